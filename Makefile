@@ -1,0 +1,86 @@
+# sightline — build, test, benchmark and demo.
+#   make            build ./build/sightline
+#   make check      every test: unit, command line, ASan+UBSan, fuzz replay; ends "N passed, N failed"
+#   make bench      the benchmark table
+#   make demo       install what is missing, build, load the example plan, show what is overdue
+#   make deps       install the Debian packages the build needs (as root)
+#   make fuzz       run each fuzz target for FUZZ_SECONDS (default 60)
+
+CC        ?= cc
+PKGS      := sqlite3 libsodium
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
+CFLAGS    ?= -O2 -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) -Isrc $(PKG_CFLAGS)
+LDLIBS    := $(PKG_LIBS)
+SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+BUILD     := build
+# Every source file but the entry point goes into the library the tests link.
+LIB_SRC   := $(sort $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/store/sqlite/*.c \
+                                src/import/*.c src/report/*.c)) \
+             $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
+MAIN_SRC  := src/cli/main.c
+UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
+HEADERS   := $(shell find src tests/unit -name '*.h')
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+
+.PHONY: all check bench demo deps fuzz clean asan
+
+all: $(BUILD)/sightline
+
+$(BUILD)/sightline: $(LIB_SRC) $(MAIN_SRC) $(HEADERS) | deps-check
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(LIB_SRC) $(MAIN_SRC) -o $@ $(LDLIBS)
+
+$(BUILD)/unit_tests: $(LIB_SRC) $(UNIT_SRC) $(HEADERS)
+	@mkdir -p $(BUILD)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(LIB_SRC) $(UNIT_SRC) -o $@ $(LDLIBS)
+
+# The same program and tests built with AddressSanitizer and UBSan (clang when present).
+SAN_CC := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+$(BUILD)/asan/sightline-asan: $(LIB_SRC) $(MAIN_SRC) $(HEADERS)
+	@mkdir -p $(BUILD)/asan
+	$(SAN_CC) $(ALL_CFLAGS) -O1 $(SANITIZE) $(LIB_SRC) $(MAIN_SRC) -o $@ $(LDLIBS)
+
+$(BUILD)/asan/unit_tests: $(LIB_SRC) $(UNIT_SRC) $(HEADERS)
+	@mkdir -p $(BUILD)/asan
+	$(SAN_CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Itests/unit $(LIB_SRC) $(UNIT_SRC) -o $@ $(LDLIBS)
+
+asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests
+
+# libFuzzer targets (clang only).
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
+	@mkdir -p $(BUILD)/fuzz
+	clang $(ALL_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined $(LIB_SRC) $< -o $@ $(LDLIBS)
+
+FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
+
+check: $(BUILD)/sightline $(BUILD)/unit_tests asan $(FUZZ_BINS)
+	@tests/run.sh
+
+fuzz: $(FUZZ_BINS)
+	@for f in $(FUZZ_BINS); do \
+	  name=$$(basename $$f | sed 's/^fuzz_//'); mkdir -p $(BUILD)/fuzz/found-$$name; \
+	  echo "== $$f for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=$(BUILD)/fuzz/ \
+	      $(BUILD)/fuzz/found-$$name tests/fuzz/corpus/$$name || exit 1; \
+	done
+
+bench: $(BUILD)/sightline
+	@bench/run.sh $(BUILD)/sightline
+
+demo: deps $(BUILD)/sightline
+	@scripts/demo.sh $(BUILD)/sightline
+
+deps:
+	@scripts/install-deps.sh
+
+# Fails early with a helpful line when the build's libraries are missing.
+deps-check:
+	@pkg-config --exists $(PKGS) || { echo "missing libraries: run 'make deps' (as root) first"; exit 1; }
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,73 @@
+/* cli.h — what every command of the command line shares: the command table
+ * (one entry per command, giving its name, synopsis and help, so that --help
+ * and the dispatcher cannot drift apart), option parsing and exit codes. */
+#ifndef SL_CLI_CLI_H
+#define SL_CLI_CLI_H
+#include "domain/date.h"
+#include "store/store.h"
+
+enum { SL_EXIT_OK = 0, SL_EXIT_REFUSED = 1, SL_EXIT_USAGE = 2 };
+
+/* The global settings every command receives. */
+typedef struct {
+    const char *db_path;        /* --db, $SIGHTLINE_DB, or ./sightline.db */
+    const char *actor;          /* who is making changes: $SIGHTLINE_USER, $USER, or "cli" */
+} sl_cli;
+
+typedef struct sl_command {
+    const char *name;
+    const char *synopsis;       /* "FILE [--authority NAME] …" */
+    const char *summary;        /* one line for the command list */
+    const char *help;           /* the options, one per line, for --help */
+    int (*run)(const sl_cli *cli, const struct sl_command *cmd, int argc, char **argv);
+} sl_command;
+
+/* One option a command accepts. */
+typedef struct {
+    const char *name;           /* "--plan" */
+    int takes_value;
+    const char *value;          /* the last value given */
+    const char **values;        /* every value given (repeatable options); owned by the parser */
+    int count;                  /* how many times it was given */
+} sl_opt;
+
+/* An option entry: SL_OPT("--plan", 1) takes a value, SL_OPT("--json", 0) is a flag. */
+#define SL_OPT(name, takes_value) {(name), (takes_value), NULL, NULL, 0}
+
+/* Parses argv[1..] against opts, collecting positional arguments into pos
+ * (at most max_pos). Returns 0; SL_EXIT_USAGE after printing why; or -1 when
+ * --help was asked for and printed (the command then exits 0). Free with
+ * sl_cli_free_opts. */
+int sl_cli_parse(const sl_command *cmd, int argc, char **argv, sl_opt *opts, int n_opts,
+                 const char **pos, int min_pos, int max_pos, int *n_pos);
+/* Frees the value lists the parser allocated. */
+void sl_cli_free_opts(sl_opt *opts, int n_opts);
+/* Prints a usage error for a command and returns SL_EXIT_USAGE. */
+int sl_cli_usage(const sl_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints an error value and returns SL_EXIT_REFUSED. */
+int sl_cli_refuse(const sl_error *err);
+/* Opens the store (must exist unless create); prints and returns NULL on failure. */
+sl_store *sl_cli_open_store(const sl_cli *cli, int create);
+/* Reads --as-of (YYYY-MM-DD, default today) into *day; returns 0 or SL_EXIT_USAGE. */
+int sl_cli_as_of(const sl_command *cmd, const sl_opt *opt, sl_day *day);
+/* Resolves --plan (number or title) to an id, 0 when not given; returns 0 or SL_EXIT_REFUSED. */
+int sl_cli_plan(sl_store *store, const sl_opt *opt, int64_t *plan_id);
+/* Finds the one action a ref names (within plan_id when non-zero); returns 0
+ * or SL_EXIT_REFUSED after saying why (unknown, or ambiguous). */
+int sl_cli_find_action(sl_store *store, int64_t plan_id, const char *ref, int64_t *action_id);
+
+/* The command table, ending with a zeroed entry. */
+extern const sl_command sl_commands[];
+
+/* The commands, one file each in src/cli/. */
+int sl_cmd_init(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_import(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_lint(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_plans(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_actions(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_show(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_update(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_history(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_export(const sl_cli *, const sl_command *, int, char **);
+
+#endif

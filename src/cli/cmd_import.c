@@ -1,0 +1,125 @@
+/* cmd_import.c — `sightline import FILE`: read a plan and store it in one
+ * transaction. The file is read and checked whole before the database is
+ * touched; a file already imported changes nothing; a changed file of the
+ * same plan becomes its next version. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "import/import.h"
+#include "util/clock.h"
+
+enum { OPT_AUTHORITY, OPT_FORMAT, OPT_DRY_RUN, N_OPTS };
+
+/* Reads --format into the options; returns 0 or SL_EXIT_USAGE. */
+static int read_format(const sl_command *cmd, const sl_opt *opt, sl_import_options *io)
+{
+    static const struct {
+        const char *name;
+        sl_format format;
+    } formats[] = {{"auto", SL_FORMAT_AUTO}, {"csv", SL_FORMAT_CSV}, {"text", SL_FORMAT_TEXT},
+                   {"xlsx", SL_FORMAT_XLSX}};
+    if (!opt->count)
+        return 0;
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strcmp(opt->value, formats[i].name) == 0) {
+            io->format = formats[i].format;
+            return 0;
+        }
+    }
+    return sl_cli_usage(cmd, "--format must be auto, text, csv or xlsx");
+}
+
+/* What will happen to each plan read from the file. */
+typedef enum { PLAN_NEW, PLAN_NEW_VERSION, PLAN_UNCHANGED } plan_fate;
+
+/* Decides each plan's fate against what the store holds. */
+static int decide(sl_store *store, const sl_plan_set *set, plan_fate *fates, int *versions,
+                  sl_error *err)
+{
+    for (size_t i = 0; i < set->n_plans; i++) {
+        const sl_plan *p = &set->plans[i];
+        int64_t id;
+        char sha[65];
+        int found = sl_store_find_plan(store, *p->authority ? p->authority : "Unspecified authority",
+                                       p->title, &id, &versions[i], sha, err);
+        if (found < 0)
+            return -1;
+        fates[i] = !found ? PLAN_NEW
+                          : strcmp(sha, p->source_sha256) == 0 ? PLAN_UNCHANGED : PLAN_NEW_VERSION;
+        if (!found)
+            versions[i] = 0;
+    }
+    return 0;
+}
+
+/* Stores every new or changed plan in one transaction. */
+static int store_plans(sl_store *store, const sl_cli *cli, const sl_plan_set *set,
+                       const plan_fate *fates, sl_error *err)
+{
+    if (sl_store_begin(store, err) < 0)
+        return -1;
+    for (size_t i = 0; i < set->n_plans; i++) {
+        int64_t id;
+        if (fates[i] != PLAN_UNCHANGED &&
+            sl_store_save_plan(store, &set->plans[i], sl_today(), cli->actor, &id, err) < 0) {
+            sl_store_rollback(store);
+            return -1;
+        }
+    }
+    if (sl_store_commit(store, err) < 0) {
+        sl_store_rollback(store);
+        return -1;
+    }
+    return 0;
+}
+
+/* Prints one line per plan saying what happened (or would happen). */
+static void report(const sl_plan_set *set, const plan_fate *fates, const int *versions, int dry)
+{
+    for (size_t i = 0; i < set->n_plans; i++) {
+        const sl_plan *p = &set->plans[i];
+        if (fates[i] == PLAN_UNCHANGED) {
+            printf("unchanged: '%s' version %d is this file already\n", p->title, versions[i]);
+            continue;
+        }
+        printf("%s '%s' version %d: %zu actions, %zu themes, %zu recommendations\n",
+               dry ? "would import" : "imported", p->title, versions[i] + 1, p->n_actions,
+               p->n_themes, p->n_recommendations);
+    }
+}
+
+int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[N_OPTS] = {SL_OPT("--authority", 1), SL_OPT("--format", 1), SL_OPT("--dry-run", 0)};
+    const char *pos[1];
+    int n_pos;
+    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
+    sl_import_options io = {.authority = opts[OPT_AUTHORITY].value};
+    if (rc == 0)
+        rc = read_format(cmd, &opts[OPT_FORMAT], &io);
+    int dry = opts[OPT_DRY_RUN].count > 0;
+    sl_cli_free_opts(opts, N_OPTS);
+    if (rc)
+        return rc < 0 ? SL_EXIT_OK : rc;
+
+    sl_error err = {0};
+    sl_plan_set set;
+    if (sl_import_read(pos[0], &io, &set, &err) < 0)
+        return sl_cli_refuse(&err);
+    sl_store *store = sl_cli_open_store(cli, 1);
+    if (!store) {
+        sl_plan_set_free(&set);
+        return SL_EXIT_REFUSED;
+    }
+    plan_fate fates[set.n_plans];
+    int versions[set.n_plans];
+    rc = decide(store, &set, fates, versions, &err);
+    if (rc == 0 && !dry)
+        rc = store_plans(store, cli, &set, fates, &err);
+    if (rc == 0)
+        report(&set, fates, versions, dry);
+    sl_store_close(store);
+    sl_plan_set_free(&set);
+    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+}

@@ -1,0 +1,121 @@
+/* cmd_show.c — `sightline show REF`: one action, its links, its history and audit trail. */
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "report/action_detail.h"
+#include "report/action_list.h"
+#include "util/buf.h"
+
+enum { OPT_PLAN, OPT_AS_OF, OPT_JSON, N_OPTS };
+
+typedef struct {
+    sl_buf *out;
+    int json;
+    int count;
+} lines;
+
+/* Store callback: the action's row as of the day, rated. */
+static int on_row(void *ctx, const sl_action_row *row, const sl_rag_result *rag)
+{
+    const sl_plan *plan = ((void **)ctx)[0];
+    lines *l = ((void **)ctx)[1];
+    if (l->json) {
+        sl_buf_puts(l->out, "{\"action\":");
+        sl_action_json(l->out, row, rag);
+    } else {
+        sl_detail_text(l->out, plan, row, rag);
+    }
+    return 0;
+}
+
+/* Store callback: one history line. */
+static int on_update(void *ctx, const sl_update *u)
+{
+    lines *l = ctx;
+    if (l->json) {
+        sl_buf_puts(l->out, l->count ? ",\n" : "\n");
+        sl_detail_update_json(l->out, u);
+    } else {
+        sl_detail_update_text(l->out, u);
+    }
+    l->count++;
+    return 0;
+}
+
+/* Store callback: one audit line. */
+static int on_audit(void *ctx, const sl_audit_entry *e)
+{
+    lines *l = ctx;
+    if (l->json) {
+        sl_buf_puts(l->out, l->count ? ",\n" : "\n");
+        sl_detail_audit_json(l->out, e);
+    } else {
+        sl_detail_audit_text(l->out, e);
+    }
+    l->count++;
+    return 0;
+}
+
+/* Writes the whole page for one action into out. */
+static int render(sl_store *store, int64_t action_id, sl_day as_of, int json, sl_buf *out,
+                  sl_error *err)
+{
+    sl_plan plan;
+    if (sl_store_load_action(store, action_id, &plan, err) < 0)
+        return -1;
+    lines l = {out, json, 0};
+    void *ctx[2] = {&plan, &l};
+    sl_action_filter f = {.action_id = action_id, .as_of = as_of, .due_within = -1};
+    int rc = sl_each_rated_action(store, &f, on_row, ctx, err);
+    if (rc == 0) {
+        sl_buf_puts(out, json ? ",\"history\":[" : "\nHistory\n");
+        rc = sl_store_each_update(store, action_id, on_update, &l, err);
+    }
+    if (rc == 0) {
+        if (!json && l.count == 0)
+            sl_buf_puts(out, "  no progress updates yet\n");
+        l.count = 0;
+        sl_buf_puts(out, json ? "],\"audit\":[" : "\nAudit trail\n");
+        rc = sl_store_each_audit(store, "action", action_id, on_audit, &l, err);
+    }
+    if (rc == 0) {
+        if (!json && l.count == 0)
+            sl_buf_puts(out, "  no changes since import\n");
+        sl_buf_puts(out, json ? "]}\n" : "");
+    }
+    sl_plan_free(&plan);
+    return rc;
+}
+
+int sl_cmd_show(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--as-of", 1), SL_OPT("--json", 0)};
+    const char *pos[1];
+    int n_pos;
+    sl_day as_of;
+    int64_t plan_id = 0, action_id = 0;
+    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
+    if (rc == 0)
+        rc = sl_cli_as_of(cmd, &opts[OPT_AS_OF], &as_of);
+    sl_store *store = NULL;
+    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
+        rc = SL_EXIT_REFUSED;
+    if (rc == 0)
+        rc = sl_cli_plan(store, &opts[OPT_PLAN], &plan_id);
+    if (rc == 0)
+        rc = sl_cli_find_action(store, plan_id, pos[0], &action_id);
+    int json = opts[OPT_JSON].count > 0;
+    sl_cli_free_opts(opts, N_OPTS);
+    if (rc) {
+        sl_store_close(store);
+        return rc < 0 ? SL_EXIT_OK : rc;
+    }
+    sl_error err = {0};
+    sl_buf out = SL_BUF_INIT;
+    rc = render(store, action_id, as_of, json, &out, &err);
+    if (rc == 0)
+        sl_buf_write(&out, stdout);
+    sl_buf_free(&out);
+    sl_store_close(store);
+    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+}

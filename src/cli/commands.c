@@ -1,0 +1,61 @@
+/* commands.c — the command table: every command, its synopsis and its help.
+ * `sightline --help` and `sightline COMMAND --help` are printed from here. */
+#include "cli/cli.h"
+
+#define LISTING_HELP                                                         \
+    "  --json              print JSON instead of a table\n"                 \
+    "  --as-of YYYY-MM-DD  rate as of this day (default: today)\n"
+
+const sl_command sl_commands[] = {
+    {"init", "", "Create an empty database (safe to run again).", "", sl_cmd_init},
+    {"import", "FILE [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run]",
+     "Read a plan file into the database: all of it, or nothing.",
+     "  --authority NAME    the council the plan belongs to\n"
+     "  --format FORMAT     auto (default), csv, text or xlsx\n"
+     "  --dry-run           check the file and say what would change; store nothing\n",
+     sl_cmd_import},
+    {"lint", "[--plan ID] [--json]", "Data-quality findings, with the line they come from.",
+     "  --plan ID           one plan (number or title); default every current plan\n"
+     "  --json              print JSON\n",
+     sl_cmd_lint},
+    {"plans", "[--json] [--as-of DATE] [--all]", "Plans with their counts by status and RAG.",
+     LISTING_HELP "  --all               include superseded versions\n", sl_cmd_plans},
+    {"actions",
+     "[--plan ID] [--theme T] [--lead L] [--status S] [--rag R] [--overdue] [--due-within DAYS]"
+     " [--json] [--as-of DATE]",
+     "The action list, rated as of a day.",
+     "  --plan ID           one plan (number or title)\n"
+     "  --theme T           theme ref or title\n"
+     "  --lead L            SRO or lead (initials or part of a name)\n"
+     "  --status S          canonical status (not-started … withdrawn)\n"
+     "  --rag R             red, amber, green, blue or grey\n"
+     "  --overdue           only overdue actions\n"
+     "  --due-within DAYS   only open actions due within DAYS days\n" LISTING_HELP,
+     sl_cmd_actions},
+    {"show", "REF [--plan ID] [--as-of DATE] [--json]",
+     "One action: every field, its links, its history and its audit trail.",
+     "  --plan ID           the plan, when the ref is in more than one\n" LISTING_HELP,
+     sl_cmd_show},
+    {"update",
+     "REF --status S [--rag R --reason TEXT] [--note TEXT] [--evidence URL] [--as-of DATE]"
+     " [--plan ID]",
+     "Add a dated progress update to an action (history is never overwritten).",
+     "  --status S          the status now (canonical or as plans write it)\n"
+     "  --rag R --reason T  a manual RAG overriding the computed one, with its reason\n"
+     "  --note TEXT         the progress narrative\n"
+     "  --evidence URL      where the evidence is\n"
+     "  --as-of YYYY-MM-DD  the day the update speaks for (default: today)\n"
+     "  --plan ID           the plan, when the ref is in more than one\n"
+     "  --expect-version N  refuse if the action has changed since version N\n",
+     sl_cmd_update},
+    {"history", "[REF] [--plan ID] [--json]",
+     "The audit log: every change, who made it and when (of one action with REF).",
+     "  --plan ID           the plan, when the ref is in more than one\n"
+     "  --json              print JSON\n",
+     sl_cmd_history},
+    {"export", "[--plan ID] --format csv|json", "Write a plan out in a re-importable form.",
+     "  --plan ID           one plan (default: every current plan)\n"
+     "  --format F          csv (canonical, re-importable) or json\n",
+     sl_cmd_export},
+    {0, 0, 0, 0, 0},
+};

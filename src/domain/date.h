@@ -1,0 +1,95 @@
+/* date.h — days, and dates as councils write them (SPEC.md §4).
+ *
+ * A day is a count of days since 1970-01-01 in the proleptic Gregorian
+ * calendar. A written date ("Sept 17", "31/03/21 30/06/21", "Q2 2014/15")
+ * parses into an sl_date_value: its precision, the earliest and latest day it
+ * can mean, its milestones (one per date in a multi-date cell), a recurrence
+ * word and flags. The parser allocates nothing and keeps no pointer into the
+ * text; the caller keeps the original text beside the value.
+ * Pure domain code: no I/O, no database. */
+#ifndef SL_DOMAIN_DATE_H
+#define SL_DOMAIN_DATE_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int32_t sl_day;
+#define SL_NO_DAY INT32_MIN
+
+/* Returns the day number of y-m-d; the caller has checked sl_ymd_valid. */
+sl_day sl_day_from_ymd(int year, int month, int day);
+/* Returns 1 when y-m-d is a real calendar day (years 1..9999), else 0. */
+int sl_ymd_valid(int year, int month, int day);
+/* Splits a day number into year, month (1-12) and day of month. */
+void sl_day_to_ymd(sl_day day, int *year, int *month, int *mday);
+/* Returns the ISO weekday of a day: 1 Monday … 7 Sunday. */
+int sl_day_weekday(sl_day day);
+/* Returns the number of days in a month (leap years counted). */
+int sl_days_in_month(int year, int month);
+/* Writes "YYYY-MM-DD" and a NUL into out (11 bytes). */
+void sl_day_format(sl_day day, char out[11]);
+/* Parses exactly "YYYY-MM-DD" (a real day); returns 0 and sets *out, or -1. */
+int sl_day_parse_iso(const char *text, sl_day *out);
+
+typedef enum {
+    SL_PREC_NONE = 0,     /* no date: "Ongoing", "TBC" */
+    SL_PREC_DAY,          /* "18 Sept 17", "31/03/22" */
+    SL_PREC_WEEK,         /* "w/c 14 Aug 17" */
+    SL_PREC_MONTH,        /* "Jul 17", "June 2021", "11/2020" */
+    SL_PREC_QUARTER,      /* "Q2 2014/15" */
+    SL_PREC_YEAR,         /* "2021" (calendar year) */
+    SL_PREC_FINANCIAL_YEAR /* "2021/22": 1 April 2021 – 31 March 2022 */
+} sl_precision;
+
+typedef enum {
+    SL_RECUR_NONE = 0,
+    SL_RECUR_ONGOING,     /* "Ongoing", "and ongoing" */
+    SL_RECUR_WEEKLY,
+    SL_RECUR_MONTHLY,
+    SL_RECUR_QUARTERLY,   /* "Quarterly", "Oct 2014 Quarterly" */
+    SL_RECUR_ANNUAL       /* "Annual", "Annually" */
+} sl_recurrence;
+
+/* One dated point in a cell: "30 Nov 17 phase 2" is {2017-11-30, day, "phase 2"}. */
+typedef struct {
+    sl_day earliest;        /* first day the text can mean */
+    sl_day latest;          /* last day it can mean: the due day */
+    sl_precision precision;
+    char label[48];         /* words tied to the date ("phase 1", "Report", "review"), may be "" */
+} sl_milestone;
+
+#define SL_MAX_MILESTONES 8
+
+typedef struct {
+    sl_precision precision; /* of the last milestone; SL_PREC_NONE when no date */
+    sl_day earliest;        /* earliest day of the first milestone or range start; SL_NO_DAY when none */
+    sl_day latest;          /* latest day of the last milestone or range end; SL_NO_DAY when none */
+    int n_milestones;       /* dated points in order of writing (a range "May 2014 to March 2016" is 2) */
+    sl_milestone milestones[SL_MAX_MILESTONES];
+    sl_recurrence recurrence;
+    int is_range;           /* "Sept-Nov 2021", "May 2014 to March 2016" */
+    int open_ended;         /* "From July 2014", "April 21 and ongoing": no end */
+    int vague;              /* a timescale word, not a date: Ongoing, In place, TBC, Annual, Quarterly alone */
+    int year_inferred;      /* some year came from context_year, not the text */
+} sl_date_value;
+
+typedef enum {
+    SL_DATE_OK = 0,         /* *out filled (may be vague with no day) */
+    SL_DATE_EMPTY,          /* blank or only white space: *out zeroed, no day */
+    SL_DATE_INVALID,        /* an impossible date such as 31/09/21: why says which */
+    SL_DATE_UNREADABLE      /* text that is not a date form sightline knows */
+} sl_date_status;
+
+/* Parses a written date of len bytes (need not be NUL-terminated). Years
+ * missing from the text ("5 Sept", "22 Aug") come from context_year (0 when
+ * unknown, which makes such text SL_DATE_UNREADABLE). Two-digit years are
+ * 20xx. On SL_DATE_INVALID or SL_DATE_UNREADABLE a one-line reason is written
+ * to why (why_len bytes, may be NULL). Never allocates. */
+sl_date_status sl_date_parse(const char *text, size_t len, int context_year,
+                             sl_date_value *out, char *why, size_t why_len);
+
+/* Returns the first explicit year written in the text (four-digit, or a
+ * two-digit year in a day/month/year or month-year form), or 0. Importers
+ * use it to find a plan's context year. */
+int sl_date_text_year(const char *text, size_t len);
+
+#endif

@@ -1,0 +1,164 @@
+/* plan.c — building and freeing the in-memory plan (see plan.h). */
+#include "domain/plan.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+/* Frees an array of n strings and the array. */
+static void free_strings(char **items, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(items[i]);
+    free(items);
+}
+
+void sl_action_free(sl_action *a)
+{
+    free(a->ref);
+    free(a->title);
+    free(a->description);
+    free(a->start.text);
+    free(a->due.text);
+    free(a->sro);
+    free_strings(a->leads, a->n_leads);
+    free(a->resources);
+    free(a->measure);
+    free(a->impact);
+    free(a->delivered_through);
+    free(a->status_text);
+    free(a->progress);
+    free(a->recommendations);
+    for (size_t i = 0; i < a->n_custom; i++) {
+        free(a->custom[i].name);
+        free(a->custom[i].value);
+    }
+    free(a->custom);
+    memset(a, 0, sizeof *a);
+}
+
+void sl_plan_free(sl_plan *p)
+{
+    free(p->title);
+    free(p->authority);
+    free(p->kind);
+    free(p->version_label);
+    free(p->source_file);
+    for (size_t i = 0; i < p->n_themes; i++) {
+        free(p->themes[i].ref);
+        free(p->themes[i].title);
+        free_strings(p->themes[i].outcomes, p->themes[i].n_outcomes);
+    }
+    free(p->themes);
+    for (size_t i = 0; i < p->n_actions; i++)
+        sl_action_free(&p->actions[i]);
+    free(p->actions);
+    for (size_t i = 0; i < p->n_recommendations; i++)
+        free(p->recommendations[i].text);
+    free(p->recommendations);
+    for (size_t i = 0; i < p->n_people; i++) {
+        free(p->people[i].initials);
+        free(p->people[i].name);
+    }
+    free(p->people);
+    memset(p, 0, sizeof *p);
+}
+
+/* Grows an array of elem-sized items so index n fits, doubling its capacity
+ * whenever n reaches a power of two. */
+static void *grow(void *array, size_t n, size_t elem)
+{
+    if (n == 0 || (n & (n - 1)) == 0)
+        array = sl_realloc(array, (n ? n * 2 : 4) * elem);
+    return array;
+}
+
+sl_action *sl_plan_add_action(sl_plan *p)
+{
+    p->actions = grow(p->actions, p->n_actions, sizeof *p->actions);
+    sl_action *a = &p->actions[p->n_actions++];
+    memset(a, 0, sizeof *a);
+    a->resources_pence = -1;
+    a->theme = -1;
+    return a;
+}
+
+sl_theme *sl_plan_theme(sl_plan *p, const char *ref, const char *title)
+{
+    title = title ? title : "";
+    for (size_t i = 0; i < p->n_themes; i++)
+        if (strcmp(p->themes[i].ref, ref) == 0 && (*ref || strcmp(p->themes[i].title, title) == 0))
+            return &p->themes[i];
+    p->themes = grow(p->themes, p->n_themes, sizeof *p->themes);
+    sl_theme *t = &p->themes[p->n_themes++];
+    memset(t, 0, sizeof *t);
+    t->ref = sl_strdup(ref);
+    t->title = sl_strdup(title);
+    return t;
+}
+
+sl_recommendation *sl_plan_recommendation(sl_plan *p, int number, const char *text)
+{
+    for (size_t i = 0; i < p->n_recommendations; i++) {
+        sl_recommendation *r = &p->recommendations[i];
+        if (r->number == number) {
+            if (text && *text && !*r->text) {
+                free(r->text);
+                r->text = sl_strdup(text);
+            }
+            return r;
+        }
+    }
+    p->recommendations = grow(p->recommendations, p->n_recommendations, sizeof *p->recommendations);
+    sl_recommendation *r = &p->recommendations[p->n_recommendations++];
+    r->number = number;
+    r->text = sl_strdup(text ? text : "");
+    return r;
+}
+
+size_t sl_split_list(const char *cell, char ***items, size_t n)
+{
+    const char *p = cell ? cell : "";
+    while (*p) {
+        const char *end = strchr(p, ';');
+        if (!end)
+            end = p + strlen(p);
+        const char *s = p, *e = end;
+        while (s < e && isspace((unsigned char)*s))
+            s++;
+        while (e > s && isspace((unsigned char)e[-1]))
+            e--;
+        if (e > s) {
+            *items = grow(*items, n, sizeof **items);
+            (*items)[n++] = sl_strndup(s, (size_t)(e - s));
+        }
+        p = *end ? end + 1 : end;
+    }
+    return n;
+}
+
+int64_t sl_money_pence(const char *text)
+{
+    const char *p = text ? strstr(text, "\xC2\xA3") : NULL; /* "£" in UTF-8 */
+    if (!p)
+        return -1;
+    p += 2;
+    if (!isdigit((unsigned char)*p))
+        return -1;
+    double value = 0;
+    for (; isdigit((unsigned char)*p) || (*p == ',' && isdigit((unsigned char)p[1])); p++)
+        if (*p != ',')
+            value = value * 10 + (*p - '0');
+    if (*p == '.' && isdigit((unsigned char)p[1])) {
+        double scale = 0.1;
+        for (p++; isdigit((unsigned char)*p); p++, scale /= 10)
+            value += (*p - '0') * scale;
+    }
+    if (*p == 'k' || *p == 'K')
+        value *= 1000;
+    else if (*p == 'm' || *p == 'M')
+        value *= 1000000;
+    return (int64_t)(value * 100 + 0.5);
+}

@@ -1,0 +1,104 @@
+/* plan.h — a plan as read from a document or CSV, before it is stored:
+ * themes, recommendations, people and actions with every field SPEC.md §2
+ * names. All strings are owned by the plan and freed by sl_plan_free. */
+#ifndef SL_DOMAIN_PLAN_H
+#define SL_DOMAIN_PLAN_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "domain/date.h"
+#include "domain/rag.h"
+#include "domain/status.h"
+
+/* A date cell: its text as written, what the date engine made of it. */
+typedef struct {
+    char *text;                 /* as written, "" when blank */
+    sl_date_status parse;       /* SL_DATE_OK, EMPTY, INVALID or UNREADABLE */
+    sl_date_value value;
+} sl_written_date;
+
+typedef struct {
+    char *name;
+    char *value;
+} sl_custom_field;
+
+typedef struct {
+    char *ref;                  /* "1.4", "2.15"; may repeat in a damaged plan */
+    int theme;                  /* index into the plan's themes, -1 when none */
+    char *title;
+    char *description;
+    sl_written_date start;
+    sl_written_date due;
+    char *sro;                  /* senior responsible officer as written ("BP and JH-B") */
+    char **leads;               /* operational leads, initials or names */
+    size_t n_leads;
+    char *resources;            /* as written: "£46k", "TBC" */
+    int64_t resources_pence;    /* money read from resources, -1 when none */
+    char *measure;
+    char *impact;
+    char *delivered_through;
+    sl_status status;
+    char *status_text;          /* the words the plan used */
+    sl_rag rag_manual;          /* a RAG written in the plan: a manual rating */
+    char *progress;
+    int *recommendations;       /* numbers of the recommendations it answers */
+    size_t n_recommendations;
+    sl_custom_field *custom;    /* unknown CSV columns, kept */
+    size_t n_custom;
+    long source_line;           /* line of the source file where it was read */
+} sl_action;
+
+typedef struct {
+    char *ref;                  /* "1", "2", or "" */
+    char *title;
+    char **outcomes;            /* intended outcomes ("KEY OUTCOMES") */
+    size_t n_outcomes;
+} sl_theme;
+
+typedef struct {
+    int number;
+    char *text;                 /* "" when only the number is known */
+} sl_recommendation;
+
+typedef struct {
+    char *initials;
+    char *name;
+} sl_person;
+
+typedef struct {
+    char *title;
+    char *authority;            /* "" when not given */
+    char *kind;                 /* "improvement plan", "transitional action plan", … */
+    char *version_label;        /* "v12" as written, "" when none */
+    char *source_file;
+    char source_sha256[65];     /* hex digest of the source bytes */
+    int context_year;           /* the year most dates in the plan are written in */
+    sl_rag_rules rules;
+    sl_theme *themes;
+    size_t n_themes;
+    sl_action *actions;
+    size_t n_actions;
+    sl_recommendation *recommendations;
+    size_t n_recommendations;
+    sl_person *people;
+    size_t n_people;
+} sl_plan;
+
+/* Frees everything a plan owns (not the sl_plan itself) and zeroes it. */
+void sl_plan_free(sl_plan *plan);
+/* Frees the strings and arrays one action owns. */
+void sl_action_free(sl_action *action);
+/* Appends a zeroed action and returns it; the plan owns it. */
+sl_action *sl_plan_add_action(sl_plan *plan);
+/* Returns the theme with this ref (or, when ref is "", this title), adding it
+ * when new; the plan owns it. */
+sl_theme *sl_plan_theme(sl_plan *plan, const char *ref, const char *title);
+/* Adds recommendation number (text may be NULL) unless already there; returns it. */
+sl_recommendation *sl_plan_recommendation(sl_plan *plan, int number, const char *text);
+/* Splits a list cell on ';' into trimmed non-empty items appended to *items;
+ * returns the new count. The caller owns the array and strings. */
+size_t sl_split_list(const char *cell, char ***items, size_t n);
+/* Reads money from resources text ("£46k", "£1,500", "£1.2m"); returns pence or -1. */
+int64_t sl_money_pence(const char *text);
+
+#endif

@@ -1,0 +1,306 @@
+/* csv_plan.c — the canonical CSV (SPEC.md §6) into plans. Every row is
+ * checked; the first bad cell stops the import with its file and line. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/csv.h"
+#include "import/import.h"
+#include "util/mem.h"
+
+typedef enum {
+    COL_PLAN, COL_THEME_REF, COL_THEME, COL_REF, COL_TITLE, COL_DESCRIPTION, COL_START, COL_DUE,
+    COL_SRO, COL_LEADS, COL_RESOURCES, COL_MEASURE, COL_IMPACT, COL_STATUS, COL_RAG,
+    COL_PROGRESS, COL_RECOMMENDATIONS, COL_DELIVERED_THROUGH, COL_COUNT
+} column;
+
+static const char *const column_names[COL_COUNT] = {
+    "plan",     "theme_ref", "theme",  "ref",    "title", "description",     "start",
+    "due",      "sro",       "leads",  "resources", "measure", "impact",     "status",
+    "rag",      "progress",  "recommendations", "delivered_through",
+};
+
+/* Where each known column sits in the file (-1 when absent), and the rest. */
+typedef struct {
+    int index[COL_COUNT];
+    size_t n_columns;
+    char **names;               /* every header name, for custom fields */
+} header;
+
+/* The rows read so far, grouped into plans by their plan column. */
+typedef struct {
+    const char *file;
+    const sl_import_options *opts;
+    sl_plan_set *set;
+    header head;
+} reader;
+
+/* Reads the header row: every column named, known names found, none repeated. */
+static int read_header(reader *r, sl_csv *csv, sl_error *err)
+{
+    header *h = &r->head;
+    for (int c = 0; c < COL_COUNT; c++)
+        h->index[c] = -1;
+    h->n_columns = csv->n_fields;
+    h->names = sl_calloc(csv->n_fields * sizeof *h->names);
+    for (size_t i = 0; i < csv->n_fields; i++) {
+        char *name = sl_strdup(csv->fields[i]);
+        for (char *p = name; *p; p++)
+            *p = (char)tolower((unsigned char)*p);
+        h->names[i] = name;
+        if (!*name)
+            return sl_fail_at(err, r->file, csv->record_line, "column %zu has no name", i + 1);
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(h->names[k], name) == 0)
+                return sl_fail_at(err, r->file, csv->record_line, "column '%s' appears twice", name);
+        for (int c = 0; c < COL_COUNT; c++)
+            if (strcmp(name, column_names[c]) == 0)
+                h->index[c] = (int)i;
+    }
+    if (h->index[COL_REF] < 0 || h->index[COL_TITLE] < 0)
+        return sl_fail_at(err, r->file, csv->record_line,
+                          "the header row needs 'ref' and 'title' columns (found: %s%s)",
+                          h->names[0], h->n_columns > 1 ? ", …" : "");
+    return 0;
+}
+
+/* Returns the trimmed copy of a known column's cell ("" when the column is absent). */
+static char *cell(const reader *r, const sl_csv *csv, column c)
+{
+    int i = r->head.index[c];
+    if (i < 0)
+        return sl_strdup("");
+    const char *s = csv->fields[i];
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    return sl_strndup(s, n);
+}
+
+/* Returns the plan a row belongs to, starting a new one for a new title. */
+static sl_plan *plan_for(reader *r, const char *title)
+{
+    for (size_t i = 0; i < r->set->n_plans; i++)
+        if (strcmp(r->set->plans[i].title, title) == 0)
+            return &r->set->plans[i];
+    r->set->plans = sl_realloc(r->set->plans, (r->set->n_plans + 1) * sizeof *r->set->plans);
+    sl_plan *p = &r->set->plans[r->set->n_plans++];
+    memset(p, 0, sizeof *p);
+    p->title = sl_strdup(title);
+    p->authority = sl_strdup(r->opts->authority ? r->opts->authority : "");
+    p->kind = sl_strdup("");
+    p->version_label = sl_strdup("");
+    p->source_file = sl_strdup(r->file);
+    p->rules = sl_rag_rules_default();
+    return p;
+}
+
+/* Returns the file's base name without directory or extension, for a plan title. */
+static char *title_from_file(const char *file)
+{
+    const char *base = strrchr(file, '/');
+    base = base ? base + 1 : file;
+    const char *dot = strrchr(base, '.');
+    return sl_strndup(base, dot && dot > base ? (size_t)(dot - base) : strlen(base));
+}
+
+/* Reads the status and RAG cells into the action. */
+static int read_status(reader *r, const sl_csv *csv, sl_action *a, sl_error *err)
+{
+    a->status_text = cell(r, csv, COL_STATUS);
+    if (!*a->status_text)
+        a->status = SL_STATUS_NOT_STARTED;
+    else if (sl_status_parse(a->status_text, &a->status) < 0)
+        return sl_fail_at(err, r->file, csv->record_line,
+                          "status '%s' is not a status sightline knows (try: not started,"
+                          " planned, in progress, on track, at risk, off track, complete,"
+                          " signed off, carried forward, withdrawn)",
+                          a->status_text);
+    char *rag = cell(r, csv, COL_RAG);
+    int bad = sl_rag_parse(rag, &a->rag_manual) < 0;
+    if (bad)
+        sl_fail_at(err, r->file, csv->record_line,
+                   "rag '%s' is not red, amber, green, blue or grey", rag);
+    free(rag);
+    return bad ? -1 : 0;
+}
+
+/* Reads the recommendations cell ("1;2") into numbers, adding each to the plan. */
+static int read_recommendations(reader *r, const sl_csv *csv, sl_plan *p, sl_action *a,
+                                sl_error *err)
+{
+    char *text = cell(r, csv, COL_RECOMMENDATIONS);
+    char **items = NULL;
+    size_t n = sl_split_list(text, &items, 0);
+    int rc = 0;
+    a->recommendations = sl_calloc((n + 1) * sizeof *a->recommendations);
+    for (size_t i = 0; i < n; i++) {
+        char *end;
+        long number = strtol(items[i], &end, 10);
+        if (rc == 0 && (*end || end == items[i] || number < 1 || number > 9999))
+            rc = sl_fail_at(err, r->file, csv->record_line,
+                            "recommendations '%s': '%s' is not a recommendation number", text,
+                            items[i]);
+        else if (rc == 0)
+            a->recommendations[a->n_recommendations++] = (int)number;
+        free(items[i]);
+    }
+    for (size_t i = 0; rc == 0 && i < a->n_recommendations; i++)
+        sl_plan_recommendation(p, a->recommendations[i], NULL);
+    free(items);
+    free(text);
+    return rc;
+}
+
+/* Keeps the cells of columns sightline does not know as custom fields. */
+static void read_custom(reader *r, const sl_csv *csv, sl_action *a)
+{
+    for (size_t i = 0; i < r->head.n_columns; i++) {
+        int known = 0;
+        for (int c = 0; c < COL_COUNT; c++)
+            known |= r->head.index[c] == (int)i;
+        if (known)
+            continue;
+        a->custom = sl_realloc(a->custom, (a->n_custom + 1) * sizeof *a->custom);
+        a->custom[a->n_custom].name = sl_strdup(r->head.names[i]);
+        a->custom[a->n_custom++].value = sl_strdup(csv->fields[i]);
+    }
+}
+
+/* Reads one data row into a new action of its plan. */
+static int read_row(reader *r, const sl_csv *csv, sl_error *err)
+{
+    if (csv->n_fields != r->head.n_columns)
+        return sl_fail_at(err, r->file, csv->record_line,
+                          "%zu fields where the header has %zu columns", csv->n_fields,
+                          r->head.n_columns);
+    char *plan_title = cell(r, csv, COL_PLAN);
+    if (!*plan_title) {
+        free(plan_title);
+        plan_title = title_from_file(r->file);
+    }
+    sl_plan *p = plan_for(r, plan_title);
+    free(plan_title);
+    sl_action *a = sl_plan_add_action(p);
+    a->source_line = csv->record_line;
+    a->ref = cell(r, csv, COL_REF);
+    a->title = cell(r, csv, COL_TITLE);
+    if (!*a->ref)
+        return sl_fail_at(err, r->file, csv->record_line, "the action has no ref");
+    if (!*a->title)
+        return sl_fail_at(err, r->file, csv->record_line, "action %s has no title", a->ref);
+    char *theme_ref = cell(r, csv, COL_THEME_REF), *theme = cell(r, csv, COL_THEME);
+    if (*theme_ref || *theme)
+        a->theme = (int)(sl_plan_theme(p, theme_ref, theme) - p->themes);
+    free(theme_ref);
+    free(theme);
+    a->description = cell(r, csv, COL_DESCRIPTION);
+    a->start.text = cell(r, csv, COL_START);
+    a->due.text = cell(r, csv, COL_DUE);
+    a->sro = cell(r, csv, COL_SRO);
+    char *leads = cell(r, csv, COL_LEADS);
+    a->n_leads = sl_split_list(leads, &a->leads, 0);
+    free(leads);
+    a->resources = cell(r, csv, COL_RESOURCES);
+    a->resources_pence = sl_money_pence(a->resources);
+    a->measure = cell(r, csv, COL_MEASURE);
+    a->impact = cell(r, csv, COL_IMPACT);
+    a->delivered_through = cell(r, csv, COL_DELIVERED_THROUGH);
+    a->progress = cell(r, csv, COL_PROGRESS);
+    read_custom(r, csv, a);
+    if (read_status(r, csv, a, err) < 0)
+        return -1;
+    return read_recommendations(r, csv, p, a, err);
+}
+
+/* Returns the year most often written in a plan's dates, or 0. */
+static int context_year(const sl_plan *p)
+{
+    int years[64] = {0}, counts[64] = {0}, n = 0;
+    for (size_t i = 0; i < p->n_actions; i++) {
+        const char *texts[2] = {p->actions[i].start.text, p->actions[i].due.text};
+        for (int k = 0; k < 2; k++) {
+            int y = sl_date_text_year(texts[k], strlen(texts[k]));
+            if (!y)
+                continue;
+            int j = 0;
+            while (j < n && years[j] != y)
+                j++;
+            if (j == n && n < 64)
+                years[n++] = y;
+            if (j < n)
+                counts[j]++;
+        }
+    }
+    int best = 0;
+    for (int j = 1; j < n; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    return n ? years[best] : 0;
+}
+
+/* Parses one date cell; an impossible or unreadable date is an error at its line. */
+static int parse_date(const char *file, const sl_action *a, const char *column_name,
+                      sl_written_date *d, int year, sl_error *err)
+{
+    char why[160] = "";
+    d->parse = sl_date_parse(d->text, strlen(d->text), year, &d->value, why, sizeof why);
+    if (d->parse == SL_DATE_INVALID)
+        return sl_fail_at(err, file, a->source_line, "action %s: %s '%s' is not a real date: %s",
+                          a->ref, column_name, d->text, why);
+    if (d->parse == SL_DATE_UNREADABLE)
+        return sl_fail_at(err, file, a->source_line, "action %s: %s '%s' is not a date: %s",
+                          a->ref, column_name, d->text, why);
+    return 0;
+}
+
+/* Reads every date of every plan once the plan's context year is known. */
+static int parse_dates(reader *r, sl_error *err)
+{
+    for (size_t i = 0; i < r->set->n_plans; i++) {
+        sl_plan *p = &r->set->plans[i];
+        p->context_year = context_year(p);
+        for (size_t k = 0; k < p->n_actions; k++) {
+            sl_action *a = &p->actions[k];
+            if (parse_date(r->file, a, "start", &a->start, p->context_year, err) < 0 ||
+                parse_date(r->file, a, "due", &a->due, p->context_year, err) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Returns 1 when a record is a blank line (one empty field). */
+static int blank_record(const sl_csv *csv)
+{
+    return csv->n_fields == 1 && csv->fields[0][0] == '\0';
+}
+
+int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,
+                  sl_plan_set *out, sl_error *err)
+{
+    reader r = {.file = file, .opts = opts, .set = out};
+    sl_csv csv;
+    sl_csv_open(&csv, data, len, file);
+    int rc = sl_csv_next(&csv, err);
+    if (rc == 0)
+        rc = sl_fail_at(err, file, 1, "the file is empty: there is no plan to import");
+    if (rc > 0)
+        rc = read_header(&r, &csv, err);
+    while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0)
+        if (!blank_record(&csv) && read_row(&r, &csv, err) < 0)
+            rc = -1;
+    if (rc == 0 && out->n_plans == 0)
+        rc = sl_fail_at(err, file, csv.line, "the file has a header but no actions");
+    if (rc == 0)
+        rc = parse_dates(&r, err);
+    for (size_t i = 0; i < r.head.n_columns; i++)
+        free(r.head.names[i]);
+    free(r.head.names);
+    sl_csv_close(&csv);
+    if (rc < 0)
+        sl_plan_set_free(out);
+    return rc < 0 ? -1 : 0;
+}

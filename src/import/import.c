@@ -1,0 +1,109 @@
+/* import.c — reading a plan file: whole-file read, digest, format choice. */
+#include "import/import.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+char *sl_read_file(const char *path, size_t *len, sl_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sl_fail_at(err, path, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *data = sl_calloc(cap);
+    size_t got;
+    while ((got = fread(data + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (n + 1 == cap)
+            data = sl_realloc(data, cap *= 2);
+    }
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        free(data);
+        sl_fail_at(err, path, 0, "cannot read the file");
+        return NULL;
+    }
+    data[n] = '\0';
+    *len = n;
+    return data;
+}
+
+void sl_sha256_hex(const char *data, size_t len, char out[65])
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, (const unsigned char *)data, len);
+    sodium_bin2hex(out, 65, digest, sizeof digest);
+}
+
+void sl_plan_set_free(sl_plan_set *set)
+{
+    for (size_t i = 0; i < set->n_plans; i++)
+        sl_plan_free(&set->plans[i]);
+    free(set->plans);
+    set->plans = NULL;
+    set->n_plans = 0;
+}
+
+/* Returns 1 when the path ends in the given extension (case-insensitive). */
+static int has_extension(const char *path, const char *ext)
+{
+    size_t n = strlen(path), e = strlen(ext);
+    if (n < e)
+        return 0;
+    for (size_t i = 0; i < e; i++)
+        if ((path[n - e + i] | 0x20) != ext[i])
+            return 0;
+    return 1;
+}
+
+/* Chooses a format from the file's name and first bytes. */
+static sl_format detect_format(const char *path, const char *data, size_t len)
+{
+    if (has_extension(path, ".csv"))
+        return SL_FORMAT_CSV;
+    if (has_extension(path, ".xlsx") || (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0))
+        return SL_FORMAT_XLSX;
+    const char *eol = memchr(data, '\n', len);
+    size_t first = eol ? (size_t)(eol - data) : len;
+    const char *comma = memchr(data, ',', first);
+    const char *tab = memchr(data, '\t', first);
+    return comma && !tab ? SL_FORMAT_CSV : SL_FORMAT_TEXT;
+}
+
+int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set *out,
+                   sl_error *err)
+{
+    memset(out, 0, sizeof *out);
+    size_t len;
+    char *data = sl_read_file(path, &len, err);
+    if (!data)
+        return -1;
+    int rc = -1;
+    sl_format format = opts->format ? opts->format : detect_format(path, data, len);
+    if (len == 0)
+        sl_fail_at(err, path, 1, "the file is empty: there is no plan to import");
+    else if (format == SL_FORMAT_CSV)
+        rc = sl_import_csv(data, len, path, opts, out, err);
+    else if (format == SL_FORMAT_XLSX)
+        sl_fail_at(err, path, 0, "reading .xlsx workbooks is not supported yet: save as CSV");
+    else
+        sl_fail_at(err, path, 1,
+                   "not a canonical CSV plan (header row with ref and title columns expected);"
+                   " reading plan documents is not supported yet");
+    if (rc == 0) {
+        char sha[65];
+        sl_sha256_hex(data, len, sha);
+        for (size_t i = 0; i < out->n_plans; i++)
+            memcpy(out->plans[i].source_sha256, sha, sizeof sha);
+    }
+    free(data);
+    return rc;
+}

@@ -1,0 +1,39 @@
+/* import.h — reading a plan file into memory, before anything is stored.
+ * sl_import_read chooses the reader by format, checks every row, and either
+ * returns complete plans or an error naming file and line: never a part. */
+#ifndef SL_IMPORT_IMPORT_H
+#define SL_IMPORT_IMPORT_H
+#include <stddef.h>
+
+#include "domain/plan.h"
+#include "util/error.h"
+
+typedef enum { SL_FORMAT_AUTO = 0, SL_FORMAT_CSV, SL_FORMAT_TEXT, SL_FORMAT_XLSX } sl_format;
+
+typedef struct {
+    const char *authority;      /* --authority, NULL when not given */
+    sl_format format;
+} sl_import_options;
+
+/* A set of plans read from one file (a CSV may hold several). */
+typedef struct {
+    sl_plan *plans;
+    size_t n_plans;
+} sl_plan_set;
+
+/* Reads a file into plans; returns 0, or -1 with err naming file and line.
+ * The caller frees the set with sl_plan_set_free. */
+int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set *out,
+                   sl_error *err);
+/* Reads canonical CSV bytes (SPEC.md §6) into plans; file names the input in
+ * errors and gives the default plan title. Returns 0 or -1. */
+int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,
+                  sl_plan_set *out, sl_error *err);
+/* Frees every plan in the set and the set's array. */
+void sl_plan_set_free(sl_plan_set *set);
+/* Reads a whole file into memory (NUL-terminated, caller frees); returns NULL with err set. */
+char *sl_read_file(const char *path, size_t *len, sl_error *err);
+/* Writes the hex SHA-256 of len bytes into out. */
+void sl_sha256_hex(const char *data, size_t len, char out[65]);
+
+#endif

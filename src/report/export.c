@@ -1,0 +1,217 @@
+/* export.c — canonical CSV and JSON of a plan (see export.h). */
+#include "report/export.h"
+
+#include <string.h>
+
+static const char *const csv_columns[] = {
+    "plan",   "theme_ref", "theme",     "ref",     "title",  "description",
+    "start",  "due",       "sro",       "leads",   "resources", "measure",
+    "impact", "status",    "rag",       "progress", "recommendations", "delivered_through",
+};
+#define N_CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
+
+void sl_export_csv_header(sl_buf *out, const char *const *custom, size_t n_custom)
+{
+    for (size_t i = 0; i < N_CSV_COLUMNS; i++) {
+        if (i)
+            sl_buf_putc(out, ',');
+        sl_buf_puts(out, csv_columns[i]);
+    }
+    for (size_t i = 0; i < n_custom; i++) {
+        sl_buf_putc(out, ',');
+        sl_buf_csv_field(out, custom[i]);
+    }
+    sl_buf_puts(out, "\r\n");
+}
+
+/* Appends a list joined by ';' as one CSV field. */
+static void csv_list(sl_buf *out, char *const *items, size_t n)
+{
+    sl_buf joined = SL_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sl_buf_putc(&joined, ';');
+        sl_buf_puts(&joined, items[i]);
+    }
+    sl_buf_csv_field(out, sl_buf_str(&joined));
+    sl_buf_free(&joined);
+}
+
+/* Returns the value of a custom field of an action, or "". */
+static const char *custom_value(const sl_action *a, const char *name)
+{
+    for (size_t i = 0; i < a->n_custom; i++)
+        if (strcmp(a->custom[i].name, name) == 0)
+            return a->custom[i].value;
+    return "";
+}
+
+/* Appends one action as a CSV row. */
+static void csv_action(sl_buf *out, const sl_plan *p, const sl_action *a,
+                       const char *const *custom, size_t n_custom)
+{
+    const sl_theme *t = a->theme >= 0 ? &p->themes[a->theme] : NULL;
+    const char *status = a->status_text && *a->status_text ? a->status_text : sl_status_name(a->status);
+    const char *fields[] = {
+        p->title,        t ? t->ref : "",  t ? t->title : "", a->ref,        a->title,
+        a->description,  a->start.text,    a->due.text,       a->sro,
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (i)
+            sl_buf_putc(out, ',');
+        sl_buf_csv_field(out, fields[i]);
+    }
+    sl_buf_putc(out, ',');
+    csv_list(out, a->leads, a->n_leads);
+    const char *more[] = {a->resources, a->measure, a->impact, status, sl_rag_name(a->rag_manual),
+                          a->progress};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
+        sl_buf_putc(out, ',');
+        sl_buf_csv_field(out, more[i]);
+    }
+    sl_buf_putc(out, ',');
+    for (size_t i = 0; i < a->n_recommendations; i++)
+        sl_buf_printf(out, i ? ";%d" : "%d", a->recommendations[i]);
+    sl_buf_putc(out, ',');
+    sl_buf_csv_field(out, a->delivered_through);
+    for (size_t i = 0; i < n_custom; i++) {
+        sl_buf_putc(out, ',');
+        sl_buf_csv_field(out, custom_value(a, custom[i]));
+    }
+    sl_buf_puts(out, "\r\n");
+}
+
+void sl_export_csv_rows(sl_buf *out, const sl_plan *p, const char *const *custom, size_t n_custom)
+{
+    for (size_t i = 0; i < p->n_actions; i++)
+        csv_action(out, p, &p->actions[i], custom, n_custom);
+}
+
+/* Appends "key": followed by a JSON string. */
+static void json_field(sl_buf *out, const char *key, const char *value, int comma)
+{
+    if (comma)
+        sl_buf_putc(out, ',');
+    sl_buf_json_str(out, key);
+    sl_buf_putc(out, ':');
+    sl_buf_json_str(out, value ? value : "");
+}
+
+/* Appends a written date as {"text":…, "earliest":…, "latest":…, "milestones":[…]}. */
+static void json_date(sl_buf *out, const char *key, const sl_written_date *d)
+{
+    char iso[11];
+    sl_buf_printf(out, ",\"%s\":{", key);
+    json_field(out, "text", d->text, 0);
+    const sl_date_value *v = &d->value;
+    int ok = d->parse == SL_DATE_OK;
+    sl_buf_puts(out, ",\"earliest\":");
+    if (ok && v->earliest != SL_NO_DAY) {
+        sl_day_format(v->earliest, iso);
+        sl_buf_json_str(out, iso);
+    } else {
+        sl_buf_puts(out, "null");
+    }
+    sl_buf_puts(out, ",\"latest\":");
+    if (ok && v->latest != SL_NO_DAY) {
+        sl_day_format(v->latest, iso);
+        sl_buf_json_str(out, iso);
+    } else {
+        sl_buf_puts(out, "null");
+    }
+    sl_buf_puts(out, ",\"milestones\":[");
+    for (int m = 0; ok && m < v->n_milestones; m++) {
+        sl_day_format(v->milestones[m].latest, iso);
+        sl_buf_printf(out, "%s{\"due\":", m ? "," : "");
+        sl_buf_json_str(out, iso);
+        json_field(out, "label", v->milestones[m].label, 1);
+        sl_buf_putc(out, '}');
+    }
+    sl_buf_puts(out, "]}");
+}
+
+/* Appends one action as a JSON object. */
+static void json_action(sl_buf *out, const sl_plan *p, const sl_action *a)
+{
+    const sl_theme *t = a->theme >= 0 ? &p->themes[a->theme] : NULL;
+    sl_buf_putc(out, '{');
+    json_field(out, "ref", a->ref, 0);
+    json_field(out, "theme_ref", t ? t->ref : "", 1);
+    json_field(out, "title", a->title, 1);
+    json_field(out, "description", a->description, 1);
+    json_date(out, "start", &a->start);
+    json_date(out, "due", &a->due);
+    json_field(out, "sro", a->sro, 1);
+    sl_buf_puts(out, ",\"leads\":[");
+    for (size_t i = 0; i < a->n_leads; i++) {
+        if (i)
+            sl_buf_putc(out, ',');
+        sl_buf_json_str(out, a->leads[i]);
+    }
+    sl_buf_putc(out, ']');
+    json_field(out, "resources", a->resources, 1);
+    if (a->resources_pence >= 0)
+        sl_buf_printf(out, ",\"resources_pence\":%lld", (long long)a->resources_pence);
+    json_field(out, "measure", a->measure, 1);
+    json_field(out, "impact", a->impact, 1);
+    json_field(out, "delivered_through", a->delivered_through, 1);
+    json_field(out, "status", sl_status_name(a->status), 1);
+    json_field(out, "status_text", a->status_text, 1);
+    json_field(out, "rag", sl_rag_name(a->rag_manual), 1);
+    json_field(out, "progress", a->progress, 1);
+    sl_buf_puts(out, ",\"recommendations\":[");
+    for (size_t i = 0; i < a->n_recommendations; i++)
+        sl_buf_printf(out, i ? ",%d" : "%d", a->recommendations[i]);
+    sl_buf_puts(out, "],\"custom\":{");
+    for (size_t i = 0; i < a->n_custom; i++)
+        json_field(out, a->custom[i].name, a->custom[i].value, i > 0);
+    sl_buf_printf(out, "},\"source_line\":%ld}", a->source_line);
+}
+
+void sl_export_json(sl_buf *out, const sl_plan *p)
+{
+    sl_buf_putc(out, '{');
+    json_field(out, "title", p->title, 0);
+    json_field(out, "authority", p->authority, 1);
+    json_field(out, "kind", p->kind, 1);
+    json_field(out, "version_label", p->version_label, 1);
+    json_field(out, "source_file", p->source_file, 1);
+    json_field(out, "source_sha256", p->source_sha256, 1);
+    sl_buf_printf(out, ",\"rules\":{\"amber_days\":%d,\"update_cycle_days\":%d,"
+                       "\"requires_signoff\":%s}",
+                  p->rules.amber_days, p->rules.update_cycle_days,
+                  p->rules.requires_signoff ? "true" : "false");
+    sl_buf_puts(out, ",\"themes\":[");
+    for (size_t i = 0; i < p->n_themes; i++) {
+        sl_buf_puts(out, i ? ",{" : "{");
+        json_field(out, "ref", p->themes[i].ref, 0);
+        json_field(out, "title", p->themes[i].title, 1);
+        sl_buf_puts(out, ",\"outcomes\":[");
+        for (size_t k = 0; k < p->themes[i].n_outcomes; k++) {
+            if (k)
+                sl_buf_putc(out, ',');
+            sl_buf_json_str(out, p->themes[i].outcomes[k]);
+        }
+        sl_buf_puts(out, "]}");
+    }
+    sl_buf_puts(out, "],\"recommendations\":[");
+    for (size_t i = 0; i < p->n_recommendations; i++) {
+        sl_buf_printf(out, "%s{\"number\":%d", i ? "," : "", p->recommendations[i].number);
+        json_field(out, "text", p->recommendations[i].text, 1);
+        sl_buf_putc(out, '}');
+    }
+    sl_buf_puts(out, "],\"people\":[");
+    for (size_t i = 0; i < p->n_people; i++) {
+        sl_buf_puts(out, i ? ",{" : "{");
+        json_field(out, "label", p->people[i].initials, 0);
+        json_field(out, "name", p->people[i].name, 1);
+        sl_buf_putc(out, '}');
+    }
+    sl_buf_puts(out, "],\"actions\":[");
+    for (size_t i = 0; i < p->n_actions; i++) {
+        if (i)
+            sl_buf_putc(out, ',');
+        json_action(out, p, &p->actions[i]);
+    }
+    sl_buf_puts(out, "]}");
+}

@@ -1,0 +1,41 @@
+/* backend.h — what a storage backend implements. Included by store.c and the
+ * backends only; the rest of sightline sees store.h. Each function has the
+ * meaning of its sl_store_* twin in store.h. */
+#ifndef SL_STORE_BACKEND_H
+#define SL_STORE_BACKEND_H
+#include "store/store.h"
+
+typedef struct {
+    const char *name;
+    void (*close)(sl_store *store);
+    int (*begin)(sl_store *store, sl_error *err);
+    int (*commit)(sl_store *store, sl_error *err);
+    void (*rollback)(sl_store *store);
+    int (*find_plan)(sl_store *store, const char *authority, const char *title, int64_t *id,
+                     int *version, char sha[65], sl_error *err);
+    int (*save_plan)(sl_store *store, const sl_plan *plan, sl_day baseline_day, const char *actor,
+                     int64_t *plan_id, sl_error *err);
+    int (*each_plan)(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err);
+    int (*resolve_plan)(sl_store *store, const char *name, int64_t *plan_id, sl_error *err);
+    int (*each_action)(sl_store *store, const sl_action_query *q, sl_action_cb cb, void *ctx,
+                       sl_error *err);
+    int (*find_actions)(sl_store *store, int64_t plan_id, const char *ref, int64_t *ids, int max,
+                        sl_error *err);
+    int (*load_plan)(sl_store *store, int64_t plan_id, sl_plan *out, sl_error *err);
+    int (*load_action)(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err);
+    int (*add_update)(sl_store *store, const sl_update *update, const char *actor, sl_error *err);
+    int (*each_update)(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
+                       sl_error *err);
+    int (*each_audit)(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb,
+                      void *ctx, sl_error *err);
+} sl_store_ops;
+
+/* Every backend's store begins with this header. */
+struct sl_store {
+    const sl_store_ops *ops;
+};
+
+/* Opens an SQLite database file (see sl_store_open). */
+sl_store *sl_sqlite_open(const char *path, int create, sl_error *err);
+
+#endif

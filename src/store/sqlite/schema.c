@@ -1,0 +1,177 @@
+/* schema.c — the SQLite schema as an ordered list of migrations. The
+ * database records the number of migrations applied (PRAGMA user_version);
+ * opening a database applies the ones it lacks, each in its own transaction.
+ * Append new migrations; never edit one that has shipped. */
+#include "store/sqlite/sqlite_store.h"
+
+static const char *const migrations[] = {
+    /* 1: plans, actions, people, recommendations, updates, audit. */
+    "CREATE TABLE authorities ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  code TEXT"
+    ");"
+    "CREATE TABLE plans ("
+    "  id INTEGER PRIMARY KEY,"
+    "  authority_id INTEGER NOT NULL REFERENCES authorities(id),"
+    "  title TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"            /* 1, 2, … per (authority, title) */
+    "  version_label TEXT NOT NULL DEFAULT '',"
+    "  kind TEXT NOT NULL DEFAULT '',"
+    "  source_file TEXT NOT NULL DEFAULT '',"
+    "  source_sha256 TEXT NOT NULL DEFAULT '',"
+    "  context_year INTEGER NOT NULL DEFAULT 0,"
+    "  imported_at TEXT NOT NULL,"
+    "  baseline_day INTEGER,"                /* day the plan's statuses were known */
+    "  superseded_by INTEGER REFERENCES plans(id),"
+    "  amber_days INTEGER NOT NULL DEFAULT 14,"
+    "  update_cycle_days INTEGER NOT NULL DEFAULT 30,"
+    "  requires_signoff INTEGER NOT NULL DEFAULT 0,"
+    "  UNIQUE (authority_id, title, version)"
+    ");"
+    "CREATE TABLE themes ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plan_id INTEGER NOT NULL REFERENCES plans(id),"
+    "  parent_id INTEGER REFERENCES themes(id),"
+    "  position INTEGER NOT NULL,"
+    "  ref TEXT NOT NULL,"
+    "  title TEXT NOT NULL"
+    ");"
+    "CREATE INDEX themes_plan ON themes(plan_id, position);"
+    "CREATE TABLE theme_outcomes ("
+    "  theme_id INTEGER NOT NULL REFERENCES themes(id),"
+    "  position INTEGER NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  PRIMARY KEY (theme_id, position)"
+    ");"
+    "CREATE TABLE recommendations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plan_id INTEGER NOT NULL REFERENCES plans(id),"
+    "  number INTEGER NOT NULL,"
+    "  text TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (plan_id, number)"
+    ");"
+    "CREATE TABLE people ("
+    "  id INTEGER PRIMARY KEY,"
+    "  authority_id INTEGER NOT NULL REFERENCES authorities(id),"
+    "  label TEXT NOT NULL,"                 /* initials or name as plans write it */
+    "  name TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (authority_id, label)"
+    ");"
+    "CREATE TABLE actions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  plan_id INTEGER NOT NULL REFERENCES plans(id),"
+    "  theme_id INTEGER REFERENCES themes(id),"
+    "  position INTEGER NOT NULL,"
+    "  ref TEXT NOT NULL,"
+    "  title TEXT NOT NULL,"
+    "  description TEXT NOT NULL DEFAULT '',"
+    "  start_text TEXT NOT NULL DEFAULT '',"
+    "  start_day INTEGER,"                   /* earliest day of the start */
+    "  start_parse INTEGER NOT NULL DEFAULT 0,"
+    "  due_text TEXT NOT NULL DEFAULT '',"
+    "  due_earliest INTEGER,"
+    "  due_day INTEGER,"                     /* latest due day: what overdue is measured on */
+    "  due_precision INTEGER NOT NULL DEFAULT 0,"
+    "  due_parse INTEGER NOT NULL DEFAULT 0,"
+    "  due_vague INTEGER NOT NULL DEFAULT 0,"
+    "  sro TEXT NOT NULL DEFAULT '',"
+    "  leads_list TEXT NOT NULL DEFAULT '',"  /* leads joined by ';' (cache of action_people) */
+    "  recs_list TEXT NOT NULL DEFAULT '',"   /* numbers joined by ';' (cache of action_recommendations) */
+    "  resources TEXT NOT NULL DEFAULT '',"
+    "  resources_pence INTEGER,"
+    "  measure TEXT NOT NULL DEFAULT '',"
+    "  impact TEXT NOT NULL DEFAULT '',"
+    "  delivered_through TEXT NOT NULL DEFAULT '',"
+    "  status TEXT NOT NULL,"                /* as imported (canonical) */
+    "  status_text TEXT NOT NULL DEFAULT '',"
+    "  rag_manual TEXT NOT NULL DEFAULT '',"
+    "  progress TEXT NOT NULL DEFAULT '',"
+    "  source_line INTEGER NOT NULL DEFAULT 0,"
+    "  version INTEGER NOT NULL DEFAULT 1,"  /* bumped by every change */
+    "  cur_status TEXT NOT NULL,"            /* state after the latest update by day */
+    "  cur_status_text TEXT NOT NULL DEFAULT '',"
+    "  cur_rag TEXT NOT NULL DEFAULT '',"
+    "  cur_rag_reason TEXT NOT NULL DEFAULT '',"
+    "  cur_note TEXT NOT NULL DEFAULT '',"
+    "  last_update_day INTEGER"
+    ");"
+    "CREATE INDEX actions_plan ON actions(plan_id, position);"
+    "CREATE INDEX actions_ref ON actions(ref, plan_id);"
+    "CREATE TABLE action_milestones ("
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  position INTEGER NOT NULL,"
+    "  earliest INTEGER,"
+    "  latest INTEGER,"
+    "  precision INTEGER NOT NULL,"
+    "  label TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (action_id, position)"
+    ");"
+    "CREATE TABLE action_people ("
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  person_id INTEGER NOT NULL REFERENCES people(id),"
+    "  role TEXT NOT NULL CHECK (role IN ('sro', 'lead')),"
+    "  position INTEGER NOT NULL,"
+    "  PRIMARY KEY (action_id, role, position)"
+    ");"
+    "CREATE INDEX action_people_person ON action_people(person_id);"
+    "CREATE TABLE action_recommendations ("
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  recommendation_id INTEGER NOT NULL REFERENCES recommendations(id),"
+    "  PRIMARY KEY (action_id, recommendation_id)"
+    ");"
+    "CREATE INDEX action_recommendations_rec ON action_recommendations(recommendation_id);"
+    "CREATE TABLE action_fields ("
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  value TEXT NOT NULL,"
+    "  PRIMARY KEY (action_id, position)"
+    ");"
+    "CREATE TABLE progress_updates ("
+    "  id INTEGER PRIMARY KEY,"
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  day INTEGER NOT NULL,"                /* the date the update speaks for */
+    "  recorded_at TEXT NOT NULL,"
+    "  actor TEXT NOT NULL,"
+    "  status TEXT NOT NULL,"
+    "  status_text TEXT NOT NULL,"
+    "  rag TEXT NOT NULL DEFAULT '',"
+    "  rag_reason TEXT NOT NULL DEFAULT '',"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  evidence TEXT NOT NULL DEFAULT '',"
+    "  action_version INTEGER NOT NULL"      /* the version it was made against */
+    ");"
+    "CREATE INDEX progress_updates_action ON progress_updates(action_id, day, id);"
+    "CREATE TABLE audit_log ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  actor TEXT NOT NULL,"
+    "  operation TEXT NOT NULL,"             /* import, update, … */
+    "  entity TEXT NOT NULL,"                /* plan, action */
+    "  entity_id INTEGER NOT NULL,"
+    "  field TEXT NOT NULL DEFAULT '',"
+    "  before TEXT,"
+    "  after TEXT"
+    ");"
+    "CREATE INDEX audit_log_entity ON audit_log(entity, entity_id, id);"
+    /* History is never overwritten: the database itself refuses. */
+    "CREATE TRIGGER progress_updates_append_only_u BEFORE UPDATE ON progress_updates"
+    "  BEGIN SELECT RAISE(ABORT, 'progress updates are append-only'); END;"
+    "CREATE TRIGGER progress_updates_append_only_d BEFORE DELETE ON progress_updates"
+    "  BEGIN SELECT RAISE(ABORT, 'progress updates are append-only'); END;"
+    "CREATE TRIGGER audit_log_append_only_u BEFORE UPDATE ON audit_log"
+    "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
+    "CREATE TRIGGER audit_log_append_only_d BEFORE DELETE ON audit_log"
+    "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+};
+
+int sl_sqlite_migration_count(void)
+{
+    return (int)(sizeof migrations / sizeof migrations[0]);
+}
+
+const char *sl_sqlite_migration(int index)
+{
+    return migrations[index];
+}

@@ -1,0 +1,376 @@
+/* sqlite_action.c — listing actions as of a day, finding them by ref,
+ * appending progress updates and reading history. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+
+/* Columns of the action listing, in SELECT order. */
+enum {
+    C_ID, C_PLAN_ID, C_PLAN_TITLE, C_AUTHORITY, C_REF, C_TITLE, C_THEME_REF, C_THEME,
+    C_START_TEXT, C_START_DAY, C_DUE_TEXT, C_DUE_DAY, C_DUE_VAGUE, C_DUE_PARSE, C_START_PARSE,
+    C_SRO, C_LEADS, C_RECS, C_MEASURE, C_STATUS, C_STATUS_TEXT, C_RAG_MANUAL, C_PROGRESS,
+    C_CUR_STATUS, C_CUR_STATUS_TEXT, C_CUR_RAG, C_CUR_RAG_REASON, C_CUR_NOTE, C_LAST_UPDATE,
+    C_BASELINE, C_AMBER_DAYS, C_CYCLE_DAYS, C_SIGNOFF, C_VERSION, C_SOURCE_LINE
+};
+
+static const char list_sql[] =
+    "SELECT a.id, a.plan_id, p.title, au.name, a.ref, a.title, t.ref, t.title,"
+    " a.start_text, a.start_day, a.due_text, a.due_day, a.due_vague, a.due_parse, a.start_parse,"
+    " a.sro, a.leads_list, a.recs_list, a.measure, a.status, a.status_text, a.rag_manual,"
+    " a.progress, a.cur_status, a.cur_status_text, a.cur_rag, a.cur_rag_reason, a.cur_note,"
+    " a.last_update_day, p.baseline_day, p.amber_days, p.update_cycle_days, p.requires_signoff,"
+    " a.version, a.source_line"
+    " FROM actions a JOIN plans p ON p.id = a.plan_id"
+    " JOIN authorities au ON au.id = p.authority_id"
+    " LEFT JOIN themes t ON t.id = a.theme_id"
+    " WHERE (?1 = 0 OR a.plan_id = ?1) AND (?2 OR p.superseded_by IS NULL)"
+    " AND (?3 IS NULL OR a.due_day < ?3) AND (?4 = 0 OR a.id = ?4)"
+    " ORDER BY a.id";
+
+/* The latest update of an action on or before a day. */
+static const char as_of_sql[] =
+    "SELECT status, status_text, rag, rag_reason, note, day FROM progress_updates"
+    " WHERE action_id = ?1 AND day <= ?2 ORDER BY day DESC, id DESC LIMIT 1";
+
+/* Parses a stored canonical status; an unknown value reads as not-started. */
+static sl_status stored_status(const char *name)
+{
+    sl_status st;
+    return sl_status_parse(name, &st) == 0 ? st : SL_STATUS_NOT_STARTED;
+}
+
+/* Parses a stored RAG name; "" reads as none. */
+static sl_rag stored_rag(const char *name)
+{
+    sl_rag rag;
+    return sl_rag_parse(name, &rag) == 0 ? rag : SL_RAG_NONE;
+}
+
+/* Fills the status fields of a row as of the query day: the plan's own
+ * status, the latest update, or (for a past day) the update then in force. */
+static int resolve_as_of(sq_store *s, sqlite3_stmt *row, sl_day as_of, sl_action_row *r,
+                         sqlite3_stmt **probe, sl_error *err)
+{
+    sl_day last = sq_day(row, C_LAST_UPDATE);
+    r->status = stored_status(sq_text(row, C_STATUS));
+    r->status_text = sq_text(row, C_STATUS_TEXT);
+    r->manual_rag = stored_rag(sq_text(row, C_RAG_MANUAL));
+    r->rag_reason = r->manual_rag ? "as written in the plan" : "";
+    r->note = sq_text(row, C_PROGRESS);
+    r->last_update = SL_NO_DAY;
+    if (last == SL_NO_DAY)
+        return 0;
+    if (last <= as_of) {
+        r->status = stored_status(sq_text(row, C_CUR_STATUS));
+        r->status_text = sq_text(row, C_CUR_STATUS_TEXT);
+        r->manual_rag = stored_rag(sq_text(row, C_CUR_RAG));
+        r->rag_reason = sq_text(row, C_CUR_RAG_REASON);
+        r->note = sq_text(row, C_CUR_NOTE);
+        r->last_update = last;
+        return 0;
+    }
+    /* A day before the latest update: find the update then in force. */
+    if (!(*probe = sq_prepare(s, as_of_sql, err)))
+        return -1;
+    sqlite3_bind_int64(*probe, 1, r->id);
+    sqlite3_bind_int64(*probe, 2, as_of);
+    int rc = sqlite3_step(*probe);
+    if (rc == SQLITE_ROW) {
+        r->status = stored_status(sq_text(*probe, 0));
+        r->status_text = sq_text(*probe, 1);
+        r->manual_rag = stored_rag(sq_text(*probe, 2));
+        r->rag_reason = sq_text(*probe, 3);
+        if (*sq_text(*probe, 4))
+            r->note = sq_text(*probe, 4);
+        r->last_update = sq_day(*probe, 5);
+    } else if (rc != SQLITE_DONE) {
+        return sq_fail(s, err, "reading an action's history");
+    }
+    return 0;
+}
+
+/* Fills the fixed fields of a row from the listing statement. */
+static void read_row(sqlite3_stmt *st, sl_action_row *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = sqlite3_column_int64(st, C_ID);
+    r->plan_id = sqlite3_column_int64(st, C_PLAN_ID);
+    r->plan_title = sq_text(st, C_PLAN_TITLE);
+    r->authority = sq_text(st, C_AUTHORITY);
+    r->ref = sq_text(st, C_REF);
+    r->title = sq_text(st, C_TITLE);
+    r->theme_ref = sq_text(st, C_THEME_REF);
+    r->theme = sq_text(st, C_THEME);
+    r->start_text = sq_text(st, C_START_TEXT);
+    r->start = sq_day(st, C_START_DAY);
+    r->due_text = sq_text(st, C_DUE_TEXT);
+    r->due = sq_day(st, C_DUE_DAY);
+    r->due_vague = sqlite3_column_int(st, C_DUE_VAGUE);
+    r->due_parse = sqlite3_column_int(st, C_DUE_PARSE);
+    r->start_parse = sqlite3_column_int(st, C_START_PARSE);
+    r->sro = sq_text(st, C_SRO);
+    r->leads = sq_text(st, C_LEADS);
+    r->recommendations = sq_text(st, C_RECS);
+    r->measure = sq_text(st, C_MEASURE);
+    r->baseline_day = sq_day(st, C_BASELINE);
+    r->rules.amber_days = sqlite3_column_int(st, C_AMBER_DAYS);
+    r->rules.update_cycle_days = sqlite3_column_int(st, C_CYCLE_DAYS);
+    r->rules.requires_signoff = sqlite3_column_int(st, C_SIGNOFF);
+    r->version = sqlite3_column_int(st, C_VERSION);
+    r->source_line = (long)sqlite3_column_int64(st, C_SOURCE_LINE);
+}
+
+int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, void *ctx,
+                   sl_error *err)
+{
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, list_sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, q->plan_id);
+    sqlite3_bind_int(st, 2, q->include_superseded);
+    sq_bind_day(st, 3, q->due_before);
+    sqlite3_bind_int64(st, 4, q->action_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_action_row r;
+        sqlite3_stmt *probe = NULL;
+        read_row(st, &r);
+        if (resolve_as_of(s, st, q->as_of, &r, &probe, err) < 0) {
+            sqlite3_reset(st);
+            return -1;
+        }
+        int stop = cb(ctx, &r);
+        if (probe)
+            sqlite3_reset(probe);
+        if (stop) {
+            sqlite3_reset(st);
+            return stop;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "listing actions");
+    sqlite3_reset(st);
+    return 0;
+}
+
+int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *ids, int max,
+                    sl_error *err)
+{
+    static const char sql[] =
+        "SELECT a.id FROM actions a JOIN plans p ON p.id = a.plan_id"
+        " WHERE a.ref = ?1 AND (?2 = 0 OR a.plan_id = ?2) AND (?2 <> 0 OR p.superseded_by IS NULL)"
+        " ORDER BY a.id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, ref);
+    sqlite3_bind_int64(st, 2, plan_id);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (n < max)
+            ids[n] = sqlite3_column_int64(st, 0);
+        n++;
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "finding an action");
+    sqlite3_reset(st);
+    return n;
+}
+
+/* The action's state before an update, for the audit log. */
+typedef struct {
+    int version;
+    sl_day last_update;
+    char status[32];
+    char rag[16];
+} action_state;
+
+/* Reads an action's version and current state. */
+static int read_state(sq_store *s, int64_t action_id, action_state *out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT version, last_update_day, cur_status, cur_rag FROM actions WHERE id = ?1";
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, action_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return sl_fail(err, "no action with id %lld", (long long)action_id);
+    if (rc != SQLITE_ROW)
+        return sq_fail(s, err, "reading an action");
+    out->version = sqlite3_column_int(st, 0);
+    out->last_update = sq_day(st, 1);
+    snprintf(out->status, sizeof out->status, "%s", sq_text(st, 2));
+    snprintf(out->rag, sizeof out->rag, "%s", sq_text(st, 3));
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* Appends the update row itself. */
+static int insert_update(sq_store *s, const sl_update *u, const char *actor, int version,
+                         sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
+        " rag, rag_reason, note, evidence, action_version)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, u->action_id);
+    sqlite3_bind_int64(st, 2, u->day);
+    sq_bind_text(st, 3, now);
+    sq_bind_text(st, 4, actor);
+    sq_bind_text(st, 5, sl_status_name(u->status));
+    sq_bind_text(st, 6, u->status_text ? u->status_text : sl_status_name(u->status));
+    sq_bind_text(st, 7, sl_rag_name(u->rag));
+    sq_bind_text(st, 8, u->rag_reason ? u->rag_reason : "");
+    sq_bind_text(st, 9, u->note ? u->note : "");
+    sq_bind_text(st, 10, u->evidence ? u->evidence : "");
+    sqlite3_bind_int(st, 11, version);
+    return sq_exec(s, st, err, "adding a progress update");
+}
+
+/* Moves the action's current state to the update (when it is the latest by
+ * day) and bumps its version, guarded by the version read before. */
+static int advance_action(sq_store *s, const sl_update *u, const action_state *before,
+                          sl_error *err)
+{
+    static const char sql[] =
+        "UPDATE actions SET version = version + 1,"
+        " cur_status = CASE WHEN ?3 THEN ?4 ELSE cur_status END,"
+        " cur_status_text = CASE WHEN ?3 THEN ?5 ELSE cur_status_text END,"
+        " cur_rag = CASE WHEN ?3 THEN ?6 ELSE cur_rag END,"
+        " cur_rag_reason = CASE WHEN ?3 THEN ?7 ELSE cur_rag_reason END,"
+        " cur_note = CASE WHEN ?3 AND ?8 <> '' THEN ?8 ELSE cur_note END,"
+        " last_update_day = CASE WHEN ?3 THEN ?9 ELSE last_update_day END"
+        " WHERE id = ?1 AND version = ?2";
+    int latest = before->last_update == SL_NO_DAY || u->day >= before->last_update;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, u->action_id);
+    sqlite3_bind_int(st, 2, before->version);
+    sqlite3_bind_int(st, 3, latest);
+    sq_bind_text(st, 4, sl_status_name(u->status));
+    sq_bind_text(st, 5, u->status_text ? u->status_text : sl_status_name(u->status));
+    sq_bind_text(st, 6, sl_rag_name(u->rag));
+    sq_bind_text(st, 7, u->rag_reason ? u->rag_reason : "");
+    sq_bind_text(st, 8, u->note ? u->note : "");
+    sqlite3_bind_int64(st, 9, u->day);
+    if (sq_exec(s, st, err, "moving an action on") < 0)
+        return -1;
+    if (sqlite3_changes(s->db) != 1)
+        return sl_fail(err, "the action changed meanwhile (version %d is no longer current)",
+                       before->version);
+    return 0;
+}
+
+int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_error *err)
+{
+    sq_store *s = (sq_store *)store;
+    action_state before;
+    if (read_state(s, u->action_id, &before, err) < 0)
+        return -1;
+    if (u->expected_version && u->expected_version != before.version)
+        return sl_fail(err, "stale update: made against version %d, the action is now at version %d",
+                       u->expected_version, before.version);
+    if (insert_update(s, u, actor, before.version, err) < 0 || advance_action(s, u, &before, err) < 0)
+        return -1;
+    if (sq_audit(s, actor, "update", "action", u->action_id, "status", before.status,
+                 sl_status_name(u->status), err) < 0)
+        return -1;
+    if (u->rag != SL_RAG_NONE &&
+        sq_audit(s, actor, "update", "action", u->action_id, "rag", before.rag, sl_rag_name(u->rag),
+                 err) < 0)
+        return -1;
+    if (u->note && *u->note &&
+        sq_audit(s, actor, "update", "action", u->action_id, "note", NULL, u->note, err) < 0)
+        return -1;
+    if (u->evidence && *u->evidence &&
+        sq_audit(s, actor, "update", "action", u->action_id, "evidence", NULL, u->evidence, err) < 0)
+        return -1;
+    return 0;
+}
+
+int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence"
+        " FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, action_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_update u = {
+            .id = sqlite3_column_int64(st, 0),
+            .action_id = action_id,
+            .day = sq_day(st, 1),
+            .recorded_at = sq_text(st, 2),
+            .actor = sq_text(st, 3),
+            .status = stored_status(sq_text(st, 4)),
+            .status_text = sq_text(st, 5),
+            .rag = stored_rag(sq_text(st, 6)),
+            .rag_reason = sq_text(st, 7),
+            .note = sq_text(st, 8),
+            .evidence = sq_text(st, 9),
+        };
+        int stop = cb(ctx, &u);
+        if (stop) {
+            sqlite3_reset(st);
+            return stop;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading progress updates");
+    sqlite3_reset(st);
+    return 0;
+}
+
+int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb, void *ctx,
+                  sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
+        " WHERE ?1 IS NULL OR (entity = ?1 AND entity_id = ?2) ORDER BY id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, entity);
+    sqlite3_bind_int64(st, 2, entity_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_audit_entry e = {
+            .id = sqlite3_column_int64(st, 0),
+            .at = sq_text(st, 1),
+            .actor = sq_text(st, 2),
+            .operation = sq_text(st, 3),
+            .entity = sq_text(st, 4),
+            .entity_id = sqlite3_column_int64(st, 5),
+            .field = sq_text(st, 6),
+            .before = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : sq_text(st, 7),
+            .after = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : sq_text(st, 8),
+        };
+        int stop = cb(ctx, &e);
+        if (stop) {
+            sqlite3_reset(st);
+            return stop;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading the audit log");
+    sqlite3_reset(st);
+    return 0;
+}

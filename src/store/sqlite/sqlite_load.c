@@ -1,0 +1,207 @@
+/* sqlite_load.c — loading a stored plan back into an sl_plan, as it stands
+ * now: each action carries its current status, RAG and narrative. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/mem.h"
+
+/* Reads the plan row itself. */
+static int load_plan_row(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT p.title, a.name, p.kind, p.version_label, p.source_file, p.source_sha256,"
+        " p.context_year, p.amber_days, p.update_cycle_days, p.requires_signoff"
+        " FROM plans p JOIN authorities a ON a.id = p.authority_id WHERE p.id = ?1";
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return sl_fail(err, "no plan %lld", (long long)plan_id);
+    if (rc != SQLITE_ROW)
+        return sq_fail(s, err, "reading a plan");
+    p->title = sl_strdup(sq_text(st, 0));
+    p->authority = sl_strdup(sq_text(st, 1));
+    p->kind = sl_strdup(sq_text(st, 2));
+    p->version_label = sl_strdup(sq_text(st, 3));
+    p->source_file = sl_strdup(sq_text(st, 4));
+    snprintf(p->source_sha256, sizeof p->source_sha256, "%s", sq_text(st, 5));
+    p->context_year = sqlite3_column_int(st, 6);
+    p->rules.amber_days = sqlite3_column_int(st, 7);
+    p->rules.update_cycle_days = sqlite3_column_int(st, 8);
+    p->rules.requires_signoff = sqlite3_column_int(st, 9);
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* Reads the themes with their outcomes, and the recommendations. */
+static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err)
+{
+    static const char themes[] =
+        "SELECT t.ref, t.title, o.text FROM themes t"
+        " LEFT JOIN theme_outcomes o ON o.theme_id = t.id"
+        " WHERE t.plan_id = ?1 ORDER BY t.position, o.position";
+    static const char recs[] =
+        "SELECT number, text FROM recommendations WHERE plan_id = ?1 ORDER BY number";
+    sqlite3_stmt *st = sq_prepare(s, themes, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_theme *t = sl_plan_theme(p, sq_text(st, 0), sq_text(st, 1));
+        if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
+            t->outcomes = sl_realloc(t->outcomes, (t->n_outcomes + 1) * sizeof *t->outcomes);
+            t->outcomes[t->n_outcomes++] = sl_strdup(sq_text(st, 2));
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading themes");
+    if (!(st = sq_prepare(s, recs, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        sl_plan_recommendation(p, sqlite3_column_int(st, 0), sq_text(st, 1));
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading recommendations");
+    return 0;
+}
+
+/* Parses a ';'-joined list of recommendation numbers into the action. */
+static void read_recommendations(sl_action *a, const char *list)
+{
+    char **items = NULL;
+    size_t n = sl_split_list(list, &items, 0);
+    a->recommendations = sl_calloc((n + 1) * sizeof *a->recommendations);
+    for (size_t i = 0; i < n; i++) {
+        a->recommendations[a->n_recommendations++] = atoi(items[i]);
+        free(items[i]);
+    }
+    free(items);
+}
+
+/* Re-reads a stored date text with the plan's context year. */
+static void read_date(sl_written_date *d, const char *text, int context_year)
+{
+    d->text = sl_strdup(text);
+    d->parse = sl_date_parse(text, strlen(text), context_year, &d->value, NULL, 0);
+}
+
+/* Reads the actions (all, or the one action_id names) with their current
+ * state and custom fields. */
+static int load_actions(sq_store *s, int64_t plan_id, int64_t action_id, sl_plan *p, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT a.id, a.ref, t.position, a.title, a.description, a.start_text, a.due_text, a.sro,"
+        " a.leads_list, a.resources, a.resources_pence, a.measure, a.impact, a.delivered_through,"
+        " a.cur_status, a.cur_status_text, a.cur_rag, a.cur_note, a.recs_list, a.source_line"
+        " FROM actions a LEFT JOIN themes t ON t.id = a.theme_id"
+        " WHERE a.plan_id = ?1 AND (?2 = 0 OR a.id = ?2) ORDER BY a.position";
+    static const char fields[] =
+        "SELECT name, value FROM action_fields WHERE action_id = ?1 ORDER BY position";
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    sqlite3_bind_int64(st, 2, action_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_action *a = sl_plan_add_action(p);
+        a->ref = sl_strdup(sq_text(st, 1));
+        a->theme = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 2) - 1;
+        a->title = sl_strdup(sq_text(st, 3));
+        a->description = sl_strdup(sq_text(st, 4));
+        read_date(&a->start, sq_text(st, 5), p->context_year);
+        read_date(&a->due, sq_text(st, 6), p->context_year);
+        a->sro = sl_strdup(sq_text(st, 7));
+        a->n_leads = sl_split_list(sq_text(st, 8), &a->leads, 0);
+        a->resources = sl_strdup(sq_text(st, 9));
+        a->resources_pence =
+            sqlite3_column_type(st, 10) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 10);
+        a->measure = sl_strdup(sq_text(st, 11));
+        a->impact = sl_strdup(sq_text(st, 12));
+        a->delivered_through = sl_strdup(sq_text(st, 13));
+        if (sl_status_parse(sq_text(st, 14), &a->status) < 0)
+            a->status = SL_STATUS_NOT_STARTED;
+        a->status_text = sl_strdup(sq_text(st, 15));
+        if (sl_rag_parse(sq_text(st, 16), &a->rag_manual) < 0)
+            a->rag_manual = SL_RAG_NONE;
+        a->progress = sl_strdup(sq_text(st, 17));
+        read_recommendations(a, sq_text(st, 18));
+        a->source_line = (long)sqlite3_column_int64(st, 19);
+        sqlite3_stmt *f = sq_prepare(s, fields, err);
+        if (!f)
+            return -1;
+        sqlite3_bind_int64(f, 1, sqlite3_column_int64(st, 0));
+        while ((rc = sqlite3_step(f)) == SQLITE_ROW) {
+            a->custom = sl_realloc(a->custom, (a->n_custom + 1) * sizeof *a->custom);
+            a->custom[a->n_custom].name = sl_strdup(sq_text(f, 0));
+            a->custom[a->n_custom++].value = sl_strdup(sq_text(f, 1));
+        }
+        sqlite3_reset(f);
+        if (rc != SQLITE_DONE)
+            return sq_fail(s, err, "reading custom fields");
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading actions");
+    return 0;
+}
+
+/* Reads the people named by this plan's actions, with their names. */
+static int load_people(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT DISTINCT pe.label, pe.name FROM people pe"
+        " JOIN action_people ap ON ap.person_id = pe.id"
+        " JOIN actions a ON a.id = ap.action_id WHERE a.plan_id = ?1 ORDER BY pe.label";
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        p->people = sl_realloc(p->people, (p->n_people + 1) * sizeof *p->people);
+        p->people[p->n_people].initials = sl_strdup(sq_text(st, 0));
+        p->people[p->n_people++].name = sl_strdup(sq_text(st, 1));
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading people");
+    return 0;
+}
+
+int sq_load_plan(sl_store *store, int64_t plan_id, sl_plan *out, sl_error *err)
+{
+    sq_store *s = (sq_store *)store;
+    memset(out, 0, sizeof *out);
+    if (load_plan_row(s, plan_id, out, err) < 0 || load_plan_parts(s, plan_id, out, err) < 0 ||
+        load_actions(s, plan_id, 0, out, err) < 0 || load_people(s, plan_id, out, err) < 0) {
+        sl_plan_free(out);
+        return -1;
+    }
+    return 0;
+}
+
+int sq_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err)
+{
+    static const char sql[] = "SELECT plan_id FROM actions WHERE id = ?1";
+    sq_store *s = (sq_store *)store;
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, action_id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? sl_fail(err, "no action with id %lld", (long long)action_id)
+                                 : sq_fail(s, err, "finding an action");
+    int64_t plan_id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (load_plan_row(s, plan_id, out, err) < 0 || load_plan_parts(s, plan_id, out, err) < 0 ||
+        load_actions(s, plan_id, action_id, out, err) < 0) {
+        sl_plan_free(out);
+        return -1;
+    }
+    return 0;
+}

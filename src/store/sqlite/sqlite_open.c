@@ -1,0 +1,229 @@
+/* sqlite_open.c — opening an SQLite database (WAL, foreign keys, busy
+ * timeout), applying migrations, transactions and the statement cache. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+#include "util/mem.h"
+
+sqlite3_stmt *sq_prepare(sq_store *s, const char *sql, sl_error *err)
+{
+    for (int i = 0; i < s->n_stmt; i++) {
+        if (s->sql[i] == sql) {
+            sqlite3_reset(s->stmt[i]);
+            sqlite3_clear_bindings(s->stmt[i]);
+            return s->stmt[i];
+        }
+    }
+    if (s->n_stmt == SQ_MAX_STATEMENTS) {
+        sl_fail(err, "database: statement cache full");
+        return NULL;
+    }
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
+        sq_fail(s, err, "preparing a statement");
+        return NULL;
+    }
+    s->sql[s->n_stmt] = sql;
+    s->stmt[s->n_stmt++] = stmt;
+    return stmt;
+}
+
+int sq_fail(sq_store *s, sl_error *err, const char *what)
+{
+    return sl_fail(err, "database: %s: %s", what, sqlite3_errmsg(s->db));
+}
+
+int sq_exec(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return sq_fail(s, err, what);
+    sqlite3_reset(stmt);
+    return 0;
+}
+
+void sq_bind_text(sqlite3_stmt *stmt, int index, const char *text)
+{
+    if (text)
+        sqlite3_bind_text(stmt, index, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(stmt, index);
+}
+
+void sq_bind_day(sqlite3_stmt *stmt, int index, sl_day day)
+{
+    if (day == SL_NO_DAY)
+        sqlite3_bind_null(stmt, index);
+    else
+        sqlite3_bind_int64(stmt, index, day);
+}
+
+const char *sq_text(sqlite3_stmt *stmt, int col)
+{
+    const unsigned char *t = sqlite3_column_text(stmt, col);
+    return t ? (const char *)t : "";
+}
+
+sl_day sq_day(sqlite3_stmt *stmt, int col)
+{
+    if (sqlite3_column_type(stmt, col) == SQLITE_NULL)
+        return SL_NO_DAY;
+    return (sl_day)sqlite3_column_int64(stmt, col);
+}
+
+int sq_audit(sq_store *s, const char *actor, const char *operation, const char *entity,
+             int64_t entity_id, const char *field, const char *before, const char *after,
+             sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO audit_log (at, actor, operation, entity, entity_id, field, before, after)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, now);
+    sq_bind_text(st, 2, actor);
+    sq_bind_text(st, 3, operation);
+    sq_bind_text(st, 4, entity);
+    sqlite3_bind_int64(st, 5, entity_id);
+    sq_bind_text(st, 6, field ? field : "");
+    sq_bind_text(st, 7, before);
+    sq_bind_text(st, 8, after);
+    return sq_exec(s, st, err, "writing the audit log");
+}
+
+/* Runs a fixed statement with no parameters and no rows (PRAGMA, BEGIN). */
+static int run_fixed(sq_store *s, const char *sql, sl_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return 0;
+    sl_fail(err, "database: %s: %s", sql, msg ? msg : sqlite3_errmsg(s->db));
+    sqlite3_free(msg);
+    return -1;
+}
+
+/* Reads PRAGMA user_version: the number of migrations applied. */
+static int schema_version(sq_store *s, int *version, sl_error *err)
+{
+    static const char sql[] = "PRAGMA user_version";
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return sq_fail(s, err, "reading the schema version");
+    *version = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* Applies each migration the database lacks, each atomically with its version bump. */
+static int migrate(sq_store *s, sl_error *err)
+{
+    int have = 0;
+    if (schema_version(s, &have, err) < 0)
+        return -1;
+    int want = sl_sqlite_migration_count();
+    if (have > want)
+        return sl_fail(err, "database schema version %d is newer than this sightline (%d)", have,
+                       want);
+    for (int v = have; v < want; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+        if (run_fixed(s, "BEGIN IMMEDIATE", err) < 0)
+            return -1;
+        if (run_fixed(s, sl_sqlite_migration(v), err) < 0 || run_fixed(s, bump, err) < 0) {
+            run_fixed(s, "ROLLBACK", NULL);
+            return -1;
+        }
+        if (run_fixed(s, "COMMIT", err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void sq_close(sl_store *store)
+{
+    sq_store *s = (sq_store *)store;
+    for (int i = 0; i < s->n_stmt; i++)
+        sqlite3_finalize(s->stmt[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+static int sq_begin(sl_store *store, sl_error *err)
+{
+    sq_store *s = (sq_store *)store;
+    if (run_fixed(s, "BEGIN IMMEDIATE", err) < 0)
+        return -1;
+    s->in_transaction = 1;
+    return 0;
+}
+
+static int sq_commit(sl_store *store, sl_error *err)
+{
+    sq_store *s = (sq_store *)store;
+    if (run_fixed(s, "COMMIT", err) < 0)
+        return -1;
+    s->in_transaction = 0;
+    return 0;
+}
+
+static void sq_rollback(sl_store *store)
+{
+    sq_store *s = (sq_store *)store;
+    if (s->in_transaction && !sqlite3_get_autocommit(s->db))
+        run_fixed(s, "ROLLBACK", NULL);
+    s->in_transaction = 0;
+}
+
+static const sl_store_ops sqlite_ops = {
+    .name = "sqlite",
+    .close = sq_close,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .find_plan = sq_find_plan,
+    .save_plan = sq_save_plan,
+    .each_plan = sq_each_plan,
+    .resolve_plan = sq_resolve_plan,
+    .each_action = sq_each_action,
+    .find_actions = sq_find_actions,
+    .load_plan = sq_load_plan,
+    .load_action = sq_load_action,
+    .add_update = sq_add_update,
+    .each_update = sq_each_update,
+    .each_audit = sq_each_audit,
+};
+
+sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)
+{
+    struct stat st;
+    if (!create && stat(path, &st) != 0) {
+        sl_fail(err, "%s: no such database (run `sightline init` first)", path);
+        return NULL;
+    }
+    sq_store *s = sl_calloc(sizeof *s);
+    s->base.ops = &sqlite_ops;
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        sl_fail(err, "%s: cannot open database: %s", path, s->db ? sqlite3_errmsg(s->db) : "?");
+        sq_close(&s->base);
+        return NULL;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 5000);
+    if (run_fixed(s, "PRAGMA foreign_keys = ON", err) < 0 ||
+        run_fixed(s, "PRAGMA journal_mode = WAL", err) < 0 ||
+        run_fixed(s, "PRAGMA synchronous = FULL", err) < 0 || migrate(s, err) < 0) {
+        sq_close(&s->base);
+        return NULL;
+    }
+    return &s->base;
+}

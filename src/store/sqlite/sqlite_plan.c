@@ -1,0 +1,474 @@
+/* sqlite_plan.c — storing a whole plan, finding and listing plan versions,
+ * and loading a plan back as it stands now. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/buf.h"
+#include "util/clock.h"
+#include "util/mem.h"
+#include "util/strmap.h"
+
+int sq_find_plan(sl_store *store, const char *authority, const char *title, int64_t *id,
+                 int *version, char sha[65], sl_error *err)
+{
+    static const char sql[] =
+        "SELECT p.id, p.version, p.source_sha256 FROM plans p"
+        " JOIN authorities a ON a.id = p.authority_id"
+        " WHERE a.name = ?1 AND p.title = ?2 AND p.superseded_by IS NULL";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, authority);
+    sq_bind_text(st, 2, title);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc != SQLITE_ROW)
+        return sq_fail(s, err, "finding a plan");
+    *id = sqlite3_column_int64(st, 0);
+    *version = sqlite3_column_int(st, 1);
+    snprintf(sha, 65, "%s", sq_text(st, 2));
+    sqlite3_reset(st);
+    return 1;
+}
+
+/* Returns the id of the authority with this name, adding it when new. */
+static int authority_id(sq_store *s, const char *name, int64_t *id, sl_error *err)
+{
+    static const char insert[] = "INSERT OR IGNORE INTO authorities (name) VALUES (?1)";
+    static const char select[] = "SELECT id FROM authorities WHERE name = ?1";
+    sqlite3_stmt *st = sq_prepare(s, insert, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, name);
+    if (sq_exec(s, st, err, "adding an authority") < 0)
+        return -1;
+    if (!(st = sq_prepare(s, select, err)))
+        return -1;
+    sq_bind_text(st, 1, name);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return sq_fail(s, err, "finding an authority");
+    *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* State shared by the steps of one save. */
+typedef struct {
+    sq_store *s;
+    const sl_plan *plan;
+    int64_t authority_id;
+    int64_t plan_id;
+    int64_t *theme_ids;         /* parallel to plan->themes */
+    sl_strmap recs;             /* "number" → recommendation id */
+    sl_strmap people;           /* label → person id */
+} save_ctx;
+
+/* Returns the person id for a label (initials or name), adding the person. */
+static int person_id(save_ctx *c, const char *label, const char *name, int64_t *id,
+                     sl_error *err)
+{
+    static const char insert[] =
+        "INSERT INTO people (authority_id, label, name) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (authority_id, label) DO UPDATE SET name = excluded.name"
+        "  WHERE excluded.name <> '' AND people.name = ''";
+    static const char select[] = "SELECT id FROM people WHERE authority_id = ?1 AND label = ?2";
+    if (!name && sl_strmap_get(&c->people, label, id))
+        return 0;
+    sqlite3_stmt *st = sq_prepare(c->s, insert, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, c->authority_id);
+    sq_bind_text(st, 2, label);
+    sq_bind_text(st, 3, name ? name : "");
+    if (sq_exec(c->s, st, err, "adding a person") < 0)
+        return -1;
+    if (!(st = sq_prepare(c->s, select, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, c->authority_id);
+    sq_bind_text(st, 2, label);
+    if (sqlite3_step(st) != SQLITE_ROW)
+        return sq_fail(c->s, err, "finding a person");
+    *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sl_strmap_put(&c->people, label, *id);
+    return 0;
+}
+
+/* Inserts the plan row and marks the version it replaces as superseded. */
+static int insert_plan_row(save_ctx *c, sl_day baseline_day, sl_error *err)
+{
+    static const char insert[] =
+        "INSERT INTO plans (authority_id, title, version, version_label, kind, source_file,"
+        " source_sha256, context_year, imported_at, baseline_day, amber_days,"
+        " update_cycle_days, requires_signoff)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    static const char supersede[] = "UPDATE plans SET superseded_by = ?1 WHERE id = ?2";
+    const sl_plan *p = c->plan;
+    int64_t old_id = 0;
+    int old_version = 0;
+    char old_sha[65];
+    const char *authority = p->authority && *p->authority ? p->authority : "Unspecified authority";
+    if (authority_id(c->s, authority, &c->authority_id, err) < 0 ||
+        sq_find_plan(&c->s->base, authority, p->title, &old_id, &old_version, old_sha, err) < 0)
+        return -1;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(c->s, insert, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, c->authority_id);
+    sq_bind_text(st, 2, p->title);
+    sqlite3_bind_int(st, 3, old_version + 1);
+    sq_bind_text(st, 4, p->version_label ? p->version_label : "");
+    sq_bind_text(st, 5, p->kind ? p->kind : "");
+    sq_bind_text(st, 6, p->source_file ? p->source_file : "");
+    sq_bind_text(st, 7, p->source_sha256);
+    sqlite3_bind_int(st, 8, p->context_year);
+    sq_bind_text(st, 9, now);
+    sq_bind_day(st, 10, baseline_day);
+    sqlite3_bind_int(st, 11, p->rules.amber_days);
+    sqlite3_bind_int(st, 12, p->rules.update_cycle_days);
+    sqlite3_bind_int(st, 13, p->rules.requires_signoff);
+    if (sq_exec(c->s, st, err, "adding a plan") < 0)
+        return -1;
+    c->plan_id = sqlite3_last_insert_rowid(c->s->db);
+    if (old_id) {
+        if (!(st = sq_prepare(c->s, supersede, err)))
+            return -1;
+        sqlite3_bind_int64(st, 1, c->plan_id);
+        sqlite3_bind_int64(st, 2, old_id);
+        if (sq_exec(c->s, st, err, "superseding a plan version") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Inserts the themes, their outcomes, the recommendations and named people. */
+static int insert_plan_parts(save_ctx *c, sl_error *err)
+{
+    static const char theme_sql[] =
+        "INSERT INTO themes (plan_id, position, ref, title) VALUES (?1, ?2, ?3, ?4)";
+    static const char outcome_sql[] =
+        "INSERT INTO theme_outcomes (theme_id, position, text) VALUES (?1, ?2, ?3)";
+    static const char rec_sql[] =
+        "INSERT INTO recommendations (plan_id, number, text) VALUES (?1, ?2, ?3)";
+    const sl_plan *p = c->plan;
+    c->theme_ids = sl_calloc((p->n_themes + 1) * sizeof *c->theme_ids);
+    for (size_t i = 0; i < p->n_themes; i++) {
+        sqlite3_stmt *st = sq_prepare(c->s, theme_sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, c->plan_id);
+        sqlite3_bind_int(st, 2, (int)i + 1);
+        sq_bind_text(st, 3, p->themes[i].ref);
+        sq_bind_text(st, 4, p->themes[i].title);
+        if (sq_exec(c->s, st, err, "adding a theme") < 0)
+            return -1;
+        c->theme_ids[i] = sqlite3_last_insert_rowid(c->s->db);
+        for (size_t k = 0; k < p->themes[i].n_outcomes; k++) {
+            if (!(st = sq_prepare(c->s, outcome_sql, err)))
+                return -1;
+            sqlite3_bind_int64(st, 1, c->theme_ids[i]);
+            sqlite3_bind_int(st, 2, (int)k + 1);
+            sq_bind_text(st, 3, p->themes[i].outcomes[k]);
+            if (sq_exec(c->s, st, err, "adding an outcome") < 0)
+                return -1;
+        }
+    }
+    for (size_t i = 0; i < p->n_recommendations; i++) {
+        sqlite3_stmt *st = sq_prepare(c->s, rec_sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, c->plan_id);
+        sqlite3_bind_int(st, 2, p->recommendations[i].number);
+        sq_bind_text(st, 3, p->recommendations[i].text);
+        if (sq_exec(c->s, st, err, "adding a recommendation") < 0)
+            return -1;
+        char key[24];
+        snprintf(key, sizeof key, "%d", p->recommendations[i].number);
+        sl_strmap_put(&c->recs, key, sqlite3_last_insert_rowid(c->s->db));
+    }
+    for (size_t i = 0; i < p->n_people; i++) {
+        int64_t id;
+        if (person_id(c, p->people[i].initials, p->people[i].name, &id, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Links one person (by label) to an action in a role at a position. */
+static int link_person(save_ctx *c, int64_t action_id, const char *label, const char *role,
+                       int position, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT OR IGNORE INTO action_people (action_id, person_id, role, position)"
+        " VALUES (?1, ?2, ?3, ?4)";
+    int64_t pid;
+    if (person_id(c, label, NULL, &pid, err) < 0)
+        return -1;
+    sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, action_id);
+    sqlite3_bind_int64(st, 2, pid);
+    sq_bind_text(st, 3, role);
+    sqlite3_bind_int(st, 4, position);
+    return sq_exec(c->s, st, err, "linking a person");
+}
+
+/* Splits an SRO cell ("BP and JH-B", "AB; CD") into people and links each. */
+static int link_sros(save_ctx *c, int64_t action_id, const char *sro, sl_error *err)
+{
+    char *copy = sl_strdup(sro ? sro : "");
+    int position = 0, rc = 0;
+    char *p = copy;
+    while (*p && rc == 0) {
+        char *end = p + strcspn(p, ";&/,");
+        char *and_word = strstr(p, " and ");
+        if (and_word && and_word < end)
+            end = and_word;
+        char *next = *end == ' ' ? end + 5 : (*end ? end + 1 : end);
+        *end = '\0';
+        while (isspace((unsigned char)*p))
+            p++;
+        size_t n = strlen(p);
+        while (n > 0 && isspace((unsigned char)p[n - 1]))
+            p[--n] = '\0';
+        if (*p)
+            rc = link_person(c, action_id, p, "sro", ++position, err);
+        p = next;
+    }
+    free(copy);
+    return rc;
+}
+
+/* Inserts one action's milestones (the dated points of its due cell). */
+static int insert_milestones(save_ctx *c, int64_t action_id, const sl_date_value *due,
+                             sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO action_milestones (action_id, position, earliest, latest, precision, label)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    for (int m = 0; m < due->n_milestones; m++) {
+        sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, action_id);
+        sqlite3_bind_int(st, 2, m + 1);
+        sq_bind_day(st, 3, due->milestones[m].earliest);
+        sq_bind_day(st, 4, due->milestones[m].latest);
+        sqlite3_bind_int(st, 5, due->milestones[m].precision);
+        sq_bind_text(st, 6, due->milestones[m].label);
+        if (sq_exec(c->s, st, err, "adding a milestone") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Inserts an action's people, recommendations and custom fields. */
+static int insert_action_links(save_ctx *c, int64_t action_id, const sl_action *a, sl_error *err)
+{
+    static const char rec_sql[] =
+        "INSERT OR IGNORE INTO action_recommendations (action_id, recommendation_id)"
+        " VALUES (?1, ?2)";
+    static const char field_sql[] =
+        "INSERT INTO action_fields (action_id, position, name, value) VALUES (?1, ?2, ?3, ?4)";
+    if (link_sros(c, action_id, a->sro, err) < 0)
+        return -1;
+    for (size_t i = 0; i < a->n_leads; i++)
+        if (link_person(c, action_id, a->leads[i], "lead", (int)i + 1, err) < 0)
+            return -1;
+    for (size_t i = 0; i < a->n_recommendations; i++) {
+        char key[24];
+        int64_t rec_id;
+        snprintf(key, sizeof key, "%d", a->recommendations[i]);
+        if (!sl_strmap_get(&c->recs, key, &rec_id))
+            return sl_fail(err, "action %s names recommendation %d, which the plan lacks", a->ref,
+                           a->recommendations[i]);
+        sqlite3_stmt *st = sq_prepare(c->s, rec_sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, action_id);
+        sqlite3_bind_int64(st, 2, rec_id);
+        if (sq_exec(c->s, st, err, "linking a recommendation") < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < a->n_custom; i++) {
+        sqlite3_stmt *st = sq_prepare(c->s, field_sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, action_id);
+        sqlite3_bind_int(st, 2, (int)i + 1);
+        sq_bind_text(st, 3, a->custom[i].name);
+        sq_bind_text(st, 4, a->custom[i].value);
+        if (sq_exec(c->s, st, err, "adding a custom field") < 0)
+            return -1;
+    }
+    return insert_milestones(c, action_id, &a->due.value, err);
+}
+
+/* Writes the ';'-joined cache lists of an action's leads and recommendations. */
+static void join_lists(const sl_action *a, sl_buf *leads, sl_buf *recs)
+{
+    sl_buf_reset(leads);
+    sl_buf_reset(recs);
+    for (size_t i = 0; i < a->n_leads; i++) {
+        if (i)
+            sl_buf_putc(leads, ';');
+        sl_buf_puts(leads, a->leads[i]);
+    }
+    for (size_t i = 0; i < a->n_recommendations; i++)
+        sl_buf_printf(recs, i ? ";%d" : "%d", a->recommendations[i]);
+}
+
+/* Inserts one action row and its links. */
+static int insert_action(save_ctx *c, const sl_action *a, int position, sl_buf *leads,
+                         sl_buf *recs, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO actions (plan_id, theme_id, position, ref, title, description,"
+        " start_text, start_day, start_parse, due_text, due_earliest, due_day, due_precision,"
+        " due_parse, due_vague, sro, leads_list, recs_list, resources, resources_pence, measure,"
+        " impact, delivered_through, status, status_text, rag_manual, progress, source_line,"
+        " cur_status, cur_status_text, cur_rag, cur_note)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?24, ?25, ?26, ?27)";
+    const sl_plan *p = c->plan;
+    sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+    if (!st)
+        return -1;
+    join_lists(a, leads, recs);
+    sqlite3_bind_int64(st, 1, c->plan_id);
+    if (a->theme >= 0 && (size_t)a->theme < p->n_themes)
+        sqlite3_bind_int64(st, 2, c->theme_ids[a->theme]);
+    sqlite3_bind_int(st, 3, position);
+    sq_bind_text(st, 4, a->ref);
+    sq_bind_text(st, 5, a->title ? a->title : "");
+    sq_bind_text(st, 6, a->description ? a->description : "");
+    sq_bind_text(st, 7, a->start.text ? a->start.text : "");
+    sq_bind_day(st, 8, a->start.parse == SL_DATE_OK ? a->start.value.earliest : SL_NO_DAY);
+    sqlite3_bind_int(st, 9, a->start.parse);
+    sq_bind_text(st, 10, a->due.text ? a->due.text : "");
+    sq_bind_day(st, 11, a->due.parse == SL_DATE_OK ? a->due.value.earliest : SL_NO_DAY);
+    sq_bind_day(st, 12, a->due.parse == SL_DATE_OK ? a->due.value.latest : SL_NO_DAY);
+    sqlite3_bind_int(st, 13, a->due.value.precision);
+    sqlite3_bind_int(st, 14, a->due.parse);
+    sqlite3_bind_int(st, 15, a->due.value.vague);
+    sq_bind_text(st, 16, a->sro ? a->sro : "");
+    sq_bind_text(st, 17, sl_buf_str(leads));
+    sq_bind_text(st, 18, sl_buf_str(recs));
+    sq_bind_text(st, 19, a->resources ? a->resources : "");
+    if (a->resources_pence >= 0)
+        sqlite3_bind_int64(st, 20, a->resources_pence);
+    sq_bind_text(st, 21, a->measure ? a->measure : "");
+    sq_bind_text(st, 22, a->impact ? a->impact : "");
+    sq_bind_text(st, 23, a->delivered_through ? a->delivered_through : "");
+    sq_bind_text(st, 24, sl_status_name(a->status));
+    sq_bind_text(st, 25, a->status_text ? a->status_text : "");
+    sq_bind_text(st, 26, sl_rag_name(a->rag_manual));
+    sq_bind_text(st, 27, a->progress ? a->progress : "");
+    sqlite3_bind_int64(st, 28, a->source_line);
+    if (sq_exec(c->s, st, err, "adding an action") < 0)
+        return -1;
+    return insert_action_links(c, sqlite3_last_insert_rowid(c->s->db), a, err);
+}
+
+int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const char *actor,
+                 int64_t *plan_id, sl_error *err)
+{
+    save_ctx c = {.s = (sq_store *)store, .plan = p};
+    sl_buf leads = SL_BUF_INIT, recs = SL_BUF_INIT;
+    int rc = insert_plan_row(&c, baseline_day, err);
+    if (rc == 0)
+        rc = insert_plan_parts(&c, err);
+    for (size_t i = 0; rc == 0 && i < p->n_actions; i++)
+        rc = insert_action(&c, &p->actions[i], (int)i + 1, &leads, &recs, err);
+    if (rc == 0) {
+        char summary[512];
+        snprintf(summary, sizeof summary, "%zu actions from %s (sha256 %.12s)", p->n_actions,
+                 p->source_file ? p->source_file : "?", p->source_sha256);
+        rc = sq_audit(c.s, actor, "import", "plan", c.plan_id, "", NULL, summary, err);
+    }
+    *plan_id = c.plan_id;
+    free(c.theme_ids);
+    sl_strmap_free(&c.recs);
+    sl_strmap_free(&c.people);
+    sl_buf_free(&leads);
+    sl_buf_free(&recs);
+    return rc;
+}
+
+int sq_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT p.id, p.title, a.name, p.version, p.version_label, p.kind, p.source_file,"
+        " p.source_sha256, p.imported_at, p.superseded_by,"
+        " (SELECT count(*) FROM actions x WHERE x.plan_id = p.id)"
+        " FROM plans p JOIN authorities a ON a.id = p.authority_id"
+        " WHERE ?1 OR p.superseded_by IS NULL ORDER BY p.id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, all);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_plan_info info = {
+            .id = sqlite3_column_int64(st, 0),
+            .title = sq_text(st, 1),
+            .authority = sq_text(st, 2),
+            .version = sqlite3_column_int(st, 3),
+            .version_label = sq_text(st, 4),
+            .kind = sq_text(st, 5),
+            .source_file = sq_text(st, 6),
+            .source_sha256 = sq_text(st, 7),
+            .imported_at = sq_text(st, 8),
+            .superseded_by = sqlite3_column_int64(st, 9),
+            .n_actions = sqlite3_column_int(st, 10),
+        };
+        int stop = cb(ctx, &info);
+        if (stop) {
+            sqlite3_reset(st);
+            return stop;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "listing plans");
+    sqlite3_reset(st);
+    return 0;
+}
+
+int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT p.id, p.superseded_by FROM plans p WHERE p.id = ?1"
+        " UNION ALL SELECT p.id, p.superseded_by FROM plans p"
+        "  WHERE p.title = ?2 AND p.superseded_by IS NULL";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    char *end;
+    long long number = strtoll(name, &end, 10);
+    sqlite3_bind_int64(st, 1, *end == '\0' ? number : -1);
+    sq_bind_text(st, 2, name);
+    int found = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *plan_id = sqlite3_column_int64(st, 0);
+        found++;
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "finding a plan");
+    sqlite3_reset(st);
+    if (found == 0)
+        return sl_fail(err, "no plan '%s' (see `sightline plans`)", name);
+    if (found > 1)
+        return sl_fail(err, "'%s' names more than one plan: use its number (see `sightline plans`)",
+                       name);
+    return 0;
+}

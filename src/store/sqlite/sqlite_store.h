@@ -1,0 +1,65 @@
+/* sqlite_store.h — shared by the SQLite backend's files only: the backend's
+ * store structure, its cache of prepared statements and small helpers for
+ * binding and reading values. Every statement is prepared once with bound
+ * parameters and reused. */
+#ifndef SL_STORE_SQLITE_STORE_H
+#define SL_STORE_SQLITE_STORE_H
+#include <sqlite3.h>
+
+#include "store/backend.h"
+
+#define SQ_MAX_STATEMENTS 64
+
+typedef struct {
+    sl_store base;                              /* must stay first */
+    sqlite3 *db;
+    const char *sql[SQ_MAX_STATEMENTS];         /* static SQL texts, the cache keys */
+    sqlite3_stmt *stmt[SQ_MAX_STATEMENTS];
+    int n_stmt;
+    int in_transaction;
+} sq_store;
+
+/* Returns the migration count and the text of migration index (0-based). */
+int sl_sqlite_migration_count(void);
+const char *sl_sqlite_migration(int index);
+
+/* Returns the cached statement for a static SQL text, reset with its bindings
+ * cleared, preparing it the first time; NULL with err set on failure. The
+ * store owns the statement. */
+sqlite3_stmt *sq_prepare(sq_store *s, const char *sql, sl_error *err);
+/* Records the database's current error message with context; returns -1. */
+int sq_fail(sq_store *s, sl_error *err, const char *what);
+/* Steps a statement that returns no rows; returns 0 or -1 with err set. */
+int sq_exec(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what);
+
+/* Binding helpers: NULL text and SL_NO_DAY bind SQL NULL. */
+void sq_bind_text(sqlite3_stmt *stmt, int index, const char *text);
+void sq_bind_day(sqlite3_stmt *stmt, int index, sl_day day);
+/* Column helpers: NULL reads as "" and SL_NO_DAY. */
+const char *sq_text(sqlite3_stmt *stmt, int col);
+sl_day sq_day(sqlite3_stmt *stmt, int col);
+
+/* Appends an audit entry; before and after may be NULL. Returns 0 or -1. */
+int sq_audit(sq_store *s, const char *actor, const char *operation, const char *entity,
+             int64_t entity_id, const char *field, const char *before, const char *after,
+             sl_error *err);
+
+/* The backend's operations, defined across its files. */
+int sq_find_plan(sl_store *store, const char *authority, const char *title, int64_t *id,
+                 int *version, char sha[65], sl_error *err);
+int sq_save_plan(sl_store *store, const sl_plan *plan, sl_day baseline_day, const char *actor,
+                 int64_t *plan_id, sl_error *err);
+int sq_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err);
+int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err);
+int sq_load_plan(sl_store *store, int64_t plan_id, sl_plan *out, sl_error *err);
+int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, void *ctx,
+                   sl_error *err);
+int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *ids, int max,
+                    sl_error *err);
+int sq_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err);
+int sq_add_update(sl_store *store, const sl_update *update, const char *actor, sl_error *err);
+int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err);
+int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb, void *ctx,
+                  sl_error *err);
+
+#endif

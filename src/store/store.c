@@ -1,0 +1,90 @@
+/* store.c — chooses a backend by the database's name and forwards each call
+ * to it (see store.h). */
+#include "store/backend.h"
+
+#include <string.h>
+
+/* Returns 1 when path names a PostgreSQL database rather than a file. */
+static int is_postgres_url(const char *path)
+{
+    return strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0;
+}
+
+sl_store *sl_store_open(const char *path, int create, sl_error *err)
+{
+    if (is_postgres_url(path)) {
+        sl_fail(err, "%s: this build of sightline has no PostgreSQL backend yet", path);
+        return NULL;
+    }
+    return sl_sqlite_open(path, create, err);
+}
+
+void sl_store_close(sl_store *s)
+{
+    if (s)
+        s->ops->close(s);
+}
+
+int sl_store_begin(sl_store *s, sl_error *err) { return s->ops->begin(s, err); }
+int sl_store_commit(sl_store *s, sl_error *err) { return s->ops->commit(s, err); }
+void sl_store_rollback(sl_store *s) { s->ops->rollback(s); }
+
+int sl_store_find_plan(sl_store *s, const char *authority, const char *title, int64_t *id,
+                       int *version, char sha[65], sl_error *err)
+{
+    return s->ops->find_plan(s, authority, title, id, version, sha, err);
+}
+
+int sl_store_save_plan(sl_store *s, const sl_plan *plan, sl_day baseline_day, const char *actor,
+                       int64_t *plan_id, sl_error *err)
+{
+    return s->ops->save_plan(s, plan, baseline_day, actor, plan_id, err);
+}
+
+int sl_store_each_plan(sl_store *s, int all, sl_plan_cb cb, void *ctx, sl_error *err)
+{
+    return s->ops->each_plan(s, all, cb, ctx, err);
+}
+
+int sl_store_resolve_plan(sl_store *s, const char *name, int64_t *plan_id, sl_error *err)
+{
+    return s->ops->resolve_plan(s, name, plan_id, err);
+}
+
+int sl_store_each_action(sl_store *s, const sl_action_query *q, sl_action_cb cb, void *ctx,
+                         sl_error *err)
+{
+    return s->ops->each_action(s, q, cb, ctx, err);
+}
+
+int sl_store_find_actions(sl_store *s, int64_t plan_id, const char *ref, int64_t *ids, int max,
+                          sl_error *err)
+{
+    return s->ops->find_actions(s, plan_id, ref, ids, max, err);
+}
+
+int sl_store_load_plan(sl_store *s, int64_t plan_id, sl_plan *out, sl_error *err)
+{
+    return s->ops->load_plan(s, plan_id, out, err);
+}
+
+int sl_store_load_action(sl_store *s, int64_t action_id, sl_plan *out, sl_error *err)
+{
+    return s->ops->load_action(s, action_id, out, err);
+}
+
+int sl_store_add_update(sl_store *s, const sl_update *update, const char *actor, sl_error *err)
+{
+    return s->ops->add_update(s, update, actor, err);
+}
+
+int sl_store_each_update(sl_store *s, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err)
+{
+    return s->ops->each_update(s, action_id, cb, ctx, err);
+}
+
+int sl_store_each_audit(sl_store *s, const char *entity, int64_t entity_id, sl_audit_cb cb,
+                        void *ctx, sl_error *err)
+{
+    return s->ops->each_audit(s, entity, entity_id, cb, ctx, err);
+}

@@ -1,0 +1,166 @@
+/* store.h — the storage interface: the only way the rest of sightline reads
+ * or writes the database. No SQL appears outside src/store/. A backend
+ * (SQLite today, PostgreSQL later) fills an sl_store_ops table; callers use
+ * the sl_store_* functions below and never know which backend they have.
+ *
+ * Strings handed to callbacks belong to the store and live only for the
+ * duration of the call. Structures filled by load functions are owned by the
+ * caller and freed with the matching *_free function. */
+#ifndef SL_STORE_STORE_H
+#define SL_STORE_STORE_H
+#include <stdint.h>
+
+#include "domain/date.h"
+#include "domain/plan.h"
+#include "domain/rag.h"
+#include "domain/status.h"
+#include "util/error.h"
+
+typedef struct sl_store sl_store;
+
+/* A stored plan version, as listed. */
+typedef struct {
+    int64_t id;
+    const char *title;
+    const char *authority;
+    int version;
+    const char *version_label;
+    const char *kind;
+    const char *source_file;
+    const char *source_sha256;
+    const char *imported_at;
+    int64_t superseded_by;     /* 0 when this is the current version */
+    int n_actions;
+} sl_plan_info;
+
+/* Which actions to list. Zero values mean "no restriction". */
+typedef struct {
+    int64_t plan_id;           /* 0: every current plan version */
+    int64_t action_id;         /* 0: every action */
+    sl_day as_of;              /* statuses are those known on this day */
+    sl_day due_before;         /* SL_NO_DAY, or only actions with a due day before this */
+    int include_superseded;    /* list actions of superseded plan versions too */
+} sl_action_query;
+
+/* One action's row as of a day: the fields a listing needs. */
+typedef struct {
+    int64_t id;
+    int64_t plan_id;
+    const char *plan_title;
+    const char *authority;
+    const char *ref;
+    const char *title;
+    const char *theme_ref;
+    const char *theme;
+    const char *start_text;
+    sl_day start;              /* earliest start day or SL_NO_DAY */
+    const char *due_text;
+    sl_day due;                /* latest due day or SL_NO_DAY */
+    int due_vague;
+    int due_parse;             /* sl_date_status of the due text */
+    int start_parse;
+    const char *sro;
+    const char *leads;         /* joined by ';' */
+    const char *recommendations; /* numbers joined by ';' */
+    const char *measure;
+    sl_status status;          /* as of the query's day */
+    const char *status_text;
+    sl_rag manual_rag;
+    const char *rag_reason;
+    const char *note;          /* latest narrative as of the day */
+    sl_day last_update;        /* latest update on or before the day, SL_NO_DAY when none */
+    sl_day baseline_day;       /* the day the plan's own statuses were known */
+    sl_rag_rules rules;
+    int version;
+    long source_line;
+} sl_action_row;
+
+/* A progress update, to add or as listed. */
+typedef struct {
+    int64_t id;
+    int64_t action_id;
+    sl_day day;                /* the date it speaks for */
+    const char *recorded_at;   /* listing only: ISO timestamp */
+    const char *actor;         /* listing only */
+    sl_status status;
+    const char *status_text;
+    sl_rag rag;                /* manual RAG, SL_RAG_NONE for none */
+    const char *rag_reason;
+    const char *note;
+    const char *evidence;
+    int expected_version;      /* add: refuse when the action's version differs; 0 skips the check */
+} sl_update;
+
+/* An audit log entry as listed. */
+typedef struct {
+    int64_t id;
+    const char *at;
+    const char *actor;
+    const char *operation;
+    const char *entity;
+    int64_t entity_id;
+    const char *field;
+    const char *before;        /* NULL when there was nothing before */
+    const char *after;
+} sl_audit_entry;
+
+typedef int (*sl_plan_cb)(void *ctx, const sl_plan_info *plan);
+typedef int (*sl_action_cb)(void *ctx, const sl_action_row *row);
+typedef int (*sl_update_cb)(void *ctx, const sl_update *update);
+typedef int (*sl_audit_cb)(void *ctx, const sl_audit_entry *entry);
+
+/* Opens the database at path (a file path; "postgresql://…" once that
+ * backend exists), creating the file when create is set, and brings its
+ * schema up to date. Returns the store (caller closes it) or NULL with err set. */
+sl_store *sl_store_open(const char *path, int create, sl_error *err);
+/* Closes the store and frees it. NULL is ignored. */
+void sl_store_close(sl_store *store);
+
+/* Transactions: every import and every update is one transaction. */
+int sl_store_begin(sl_store *store, sl_error *err);
+int sl_store_commit(sl_store *store, sl_error *err);
+/* Abandons the open transaction, if any. */
+void sl_store_rollback(sl_store *store);
+
+/* Finds the current version of the plan with this authority and title:
+ * returns 1 and fills *id, *version and sha (65 bytes), 0 when none, -1 on error. */
+int sl_store_find_plan(sl_store *store, const char *authority, const char *title, int64_t *id,
+                       int *version, char sha[65], sl_error *err);
+/* Stores a whole plan as a new version (superseding the current one of the
+ * same authority and title) and logs it; sets *plan_id. Call inside a transaction. */
+int sl_store_save_plan(sl_store *store, const sl_plan *plan, sl_day baseline_day,
+                       const char *actor, int64_t *plan_id, sl_error *err);
+/* Calls cb for each plan version (current ones only unless all is set), in
+ * import order; a non-zero return from cb stops the walk and is returned. */
+int sl_store_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err);
+/* Resolves a plan named by number or title to its current version id;
+ * returns 0 or -1 (err names the problem). */
+int sl_store_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err);
+/* Calls cb for each action matching q in plan order; a non-zero return from
+ * cb stops the walk and is returned. */
+int sl_store_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, void *ctx,
+                         sl_error *err);
+/* Writes the ids of up to max actions with this ref (in plan_id, or in any
+ * current plan when plan_id is 0) into ids; returns how many exist, or -1. */
+int sl_store_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *ids, int max,
+                          sl_error *err);
+/* Loads a plan as it stands now (current statuses) into *out, which the
+ * caller frees with sl_plan_free. Returns 0 or -1. */
+int sl_store_load_plan(sl_store *store, int64_t plan_id, sl_plan *out, sl_error *err);
+/* Loads one action as it stands now, inside its plan's fields, themes and
+ * recommendations: *out holds that single action (caller frees with sl_plan_free). */
+int sl_store_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err);
+/* Appends a progress update to an action, moves its current state when the
+ * update is the latest by day, bumps its version and logs the change.
+ * Refuses (-1) a stale expected_version. Call inside a transaction. */
+int sl_store_add_update(sl_store *store, const sl_update *update, const char *actor,
+                        sl_error *err);
+/* Calls cb for each progress update of an action, oldest first. */
+int sl_store_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
+                         sl_error *err);
+/* Calls cb for audit entries, oldest first: of one entity (entity and id
+ * set) or all (entity NULL). */
+int sl_store_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb,
+                        void *ctx, sl_error *err);
+
+#endif
