@@ -31,23 +31,31 @@ FUZZ_SECONDS ?= 60
 
 all: $(BUILD)/sightline
 
-$(BUILD)/sightline: $(LIB_SRC) $(MAIN_SRC) $(HEADERS) | deps-check
-	@mkdir -p $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(LIB_SRC) $(MAIN_SRC) -o $@ $(LDLIBS)
+# Objects: build/obj for the program, build/asan/obj for the sanitized build.
+SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
+ASAN_OBJ := $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(LIB_SRC))
 
-$(BUILD)/unit_tests: $(LIB_SRC) $(UNIT_SRC) $(HEADERS)
-	@mkdir -p $(BUILD)
-	$(CC) $(ALL_CFLAGS) -Itests/unit $(LIB_SRC) $(UNIT_SRC) -o $@ $(LDLIBS)
+$(BUILD)/obj/%.o: %.c $(HEADERS) | deps-check
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c $< -o $@
+
+$(BUILD)/asan/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(SAN_CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Itests/unit -c $< -o $@
+
+$(BUILD)/sightline: $(LIB_OBJ) $(BUILD)/obj/src/cli/main.o
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/unit_tests: $(LIB_OBJ) $(patsubst %.c,$(BUILD)/obj/%.o,$(UNIT_SRC))
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
 
 # The same program and tests built with AddressSanitizer and UBSan (clang when present).
-SAN_CC := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
-$(BUILD)/asan/sightline-asan: $(LIB_SRC) $(MAIN_SRC) $(HEADERS)
-	@mkdir -p $(BUILD)/asan
-	$(SAN_CC) $(ALL_CFLAGS) -O1 $(SANITIZE) $(LIB_SRC) $(MAIN_SRC) -o $@ $(LDLIBS)
+$(BUILD)/asan/sightline-asan: $(ASAN_OBJ) $(BUILD)/asan/obj/src/cli/main.o
+	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
 
-$(BUILD)/asan/unit_tests: $(LIB_SRC) $(UNIT_SRC) $(HEADERS)
-	@mkdir -p $(BUILD)/asan
-	$(SAN_CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Itests/unit $(LIB_SRC) $(UNIT_SRC) -o $@ $(LDLIBS)
+$(BUILD)/asan/unit_tests: $(ASAN_OBJ) $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(UNIT_SRC))
+	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
 
 asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests
 

@@ -282,6 +282,7 @@ int sl_import_csv(const char *data, size_t len, const char *file, const sl_impor
                   sl_plan_set *out, sl_error *err)
 {
     reader r = {.file = file, .opts = opts, .set = out};
+    memset(out, 0, sizeof *out);
     sl_csv csv;
     sl_csv_open(&csv, data, len, file);
     int rc = sl_csv_next(&csv, err);
@@ -293,7 +294,7 @@ int sl_import_csv(const char *data, size_t len, const char *file, const sl_impor
         if (!blank_record(&csv) && read_row(&r, &csv, err) < 0)
             rc = -1;
     if (rc == 0 && out->n_plans == 0)
-        rc = sl_fail_at(err, file, csv.line, "the file has a header but no actions");
+        rc = sl_fail_at(err, file, 1, "the file has a header but no actions");
     if (rc == 0)
         rc = parse_dates(&r, err);
     for (size_t i = 0; i < r.head.n_columns; i++)

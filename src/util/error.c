@@ -5,7 +5,7 @@
 #include <string.h>
 
 /* Fills err from a va_list; the first error recorded wins. */
-static void record(sl_error *err, const char *file, long line, const char *fmt, va_list ap)
+__attribute__((format(printf, 4, 0))) static void record(sl_error *err, const char *file, long line, const char *fmt, va_list ap)
 {
     if (!err || err->set)
         return;

@@ -289,8 +289,8 @@ int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
                  sl_status_name(u->status), err) < 0)
         return -1;
     if (u->rag != SL_RAG_NONE &&
-        sq_audit(s, actor, "update", "action", u->action_id, "rag", before.rag, sl_rag_name(u->rag),
-                 err) < 0)
+        sq_audit(s, actor, "update", "action", u->action_id, "rag", before.rag[0] ? before.rag : NULL,
+                 sl_rag_name(u->rag), err) < 0)
         return -1;
     if (u->note && *u->note &&
         sq_audit(s, actor, "update", "action", u->action_id, "note", NULL, u->note, err) < 0)

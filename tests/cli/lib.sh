@@ -1,0 +1,45 @@
+# lib.sh — the harness for command-line tests: sourced by tests/cli/test_*.sh.
+# SL is the binary under test. Each check prints only on failure; `finish`
+# prints "N passed, N failed" for tests/run.sh to add up.
+set -u
+PASSED=0
+FAILED=0
+T=$(mktemp -d /tmp/sightline-cli.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+export SIGHTLINE_USER=tester
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+
+pass() { PASSED=$((PASSED + 1)); }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL $(basename "$0"): $*" >&2; }
+
+# ok NAME CMD...: the command succeeds.
+ok() { local name=$1; shift; if "$@" >"$T/out" 2>"$T/err"; then pass; else fail "$name (exit $?): $(head -c 300 "$T/err")"; fi; }
+
+# status N NAME CMD...: the command exits with status N.
+status() {
+    local want=$1 name=$2; shift 2
+    "$@" >"$T/out" 2>"$T/err"; local got=$?
+    if [ "$got" = "$want" ]; then pass; else fail "$name: exit $got, want $want: $(head -c 300 "$T/err")"; fi
+}
+
+# fails NAME CMD...: the command exits non-zero.
+fails() { local name=$1; shift; if "$@" >"$T/out" 2>"$T/err"; then fail "$name: succeeded"; else pass; fi; }
+
+# has NAME FILE TEXT: FILE contains TEXT (fixed string).
+has() { if grep -qF -- "$3" "$2"; then pass; else fail "$1: '$3' not in $(head -c 300 "$2")"; fi; }
+
+# lacks NAME FILE TEXT: FILE does not contain TEXT.
+lacks() { if grep -qF -- "$3" "$2"; then fail "$1: '$3' found"; else pass; fi; }
+
+# py NAME FILE EXPR: a Python expression over the JSON in FILE (as `d`) is true.
+py() {
+    if python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert ($3), d" "$2" 2>"$T/pyerr"; then pass
+    else fail "$1: $(tail -n 1 "$T/pyerr" | head -c 300)"; fi
+}
+
+# same NAME A B: two files are byte-for-byte equal.
+same() { if cmp -s "$2" "$3"; then pass; else fail "$1: $2 and $3 differ: $(diff "$2" "$3" | head -n 5)"; fi; }
+
+finish() { echo "$PASSED passed, $FAILED failed"; [ "$FAILED" = 0 ]; }

@@ -1,0 +1,48 @@
+#!/bin/bash
+# Bad input is refused whole: exit 1, a message naming file and line, and the
+# database byte-for-byte unchanged. One case per row: file name, contents
+# (printf format), the "file:line" the message must name.
+. "$(dirname "$0")/lib.sh"
+DB=$T/a.db
+"$SL" --db "$DB" init >/dev/null
+"$SL" --db "$DB" import "$SHARED/contract/lib/data/core.csv" >/dev/null
+H='plan,theme_ref,theme,ref,title,description,start,due,sro,leads,resources,measure,impact,status,rag,progress,recommendations\n'
+ROW='P,1,T,1.1,A,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n'
+cases=(
+    "impossible-date.csv|${H}${ROW}P,1,T,1.2,B,,Jul 17,31/09/21,AB,AB,,M,I,In progress,,,1\n|impossible-date.csv:3"
+    "leap-day.csv|${H}P,1,T,1.2,B,,Jul 17,29/02/2023,AB,AB,,M,I,In progress,,,1\n|leap-day.csv:2"
+    "unreadable-date.csv|${H}P,1,T,1.2,B,,Jul 17,when pigs fly,AB,AB,,M,I,In progress,,,1\n|unreadable-date.csv:2"
+    "bad-rag.csv|${H}${ROW}P,1,T,1.2,B,,Jul 17,Oct 17,AB,AB,,M,I,In progress,purple,,1\n|bad-rag.csv:3"
+    "bad-status.csv|${H}${ROW}P,1,T,1.2,B,,Jul 17,Oct 17,AB,AB,,M,I,Banana,,,1\n|bad-status.csv:3"
+    "bad-recommendation.csv|${H}P,1,T,1.2,B,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,one\n|bad-recommendation.csv:2"
+    "truncated.csv|${H}${ROW}P,1,T,1.2,\"B never closed,,Jul 17\n|truncated.csv:3"
+    "stray-quote.csv|${H}P,1,T,1.2,B \"quoted\" badly,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|stray-quote.csv:2"
+    "invalid-utf8.csv|${H}${ROW}P,1,T,1.2,B \xff\xfe,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|invalid-utf8.csv:3"
+    "latin1.csv|${H}P,1,T,1.2,B,,Jul 17,Oct 17,AB,AB,\xa346k,M,I,In progress,,,1\n|latin1.csv:2"
+    "empty.csv||empty.csv:1"
+    "header-only.csv|${H}|header-only.csv:1"
+    "no-ref-column.csv|plan,title,due\nP,A,Jul 17\n|no-ref-column.csv:1"
+    "short-row.csv|${H}${ROW}P,1,T,1.2,B\n|short-row.csv:3"
+    "missing-ref.csv|${H}P,1,T,,B,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|missing-ref.csv:2"
+    "nul-byte.csv|${H}P,1,T,1.2,B\x00C,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|nul-byte.csv:2"
+)
+before=$(sha256sum "$DB" | cut -d' ' -f1)
+for c in "${cases[@]}"; do
+    name=${c%%|*}; rest=${c#*|}; body=${rest%|*}; where=${rest##*|}
+    printf "$body" > "$T/$name"
+    status 1 "$name-refused" "$SL" --db "$DB" import "$T/$name"
+    has "$name-names-line" "$T/err" "$where:"
+    after=$(sha256sum "$DB" | cut -d' ' -f1)
+    [ "$after" = "$before" ] && pass || fail "$name changed the database"
+done
+# A file that is not there, and random bytes.
+status 1 missing-file "$SL" --db "$DB" import "$T/nope.csv"
+has missing-file-named "$T/err" "nope.csv"
+head -c 4096 /dev/urandom > "$T/junk.bin"
+status 1 junk "$SL" --db "$DB" import "$T/junk.bin"
+[ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "junk changed the database"
+# --dry-run of a good file writes nothing either.
+sed 's/Bars test plan/Another plan/' "$SHARED/contract/lib/data/core.csv" > "$T/other.csv"
+ok dry-run "$SL" --db "$DB" import --dry-run "$T/other.csv"
+[ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "dry run changed the database"
+finish

@@ -1,0 +1,34 @@
+#!/bin/bash
+# Reports against golden files in tests/golden/: the text a board or a
+# programme manager reads must not change by accident. UPDATE_GOLDEN=1
+# rewrites the files (review the diff before committing).
+. "$(dirname "$0")/lib.sh"
+export SIGHTLINE_NOW=2017-09-05T09:00:00Z
+DB=$T/g.db
+G=$ROOT/tests/golden
+s() { "$SL" --db "$DB" "$@"; }
+s import "$ROOT/examples/croydon-transitional-2017.csv" --authority Croydon >/dev/null
+s update 2.2 --status on-track --note "Unit manager and three social workers in post; caseloads now 18" --as-of 2017-09-04 >/dev/null
+s update 3.7 --status at-risk --rag amber --reason "Panel date moved" --as-of 2017-09-04 >/dev/null
+
+# golden NAME CMD...: the command's output equals tests/golden/NAME.txt.
+golden() {
+    local name=$1; shift
+    "$@" >"$T/$name.txt" 2>&1 || { fail "$name: exit $?"; return; }
+    sed -i "s#$ROOT/##g" "$T/$name.txt"
+    if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$T/$name.txt" "$G/$name.txt"; fi
+    same "golden-$name" "$G/$name.txt" "$T/$name.txt"
+}
+golden actions s actions --as-of 2017-09-05
+golden actions-overdue s actions --overdue --as-of 2017-09-05
+golden plans s plans --as-of 2017-09-05
+golden show-2.16 s show 2.16 --as-of 2017-09-05
+golden show-3.7 s show 3.7 --as-of 2017-09-05
+golden lint s lint
+golden history s history
+# Every line of the human output fits an 80-column terminal.
+for f in actions actions-overdue plans show-2.16 show-3.7; do
+    python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' \
+        "$T/$f.txt" && pass || fail "$f has lines over 80 columns"
+done
+finish

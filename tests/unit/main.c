@@ -1,0 +1,36 @@
+/* main.c — runs every unit test and prints "N passed, N failed". */
+#include <stdio.h>
+
+#include "check.h"
+
+int g_checks_passed;
+int g_checks_failed;
+
+void test_buf(void);
+void test_calendar(void);
+void test_csv(void);
+void test_date(void);
+void test_lint(void);
+void test_plan(void);
+void test_rag(void);
+void test_status(void);
+void test_store(void);
+
+int main(void)
+{
+    static const struct {
+        const char *name;
+        void (*run)(void);
+    } suites[] = {
+        {"buf", test_buf},   {"calendar", test_calendar}, {"csv", test_csv},
+        {"date", test_date}, {"lint", test_lint},         {"plan", test_plan},
+        {"rag", test_rag},   {"status", test_status},     {"store", test_store},
+    };
+    for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
+        int before = g_checks_failed;
+        suites[i].run();
+        fprintf(stderr, "unit %-9s %s\n", suites[i].name, g_checks_failed == before ? "ok" : "FAILED");
+    }
+    printf("%d passed, %d failed\n", g_checks_passed, g_checks_failed);
+    return g_checks_failed != 0;
+}
