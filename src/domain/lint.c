@@ -10,39 +10,6 @@
 #include "util/mem.h"
 #include "util/strmap.h"
 
-void sl_findings_add(sl_findings *out, sl_lint_severity severity, const char *code,
-                     const char *ref, long line, const char *fmt, ...)
-{
-    char message[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    out->items = sl_realloc(out->items, (out->n + 1) * sizeof *out->items);
-    sl_finding *f = &out->items[out->n++];
-    f->severity = severity;
-    f->code = code;
-    f->ref = sl_strdup(ref ? ref : "");
-    f->line = line;
-    f->message = sl_strdup(message);
-}
-
-void sl_findings_free(sl_findings *f)
-{
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->items[i].ref);
-        free(f->items[i].message);
-    }
-    free(f->items);
-    f->items = NULL;
-    f->n = 0;
-}
-
-const char *sl_lint_severity_name(sl_lint_severity severity)
-{
-    return severity == SL_LINT_ERROR ? "error" : "warning";
-}
-
 /* Checks one date cell: impossible, unreadable, or a timescale word. */
 static void lint_date(const sl_action *a, const sl_written_date *d, const char *which,
                       sl_findings *out)
@@ -135,6 +102,10 @@ static void lint_recommendations(const sl_plan *p, sl_findings *out)
 
 void sl_lint_plan(const sl_plan *p, sl_findings *out)
 {
+    for (size_t i = 0; i < p->findings.n; i++) {
+        const sl_finding *f = &p->findings.items[i];
+        sl_findings_add(out, f->severity, f->code, f->ref, f->line, "%s", f->message);
+    }
     for (size_t i = 0; i < p->n_actions; i++)
         lint_action(&p->actions[i], out);
     lint_refs(p, out);

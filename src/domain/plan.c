@@ -50,6 +50,9 @@ void sl_plan_free(sl_plan *p)
         free(p->themes[i].ref);
         free(p->themes[i].title);
         free_strings(p->themes[i].outcomes, p->themes[i].n_outcomes);
+        free(p->themes[i].mtfs_ref);
+        free(p->themes[i].manager);
+        free(p->themes[i].savings);
     }
     free(p->themes);
     for (size_t i = 0; i < p->n_actions; i++)
@@ -63,6 +66,7 @@ void sl_plan_free(sl_plan *p)
         free(p->people[i].name);
     }
     free(p->people);
+    sl_findings_free(&p->findings);
     memset(p, 0, sizeof *p);
 }
 
@@ -91,11 +95,17 @@ sl_theme *sl_plan_theme(sl_plan *p, const char *ref, const char *title)
     for (size_t i = 0; i < p->n_themes; i++)
         if (strcmp(p->themes[i].ref, ref) == 0 && (*ref || strcmp(p->themes[i].title, title) == 0))
             return &p->themes[i];
+    return sl_plan_add_theme(p, ref, title);
+}
+
+sl_theme *sl_plan_add_theme(sl_plan *p, const char *ref, const char *title)
+{
     p->themes = grow(p->themes, p->n_themes, sizeof *p->themes);
     sl_theme *t = &p->themes[p->n_themes++];
     memset(t, 0, sizeof *t);
     t->ref = sl_strdup(ref);
-    t->title = sl_strdup(title);
+    t->title = sl_strdup(title ? title : "");
+    t->parent = -1;
     return t;
 }
 

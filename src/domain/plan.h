@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "domain/date.h"
+#include "domain/finding.h"
 #include "domain/rag.h"
 #include "domain/status.h"
 
@@ -48,11 +49,32 @@ typedef struct {
     long source_line;           /* line of the source file where it was read */
 } sl_action;
 
+typedef enum {
+    SL_THEME_AREA = 0,          /* an area or workstream ("1. STRATEGIC ACTIONS") */
+    SL_THEME_RECOMMENDATION,    /* "Area for Improvement (n)": answers recommendation n */
+    SL_THEME_SAVINGS,           /* a savings project with an MTFS ref */
+    SL_THEME_PRIORITY,          /* a practice priority ("Delivered through") */
+    SL_THEME_SUBHEADING         /* a sub-heading inside a table */
+} sl_theme_kind;
+
+/* A saving planned for one financial year, in thousands of pounds. */
+typedef struct {
+    int fy_start_year;          /* 2021 for 2021/22 */
+    double thousands;
+} sl_saving;
+
 typedef struct {
     char *ref;                  /* "1", "2", or "" */
     char *title;
     char **outcomes;            /* intended outcomes ("KEY OUTCOMES") */
     size_t n_outcomes;
+    sl_theme_kind kind;
+    int parent;                 /* index of the enclosing theme, -1 when top level */
+    int recommendation;         /* number of the recommendation it answers, 0 when none */
+    char *mtfs_ref;             /* savings projects: "CFE SAV 05", else NULL */
+    char *manager;              /* savings projects: the project manager, else NULL */
+    sl_saving *savings;         /* savings projects: per financial year */
+    size_t n_savings;
 } sl_theme;
 
 typedef struct {
@@ -82,6 +104,7 @@ typedef struct {
     size_t n_recommendations;
     sl_person *people;
     size_t n_people;
+    sl_findings findings;       /* what the importer could not read cleanly */
 } sl_plan;
 
 /* Frees everything a plan owns (not the sl_plan itself) and zeroes it. */
@@ -93,6 +116,8 @@ sl_action *sl_plan_add_action(sl_plan *plan);
 /* Returns the theme with this ref (or, when ref is "", this title), adding it
  * when new; the plan owns it. */
 sl_theme *sl_plan_theme(sl_plan *plan, const char *ref, const char *title);
+/* Appends a new theme (ref and title copied) even when one has the same ref; the plan owns it. */
+sl_theme *sl_plan_add_theme(sl_plan *plan, const char *ref, const char *title);
 /* Adds recommendation number (text may be NULL) unless already there; returns it. */
 sl_recommendation *sl_plan_recommendation(sl_plan *plan, int number, const char *text);
 /* Splits a list cell on ';' into trimmed non-empty items appended to *items;

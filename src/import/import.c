@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/mem.h"
 
 char *sl_read_file(const char *path, size_t *len, sl_error *err)
@@ -64,6 +65,15 @@ static int has_extension(const char *path, const char *ext)
     return 1;
 }
 
+/* Returns the 1-based line of byte offset at. */
+static long line_at(const char *data, size_t at)
+{
+    long line = 1;
+    for (size_t i = 0; i < at; i++)
+        line += data[i] == '\n';
+    return line;
+}
+
 /* Chooses a format from the file's name and first bytes. */
 static sl_format detect_format(const char *path, const char *data, size_t len)
 {
@@ -87,6 +97,7 @@ int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set 
     if (!data)
         return -1;
     int rc = -1;
+    size_t bad;
     sl_format format = opts->format ? opts->format : detect_format(path, data, len);
     if (len == 0)
         sl_fail_at(err, path, 1, "the file is empty: there is no plan to import");
@@ -94,10 +105,11 @@ int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set 
         rc = sl_import_csv(data, len, path, opts, out, err);
     else if (format == SL_FORMAT_XLSX)
         sl_fail_at(err, path, 0, "reading .xlsx workbooks is not supported yet: save as CSV");
+    else if (!sl_utf8_valid(data, len, &bad))
+        sl_fail_at(err, path, line_at(data, bad), "not a text document: invalid UTF-8 at byte %zu",
+                   bad + 1);
     else
-        sl_fail_at(err, path, 1,
-                   "not a canonical CSV plan (header row with ref and title columns expected);"
-                   " reading plan documents is not supported yet");
+        rc = sl_import_text(data, len, path, opts, out, err);
     if (rc == 0) {
         char sha[65];
         sl_sha256_hex(data, len, sha);

@@ -29,6 +29,14 @@ int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set 
  * errors and gives the default plan title. Returns 0 or -1. */
 int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,
                   sl_plan_set *out, sl_error *err);
+/* Reads the text of a plan document as councils publish it (tables as
+ * tab-separated rows, continuation rows, repeated headers, stray HTML: see
+ * shared/samples/README.md) into one plan. Rows it cannot read, and doubtful
+ * cells, become findings in plan->findings with their line: never dropped.
+ * Impossible dates are findings too (the cell keeps SL_DATE_INVALID).
+ * Returns 0, or -1 with err when the text holds no plan table at all. */
+int sl_import_text(const char *data, size_t len, const char *file, const sl_import_options *opts,
+                   sl_plan_set *out, sl_error *err);
 /* Frees every plan in the set and the set's array. */
 void sl_plan_set_free(sl_plan_set *set);
 /* Reads a whole file into memory (NUL-terminated, caller frees); returns NULL with err set. */

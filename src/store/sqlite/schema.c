@@ -164,6 +164,28 @@ static const char *const migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"
     "CREATE TRIGGER audit_log_append_only_d BEFORE DELETE ON audit_log"
     "  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",
+
+    /* 2: what importers could not read cleanly; theme kinds; savings projects. */
+    "CREATE TABLE plan_findings ("
+    "  plan_id INTEGER NOT NULL REFERENCES plans(id),"
+    "  position INTEGER NOT NULL,"
+    "  severity TEXT NOT NULL CHECK (severity IN ('error', 'warning')),"
+    "  code TEXT NOT NULL,"
+    "  ref TEXT NOT NULL DEFAULT '',"
+    "  line INTEGER NOT NULL DEFAULT 0,"
+    "  message TEXT NOT NULL,"
+    "  PRIMARY KEY (plan_id, position)"
+    ");"
+    "ALTER TABLE themes ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE themes ADD COLUMN recommendation INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE themes ADD COLUMN mtfs_ref TEXT;"
+    "ALTER TABLE themes ADD COLUMN manager TEXT;"
+    "CREATE TABLE theme_savings ("
+    "  theme_id INTEGER NOT NULL REFERENCES themes(id),"
+    "  fy_start_year INTEGER NOT NULL,"
+    "  thousands REAL NOT NULL,"
+    "  PRIMARY KEY (theme_id, fy_start_year)"
+    ");",
 };
 
 int sl_sqlite_migration_count(void)

@@ -40,9 +40,18 @@ static int load_plan_row(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err
 static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err)
 {
     static const char themes[] =
-        "SELECT t.ref, t.title, o.text FROM themes t"
-        " LEFT JOIN theme_outcomes o ON o.theme_id = t.id"
+        "SELECT t.ref, t.title, t.kind, t.recommendation, t.mtfs_ref, t.manager,"
+        " (SELECT position FROM themes parent WHERE parent.id = t.parent_id)"
+        " FROM themes t WHERE t.plan_id = ?1 ORDER BY t.position";
+    static const char outcomes[] =
+        "SELECT t.position, o.text FROM theme_outcomes o JOIN themes t ON t.id = o.theme_id"
         " WHERE t.plan_id = ?1 ORDER BY t.position, o.position";
+    static const char savings[] =
+        "SELECT t.position, s.fy_start_year, s.thousands FROM theme_savings s"
+        " JOIN themes t ON t.id = s.theme_id WHERE t.plan_id = ?1 ORDER BY t.position, s.fy_start_year";
+    static const char findings[] =
+        "SELECT severity, code, ref, line, message FROM plan_findings WHERE plan_id = ?1"
+        " ORDER BY position";
     static const char recs[] =
         "SELECT number, text FROM recommendations WHERE plan_id = ?1 ORDER BY number";
     sqlite3_stmt *st = sq_prepare(s, themes, err);
@@ -51,14 +60,30 @@ static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *e
     sqlite3_bind_int64(st, 1, plan_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sl_theme *t = sl_plan_theme(p, sq_text(st, 0), sq_text(st, 1));
-        if (sqlite3_column_type(st, 2) != SQLITE_NULL) {
-            t->outcomes = sl_realloc(t->outcomes, (t->n_outcomes + 1) * sizeof *t->outcomes);
-            t->outcomes[t->n_outcomes++] = sl_strdup(sq_text(st, 2));
-        }
+        sl_theme *t = sl_plan_add_theme(p, sq_text(st, 0), sq_text(st, 1));
+        t->kind = (sl_theme_kind)sqlite3_column_int(st, 2);
+        t->recommendation = sqlite3_column_int(st, 3);
+        if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+            t->mtfs_ref = sl_strdup(sq_text(st, 4));
+        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+            t->manager = sl_strdup(sq_text(st, 5));
+        t->parent = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6) - 1;
     }
     if (rc != SQLITE_DONE)
         return sq_fail(s, err, "reading themes");
+    if (!(st = sq_prepare(s, outcomes, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int index = sqlite3_column_int(st, 0) - 1;
+        if (index < 0 || (size_t)index >= p->n_themes)
+            continue;
+        sl_theme *t = &p->themes[index];
+        t->outcomes = sl_realloc(t->outcomes, (t->n_outcomes + 1) * sizeof *t->outcomes);
+        t->outcomes[t->n_outcomes++] = sl_strdup(sq_text(st, 1));
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading outcomes");
     if (!(st = sq_prepare(s, recs, err)))
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
@@ -66,6 +91,32 @@ static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *e
         sl_plan_recommendation(p, sqlite3_column_int(st, 0), sq_text(st, 1));
     if (rc != SQLITE_DONE)
         return sq_fail(s, err, "reading recommendations");
+    if (!(st = sq_prepare(s, savings, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int index = sqlite3_column_int(st, 0) - 1;
+        if (index < 0 || (size_t)index >= p->n_themes)
+            continue;
+        sl_theme *t = &p->themes[index];
+        t->savings = sl_realloc(t->savings, (t->n_savings + 1) * sizeof *t->savings);
+        t->savings[t->n_savings].fy_start_year = sqlite3_column_int(st, 1);
+        t->savings[t->n_savings++].thousands = sqlite3_column_double(st, 2);
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading savings");
+    if (!(st = sq_prepare(s, findings, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *code = sl_finding_code(sq_text(st, 1));
+        sl_findings_add(&p->findings,
+                        strcmp(sq_text(st, 0), "error") == 0 ? SL_LINT_ERROR : SL_LINT_WARNING,
+                        code ? code : "unparsed-row", sq_text(st, 2), (long)sqlite3_column_int64(st, 3),
+                        "%s", sq_text(st, 4));
+    }
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading import findings");
     return 0;
 }
 

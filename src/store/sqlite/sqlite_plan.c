@@ -148,11 +148,54 @@ static int insert_plan_row(save_ctx *c, sl_day baseline_day, sl_error *err)
     return 0;
 }
 
+/* Inserts a savings project's savings per financial year. */
+static int insert_savings(save_ctx *c, int64_t theme_id, const sl_theme *t, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO theme_savings (theme_id, fy_start_year, thousands) VALUES (?1, ?2, ?3)";
+    for (size_t k = 0; k < t->n_savings; k++) {
+        sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, theme_id);
+        sqlite3_bind_int(st, 2, t->savings[k].fy_start_year);
+        sqlite3_bind_double(st, 3, t->savings[k].thousands);
+        if (sq_exec(c->s, st, err, "adding a saving") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Inserts what the importer could not read cleanly, for `lint` to report. */
+static int insert_findings(save_ctx *c, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO plan_findings (plan_id, position, severity, code, ref, line, message)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    const sl_findings *f = &c->plan->findings;
+    for (size_t i = 0; i < f->n; i++) {
+        sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, c->plan_id);
+        sqlite3_bind_int(st, 2, (int)i + 1);
+        sq_bind_text(st, 3, sl_lint_severity_name(f->items[i].severity));
+        sq_bind_text(st, 4, f->items[i].code);
+        sq_bind_text(st, 5, f->items[i].ref);
+        sqlite3_bind_int64(st, 6, f->items[i].line);
+        sq_bind_text(st, 7, f->items[i].message);
+        if (sq_exec(c->s, st, err, "adding an import finding") < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Inserts the themes, their outcomes, the recommendations and named people. */
 static int insert_plan_parts(save_ctx *c, sl_error *err)
 {
     static const char theme_sql[] =
-        "INSERT INTO themes (plan_id, position, ref, title) VALUES (?1, ?2, ?3, ?4)";
+        "INSERT INTO themes (plan_id, position, ref, title, kind, recommendation, mtfs_ref, manager,"
+        " parent_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
     static const char outcome_sql[] =
         "INSERT INTO theme_outcomes (theme_id, position, text) VALUES (?1, ?2, ?3)";
     static const char rec_sql[] =
@@ -167,9 +210,18 @@ static int insert_plan_parts(save_ctx *c, sl_error *err)
         sqlite3_bind_int(st, 2, (int)i + 1);
         sq_bind_text(st, 3, p->themes[i].ref);
         sq_bind_text(st, 4, p->themes[i].title);
+        sqlite3_bind_int(st, 5, p->themes[i].kind);
+        sqlite3_bind_int(st, 6, p->themes[i].recommendation);
+        sq_bind_text(st, 7, p->themes[i].mtfs_ref);
+        sq_bind_text(st, 8, p->themes[i].manager);
+        int parent = p->themes[i].parent;
+        if (parent >= 0 && (size_t)parent < i)
+            sqlite3_bind_int64(st, 9, c->theme_ids[parent]);
         if (sq_exec(c->s, st, err, "adding a theme") < 0)
             return -1;
         c->theme_ids[i] = sqlite3_last_insert_rowid(c->s->db);
+        if (insert_savings(c, c->theme_ids[i], &p->themes[i], err) < 0)
+            return -1;
         for (size_t k = 0; k < p->themes[i].n_outcomes; k++) {
             if (!(st = sq_prepare(c->s, outcome_sql, err)))
                 return -1;
@@ -386,6 +438,8 @@ int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const c
     int rc = insert_plan_row(&c, baseline_day, err);
     if (rc == 0)
         rc = insert_plan_parts(&c, err);
+    if (rc == 0)
+        rc = insert_findings(&c, err);
     for (size_t i = 0; rc == 0 && i < p->n_actions; i++)
         rc = insert_action(&c, &p->actions[i], (int)i + 1, &leads, &recs, err);
     if (rc == 0) {
