@@ -77,6 +77,10 @@ fuzz: $(FUZZ_BINS)
 	      $(BUILD)/fuzz/found-$$name tests/fuzz/corpus/$$name || exit 1; \
 	done
 
+$(BUILD)/bench/seed_updates: bench/seed_updates.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
+
 bench: $(BUILD)/sightline
 	@bench/run.sh $(BUILD)/sightline
 

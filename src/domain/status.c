@@ -98,6 +98,17 @@ static int lookup(const char *norm, int narrative)
     return best;
 }
 
+int sl_status_from_name(const char *name, sl_status *out)
+{
+    for (int s = 0; s < SL_STATUS_COUNT; s++) {
+        if (strcmp(name, status_names[s]) == 0) {
+            *out = (sl_status)s;
+            return 0;
+        }
+    }
+    return -1;
+}
+
 int sl_status_parse(const char *text, sl_status *out)
 {
     char norm[128];

@@ -25,6 +25,8 @@ const char *sl_status_name(sl_status status);
  * *out, or -1 when the words are not a status sightline knows. Case, spacing,
  * hyphens and trailing punctuation do not matter. */
 int sl_status_parse(const char *text, sl_status *out);
+/* Maps an exact canonical name ("in-progress") onto its status; returns 0 or -1. */
+int sl_status_from_name(const char *name, sl_status *out);
 /* Reads a status from the opening words of a progress narrative ("Complete
  * Package of support agreed.", "On track. Easy to use …"); returns 0 and sets
  * *out, or -1 when the narrative does not open with a status. */

@@ -48,6 +48,14 @@ static int read_quoted(sl_csv *csv, sl_error *err)
 {
     long opened_on = csv->line;
     while (csv->pos < csv->len) {
+        /* Copy the run up to the next quote or line break in one go. */
+        size_t run = csv->pos;
+        while (run < csv->len && csv->data[run] != '"' && csv->data[run] != '\n')
+            run++;
+        sl_buf_add(&csv->text, csv->data + csv->pos, run - csv->pos);
+        csv->pos = run;
+        if (csv->pos >= csv->len)
+            break;
         char c = csv->data[csv->pos++];
         if (c == '"') {
             if (csv->pos < csv->len && csv->data[csv->pos] == '"') {
@@ -124,7 +132,12 @@ int sl_csv_next(sl_csv *csv, sl_error *err)
             csv->line++;
             break;
         } else {
-            sl_buf_putc(&csv->text, c);
+            /* Copy the rest of an unquoted run in one go. */
+            size_t run = csv->pos;
+            while (run < csv->len && !strchr(",\"\r\n", csv->data[run]))
+                run++;
+            sl_buf_add(&csv->text, csv->data + csv->pos - 1, run - csv->pos + 1);
+            csv->pos = run;
             at_field_start = 0;
         }
     }

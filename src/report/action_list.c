@@ -101,14 +101,12 @@ static void json_list(sl_buf *out, const char *list, int numbers)
         const char *end = strchr(p, ';');
         size_t n = end ? (size_t)(end - p) : strlen(p);
         if (n) {
-            char item[256];
-            snprintf(item, sizeof item, "%.*s", (int)n, p);
             if (!first)
                 sl_buf_putc(out, ',');
             if (numbers)
-                sl_buf_printf(out, "%d", atoi(item));
+                sl_buf_int(out, strtol(p, NULL, 10));
             else
-                sl_buf_json_str(out, item);
+                sl_buf_json_strn(out, p, n);
             first = 0;
         }
         p += n + (end ? 1 : 0);
@@ -118,8 +116,11 @@ static void json_list(sl_buf *out, const char *list, int numbers)
 
 void sl_action_json(sl_buf *out, const sl_action_row *r, const sl_rag_result *rag)
 {
-    sl_buf_printf(out, "{\"id\":%lld,\"plan_id\":%lld,\"plan\":", (long long)r->id,
-                  (long long)r->plan_id);
+    sl_buf_puts(out, "{\"id\":");
+    sl_buf_int(out, r->id);
+    sl_buf_puts(out, ",\"plan_id\":");
+    sl_buf_int(out, r->plan_id);
+    sl_buf_puts(out, ",\"plan\":");
     sl_buf_json_str(out, r->plan_title);
     sl_buf_puts(out, ",\"ref\":");
     sl_buf_json_str(out, r->ref);
@@ -153,14 +154,17 @@ void sl_action_json(sl_buf *out, const sl_action_row *r, const sl_rag_result *ra
     sl_buf_json_str(out, r->manual_rag ? sl_rag_name(r->manual_rag) : NULL);
     sl_buf_puts(out, ",\"rag_reason\":");
     sl_buf_json_str(out, r->manual_rag ? r->rag_reason : rag->reason);
-    sl_buf_printf(out, ",\"overdue\":%s,\"awaiting_signoff\":%s,\"stale\":%s",
-                  rag->overdue ? "true" : "false", rag->awaiting_signoff ? "true" : "false",
-                  rag->stale ? "true" : "false");
+    sl_buf_puts(out, rag->overdue ? ",\"overdue\":true" : ",\"overdue\":false");
+    sl_buf_puts(out, rag->awaiting_signoff ? ",\"awaiting_signoff\":true"
+                                           : ",\"awaiting_signoff\":false");
+    sl_buf_puts(out, rag->stale ? ",\"stale\":true" : ",\"stale\":false");
     sl_buf_puts(out, ",\"last_update\":");
     json_day(out, r->last_update);
     sl_buf_puts(out, ",\"recommendations\":");
     json_list(out, r->recommendations, 1);
-    sl_buf_printf(out, ",\"version\":%d}", r->version);
+    sl_buf_puts(out, ",\"version\":");
+    sl_buf_int(out, r->version);
+    sl_buf_putc(out, '}');
 }
 
 void sl_action_table_heading(sl_buf *out)

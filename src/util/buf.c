@@ -63,7 +63,10 @@ void sl_buf_puts(sl_buf *b, const char *s)
 
 void sl_buf_putc(sl_buf *b, char c)
 {
-    sl_buf_add(b, &c, 1);
+    if (b->len + 2 > b->cap)
+        reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
 }
 
 void sl_buf_printf(sl_buf *b, const char *fmt, ...)
@@ -79,6 +82,20 @@ void sl_buf_printf(sl_buf *b, const char *fmt, ...)
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+}
+
+void sl_buf_int(sl_buf *b, long long value)
+{
+    char digits[24];
+    int n = 0;
+    unsigned long long magnitude = value < 0 ? 0ULL - (unsigned long long)value : (unsigned long long)value;
+    do {
+        digits[sizeof digits - 1 - n++] = (char)('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (value < 0)
+        digits[sizeof digits - 1 - n++] = '-';
+    sl_buf_add(b, digits + sizeof digits - n, (size_t)n);
 }
 
 void sl_buf_html(sl_buf *b, const char *s)
@@ -97,13 +114,19 @@ void sl_buf_html(sl_buf *b, const char *s)
 
 void sl_buf_json_str(sl_buf *b, const char *s)
 {
-    if (!s) {
+    if (!s)
         sl_buf_puts(b, "null");
-        return;
-    }
+    else
+        sl_buf_json_strn(b, s, strlen(s));
+}
+
+void sl_buf_json_strn(sl_buf *b, const char *s, size_t n)
+{
+    const char *end = s + n;
+    reserve(b, n + 2);
     sl_buf_putc(b, '"');
     const char *run = s;
-    for (; *s; s++) {
+    for (; s < end; s++) {
         unsigned char c = (unsigned char)*s;
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

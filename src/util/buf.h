@@ -32,10 +32,14 @@ void sl_buf_putc(sl_buf *b, char c);
 /* Appends printf-formatted text. Never pass data as the format. */
 void sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Appends a decimal integer (faster than sl_buf_printf on hot paths). */
+void sl_buf_int(sl_buf *b, long long value);
 /* Appends s escaped for HTML text or a quoted attribute value (& < > " ' escaped). */
 void sl_buf_html(sl_buf *b, const char *s);
 /* Appends s as a JSON string literal with its quotes; NULL appends null. */
 void sl_buf_json_str(sl_buf *b, const char *s);
+/* Appends the first n bytes of s as a JSON string literal with its quotes. */
+void sl_buf_json_strn(sl_buf *b, const char *s, size_t n);
 /* Appends s as one RFC 4180 CSV field, quoted when it holds , " CR or LF. */
 void sl_buf_csv_field(sl_buf *b, const char *s);
 /* Appends s percent-encoded for a URL query component. */

@@ -16,19 +16,30 @@ enum {
     C_BASELINE, C_AMBER_DAYS, C_CYCLE_DAYS, C_SIGNOFF, C_VERSION, C_SOURCE_LINE
 };
 
-static const char list_sql[] =
-    "SELECT a.id, a.plan_id, p.title, au.name, a.ref, a.title, t.ref, t.title,"
-    " a.start_text, a.start_day, a.due_text, a.due_day, a.due_vague, a.due_parse, a.start_parse,"
-    " a.sro, a.leads_list, a.recs_list, a.measure, a.status, a.status_text, a.rag_manual,"
-    " a.progress, a.cur_status, a.cur_status_text, a.cur_rag, a.cur_rag_reason, a.cur_note,"
-    " a.last_update_day, p.baseline_day, p.amber_days, p.update_cycle_days, p.requires_signoff,"
-    " a.version, a.source_line"
-    " FROM actions a JOIN plans p ON p.id = a.plan_id"
-    " JOIN authorities au ON au.id = p.authority_id"
+#define LIST_COLUMNS \
+    "SELECT a.id, a.plan_id, p.title, au.name, a.ref, a.title, t.ref, t.title," \
+    " a.start_text, a.start_day, a.due_text, a.due_day, a.due_vague, a.due_parse, a.start_parse," \
+    " a.sro, a.leads_list, a.recs_list, a.measure, a.status, a.status_text, a.rag_manual," \
+    " a.progress, a.cur_status, a.cur_status_text, a.cur_rag, a.cur_rag_reason, a.cur_note," \
+    " a.last_update_day, p.baseline_day, p.amber_days, p.update_cycle_days, p.requires_signoff," \
+    " a.version, a.source_line" \
+    " FROM actions a JOIN plans p ON p.id = a.plan_id" \
+    " JOIN authorities au ON au.id = p.authority_id" \
     " LEFT JOIN themes t ON t.id = a.theme_id"
-    " WHERE (?1 = 0 OR a.plan_id = ?1) AND (?2 OR p.superseded_by IS NULL)"
-    " AND (?3 IS NULL OR a.due_day < ?3) AND (?4 = 0 OR a.id = ?4)"
+
+/* Every action of one plan (?1) or of all current plans (?1 = 0); ?3 is
+ * bound by the caller and not used. */
+static const char list_sql[] = LIST_COLUMNS
+    " WHERE (?1 = 0 OR a.plan_id = ?1) AND (?2 OR p.superseded_by IS NULL) AND ?3 IS NULL"
     " ORDER BY a.id";
+
+/* The same, only actions due before ?3 (found through the due-day index). */
+static const char due_before_sql[] = LIST_COLUMNS
+    " WHERE (?1 = 0 OR a.plan_id = ?1) AND (?2 OR p.superseded_by IS NULL) AND a.due_day < ?3"
+    " ORDER BY a.id";
+
+/* One action by id (?4); ?1 to ?3 are bound by the caller and not used. */
+static const char one_action_sql[] = LIST_COLUMNS " WHERE a.id = ?4";
 
 /* The latest update of an action on or before a day. */
 static const char as_of_sql[] =
@@ -39,7 +50,7 @@ static const char as_of_sql[] =
 static sl_status stored_status(const char *name)
 {
     sl_status st;
-    return sl_status_parse(name, &st) == 0 ? st : SL_STATUS_NOT_STARTED;
+    return sl_status_from_name(name, &st) == 0 ? st : SL_STATUS_NOT_STARTED;
 }
 
 /* Parses a stored RAG name; "" reads as none. */
@@ -127,7 +138,10 @@ int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
                    sl_error *err)
 {
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, list_sql, err);
+    const char *sql = q->action_id                ? one_action_sql
+                      : q->due_before != SL_NO_DAY ? due_before_sql
+                                                   : list_sql;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, q->plan_id);
@@ -341,15 +355,20 @@ int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ct
 int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb, void *ctx,
                   sl_error *err)
 {
-    static const char sql[] =
+    static const char all_sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
-        " WHERE ?1 IS NULL OR (entity = ?1 AND entity_id = ?2) ORDER BY id";
+        " ORDER BY id";
+    static const char one_sql[] =
+        "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
+        " WHERE entity = ?1 AND entity_id = ?2 ORDER BY id";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = sq_prepare(s, entity ? one_sql : all_sql, err);
     if (!st)
         return -1;
-    sq_bind_text(st, 1, entity);
-    sqlite3_bind_int64(st, 2, entity_id);
+    if (entity) {
+        sq_bind_text(st, 1, entity);
+        sqlite3_bind_int64(st, 2, entity_id);
+    }
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_audit_entry e = {

@@ -221,7 +221,8 @@ sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)
     sqlite3_busy_timeout(s->db, 5000);
     if (run_fixed(s, "PRAGMA foreign_keys = ON", err) < 0 ||
         run_fixed(s, "PRAGMA journal_mode = WAL", err) < 0 ||
-        run_fixed(s, "PRAGMA synchronous = FULL", err) < 0 || migrate(s, err) < 0) {
+        run_fixed(s, "PRAGMA synchronous = FULL", err) < 0 ||
+        run_fixed(s, "PRAGMA cache_size = -16384", err) < 0 || migrate(s, err) < 0) {
         sq_close(&s->base);
         return NULL;
     }

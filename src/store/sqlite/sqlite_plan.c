@@ -299,10 +299,14 @@ static int link_sros(save_ctx *c, int64_t action_id, const char *sro, sl_error *
     return rc;
 }
 
-/* Inserts one action's milestones (the dated points of its due cell). */
+/* Inserts one action's milestones: the dated points of a due cell that
+ * names several ("31/03/21 30/06/21 30/09/21"). A single date lives in the
+ * action row itself (due_earliest, due_day). */
 static int insert_milestones(save_ctx *c, int64_t action_id, const sl_date_value *due,
                              sl_error *err)
 {
+    if (due->n_milestones < 2)
+        return 0;
     static const char sql[] =
         "INSERT INTO action_milestones (action_id, position, earliest, latest, precision, label)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";

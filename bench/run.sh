@@ -1,0 +1,8 @@
+#!/bin/sh
+# make bench: builds the data, times each case and prints the table.
+# usage: bench/run.sh path/to/sightline
+set -eu
+SL=$(realpath "${1:-build/sightline}")
+cd "$(dirname "$0")/.."
+make -s build/bench/seed_updates
+exec python3 bench/bench.py "$SL" build/bench/seed_updates
