@@ -69,5 +69,8 @@ int sl_cmd_show(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_update(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_history(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_export(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_recommendations(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_link(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_carry_forward(const sl_cli *, const sl_command *, int, char **);
 
 #endif

@@ -3,10 +3,14 @@
  * touched; a file already imported changes nothing; a changed file of the
  * same plan becomes its next version. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "import/import.h"
+#include "report/plan_diff.h"
+#include "util/buf.h"
+#include "util/mem.h"
 #include "util/clock.h"
 
 enum { OPT_AUTHORITY, OPT_FORMAT, OPT_DRY_RUN, N_OPTS };
@@ -33,13 +37,14 @@ static int read_format(const sl_command *cmd, const sl_opt *opt, sl_import_optio
 /* What will happen to each plan read from the file. */
 typedef enum { PLAN_NEW, PLAN_NEW_VERSION, PLAN_UNCHANGED } plan_fate;
 
-/* Decides each plan's fate against what the store holds. */
+/* Decides each plan's fate against what the store holds; for a new version,
+ * writes what changed since the current one into changes[i] (caller frees). */
 static int decide(sl_store *store, const sl_plan_set *set, plan_fate *fates, int *versions,
-                  sl_error *err)
+                  sl_buf *changes, sl_error *err)
 {
     for (size_t i = 0; i < set->n_plans; i++) {
         const sl_plan *p = &set->plans[i];
-        int64_t id;
+        int64_t id = 0;
         char sha[65];
         int found = sl_store_find_plan(store, *p->authority ? p->authority : "Unspecified authority",
                                        p->title, &id, &versions[i], sha, err);
@@ -49,6 +54,16 @@ static int decide(sl_store *store, const sl_plan_set *set, plan_fate *fates, int
                           : strcmp(sha, p->source_sha256) == 0 ? PLAN_UNCHANGED : PLAN_NEW_VERSION;
         if (!found)
             versions[i] = 0;
+        if (fates[i] == PLAN_NEW_VERSION) {
+            sl_plan old;
+            sl_diff_counts counts;
+            if (sl_store_load_plan(store, id, &old, err) < 0)
+                return -1;
+            sl_plan_diff(&changes[i], &old, p, &counts);
+            sl_buf_printf(&changes[i], "  %d added, %d removed, %d changed (%d fields)\n",
+                          counts.added, counts.removed, counts.changed, counts.fields);
+            sl_plan_free(&old);
+        }
     }
     return 0;
 }
@@ -74,8 +89,10 @@ static int store_plans(sl_store *store, const sl_cli *cli, const sl_plan_set *se
     return 0;
 }
 
-/* Prints one line per plan saying what happened (or would happen). */
-static void report(const sl_plan_set *set, const plan_fate *fates, const int *versions, int dry)
+/* Prints one line per plan saying what happened (or would happen), with
+ * what changed for a new version. */
+static void report(const sl_plan_set *set, const plan_fate *fates, const int *versions,
+                   sl_buf *changes, int dry)
 {
     for (size_t i = 0; i < set->n_plans; i++) {
         const sl_plan *p = &set->plans[i];
@@ -86,6 +103,11 @@ static void report(const sl_plan_set *set, const plan_fate *fates, const int *ve
         printf("%s '%s' version %d: %zu actions, %zu themes, %zu recommendations\n",
                dry ? "would import" : "imported", p->title, versions[i] + 1, p->n_actions,
                p->n_themes, p->n_recommendations);
+        if (p->findings.n)
+            printf("  %zu row%s could not be read cleanly: see `sightline lint`\n",
+                   p->findings.n, p->findings.n == 1 ? "" : "s");
+        if (fates[i] == PLAN_NEW_VERSION)
+            printf("  changes from version %d:\n%s", versions[i], sl_buf_str(&changes[i]));
     }
 }
 
@@ -112,13 +134,19 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
         sl_plan_set_free(&set);
         return SL_EXIT_REFUSED;
     }
-    plan_fate fates[set.n_plans];
-    int versions[set.n_plans];
-    rc = decide(store, &set, fates, versions, &err);
+    plan_fate *fates = sl_calloc(set.n_plans * sizeof *fates);
+    int *versions = sl_calloc(set.n_plans * sizeof *versions);
+    sl_buf *changes = sl_calloc(set.n_plans * sizeof *changes);
+    rc = decide(store, &set, fates, versions, changes, &err);
     if (rc == 0 && !dry)
         rc = store_plans(store, cli, &set, fates, &err);
     if (rc == 0)
-        report(&set, fates, versions, dry);
+        report(&set, fates, versions, changes, dry);
+    for (size_t i = 0; i < set.n_plans; i++)
+        sl_buf_free(&changes[i]);
+    free(fates);
+    free(versions);
+    free(changes);
     sl_store_close(store);
     sl_plan_set_free(&set);
     return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;

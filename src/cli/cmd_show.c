@@ -56,6 +56,30 @@ static int on_audit(void *ctx, const sl_audit_entry *e)
     return 0;
 }
 
+/* Store callback: one carry-forward link, seen from this action. */
+static int on_link(void *ctx, const sl_link_row *link)
+{
+    lines *l = ((void **)ctx)[0];
+    int64_t self = *(int64_t *)((void **)ctx)[1];
+    int outgoing = link->from_action_id == self;
+    const char *ref = outgoing ? link->to_ref : link->from_ref;
+    const char *plan = outgoing ? link->to_plan : link->from_plan;
+    if (l->json) {
+        sl_buf_puts(l->out, l->count ? ",{\"direction\":" : "{\"direction\":");
+        sl_buf_json_str(l->out, outgoing ? "to" : "from");
+        sl_buf_puts(l->out, ",\"plan\":");
+        sl_buf_json_str(l->out, plan);
+        sl_buf_puts(l->out, ",\"ref\":");
+        sl_buf_json_str(l->out, ref);
+        sl_buf_putc(l->out, '}');
+    } else {
+        sl_buf_printf(l->out, "  carried forward %s %s, action %s (%s by %s)\n",
+                      outgoing ? "into" : "from", plan, ref, link->linked_at, link->actor);
+    }
+    l->count++;
+    return 0;
+}
+
 /* Writes the whole page for one action into out. */
 static int render(sl_store *store, int64_t action_id, sl_day as_of, int json, sl_buf *out,
                   sl_error *err)
@@ -67,6 +91,17 @@ static int render(sl_store *store, int64_t action_id, sl_day as_of, int json, sl
     void *ctx[2] = {&plan, &l};
     sl_action_filter f = {.action_id = action_id, .as_of = as_of, .due_within = -1};
     int rc = sl_each_rated_action(store, &f, on_row, ctx, err);
+    if (rc == 0) {
+        lines links = {out, json, 0};
+        void *link_ctx[2] = {&links, &action_id};
+        size_t mark = out->len;
+        sl_buf_puts(out, json ? ",\"links\":[" : "\nLinks\n");
+        rc = sl_store_each_link(store, action_id, on_link, link_ctx, err);
+        if (json)
+            sl_buf_putc(out, ']');
+        else if (links.count == 0)
+            out->len = mark, out->data[mark] = '\0';
+    }
     if (rc == 0) {
         sl_buf_puts(out, json ? ",\"history\":[" : "\nHistory\n");
         rc = sl_store_each_update(store, action_id, on_update, &l, err);

@@ -57,5 +57,17 @@ const sl_command sl_commands[] = {
      "  --plan ID           one plan (default: every current plan)\n"
      "  --format F          csv (canonical, re-importable) or json\n",
      sl_cmd_export},
+    {"recommendations", "[--plan ID] [--json] [--as-of DATE]",
+     "Each recommendation, the actions answering it, and a rolled-up status and RAG.",
+     "  --plan ID           one plan (number or title)\n" LISTING_HELP, sl_cmd_recommendations},
+    {"link", "REF REC… [--plan ID]", "Link an action to the recommendations it answers.",
+     "  --plan ID           the plan, when the ref is in more than one\n", sl_cmd_link},
+    {"carry-forward", "REF --into PLAN [--plan FROM] [--as REF] [--as-of DATE]",
+     "Mark an action carried forward into another plan; both show the link.",
+     "  --into PLAN         the plan it continues in (number or title)\n"
+     "  --plan FROM         the plan it comes from, when the ref is in more than one\n"
+     "  --as REF            its ref in the new plan (default: the same ref)\n"
+     "  --as-of YYYY-MM-DD  the day it was carried forward (default: today)\n",
+     sl_cmd_carry_forward},
     {0, 0, 0, 0, 0},
 };

@@ -18,7 +18,7 @@ static void print_usage(FILE *out)
             "The database is --db PATH, else $SIGHTLINE_DB, else ./sightline.db.\n\n"
             "Commands:\n");
     for (const sl_command *c = sl_commands; c->name; c++)
-        fprintf(out, "  %-9s %s\n", c->name, c->summary);
+        fprintf(out, "  %-16s %s\n", c->name, c->summary);
     fprintf(out, "\nEvery command has --help. Exit status: 0 done, 1 refused or bad input,"
                  " 2 usage error.\n");
 }

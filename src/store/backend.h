@@ -24,6 +24,13 @@ typedef struct {
     int (*load_plan)(sl_store *store, int64_t plan_id, sl_plan *out, sl_error *err);
     int (*load_action)(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err);
     int (*add_update)(sl_store *store, const sl_update *update, const char *actor, sl_error *err);
+    int (*link_recommendation)(sl_store *store, int64_t action_id, int number, const char *actor,
+                               sl_error *err);
+    int (*carry_forward)(sl_store *store, int64_t from_action_id, int64_t to_action_id,
+                         const char *actor, sl_error *err);
+    int (*each_link)(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, sl_error *err);
+    int (*each_recommendation)(sl_store *store, int64_t plan_id, sl_recommendation_cb cb, void *ctx,
+                               sl_error *err);
     int (*each_update)(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
                        sl_error *err);
     int (*each_audit)(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb,

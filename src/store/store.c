@@ -78,6 +78,29 @@ int sl_store_add_update(sl_store *s, const sl_update *update, const char *actor,
     return s->ops->add_update(s, update, actor, err);
 }
 
+int sl_store_link_recommendation(sl_store *s, int64_t action_id, int number, const char *actor,
+                                 sl_error *err)
+{
+    return s->ops->link_recommendation(s, action_id, number, actor, err);
+}
+
+int sl_store_carry_forward(sl_store *s, int64_t from_action_id, int64_t to_action_id,
+                           const char *actor, sl_error *err)
+{
+    return s->ops->carry_forward(s, from_action_id, to_action_id, actor, err);
+}
+
+int sl_store_each_link(sl_store *s, int64_t action_id, sl_link_cb cb, void *ctx, sl_error *err)
+{
+    return s->ops->each_link(s, action_id, cb, ctx, err);
+}
+
+int sl_store_each_recommendation(sl_store *s, int64_t plan_id, sl_recommendation_cb cb, void *ctx,
+                                 sl_error *err)
+{
+    return s->ops->each_recommendation(s, plan_id, cb, ctx, err);
+}
+
 int sl_store_each_update(sl_store *s, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err)
 {
     return s->ops->each_update(s, action_id, cb, ctx, err);

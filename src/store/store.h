@@ -104,7 +104,29 @@ typedef struct {
     const char *after;
 } sl_audit_entry;
 
+/* A recommendation of a plan, as listed. */
+typedef struct {
+    int64_t plan_id;
+    const char *plan_title;
+    int number;
+    const char *text;
+} sl_recommendation_row;
+
+/* A carry-forward link between two actions, as listed. */
+typedef struct {
+    int64_t from_action_id;
+    const char *from_ref;
+    const char *from_plan;
+    int64_t to_action_id;
+    const char *to_ref;
+    const char *to_plan;
+    const char *linked_at;
+    const char *actor;
+} sl_link_row;
+
 typedef int (*sl_plan_cb)(void *ctx, const sl_plan_info *plan);
+typedef int (*sl_recommendation_cb)(void *ctx, const sl_recommendation_row *rec);
+typedef int (*sl_link_cb)(void *ctx, const sl_link_row *link);
 typedef int (*sl_action_cb)(void *ctx, const sl_action_row *row);
 typedef int (*sl_update_cb)(void *ctx, const sl_update *update);
 typedef int (*sl_audit_cb)(void *ctx, const sl_audit_entry *entry);
@@ -155,6 +177,20 @@ int sl_store_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_er
  * Refuses (-1) a stale expected_version. Call inside a transaction. */
 int sl_store_add_update(sl_store *store, const sl_update *update, const char *actor,
                         sl_error *err);
+/* Links an action to recommendation number of its plan (adding the
+ * recommendation when the plan lacks it), bumps the action's version and logs
+ * it. Linking twice is a no-op. Call inside a transaction. */
+int sl_store_link_recommendation(sl_store *store, int64_t action_id, int number, const char *actor,
+                                 sl_error *err);
+/* Records that from_action was carried forward into to_action (another plan)
+ * and logs it on both. Call inside a transaction. */
+int sl_store_carry_forward(sl_store *store, int64_t from_action_id, int64_t to_action_id,
+                           const char *actor, sl_error *err);
+/* Calls cb for every carry-forward link touching an action (either side). */
+int sl_store_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, sl_error *err);
+/* Calls cb for each recommendation of a plan (every current plan when plan_id is 0). */
+int sl_store_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_cb cb,
+                                 void *ctx, sl_error *err);
 /* Calls cb for each progress update of an action, oldest first. */
 int sl_store_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
                          sl_error *err);

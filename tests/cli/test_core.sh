@@ -8,7 +8,7 @@ EX=$ROOT/examples/croydon-transitional-2017.csv
 s() { "$SL" --db "$DB" "$@"; }
 
 ok help "$SL" --help
-for c in init import lint plans actions show update history export; do
+for c in init import lint plans actions show update history export recommendations link carry-forward; do
     ok "help-$c" "$SL" "$c" --help
     has "help-$c-usage" "$T/out" "usage: sightline"
 done

@@ -27,15 +27,15 @@ enum {
     " JOIN authorities au ON au.id = p.authority_id" \
     " LEFT JOIN themes t ON t.id = a.theme_id"
 
-/* Every action of one plan (?1) or of all current plans (?1 = 0); ?3 is
- * bound by the caller and not used. */
+/* Every action of one plan (?1, current or superseded) or of all current
+ * plans (?1 = 0; superseded too when ?2); ?3 is bound and not used. */
 static const char list_sql[] = LIST_COLUMNS
-    " WHERE (?1 = 0 OR a.plan_id = ?1) AND (?2 OR p.superseded_by IS NULL) AND ?3 IS NULL"
+    " WHERE ((?1 = 0 AND (?2 OR p.superseded_by IS NULL)) OR a.plan_id = ?1) AND ?3 IS NULL"
     " ORDER BY a.id";
 
 /* The same, only actions due before ?3 (found through the due-day index). */
 static const char due_before_sql[] = LIST_COLUMNS
-    " WHERE (?1 = 0 OR a.plan_id = ?1) AND (?2 OR p.superseded_by IS NULL) AND a.due_day < ?3"
+    " WHERE ((?1 = 0 AND (?2 OR p.superseded_by IS NULL)) OR a.plan_id = ?1) AND a.due_day < ?3"
     " ORDER BY a.id";
 
 /* One action by id (?4); ?1 to ?3 are bound by the caller and not used. */

@@ -198,6 +198,10 @@ static const sl_store_ops sqlite_ops = {
     .load_plan = sq_load_plan,
     .load_action = sq_load_action,
     .add_update = sq_add_update,
+    .link_recommendation = sq_link_recommendation,
+    .carry_forward = sq_carry_forward,
+    .each_link = sq_each_link,
+    .each_recommendation = sq_each_recommendation,
     .each_update = sq_each_update,
     .each_audit = sq_each_audit,
 };

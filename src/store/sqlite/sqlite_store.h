@@ -58,6 +58,13 @@ int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *
                     sl_error *err);
 int sq_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err);
 int sq_add_update(sl_store *store, const sl_update *update, const char *actor, sl_error *err);
+int sq_link_recommendation(sl_store *store, int64_t action_id, int number, const char *actor,
+                           sl_error *err);
+int sq_carry_forward(sl_store *store, int64_t from_action_id, int64_t to_action_id, const char *actor,
+                     sl_error *err);
+int sq_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, sl_error *err);
+int sq_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_cb cb, void *ctx,
+                           sl_error *err);
 int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err);
 int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb, void *ctx,
                   sl_error *err);
