@@ -7,19 +7,19 @@
 #   make fuzz       run each fuzz target for FUZZ_SECONDS (default 60)
 
 CC        ?= cc
-PKGS      := sqlite3 libsodium
+PKGS      := sqlite3 libsodium libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) -Isrc $(PKG_CFLAGS)
-LDLIBS    := $(PKG_LIBS)
+LDLIBS    := $(PKG_LIBS) -lpthread -lm
 SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 BUILD     := build
 # Every source file but the entry point goes into the library the tests link.
 LIB_SRC   := $(sort $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/store/sqlite/*.c \
-                                src/import/*.c src/report/*.c)) \
+                                src/import/*.c src/report/*.c src/web/*.c)) \
              $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
 MAIN_SRC  := src/cli/main.c
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
@@ -29,7 +29,20 @@ FUZZ_SECONDS ?= 60
 
 .PHONY: all check bench demo deps fuzz clean asan
 
-all: $(BUILD)/sightline
+all: $(BUILD)/sightline $(BUILD)/static/app.css
+
+# Front-end assets: GOV.UK Frontend from the npm registry (package-lock.json
+# pins it), copied beside the binary with sightline's own stylesheet.
+GOVUK := node_modules/govuk-frontend/dist/govuk
+$(GOVUK)/govuk-frontend.min.css: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(BUILD)/static/app.css: web/app.css $(GOVUK)/govuk-frontend.min.css
+	@mkdir -p $(BUILD)/static/assets
+	cp $(GOVUK)/govuk-frontend.min.css $(BUILD)/static/
+	cp -r $(GOVUK)/assets/fonts $(GOVUK)/assets/images $(BUILD)/static/assets/
+	cp web/app.css $@
 
 # Objects: build/obj for the program, build/asan/obj for the sanitized build.
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))

@@ -69,5 +69,18 @@ const sl_command sl_commands[] = {
      "  --as REF            its ref in the new plan (default: the same ref)\n"
      "  --as-of YYYY-MM-DD  the day it was carried forward (default: today)\n",
      sl_cmd_carry_forward},
+    {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
+     "Serve the web application.",
+     "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"
+     "  --threads N         worker threads (default 4)\n"
+     "  --idle-minutes N    sign out a session unused this long (default 30)\n"
+     "  --static DIR        the front-end assets (default: static/ beside the binary)\n",
+     sl_cmd_serve},
+    {"user", "add LOGIN --role ROLE [--person LABEL] --password-stdin",
+     "Add a web account: admin, programme, lead, board or viewer.",
+     "  --role ROLE         admin, programme, lead, board or viewer\n"
+     "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
+     "  --password-stdin    read the password (10+ characters) from standard input\n",
+     sl_cmd_user},
     {0, 0, 0, 0, 0},
 };

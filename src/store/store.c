@@ -101,6 +101,71 @@ int sl_store_each_recommendation(sl_store *s, int64_t plan_id, sl_recommendation
     return s->ops->each_recommendation(s, plan_id, cb, ctx, err);
 }
 
+int sl_store_user_add(sl_store *s, const sl_user *user, const char *actor, sl_error *err)
+{
+    return s->ops->user_add(s, user, actor, err);
+}
+
+int sl_store_user_find(sl_store *s, const char *login, sl_user *out, sl_error *err)
+{
+    return s->ops->user_find(s, login, out, err);
+}
+
+int sl_store_session_add(sl_store *s, const char *token_hash, int64_t user_id, const char *csrf,
+                         int64_t now, sl_error *err)
+{
+    return s->ops->session_add(s, token_hash, user_id, csrf, now, err);
+}
+
+int sl_store_session_find(sl_store *s, const char *token_hash, sl_session *out, sl_error *err)
+{
+    return s->ops->session_find(s, token_hash, out, err);
+}
+
+int sl_store_session_touch(sl_store *s, const char *token_hash, int64_t now, sl_error *err)
+{
+    return s->ops->session_touch(s, token_hash, now, err);
+}
+
+int sl_store_session_delete(sl_store *s, const char *token_hash, sl_error *err)
+{
+    return s->ops->session_delete(s, token_hash, err);
+}
+
+int sl_store_login_failure(sl_store *s, const char *login, int64_t now, int64_t since, int *recent,
+                           sl_error *err)
+{
+    return s->ops->login_failure(s, login, now, since, recent, err);
+}
+
+int sl_store_login_failures(sl_store *s, const char *login, int64_t since, int *recent,
+                            sl_error *err)
+{
+    return s->ops->login_failures(s, login, since, recent, err);
+}
+
+int sl_store_comment_add(sl_store *s, int64_t action_id, const char *text, const char *actor,
+                         sl_error *err)
+{
+    return s->ops->comment_add(s, action_id, text, actor, err);
+}
+
+int sl_store_each_comment(sl_store *s, int64_t action_id, sl_comment_cb cb, void *ctx,
+                          sl_error *err)
+{
+    return s->ops->each_comment(s, action_id, cb, ctx, err);
+}
+
+int sl_store_each_recent_audit(sl_store *s, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
+{
+    return s->ops->each_recent_audit(s, limit, cb, ctx, err);
+}
+
+int sl_store_each_person(sl_store *s, sl_person_cb cb, void *ctx, sl_error *err)
+{
+    return s->ops->each_person(s, cb, ctx, err);
+}
+
 int sl_store_each_update(sl_store *s, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err)
 {
     return s->ops->each_update(s, action_id, cb, ctx, err);

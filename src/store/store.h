@@ -89,7 +89,17 @@ typedef struct {
     const char *note;
     const char *evidence;
     int expected_version;      /* add: refuse when the action's version differs; 0 skips the check */
+    int action_version;        /* listing: the action's version the update was made against */
 } sl_update;
+
+/* A person named by plans, with how many actions they own. */
+typedef struct {
+    const char *authority;
+    const char *label;
+    const char *name;
+    int as_sro;
+    int as_lead;
+} sl_person_row;
 
 /* An audit log entry as listed. */
 typedef struct {
@@ -124,6 +134,34 @@ typedef struct {
     const char *actor;
 } sl_link_row;
 
+/* A user account. */
+typedef struct {
+    int64_t id;
+    char login[64];
+    char role[16];              /* admin, programme, lead, board, viewer */
+    char person[64];            /* the label plans use for them ("BP"), "" when none */
+    char password_hash[128];    /* crypto_pwhash_str output */
+    int disabled;
+} sl_user;
+
+/* A signed-in session with its user. */
+typedef struct {
+    sl_user user;
+    char csrf[65];
+    int64_t created_at;         /* seconds since 1970 */
+    int64_t last_seen;
+} sl_session;
+
+/* A comment on an action, as listed. */
+typedef struct {
+    int64_t id;
+    const char *at;
+    const char *actor;
+    const char *text;
+} sl_comment;
+
+typedef int (*sl_comment_cb)(void *ctx, const sl_comment *comment);
+typedef int (*sl_person_cb)(void *ctx, const sl_person_row *person);
 typedef int (*sl_plan_cb)(void *ctx, const sl_plan_info *plan);
 typedef int (*sl_recommendation_cb)(void *ctx, const sl_recommendation_row *rec);
 typedef int (*sl_link_cb)(void *ctx, const sl_link_row *link);
@@ -191,9 +229,40 @@ int sl_store_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *
 /* Calls cb for each recommendation of a plan (every current plan when plan_id is 0). */
 int sl_store_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_cb cb,
                                  void *ctx, sl_error *err);
+/* Adds a user account (login unique) and logs it; returns 0 or -1. */
+int sl_store_user_add(sl_store *store, const sl_user *user, const char *actor, sl_error *err);
+/* Finds a user by login: 1 found (fills *out), 0 not found, -1 error. */
+int sl_store_user_find(sl_store *store, const char *login, sl_user *out, sl_error *err);
+/* Records a new session; returns 0 or -1. */
+int sl_store_session_add(sl_store *store, const char *token_hash, int64_t user_id,
+                         const char *csrf, int64_t now, sl_error *err);
+/* Finds a session and its user: 1 found (fills *out), 0 not found, -1 error. */
+int sl_store_session_find(sl_store *store, const char *token_hash, sl_session *out,
+                          sl_error *err);
+/* Moves a session's last-seen time on; returns 0 or -1. */
+int sl_store_session_touch(sl_store *store, const char *token_hash, int64_t now, sl_error *err);
+/* Ends a session (sign-out or expiry); returns 0 or -1. */
+int sl_store_session_delete(sl_store *store, const char *token_hash, sl_error *err);
+/* Records a failed sign-in and returns, in *recent, how many failures the
+ * login has had since `since` (this one included); returns 0 or -1. */
+int sl_store_login_failure(sl_store *store, const char *login, int64_t now, int64_t since,
+                           int *recent, sl_error *err);
+/* Counts a login's failures since `since` without adding one; returns 0 or -1. */
+int sl_store_login_failures(sl_store *store, const char *login, int64_t since, int *recent,
+                            sl_error *err);
+/* Appends a comment to an action and logs it; returns 0 or -1. */
+int sl_store_comment_add(sl_store *store, int64_t action_id, const char *text, const char *actor,
+                         sl_error *err);
+/* Calls cb for each comment on an action, oldest first. */
+int sl_store_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx,
+                          sl_error *err);
 /* Calls cb for each progress update of an action, oldest first. */
 int sl_store_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
                          sl_error *err);
+/* Calls cb for the newest audit entries first, at most limit of them. */
+int sl_store_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
+/* Calls cb for each person named by current plans, with their action counts. */
+int sl_store_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
 /* Calls cb for audit entries, oldest first: of one entity (entity and id
  * set) or all (entity NULL). */
 int sl_store_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb,

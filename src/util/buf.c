@@ -47,6 +47,11 @@ char *sl_buf_take(sl_buf *b)
     return s;
 }
 
+void sl_buf_reserve(sl_buf *b, size_t n)
+{
+    reserve(b, n);
+}
+
 void sl_buf_add(sl_buf *b, const char *bytes, size_t n)
 {
     reserve(b, n);
@@ -100,16 +105,24 @@ void sl_buf_int(sl_buf *b, long long value)
 
 void sl_buf_html(sl_buf *b, const char *s)
 {
-    for (; s && *s; s++) {
+    if (!s)
+        return;
+    const char *run = s;
+    for (; *s; s++) {
+        const char *entity;
         switch (*s) {
-        case '&': sl_buf_puts(b, "&amp;"); break;
-        case '<': sl_buf_puts(b, "&lt;"); break;
-        case '>': sl_buf_puts(b, "&gt;"); break;
-        case '"': sl_buf_puts(b, "&quot;"); break;
-        case '\'': sl_buf_puts(b, "&#39;"); break;
-        default: sl_buf_putc(b, *s);
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        default: continue;
         }
+        sl_buf_add(b, run, (size_t)(s - run));
+        sl_buf_puts(b, entity);
+        run = s + 1;
     }
+    sl_buf_add(b, run, (size_t)(s - run));
 }
 
 void sl_buf_json_str(sl_buf *b, const char *s)

@@ -23,6 +23,8 @@ void sl_buf_reset(sl_buf *b);
 const char *sl_buf_str(sl_buf *b);
 /* Hands the contents to the caller (who frees them) and empties the buffer. */
 char *sl_buf_take(sl_buf *b);
+/* Makes room for n more bytes without appending (saves regrowing a big buffer). */
+void sl_buf_reserve(sl_buf *b, size_t n);
 /* Appends n bytes. */
 void sl_buf_add(sl_buf *b, const char *bytes, size_t n);
 /* Appends a NUL-terminated string (NULL appends nothing). */

@@ -318,8 +318,8 @@ int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
 int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err)
 {
     static const char sql[] =
-        "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence"
-        " FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
+        "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
+        " action_version FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
@@ -339,6 +339,7 @@ int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ct
             .rag_reason = sq_text(st, 7),
             .note = sq_text(st, 8),
             .evidence = sq_text(st, 9),
+            .action_version = sqlite3_column_int(st, 10),
         };
         int stop = cb(ctx, &u);
         if (stop) {
@@ -349,6 +350,35 @@ int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ct
     if (rc != SQLITE_DONE)
         return sq_fail(s, err, "reading progress updates");
     sqlite3_reset(st);
+    return 0;
+}
+
+/* Walks an audit query's rows (columns id, at, actor, operation, entity,
+ * entity_id, field, before, after), calling cb for each. */
+static int walk_audit(sq_store *s, sqlite3_stmt *st, sl_audit_cb cb, void *ctx, sl_error *err)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_audit_entry e = {
+            .id = sqlite3_column_int64(st, 0),
+            .at = sq_text(st, 1),
+            .actor = sq_text(st, 2),
+            .operation = sq_text(st, 3),
+            .entity = sq_text(st, 4),
+            .entity_id = sqlite3_column_int64(st, 5),
+            .field = sq_text(st, 6),
+            .before = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : sq_text(st, 7),
+            .after = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : sq_text(st, 8),
+        };
+        int stop = cb(ctx, &e);
+        if (stop) {
+            sqlite3_reset(st);
+            return stop;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading the audit log");
     return 0;
 }
 
@@ -369,27 +399,48 @@ int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_aud
         sq_bind_text(st, 1, entity);
         sqlite3_bind_int64(st, 2, entity_id);
     }
+    return walk_audit(s, st, cb, ctx, err);
+}
+
+int sq_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
+        " ORDER BY id DESC LIMIT ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int(st, 1, limit);
+    return walk_audit(s, st, cb, ctx, err);
+}
+
+int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT au.name, pe.label, pe.name,"
+        " count(DISTINCT CASE WHEN ap.role = 'sro' THEN ap.action_id END),"
+        " count(DISTINCT CASE WHEN ap.role = 'lead' THEN ap.action_id END)"
+        " FROM people pe JOIN authorities au ON au.id = pe.authority_id"
+        " JOIN action_people ap ON ap.person_id = pe.id"
+        " JOIN actions a ON a.id = ap.action_id JOIN plans p ON p.id = a.plan_id"
+        " WHERE p.superseded_by IS NULL GROUP BY pe.id ORDER BY au.name, pe.label";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sl_audit_entry e = {
-            .id = sqlite3_column_int64(st, 0),
-            .at = sq_text(st, 1),
-            .actor = sq_text(st, 2),
-            .operation = sq_text(st, 3),
-            .entity = sq_text(st, 4),
-            .entity_id = sqlite3_column_int64(st, 5),
-            .field = sq_text(st, 6),
-            .before = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : sq_text(st, 7),
-            .after = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : sq_text(st, 8),
-        };
-        int stop = cb(ctx, &e);
+        sl_person_row row = {sq_text(st, 0), sq_text(st, 1), sq_text(st, 2),
+                             sqlite3_column_int(st, 3), sqlite3_column_int(st, 4)};
+        int stop = cb(ctx, &row);
         if (stop) {
             sqlite3_reset(st);
             return stop;
         }
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading the audit log");
     sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "listing people");
     return 0;
 }

@@ -65,6 +65,22 @@ int sq_carry_forward(sl_store *store, int64_t from_action_id, int64_t to_action_
 int sq_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, sl_error *err);
 int sq_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_cb cb, void *ctx,
                            sl_error *err);
+int sq_user_add(sl_store *store, const sl_user *user, const char *actor, sl_error *err);
+int sq_user_find(sl_store *store, const char *login, sl_user *out, sl_error *err);
+int sq_session_add(sl_store *store, const char *token_hash, int64_t user_id, const char *csrf,
+                   int64_t now, sl_error *err);
+int sq_session_find(sl_store *store, const char *token_hash, sl_session *out, sl_error *err);
+int sq_session_touch(sl_store *store, const char *token_hash, int64_t now, sl_error *err);
+int sq_session_delete(sl_store *store, const char *token_hash, sl_error *err);
+int sq_login_failure(sl_store *store, const char *login, int64_t now, int64_t since, int *recent,
+                     sl_error *err);
+int sq_login_failures(sl_store *store, const char *login, int64_t since, int *recent,
+                      sl_error *err);
+int sq_comment_add(sl_store *store, int64_t action_id, const char *text, const char *actor,
+                   sl_error *err);
+int sq_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx, sl_error *err);
+int sq_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
+int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
 int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err);
 int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb, void *ctx,
                   sl_error *err);

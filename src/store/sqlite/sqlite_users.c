@@ -1,0 +1,205 @@
+/* sqlite_users.c — accounts, sessions, sign-in throttling and comments. */
+#include <stdio.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+
+int sq_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO users (login, password_hash, role, person_label, created_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, u->login);
+    sq_bind_text(st, 2, u->password_hash);
+    sq_bind_text(st, 3, u->role);
+    sq_bind_text(st, 4, u->person);
+    sq_bind_text(st, 5, now);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
+        sqlite3_reset(st);
+        return taken ? sl_fail(err, "a user '%s' already exists", u->login)
+                     : sq_fail(s, err, "adding a user");
+    }
+    sqlite3_reset(st);
+    char after[160];
+    snprintf(after, sizeof after, "%s (%s%s%s)", u->login, u->role, *u->person ? ", " : "", u->person);
+    return sq_audit(s, actor, "add", "user", sqlite3_last_insert_rowid(s->db), "", NULL, after, err);
+}
+
+/* Copies a user row (columns id, login, role, person_label, password_hash, disabled from col). */
+static void read_user(sqlite3_stmt *st, int col, sl_user *out)
+{
+    memset(out, 0, sizeof *out);
+    out->id = sqlite3_column_int64(st, col);
+    snprintf(out->login, sizeof out->login, "%s", sq_text(st, col + 1));
+    snprintf(out->role, sizeof out->role, "%s", sq_text(st, col + 2));
+    snprintf(out->person, sizeof out->person, "%s", sq_text(st, col + 3));
+    snprintf(out->password_hash, sizeof out->password_hash, "%s", sq_text(st, col + 4));
+    out->disabled = sqlite3_column_int(st, col + 5);
+}
+
+int sq_user_find(sl_store *store, const char *login, sl_user *out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, login, role, person_label, password_hash, disabled FROM users WHERE login = ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, login);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        read_user(st, 0, out);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sq_fail(s, err, "finding a user");
+    return rc == SQLITE_ROW;
+}
+
+int sq_session_add(sl_store *store, const char *token_hash, int64_t user_id, const char *csrf,
+                   int64_t now, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen)"
+        " VALUES (?1, ?2, ?3, ?4, ?4)";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, token_hash);
+    sqlite3_bind_int64(st, 2, user_id);
+    sq_bind_text(st, 3, csrf);
+    sqlite3_bind_int64(st, 4, now);
+    return sq_exec(s, st, err, "starting a session");
+}
+
+int sq_session_find(sl_store *store, const char *token_hash, sl_session *out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT u.id, u.login, u.role, u.person_label, u.password_hash, u.disabled,"
+        " s.csrf, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE s.token_hash = ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, token_hash);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        read_user(st, 0, &out->user);
+        snprintf(out->csrf, sizeof out->csrf, "%s", sq_text(st, 6));
+        out->created_at = sqlite3_column_int64(st, 7);
+        out->last_seen = sqlite3_column_int64(st, 8);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sq_fail(s, err, "finding a session");
+    return rc == SQLITE_ROW;
+}
+
+int sq_session_touch(sl_store *store, const char *token_hash, int64_t now, sl_error *err)
+{
+    static const char sql[] = "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, token_hash);
+    sqlite3_bind_int64(st, 2, now);
+    return sq_exec(s, st, err, "touching a session");
+}
+
+int sq_session_delete(sl_store *store, const char *token_hash, sl_error *err)
+{
+    static const char sql[] = "DELETE FROM sessions WHERE token_hash = ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, token_hash);
+    return sq_exec(s, st, err, "ending a session");
+}
+
+int sq_login_failures(sl_store *store, const char *login, int64_t since, int *recent, sl_error *err)
+{
+    static const char sql[] = "SELECT count(*) FROM login_failures WHERE login = ?1 AND at >= ?2";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, login);
+    sqlite3_bind_int64(st, 2, since);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return sq_fail(s, err, "counting sign-in failures");
+    }
+    *recent = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return 0;
+}
+
+int sq_login_failure(sl_store *store, const char *login, int64_t now, int64_t since, int *recent,
+                     sl_error *err)
+{
+    static const char sql[] = "INSERT INTO login_failures (login, at) VALUES (?1, ?2)";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, login);
+    sqlite3_bind_int64(st, 2, now);
+    if (sq_exec(s, st, err, "recording a sign-in failure") < 0)
+        return -1;
+    return sq_login_failures(store, login, since, recent, err);
+}
+
+int sq_comment_add(sl_store *store, int64_t action_id, const char *text, const char *actor,
+                   sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO comments (action_id, at, actor, text) VALUES (?1, ?2, ?3, ?4)";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, action_id);
+    sq_bind_text(st, 2, now);
+    sq_bind_text(st, 3, actor);
+    sq_bind_text(st, 4, text);
+    if (sq_exec(s, st, err, "adding a comment") < 0)
+        return -1;
+    return sq_audit(s, actor, "comment", "action", action_id, "comment", NULL, text, err);
+}
+
+int sq_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, at, actor, text FROM comments WHERE action_id = ?1 ORDER BY id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, action_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_comment c = {sqlite3_column_int64(st, 0), sq_text(st, 1), sq_text(st, 2), sq_text(st, 3)};
+        int stop = cb(ctx, &c);
+        if (stop) {
+            sqlite3_reset(st);
+            return stop;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading comments");
+    return 0;
+}

@@ -1,0 +1,266 @@
+/* action_forms.c — the forms of the action page and what they post to:
+ * progress updates (refused on a stale version, so nothing is overwritten),
+ * sign-off or return by the SRO, and board comments. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/action_page.h"
+#include "web/web.h"
+
+/* Writes a select of canonical statuses, the current one selected. */
+static void status_select(sl_buf *b, sl_status current)
+{
+    sl_buf_puts(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"status\">Status</label>"
+                   "<select class=\"govuk-select\" id=\"status\" name=\"status\">");
+    for (int st = 0; st < SL_STATUS_COUNT; st++) {
+        if (st == SL_STATUS_SIGNED_OFF || st == SL_STATUS_CARRIED_FORWARD)
+            continue;
+        sl_buf_printf(b, "<option value=\"%s\"%s>%s</option>", sl_status_name((sl_status)st),
+                      st == (int)current ? " selected" : "", sl_status_name((sl_status)st));
+    }
+    sl_buf_puts(b, "</select></div>");
+}
+
+void sl_action_forms(sl_request *req, const sl_action_state *s)
+{
+    sl_buf *b = &req->body;
+    if (s->may_update) {
+        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\" id=\"update\">Add a progress update</h2>"
+                         "<form method=\"post\" action=\"/actions/%lld/update\" novalidate>", (long long)s->id);
+        sl_csrf_field(req);
+        sl_buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\">", s->version);
+        status_select(b, s->status);
+        sl_buf_puts(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"note\">Progress and evidence of impact</label>"
+                       "<textarea class=\"govuk-textarea\" id=\"note\" name=\"note\" rows=\"4\"></textarea></div>"
+                       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"evidence\">Link to evidence (optional)</label>"
+                       "<input class=\"govuk-input\" id=\"evidence\" name=\"evidence\" type=\"url\" spellcheck=\"false\"></div>"
+                       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"rag\">Manual RAG (optional; overrides the computed one)</label>"
+                       "<select class=\"govuk-select\" id=\"rag\" name=\"rag\"><option value=\"\">No override</option>"
+                       "<option value=\"red\">Red</option><option value=\"amber\">Amber</option>"
+                       "<option value=\"green\">Green</option></select></div>"
+                       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"reason\">Reason for the manual RAG</label>"
+                       "<input class=\"govuk-input\" id=\"reason\" name=\"reason\" type=\"text\"></div>"
+                       "<button type=\"submit\" class=\"govuk-button\">Save update</button></form>");
+    }
+    if (s->may_sign_off) {
+        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">Sign-off</h2><p class=\"govuk-body\">This action is complete "
+                         "and awaits sign-off by its SRO.</p><form method=\"post\" action=\"/actions/%lld/sign-off\">", (long long)s->id);
+        sl_csrf_field(req);
+        sl_buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\">"
+                         "<button type=\"submit\" class=\"govuk-button\">Sign off</button></form>"
+                         "<form method=\"post\" action=\"/actions/%lld/return\">", s->version, (long long)s->id);
+        sl_csrf_field(req);
+        sl_buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\">"
+                         "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"return-reason\">Or return it, saying why</label>"
+                         "<input class=\"govuk-input\" id=\"return-reason\" name=\"reason\" type=\"text\"></div>"
+                         "<button type=\"submit\" class=\"govuk-button govuk-button--warning\">Return to the lead</button></form>",
+                      s->version);
+    }
+    if (s->may_comment) {
+        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">Comment</h2><form method=\"post\" action=\"/actions/%lld/comment\">",
+                      (long long)s->id);
+        sl_csrf_field(req);
+        sl_buf_puts(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"comment\">Your comment or question</label>"
+                       "<textarea class=\"govuk-textarea\" id=\"comment\" name=\"comment\" rows=\"3\"></textarea></div>"
+                       "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\">Add comment</button></form>");
+    }
+}
+
+/* Reads the version a form was made against; 0 when missing or malformed. */
+static int form_version(sl_request *req)
+{
+    const char *v = sl_form_get(&req->form, "version");
+    char *end;
+    long n = v ? strtol(v, &end, 10) : 0;
+    return v && *end == '\0' && n > 0 && n < 1000000000 ? (int)n : 0;
+}
+
+/* Tells the user their form was made on an old version and shows what changed meanwhile. */
+static void stale_page(sl_request *req, const sl_action_state *s, int made_against);
+
+/* Applies one update in a transaction; on a stale version writes the 409 page. Returns 0 or -1. */
+static int apply(sl_request *req, const sl_action_state *s, sl_update *u)
+{
+    sl_error err = {0};
+    u->action_id = s->id;
+    u->day = req->today;
+    u->expected_version = form_version(req);
+    if (!u->expected_version) {
+        sl_error_page(req, 400, "Bad request", "The form did not say which version of the action it was made on.");
+        return -1;
+    }
+    if (u->expected_version != s->version) {
+        stale_page(req, s, u->expected_version);
+        return -1;
+    }
+    if (sl_store_begin(req->store, &err) < 0 ||
+        sl_store_add_update(req->store, u, req->session.user.login, &err) < 0 ||
+        sl_store_commit(req->store, &err) < 0) {
+        sl_store_rollback(req->store);
+        if (strstr(err.message, "stale") || strstr(err.message, "changed meanwhile"))
+            stale_page(req, s, u->expected_version);
+        else
+            sl_error_page(req, 500, "The update was not saved", err.message);
+        return -1;
+    }
+    sl_redirect(req, "/actions/%lld", (long long)s->id);
+    return 0;
+}
+
+/* Returns 1 when an evidence link is a web address (never javascript: or data:). */
+static int web_address(const char *url)
+{
+    return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
+}
+
+void sl_page_action_update(sl_request *req)
+{
+    sl_action_state s;
+    if (sl_action_state_load(req, req->ids[0], &s) != 1)
+        return;
+    if (!s.may_update) {
+        sl_error_page(req, 403, "You cannot update this action",
+                      "Leads may update the actions they own; ask the improvement team.");
+        return;
+    }
+    sl_update u = {.status = s.status, .status_text = s.status_text};
+    const char *status = sl_form_get(&req->form, "status");
+    const char *note = sl_form_get(&req->form, "note");
+    const char *evidence = sl_form_get(&req->form, "evidence");
+    const char *rag = sl_form_get(&req->form, "rag");
+    const char *reason = sl_form_get(&req->form, "reason");
+    if (status && *status) {
+        if (sl_status_parse(status, &u.status) < 0 || u.status == SL_STATUS_SIGNED_OFF ||
+            u.status == SL_STATUS_CARRIED_FORWARD) {
+            sl_error_page(req, 400, "That status cannot be set here",
+                          "Choose a status from the list; sign-off is done by the SRO.");
+            return;
+        }
+        u.status_text = status;
+    }
+    if (rag && *rag) {
+        if (sl_rag_parse(rag, &u.rag) < 0 || !reason || !*reason) {
+            sl_error_page(req, 400, "A manual RAG needs a reason", "Say why the computed RAG is overridden.");
+            return;
+        }
+        u.rag_reason = reason;
+    }
+    if (evidence && *evidence && !web_address(evidence)) {
+        sl_error_page(req, 400, "Evidence must be a web address", "Give a link starting https://.");
+        return;
+    }
+    if (note && strlen(note) > 8000) {
+        sl_error_page(req, 413, "The note is too long", "Keep a progress note under 8,000 characters.");
+        return;
+    }
+    u.note = note;
+    u.evidence = evidence;
+    apply(req, &s, &u);
+}
+
+void sl_page_action_sign_off(sl_request *req)
+{
+    sl_action_state s;
+    if (sl_action_state_load(req, req->ids[0], &s) != 1)
+        return;
+    if (!s.may_sign_off) {
+        sl_error_page(req, 403, "You cannot sign this off",
+                      "Only the action's SRO signs it off, once it is complete.");
+        return;
+    }
+    sl_update u = {.status = SL_STATUS_SIGNED_OFF, .status_text = "signed off", .note = "Signed off by the SRO"};
+    apply(req, &s, &u);
+}
+
+void sl_page_action_return(sl_request *req)
+{
+    sl_action_state s;
+    if (sl_action_state_load(req, req->ids[0], &s) != 1)
+        return;
+    const char *reason = sl_form_get(&req->form, "reason");
+    if (!s.may_sign_off) {
+        sl_error_page(req, 403, "You cannot return this action",
+                      "Only the action's SRO returns it, once it is complete.");
+        return;
+    }
+    if (!reason || !*reason) {
+        sl_error_page(req, 400, "Say why it is returned", "A returned action needs a reason for its lead.");
+        return;
+    }
+    char note[600];
+    snprintf(note, sizeof note, "Returned by the SRO: %s", reason);
+    sl_update u = {.status = SL_STATUS_IN_PROGRESS, .status_text = "returned", .note = note};
+    apply(req, &s, &u);
+}
+
+void sl_page_action_comment(sl_request *req)
+{
+    sl_action_state s;
+    if (sl_action_state_load(req, req->ids[0], &s) != 1)
+        return;
+    const char *text = sl_form_get(&req->form, "comment");
+    if (!text || !*text || strlen(text) > 4000) {
+        sl_error_page(req, 400, "Write a comment", "A comment needs some text (at most 4,000 characters).");
+        return;
+    }
+    sl_error err = {0};
+    if (sl_store_begin(req->store, &err) < 0 ||
+        sl_store_comment_add(req->store, s.id, text, req->session.user.login, &err) < 0 ||
+        sl_store_commit(req->store, &err) < 0) {
+        sl_store_rollback(req->store);
+        sl_error_page(req, 500, "The comment was not saved", err.message);
+        return;
+    }
+    sl_redirect(req, "/actions/%lld", (long long)s.id);
+}
+
+typedef struct {
+    sl_buf *out;
+    int since;
+    int n;
+} changes;
+
+/* Update callback: lists updates made on or after a version. */
+static int on_change(void *ctx, const sl_update *u)
+{
+    changes *c = ctx;
+    if (u->action_version < c->since)
+        return 0;
+    char day[11];
+    sl_day_format(u->day, day);
+    sl_buf_puts(c->out, "<li>");
+    sl_buf_html(c->out, u->recorded_at);
+    sl_buf_puts(c->out, " — ");
+    sl_buf_html(c->out, u->actor);
+    sl_buf_puts(c->out, " set the status to ");
+    sl_buf_html(c->out, sl_status_name(u->status));
+    if (u->note && *u->note) {
+        sl_buf_puts(c->out, ": ");
+        sl_buf_html(c->out, u->note);
+    }
+    sl_buf_puts(c->out, "</li>");
+    c->n++;
+    return 0;
+}
+
+static void stale_page(sl_request *req, const sl_action_state *s, int made_against)
+{
+    sl_buf_reset(&req->body);
+    req->status = 409;
+    sl_page_start(req, "Someone else updated this action");
+    sl_buf *b = &req->body;
+    sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">Someone else updated this action first</h1>"
+                     "<p class=\"govuk-body\">Your form was made on version %d of action ", made_against);
+    sl_buf_html(b, s->ref);
+    sl_buf_printf(b, "; it is now at version %d. Nothing was overwritten and your update was not saved. "
+                     "This is what changed meanwhile:</p><ul class=\"govuk-list govuk-list--bullet\">", s->version);
+    changes c = {b, made_against, 0};
+    sl_error err = {0};
+    sl_store_each_update(req->store, s->id, on_change, &c, &err);
+    if (c.n == 0)
+        sl_buf_puts(b, "<li>Links or fields of the action were changed.</li>");
+    sl_buf_printf(b, "</ul><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/actions/%lld#update\">"
+                     "Go back to the action and add your update again</a></p>", (long long)s->id);
+    sl_page_end(req);
+}

@@ -1,0 +1,149 @@
+/* action_history.c — the lower half of the action page: its dated
+ * progress history, board comments, carry-forward links and audit trail. */
+#include <string.h>
+
+#include "web/action_page.h"
+#include "web/web.h"
+
+typedef struct {
+    sl_buf *b;
+    int n;
+    int64_t self;
+} listing;
+
+/* Writes a link to evidence when it is a web address, else the text. */
+static void evidence(sl_buf *b, const char *url)
+{
+    if (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0) {
+        sl_buf_puts(b, "<a class=\"govuk-link\" rel=\"noreferrer noopener\" href=\"");
+        sl_buf_html(b, url);
+        sl_buf_puts(b, "\">");
+        sl_buf_html(b, url);
+        sl_buf_puts(b, "</a>");
+    } else {
+        sl_buf_html(b, url);
+    }
+}
+
+/* Update callback: one dated history row. */
+static int on_update(void *ctx, const sl_update *u)
+{
+    listing *l = ctx;
+    char day[11];
+    sl_day_format(u->day, day);
+    sl_buf_printf(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">", day);
+    sl_buf_html(l->b, sl_status_name(u->status));
+    if (u->rag) {
+        sl_buf_puts(l->b, " ");
+        sl_rag_tag(l->b, u->rag);
+        sl_buf_puts(l->b, " ");
+        sl_buf_html(l->b, u->rag_reason);
+    }
+    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell sl-pre\">");
+    sl_buf_html(l->b, u->note);
+    if (u->evidence && *u->evidence) {
+        sl_buf_puts(l->b, "<br>Evidence: ");
+        evidence(l->b, u->evidence);
+    }
+    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell\">");
+    sl_buf_html(l->b, u->actor);
+    sl_buf_puts(l->b, "</td></tr>");
+    l->n++;
+    return 0;
+}
+
+/* Comment callback: one comment. */
+static int on_comment(void *ctx, const sl_comment *c)
+{
+    listing *l = ctx;
+    sl_buf_puts(l->b, "<div class=\"govuk-inset-text\"><p class=\"govuk-body-s\">");
+    sl_buf_html(l->b, c->actor);
+    sl_buf_puts(l->b, ", ");
+    sl_buf_html(l->b, c->at);
+    sl_buf_puts(l->b, "</p><p class=\"govuk-body sl-pre\">");
+    sl_buf_html(l->b, c->text);
+    sl_buf_puts(l->b, "</p></div>");
+    l->n++;
+    return 0;
+}
+
+/* Link callback: one carry-forward link. */
+static int on_link(void *ctx, const sl_link_row *k)
+{
+    listing *l = ctx;
+    int outgoing = k->from_action_id == l->self;
+    sl_buf_printf(l->b, "<li>Carried forward %s <a class=\"govuk-link\" href=\"/actions/%lld\">",
+                  outgoing ? "into" : "from", (long long)(outgoing ? k->to_action_id : k->from_action_id));
+    sl_buf_html(l->b, outgoing ? k->to_plan : k->from_plan);
+    sl_buf_puts(l->b, ", action ");
+    sl_buf_html(l->b, outgoing ? k->to_ref : k->from_ref);
+    sl_buf_puts(l->b, "</a></li>");
+    l->n++;
+    return 0;
+}
+
+/* Audit callback: one audit row. */
+static int on_audit(void *ctx, const sl_audit_entry *e)
+{
+    listing *l = ctx;
+    sl_buf_puts(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
+    sl_buf_html(l->b, e->at);
+    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell\">");
+    sl_buf_html(l->b, e->actor);
+    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell\">");
+    sl_buf_html(l->b, e->operation);
+    sl_buf_puts(l->b, " ");
+    sl_buf_html(l->b, e->field);
+    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell sl-pre\">");
+    if (e->before) {
+        sl_buf_html(l->b, e->before);
+        sl_buf_puts(l->b, " → ");
+    }
+    sl_buf_html(l->b, e->after ? e->after : "");
+    sl_buf_puts(l->b, "</td></tr>");
+    l->n++;
+    return 0;
+}
+
+void sl_action_history(sl_request *req, const sl_action_state *s)
+{
+    sl_buf *b = &req->body;
+    sl_error err = {0};
+    listing l = {b, 0, s->id};
+    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\" id=\"history\">History</h2>"
+                   "<table class=\"govuk-table\"><caption class=\"govuk-visually-hidden\">Dated progress updates, oldest first</caption>"
+                   "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                   "<th scope=\"col\" class=\"govuk-table__header\">As of</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">Progress</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">By</th></tr></thead><tbody class=\"govuk-table__body\">");
+    sl_store_each_update(req->store, s->id, on_update, &l, &err);
+    sl_buf_puts(b, "</tbody></table>");
+    if (l.n == 0)
+        sl_buf_puts(b, "<p class=\"govuk-body\">No progress updates since the plan was imported.</p>");
+    l.n = 0;
+    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Comments</h2>");
+    sl_store_each_comment(req->store, s->id, on_comment, &l, &err);
+    if (l.n == 0)
+        sl_buf_puts(b, "<p class=\"govuk-body\">No comments.</p>");
+    l.n = 0;
+    size_t mark = b->len;
+    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Linked actions</h2><ul class=\"govuk-list\">");
+    sl_store_each_link(req->store, s->id, on_link, &l, &err);
+    if (l.n == 0) {
+        b->len = mark;
+        b->data[mark] = '\0';
+    } else {
+        sl_buf_puts(b, "</ul>");
+    }
+    l.n = 0;
+    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Audit trail</h2>"
+                   "<table class=\"govuk-table\"><caption class=\"govuk-visually-hidden\">Every change to this action</caption>"
+                   "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                   "<th scope=\"col\" class=\"govuk-table__header\">When</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">Who</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">Change</th></tr></thead><tbody class=\"govuk-table__body\">");
+    sl_store_each_audit(req->store, "action", s->id, on_audit, &l, &err);
+    sl_buf_puts(b, "</tbody></table>");
+}

@@ -1,0 +1,185 @@
+/* page_action.c — one action: every field, milestones, linked
+ * recommendations, the dated history, comments and the audit trail, with the
+ * forms its user may use (update, sign-off or return, comment). */
+#include <stdio.h>
+#include <string.h>
+
+#include "report/action_list.h"
+#include "web/action_page.h"
+#include "web/web.h"
+
+/* Rated-action callback: keeps the row's state. */
+static int on_row(void *ctx, const sl_action_row *r, const sl_rag_result *rag)
+{
+    sl_action_state *s = ctx;
+    s->found = 1;
+    s->plan_id = r->plan_id;
+    s->version = r->version;
+    s->status = r->status;
+    s->manual = r->manual_rag;
+    s->rag = *rag;
+    snprintf(s->sro, sizeof s->sro, "%s", r->sro);
+    snprintf(s->leads, sizeof s->leads, "%s", r->leads);
+    snprintf(s->ref, sizeof s->ref, "%s", r->ref);
+    snprintf(s->rag_reason, sizeof s->rag_reason, "%s", r->rag_reason);
+    snprintf(s->note, sizeof s->note, "%s", r->note);
+    snprintf(s->status_text, sizeof s->status_text, "%s", r->status_text);
+    return 1;
+}
+
+int sl_action_state_load(sl_request *req, int64_t action_id, sl_action_state *out)
+{
+    memset(out, 0, sizeof *out);
+    out->id = action_id;
+    sl_action_filter f = {.action_id = action_id, .as_of = req->today, .due_within = -1};
+    sl_error err = {0};
+    if (sl_each_rated_action(req->store, &f, on_row, out, &err) < 0) {
+        sl_error_page(req, 500, "Something went wrong", err.message);
+        return -1;
+    }
+    if (!out->found) {
+        sl_error_page(req, 404, "Action not found", "There is no action with that number.");
+        return 0;
+    }
+    const char *person = req->session.user.person;
+    out->is_sro = sl_names_person(out->sro, person);
+    out->owns = out->is_sro || sl_names_person(out->leads, person);
+    out->may_update = req->role >= SL_ROLE_PROGRAMME || (req->role == SL_ROLE_LEAD && out->owns);
+    out->may_sign_off = out->status == SL_STATUS_COMPLETE &&
+                        (req->role == SL_ROLE_ADMIN || (req->role >= SL_ROLE_LEAD && out->is_sro));
+    out->may_comment = req->role >= SL_ROLE_BOARD;
+    return 1;
+}
+
+/* Writes one summary-list row; the value is escaped. */
+static void row(sl_buf *b, const char *key, const char *value)
+{
+    if (!value || !*value)
+        return;
+    sl_buf_puts(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
+    sl_buf_html(b, key);
+    sl_buf_puts(b, "</dt><dd class=\"govuk-summary-list__value sl-pre\">");
+    sl_buf_html(b, value);
+    sl_buf_puts(b, "</dd></div>");
+}
+
+/* Writes a written date with the days it means. */
+static void date_row(sl_buf *b, const char *key, const sl_written_date *d)
+{
+    char text[300], a[11], z[11];
+    if (!d->text || !*d->text)
+        return;
+    if (d->parse == SL_DATE_OK && d->value.latest != SL_NO_DAY) {
+        sl_day_format(d->value.earliest != SL_NO_DAY ? d->value.earliest : d->value.latest, a);
+        sl_day_format(d->value.latest, z);
+        snprintf(text, sizeof text, strcmp(a, z) ? "%s (%s to %s)" : "%s (%s)", d->text, a, z);
+    } else if (d->parse == SL_DATE_INVALID) {
+        snprintf(text, sizeof text, "%s (not a real date)", d->text);
+    } else {
+        snprintf(text, sizeof text, "%s", d->text);
+    }
+    row(b, key, text);
+}
+
+/* Writes the fields of the action. */
+static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *s)
+{
+    sl_buf *b = &req->body;
+    const sl_action *a = &plan->actions[0];
+    char line[512];
+    sl_buf_puts(b, "<dl class=\"govuk-summary-list\">");
+    sl_buf_puts(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">RAG</dt>"
+                   "<dd class=\"govuk-summary-list__value\">");
+    sl_rag_tag(b, s->rag.rag);
+    sl_buf_puts(b, " ");
+    if (s->manual) {
+        sl_buf_puts(b, "manual: ");
+        sl_buf_html(b, s->rag_reason);
+        sl_buf_printf(b, " (computed: %s, ", sl_rag_name(s->rag.computed));
+        sl_buf_html(b, s->rag.reason);
+        sl_buf_puts(b, ")");
+    } else {
+        sl_buf_html(b, s->rag.reason);
+    }
+    sl_buf_puts(b, "</dd></div>");
+    snprintf(line, sizeof line, "%s%s (\"%s\")", sl_status_name(s->status),
+             s->rag.awaiting_signoff ? " – awaiting sign-off" : "", s->status_text);
+    row(b, "Status", line);
+    if (a->theme >= 0) {
+        snprintf(line, sizeof line, "%s %s", plan->themes[a->theme].ref, plan->themes[a->theme].title);
+        row(b, "Theme", line);
+    }
+    row(b, "Description", a->description);
+    date_row(b, "Start", &a->start);
+    date_row(b, "Due", &a->due);
+    if (a->due.parse == SL_DATE_OK && a->due.value.n_milestones > 1) {
+        sl_buf ms = SL_BUF_INIT;
+        for (int m = 0; m < a->due.value.n_milestones; m++) {
+            char day[11];
+            sl_day_format(a->due.value.milestones[m].latest, day);
+            sl_buf_printf(&ms, "%s%s %s", m ? "\n" : "", day, a->due.value.milestones[m].label);
+        }
+        row(b, "Milestones", sl_buf_str(&ms));
+        sl_buf_free(&ms);
+    }
+    row(b, "SRO", a->sro);
+    row(b, "Leads", s->leads);
+    row(b, "Resources", a->resources);
+    row(b, "Success measure", a->measure);
+    row(b, "Impact for children", a->impact);
+    row(b, "Delivered through", a->delivered_through);
+    row(b, "Progress", s->note);
+    for (size_t i = 0; i < a->n_custom; i++)
+        row(b, a->custom[i].name, a->custom[i].value);
+    sl_buf_puts(b, "</dl>");
+    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Recommendations answered</h2>");
+    if (a->n_recommendations == 0)
+        sl_buf_puts(b, "<p class=\"govuk-body\">None linked.</p>");
+    else
+        sl_buf_puts(b, "<ul class=\"govuk-list govuk-list--bullet\">");
+    for (size_t i = 0; i < a->n_recommendations; i++) {
+        const char *text = "";
+        for (size_t r = 0; r < plan->n_recommendations; r++)
+            if (plan->recommendations[r].number == a->recommendations[i])
+                text = plan->recommendations[r].text;
+        sl_buf_printf(b, "<li><a class=\"govuk-link\" href=\"/plans/%lld/recommendations#rec-%d\">Recommendation %d</a> ",
+                      (long long)s->plan_id, a->recommendations[i], a->recommendations[i]);
+        sl_buf_html(b, text);
+        sl_buf_puts(b, "</li>");
+    }
+    if (a->n_recommendations)
+        sl_buf_puts(b, "</ul>");
+}
+
+void sl_page_action(sl_request *req)
+{
+    sl_action_state s;
+    if (sl_action_state_load(req, req->ids[0], &s) != 1)
+        return;
+    sl_plan plan;
+    sl_error err = {0};
+    if (sl_store_load_action(req->store, s.id, &plan, &err) < 0) {
+        sl_error_page(req, 500, "Something went wrong", err.message);
+        return;
+    }
+    sl_web_plan wp;
+    if (sl_find_plan(req, s.plan_id, &wp) != 1) {
+        sl_plan_free(&plan);
+        return;
+    }
+    sl_buf *b = &req->body;
+    char title[300];
+    snprintf(title, sizeof title, "%s %s", plan.actions[0].ref, plan.actions[0].title);
+    sl_page_start(req, title);
+    sl_breadcrumbs(req, &wp, plan.actions[0].ref);
+    sl_buf_puts(b, "<span class=\"govuk-caption-l\">Action ");
+    sl_buf_html(b, plan.actions[0].ref);
+    sl_buf_puts(b, "</span><h1 class=\"govuk-heading-l\">");
+    sl_buf_html(b, plan.actions[0].title);
+    sl_buf_puts(b, "</h1>");
+    fields(req, &plan, &s);
+    sl_action_forms(req, &s);
+    sl_action_history(req, &s);
+    sl_page_end(req);
+    sl_plan_free(&plan);
+}

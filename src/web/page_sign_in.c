@@ -1,0 +1,94 @@
+/* page_sign_in.c — signing in and out. Failed attempts are counted per login;
+ * after SL_SIGNIN_FAILURES within SL_SIGNIN_WINDOW the login is refused for
+ * the rest of the window, even with the right password. */
+#include <string.h>
+
+#include "web/auth.h"
+#include "web/web.h"
+
+/* Writes the sign-in form, with an error summary when message is set. */
+static void sign_in_form(sl_request *req, const char *message, const char *login)
+{
+    sl_buf *b = &req->body;
+    char token[96];
+    sl_signin_token(token, sizeof token);
+    sl_page_start(req, "Sign in");
+    sl_buf_puts(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+    if (message) {
+        sl_buf_puts(b, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
+                       "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
+                       "<div class=\"govuk-error-summary__body\"><p class=\"govuk-body\">");
+        sl_buf_html(b, message);
+        sl_buf_puts(b, "</p></div></div></div>");
+    }
+    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Sign in to sightline</h1>"
+                   "<form method=\"post\" action=\"/sign-in\" novalidate>"
+                   "<input type=\"hidden\" name=\"csrf\" value=\"");
+    sl_buf_html(b, token);
+    sl_buf_puts(b, "\"><input type=\"hidden\" name=\"next\" value=\"");
+    const char *next = sl_query(req, "next");
+    if (!next)
+        next = sl_form_get(&req->form, "next");
+    sl_buf_html(b, sl_local_path(next) ? next : "/");
+    sl_buf_puts(b, "\"><div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"login\">Login</label>"
+                   "<input class=\"govuk-input govuk-!-width-one-half\" id=\"login\" name=\"login\" type=\"text\" "
+                   "autocomplete=\"username\" spellcheck=\"false\" value=\"");
+    sl_buf_html(b, login ? login : "");
+    sl_buf_puts(b, "\"></div><div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"password\">Password</label>"
+                   "<input class=\"govuk-input govuk-!-width-one-half\" id=\"password\" name=\"password\" "
+                   "type=\"password\" autocomplete=\"current-password\"></div>"
+                   "<button type=\"submit\" class=\"govuk-button\">Sign in</button></form></div></div>");
+    sl_page_end(req);
+}
+
+void sl_page_sign_in(sl_request *req)
+{
+    if (req->signed_in) {
+        sl_redirect(req, "/");
+        return;
+    }
+    sign_in_form(req, NULL, NULL);
+}
+
+void sl_page_sign_in_post(sl_request *req)
+{
+    const char *login = sl_form_get(&req->form, "login");
+    const char *password = sl_form_get(&req->form, "password");
+    const char *next = sl_form_get(&req->form, "next");
+    sl_error err = {0};
+    int failures = 0;
+    if (!login || !password || !*login || strlen(login) > 60 || strlen(password) > 200) {
+        req->status = 400;
+        sign_in_form(req, "Enter your login and password.", login);
+        return;
+    }
+    if (sl_store_login_failures(req->store, login, req->now - SL_SIGNIN_WINDOW, &failures, &err) < 0 ||
+        failures >= SL_SIGNIN_FAILURES) {
+        req->status = 429;
+        sign_in_form(req, "Too many failed attempts for this login. Wait 15 minutes and try again.", login);
+        return;
+    }
+    sl_user user;
+    int found = sl_store_user_find(req->store, login, &user, &err) == 1;
+    int ok = found && !user.disabled && sl_password_ok(password, user.password_hash);
+    if (!ok) {
+        sl_store_login_failure(req->store, login, req->now, req->now - SL_SIGNIN_WINDOW, &failures, &err);
+        req->status = 401;
+        sign_in_form(req, "The login or password is not right.", login);
+        return;
+    }
+    if (sl_session_start(req, user.id, &err) < 0) {
+        sl_error_page(req, 500, "Sign-in failed", "The session could not be stored. Try again.");
+        return;
+    }
+    if (sl_local_path(next))
+        sl_redirect(req, "%s", next);
+    else
+        sl_redirect(req, "/");
+}
+
+void sl_page_sign_out(sl_request *req)
+{
+    sl_session_end(req);
+    sl_redirect(req, "/sign-in");
+}

@@ -1,0 +1,56 @@
+/* routes.c — the route table: every page of the web application, the least
+ * role that may open it, and its handler. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/web.h"
+
+const sl_route sl_routes[] = {
+    {"GET", "/sign-in", SL_ROLE_NONE, sl_page_sign_in},
+    {"POST", "/sign-in", SL_ROLE_NONE, sl_page_sign_in_post},
+    {"POST", "/sign-out", SL_ROLE_VIEWER, sl_page_sign_out},
+    {"GET", "/", SL_ROLE_VIEWER, sl_page_home},
+    {"GET", "/plans/{id}", SL_ROLE_VIEWER, sl_page_dashboard},
+    {"GET", "/plans/{id}/actions", SL_ROLE_VIEWER, sl_page_actions},
+    {"GET", "/plans/{id}/actions.csv", SL_ROLE_VIEWER, sl_page_actions_csv},
+    {"GET", "/plans/{id}/recommendations", SL_ROLE_VIEWER, sl_page_recommendations},
+    {"GET", "/actions/{id}", SL_ROLE_VIEWER, sl_page_action},
+    {"POST", "/actions/{id}/update", SL_ROLE_LEAD, sl_page_action_update},
+    {"POST", "/actions/{id}/sign-off", SL_ROLE_LEAD, sl_page_action_sign_off},
+    {"POST", "/actions/{id}/return", SL_ROLE_LEAD, sl_page_action_return},
+    {"POST", "/actions/{id}/comment", SL_ROLE_BOARD, sl_page_action_comment},
+    {"GET", "/my-actions", SL_ROLE_VIEWER, sl_page_my_actions},
+    {"GET", "/people", SL_ROLE_VIEWER, sl_page_people},
+    {"GET", "/audit", SL_ROLE_VIEWER, sl_page_audit},
+    {NULL, NULL, SL_ROLE_NONE, NULL},
+};
+
+/* Matches path against a pattern whose "{id}" segments take positive numbers. */
+static int matches(const char *pattern, const char *path, int64_t ids[2])
+{
+    int n_ids = 0;
+    while (*pattern && *path) {
+        if (strncmp(pattern, "{id}", 4) == 0) {
+            char *end;
+            if (*path < '1' || *path > '9' || n_ids == 2)
+                return 0;
+            long long id = strtoll(path, &end, 10);
+            if (end - path > 15)
+                return 0;
+            ids[n_ids++] = id;
+            path = end;
+            pattern += 4;
+        } else if (*pattern++ != *path++) {
+            return 0;
+        }
+    }
+    return *pattern == '\0' && *path == '\0';
+}
+
+const sl_route *sl_route_find(const char *method, const char *path, int64_t ids[2])
+{
+    for (const sl_route *r = sl_routes; r->pattern; r++)
+        if (strcmp(r->method, method) == 0 && matches(r->pattern, path, ids))
+            return r;
+    return NULL;
+}

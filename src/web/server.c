@@ -1,0 +1,309 @@
+/* server.c — the web server: libmicrohttpd with a pool of worker threads,
+ * each with its own database connection. A request is read whole (bodies
+ * over 64 KiB are refused), its session resolved, its route found and its
+ * role and CSRF token checked before the page handler runs; every answer
+ * carries the security headers. */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "import/import.h"
+#include "util/clock.h"
+#include "util/mem.h"
+#include "web/auth.h"
+#include "web/static_files.h"
+#include "web/web.h"
+
+#define MAX_BODY (64 * 1024)
+#define MAX_STORES 64
+
+static const char security_csp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/* Shared, read-only after start-up, except the store registry. */
+static struct {
+    const sl_web_config *config;
+    sl_static_files statics;
+    pthread_mutex_t lock;
+    sl_store *stores[MAX_STORES];
+    int n_stores;
+} server;
+
+static __thread sl_store *thread_store;
+
+/* Returns this worker thread's database connection, opening it once. */
+static sl_store *worker_store(sl_error *err)
+{
+    if (thread_store)
+        return thread_store;
+    thread_store = sl_store_open(server.config->db_path, 0, err);
+    if (!thread_store)
+        return NULL;
+    pthread_mutex_lock(&server.lock);
+    if (server.n_stores < MAX_STORES)
+        server.stores[server.n_stores++] = thread_store;
+    pthread_mutex_unlock(&server.lock);
+    return thread_store;
+}
+
+/* What is kept between the calls MHD makes for one request. */
+typedef struct {
+    sl_buf body;
+    int too_large;
+} pending;
+
+const char *sl_query(sl_request *req, const char *name)
+{
+    const char *v = MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
+    return v && *v ? v : NULL;
+}
+
+const char *sl_header(sl_request *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+void sl_redirect(sl_request *req, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(req->location, sizeof req->location, fmt, ap);
+    va_end(ap);
+    req->status = 303;
+}
+
+void sl_error_page(sl_request *req, int status, const char *title, const char *message)
+{
+    sl_buf_reset(&req->body);
+    req->status = status;
+    req->location[0] = '\0';
+    sl_page_start(req, title);
+    sl_buf_puts(&req->body, "<h1 class=\"govuk-heading-l\">");
+    sl_buf_html(&req->body, title);
+    sl_buf_puts(&req->body, "</h1><p class=\"govuk-body\">");
+    sl_buf_html(&req->body, message);
+    sl_buf_puts(&req->body, "</p><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the home page</a></p>");
+    sl_page_end(req);
+}
+
+/* Adds the headers every answer carries. */
+static void add_security_headers(struct MHD_Response *r)
+{
+    MHD_add_response_header(r, "Content-Security-Policy", security_csp);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+}
+
+/* Queues a static asset. */
+static enum MHD_Result send_static(struct MHD_Connection *conn, const sl_static_file *f)
+{
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(f->len, f->data, MHD_RESPMEM_PERSISTENT);
+    add_security_headers(r);
+    MHD_add_response_header(r, "Content-Type", f->content_type);
+    MHD_add_response_header(r, "Cache-Control", "public, max-age=86400");
+    enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+/* Queues a page handler's answer. */
+static enum MHD_Result send_answer(sl_request *req)
+{
+    size_t len = req->body.len;
+    char *data = sl_buf_take(&req->body);
+    struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback(len, data, free);
+    add_security_headers(r);
+    MHD_add_response_header(r, "Content-Type",
+                            req->content_type ? req->content_type : "text/html; charset=utf-8");
+    MHD_add_response_header(r, "Cache-Control", "no-store");
+    if (req->location[0])
+        MHD_add_response_header(r, "Location", req->location);
+    for (int i = 0; i < 2; i++)
+        if (req->cookies[i][0])
+            MHD_add_response_header(r, "Set-Cookie", req->cookies[i]);
+    if (req->filename[0]) {
+        char disposition[160];
+        snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", req->filename);
+        MHD_add_response_header(r, "Content-Disposition", disposition);
+    }
+    enum MHD_Result ok = MHD_queue_response(req->conn, (unsigned)req->status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+/* Checks who may do what, then runs the page; fills the answer in req. */
+static void dispatch(sl_request *req, const pending *p)
+{
+    const sl_route *route = sl_route_find(req->method, req->path, req->ids);
+    if (!route) {
+        sl_error_page(req, 404, "Page not found", "There is no page at this address.");
+        return;
+    }
+    int is_post = strcmp(req->method, "POST") == 0;
+    if (p->too_large) {
+        sl_error_page(req, 413, "Too much data", "The form sent more than sightline accepts.");
+        return;
+    }
+    if (is_post && sl_form_decode(p->body.data ? p->body.data : "", p->body.len, &req->form) < 0) {
+        sl_error_page(req, 400, "Bad request", "The form could not be read.");
+        return;
+    }
+    if (route->least_role != SL_ROLE_NONE && !req->signed_in) {
+        if (is_post)
+            sl_redirect(req, "/sign-in");
+        else if (sl_local_path(req->path))
+            sl_redirect(req, "/sign-in?next=%s", req->path);
+        else
+            sl_redirect(req, "/sign-in");
+        return;
+    }
+    if (is_post && !sl_csrf_ok(req)) {
+        sl_error_page(req, 403, "Form expired",
+                      "The form was missing its security token or it had expired. Go back, reload the page and try again.");
+        return;
+    }
+    if (req->role < route->least_role) {
+        sl_error_page(req, 403, "You cannot do that",
+                      "Your account's role does not allow this. Ask the improvement team if you need it.");
+        return;
+    }
+    route->handler(req);
+}
+
+/* MHD's access handler: gathers the body, then answers. */
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
+{
+    (void)cls;
+    (void)version;
+    pending *p = *con_cls;
+    if (!p) {
+        p = sl_calloc(sizeof *p);
+        *con_cls = p;
+        if (strcmp(method, "POST") == 0)
+            return MHD_YES;
+    }
+    if (*upload_size) {
+        if (p->body.len + *upload_size > MAX_BODY)
+            p->too_large = 1;
+        else
+            sl_buf_add(&p->body, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (strncmp(url, "/static/", 8) == 0 || strncmp(url, "/assets/", 8) == 0) {
+        const sl_static_file *f = sl_static_find(&server.statics, url);
+        if (f && strcmp(method, "GET") == 0)
+            return send_static(conn, f);
+    }
+    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200};
+    sl_buf_reserve(&req.body, 48 * 1024);
+    req.now = (int64_t)time(NULL);
+    req.today = sl_today();
+    sl_error err = {0};
+    req.store = worker_store(&err);
+    if (!req.store) {
+        sl_error_page(&req, 500, "Service unavailable", "The database could not be opened.");
+    } else {
+        sl_auth_resolve(&req, server.config->idle_minutes);
+        dispatch(&req, p);
+    }
+    enum MHD_Result ok = send_answer(&req);
+    sl_form_free(&req.form);
+    sl_buf_free(&req.body);
+    return ok;
+}
+
+/* Frees what a finished request kept. */
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode code)
+{
+    (void)cls;
+    (void)conn;
+    (void)code;
+    pending *p = *con_cls;
+    if (p) {
+        sl_buf_free(&p->body);
+        free(p);
+        *con_cls = NULL;
+    }
+}
+
+/* Parses "ADDR:PORT" into a socket address. */
+static int parse_listen(const char *listen, struct sockaddr_in *addr, sl_error *err)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || (size_t)(colon - listen) >= sizeof host)
+        return sl_fail(err, "--listen '%s' is not ADDRESS:PORT", listen);
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    memset(addr, 0, sizeof *addr);
+    addr->sin_family = AF_INET;
+    addr->sin_port = htons((uint16_t)port);
+    if (*end || port < 1 || port > 65535 || inet_pton(AF_INET, host, &addr->sin_addr) != 1)
+        return sl_fail(err, "--listen '%s' is not IPv4-ADDRESS:PORT", listen);
+    return 0;
+}
+
+static volatile sig_atomic_t stop_requested;
+
+/* Signal handler: asks the main loop to stop. */
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+int sl_web_serve(const sl_web_config *config, sl_error *err)
+{
+    struct sockaddr_in addr;
+    if (parse_listen(config->listen, &addr, err) < 0)
+        return -1;
+    sl_store *probe = sl_store_open(config->db_path, 0, err);
+    if (!probe)
+        return -1;
+    sl_store_close(probe);
+    server.config = config;
+    pthread_mutex_init(&server.lock, NULL);
+    if (sl_static_load(config->static_dir, &server.statics, err) < 0)
+        return -1;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(config->threads > 0 ? config->threads : 2),
+        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 1000u,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+    if (!d) {
+        sl_static_free(&server.statics);
+        return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGPIPE, SIG_IGN);
+    fprintf(stderr, "sightline: serving %s at http://%s/\n", config->db_path, config->listen);
+    while (!stop_requested)
+        pause();
+    MHD_stop_daemon(d);
+    for (int i = 0; i < server.n_stores; i++)
+        sl_store_close(server.stores[i]);
+    server.n_stores = 0;
+    sl_static_free(&server.statics);
+    fprintf(stderr, "sightline: stopped\n");
+    return 0;
+}

@@ -1,0 +1,124 @@
+/* web.h — what the web application's files share: the request a page
+ * handler receives, how it answers, and the page registry. Every page is one
+ * file (page_*.c) with handlers listed in routes.c. Handlers write HTML into
+ * req->body through util/buf.h's escapers only. */
+#ifndef SL_WEB_WEB_H
+#define SL_WEB_WEB_H
+#include <stdint.h>
+
+#include "domain/date.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "web/form.h"
+
+struct MHD_Connection;
+
+/* Roles, in increasing power (a role may do what the ones before it may). */
+typedef enum { SL_ROLE_NONE = 0, SL_ROLE_VIEWER, SL_ROLE_BOARD, SL_ROLE_LEAD, SL_ROLE_PROGRAMME, SL_ROLE_ADMIN } sl_role;
+
+typedef struct {
+    const char *method;             /* "GET", "POST", … */
+    const char *path;               /* without the query string */
+    struct MHD_Connection *conn;
+    sl_store *store;                /* this worker thread's connection */
+    sl_form form;                   /* a POST's fields */
+    int64_t ids[2];                 /* numbers matched by {id} in the route */
+    int signed_in;
+    sl_session session;             /* valid when signed_in */
+    sl_role role;
+    char token_hash[65];
+    sl_day today;
+    int64_t now;                    /* seconds since 1970 */
+    /* The answer. */
+    int status;                     /* 200 unless a handler says otherwise */
+    const char *content_type;       /* text/html unless set */
+    sl_buf body;
+    char location[512];             /* set: a 303 redirect there */
+    char cookies[2][200];           /* Set-Cookie values */
+    char filename[96];              /* set: Content-Disposition attachment */
+} sl_request;
+
+typedef void (*sl_page_fn)(sl_request *req);
+
+/* Returns the query-string parameter name, or NULL (MHD keeps ownership). */
+const char *sl_query(sl_request *req, const char *name);
+/* Returns the request header name, or NULL. */
+const char *sl_header(sl_request *req, const char *name);
+/* Answers with a 303 redirect to a local path (formatted). */
+void sl_redirect(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Answers with an error page: status and a sentence saying what happened. */
+void sl_error_page(sl_request *req, int status, const char *title, const char *message);
+/* Returns 1 when s is a safe local path to redirect to: starts with one '/'
+ * and holds only URL-safe characters. */
+int sl_local_path(const char *s);
+/* Returns the role named by a word ("lead"), or SL_ROLE_NONE. */
+sl_role sl_role_parse(const char *word);
+/* Returns 1 when the signed-in person is named in an SRO or leads cell (split on ; and "and"). */
+int sl_names_person(const char *cell, const char *person);
+
+/* A plan as the pages name it. */
+typedef struct {
+    int64_t id;
+    char title[256];
+    char authority[128];
+    int version;
+    int64_t superseded_by;
+    int n_actions;
+} sl_web_plan;
+
+/* Finds plan id (current or superseded): 1 found, 0 not (a 404 page is written), -1 error page. */
+int sl_find_plan(sl_request *req, int64_t id, sl_web_plan *out);
+/* Writes the breadcrumbs "Plans › TITLE" (› then extra when given). */
+void sl_breadcrumbs(sl_request *req, const sl_web_plan *plan, const char *extra);
+
+/* The layout every page shares: the GOV.UK template, header, navigation. */
+void sl_page_start(sl_request *req, const char *title);
+void sl_page_end(sl_request *req);
+/* A GOV.UK tag showing a RAG rating. */
+void sl_rag_tag(sl_buf *out, sl_rag rag);
+/* The hidden CSRF field every form carries. */
+void sl_csrf_field(sl_request *req);
+
+/* Pages, one file each. */
+void sl_page_sign_in(sl_request *req);
+void sl_page_sign_in_post(sl_request *req);
+void sl_page_sign_out(sl_request *req);
+void sl_page_home(sl_request *req);
+void sl_page_dashboard(sl_request *req);
+void sl_page_actions(sl_request *req);
+void sl_page_actions_csv(sl_request *req);
+void sl_page_action(sl_request *req);
+void sl_page_action_update(sl_request *req);
+void sl_page_action_sign_off(sl_request *req);
+void sl_page_action_return(sl_request *req);
+void sl_page_action_comment(sl_request *req);
+void sl_page_recommendations(sl_request *req);
+void sl_page_my_actions(sl_request *req);
+void sl_page_people(sl_request *req);
+void sl_page_audit(sl_request *req);
+
+/* The route table: method, pattern ("/actions/{id}"), least role, handler. */
+typedef struct {
+    const char *method;
+    const char *pattern;
+    sl_role least_role;             /* SL_ROLE_NONE: open to anyone */
+    sl_page_fn handler;
+} sl_route;
+
+extern const sl_route sl_routes[];
+
+/* Finds the route for a method and path, filling req->ids; NULL when none. */
+const sl_route *sl_route_find(const char *method, const char *path, int64_t ids[2]);
+
+typedef struct {
+    const char *db_path;
+    const char *listen;             /* "127.0.0.1:8080" */
+    const char *static_dir;
+    int threads;
+    int idle_minutes;               /* sessions end after this long unused */
+} sl_web_config;
+
+/* Runs the web server until SIGINT or SIGTERM; returns 0 or -1 with err set. */
+int sl_web_serve(const sl_web_config *config, sl_error *err);
+
+#endif
