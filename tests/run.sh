@@ -43,6 +43,15 @@ for t in tests/cli/test_*.sh; do
     suite "cli $n (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash "$t"
 done
 
+suite "web http" python3 tests/web/test_http.py build/sightline
+suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
+if command -v chromium >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
+    suite "web browser" node tests/web/browser.mjs build/sightline
+else
+    echo "web browser                  skipped: run 'make deps' to install chromium" >&2
+    total_fail=$((total_fail + 1))
+fi
+
 # fuzz NAME: replays the corpus, then explores for a few seconds.
 fuzz() {
     local bin=build/fuzz/fuzz_$1 corpus=tests/fuzz/corpus/$1 work="$log/fuzz-$1"

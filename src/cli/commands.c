@@ -69,6 +69,12 @@ const sl_command sl_commands[] = {
      "  --as REF            its ref in the new plan (default: the same ref)\n"
      "  --as-of YYYY-MM-DD  the day it was carried forward (default: today)\n",
      sl_cmd_carry_forward},
+    {"plan-settings", "PLAN [--requires-signoff yes|no] [--amber-days N] [--update-cycle-days N]",
+     "Set a plan's RAG rules: amber threshold, update cycle, sign-off.",
+     "  --requires-signoff  yes: a completed action counts once its SRO signs it off\n"
+     "  --amber-days N      amber when due within N days (default 14)\n"
+     "  --update-cycle-days N  amber when no update for N days (default 30; 7 weekly)\n",
+     sl_cmd_plan_settings},
     {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"

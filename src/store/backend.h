@@ -24,6 +24,8 @@ typedef struct {
     int (*load_plan)(sl_store *store, int64_t plan_id, sl_plan *out, sl_error *err);
     int (*load_action)(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err);
     int (*add_update)(sl_store *store, const sl_update *update, const char *actor, sl_error *err);
+    int (*set_rules)(sl_store *store, int64_t plan_id, const sl_rag_rules *rules, const char *actor,
+                     sl_error *err);
     int (*link_recommendation)(sl_store *store, int64_t action_id, int number, const char *actor,
                                sl_error *err);
     int (*carry_forward)(sl_store *store, int64_t from_action_id, int64_t to_action_id,

@@ -78,6 +78,12 @@ int sl_store_add_update(sl_store *s, const sl_update *update, const char *actor,
     return s->ops->add_update(s, update, actor, err);
 }
 
+int sl_store_set_rules(sl_store *s, int64_t plan_id, const sl_rag_rules *rules, const char *actor,
+                       sl_error *err)
+{
+    return s->ops->set_rules(s, plan_id, rules, actor, err);
+}
+
 int sl_store_link_recommendation(sl_store *s, int64_t action_id, int number, const char *actor,
                                  sl_error *err)
 {

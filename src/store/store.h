@@ -215,6 +215,10 @@ int sl_store_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_er
  * Refuses (-1) a stale expected_version. Call inside a transaction. */
 int sl_store_add_update(sl_store *store, const sl_update *update, const char *actor,
                         sl_error *err);
+/* Sets a plan's RAG rules (thresholds, update cycle, sign-off) and logs the
+ * change; returns 0 or -1. Call inside a transaction. */
+int sl_store_set_rules(sl_store *store, int64_t plan_id, const sl_rag_rules *rules,
+                       const char *actor, sl_error *err);
 /* Links an action to recommendation number of its plan (adding the
  * recommendation when the plan lacks it), bumps the action's version and logs
  * it. Linking twice is a no-op. Call inside a transaction. */

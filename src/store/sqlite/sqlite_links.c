@@ -203,3 +203,26 @@ int sq_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_c
     sqlite3_reset(st);
     return 0;
 }
+
+int sq_set_rules(sl_store *store, int64_t plan_id, const sl_rag_rules *r, const char *actor,
+                 sl_error *err)
+{
+    static const char sql[] =
+        "UPDATE plans SET amber_days = ?2, update_cycle_days = ?3, requires_signoff = ?4 WHERE id = ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, plan_id);
+    sqlite3_bind_int(st, 2, r->amber_days);
+    sqlite3_bind_int(st, 3, r->update_cycle_days);
+    sqlite3_bind_int(st, 4, r->requires_signoff);
+    if (sq_exec(s, st, err, "setting a plan's rules") < 0)
+        return -1;
+    if (sqlite3_changes(s->db) != 1)
+        return sl_fail(err, "no plan %lld", (long long)plan_id);
+    char after[128];
+    snprintf(after, sizeof after, "amber within %d days, update every %d days, sign-off %s",
+             r->amber_days, r->update_cycle_days, r->requires_signoff ? "required" : "not required");
+    return sq_audit(s, actor, "settings", "plan", plan_id, "rules", NULL, after, err);
+}

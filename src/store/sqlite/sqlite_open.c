@@ -198,6 +198,7 @@ static const sl_store_ops sqlite_ops = {
     .load_plan = sq_load_plan,
     .load_action = sq_load_action,
     .add_update = sq_add_update,
+    .set_rules = sq_set_rules,
     .link_recommendation = sq_link_recommendation,
     .carry_forward = sq_carry_forward,
     .each_link = sq_each_link,

@@ -58,6 +58,8 @@ int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *
                     sl_error *err);
 int sq_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err);
 int sq_add_update(sl_store *store, const sl_update *update, const char *actor, sl_error *err);
+int sq_set_rules(sl_store *store, int64_t plan_id, const sl_rag_rules *rules, const char *actor,
+                 sl_error *err);
 int sq_link_recommendation(sl_store *store, int64_t action_id, int number, const char *actor,
                            sl_error *err);
 int sq_carry_forward(sl_store *store, int64_t from_action_id, int64_t to_action_id, const char *actor,

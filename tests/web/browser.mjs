@@ -1,0 +1,152 @@
+// browser.mjs — the web application in a real browser: headless Chromium
+// driven by playwright-core. Signs in, filters the action list, posts an
+// update, signs it off, sees the dashboard change; saves screenshots to
+// build/test-artifacts/ and runs axe-core on every page (no serious or
+// critical violation allowed). usage: node tests/web/browser.mjs SIGHTLINE
+// Ends with "N passed, N failed".
+import { chromium } from 'playwright-core';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SL = path.resolve(process.argv[2] || 'build/sightline');
+const ARTIFACTS = path.join(ROOT, 'build', 'test-artifacts');
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+let passed = 0, failed = 0;
+
+function check(name, cond, info = '') {
+  if (cond) passed++;
+  else { failed++; console.log(`FAIL ${name}: ${info}`.slice(0, 400)); }
+}
+
+function sl(db, args, input) {
+  return spawnSync(SL, ['--db', db, ...args], { input, encoding: 'utf8' });
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+async function waitForServer(port) {
+  for (let i = 0; i < 200; i++) {
+    try { const r = await fetch(`http://127.0.0.1:${port}/sign-in`); if (r.ok) return true; } catch { }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+}
+
+async function axeCheck(page, name) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(`axe ${name}`, bad.length === 0, bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`).join('; '));
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function blueCount(page) {
+  const desc = await page.locator('#rag-chart-desc').textContent();
+  const m = /Blue (\d+)/.exec(desc || '');
+  return m ? Number(m[1]) : -1;
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const work = mkdtempSync(path.join(tmpdir(), 'sightline-browser.'));
+  const db = path.join(work, 'b.db');
+  sl(db, ['init']);
+  sl(db, ['import', path.join(ROOT, 'examples', 'croydon-transitional-2017.csv'), '--authority', 'Croydon']);
+  sl(db, ['plan-settings', '1', '--requires-signoff', 'yes']);
+  check('user', sl(db, ['user', 'add', 'bp', '--role', 'lead', '--person', 'BP', '--password-stdin'], 'correct-horse-42\n').status === 0);
+  const port = await freePort();
+  const server = spawn(SL, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--static', path.join(ROOT, 'build', 'static')],
+    { stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  let browser;
+  try {
+    check('server-listens', await waitForServer(port));
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // bypassCSP lets axe-core's script be injected; the pages themselves run no script.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+
+    await page.goto(`${base}/`);
+    check('redirected-to-sign-in', page.url().includes('/sign-in'), page.url());
+    await axeCheck(page, 'sign-in');
+    await shot(page, '01-sign-in');
+    await page.fill('#login', 'bp');
+    await page.fill('#password', 'correct-horse-42');
+    await page.click('button[type=submit]');
+    await page.waitForLoadState();
+    check('signed-in', (await page.textContent('body')).includes('Improvement plans'));
+    await axeCheck(page, 'home');
+    await shot(page, '02-home');
+
+    await page.click('text=Croydon transitional action plan 2017');
+    await page.waitForLoadState();
+    const blueBefore = await blueCount(page);
+    check('dashboard-chart', blueBefore >= 0);
+    await axeCheck(page, 'dashboard');
+    await shot(page, '03-dashboard');
+
+    await page.goto(`${base}/plans/1/actions`);
+    await page.selectOption('#f-rag', 'red');
+    await page.fill('#f-lead', 'BP');
+    await page.click('text=Filter');
+    await page.waitForLoadState();
+    const refs = await page.locator('table a.govuk-link').allTextContents();
+    check('filtered-list', refs.includes('2.2') && !refs.includes('1.4'), refs.join(','));
+    await axeCheck(page, 'action-list');
+    await shot(page, '04-actions-filtered');
+
+    await page.click('a.govuk-link:text-is("2.2")');
+    await page.waitForLoadState();
+    await axeCheck(page, 'action');
+    await page.selectOption('#status', 'complete');
+    await page.fill('#note', 'Unit manager and three social workers in post; caseloads now 18.');
+    await page.click('text=Save update');
+    await page.waitForLoadState();
+    const body = await page.textContent('body');
+    check('update-posted', body.includes('caseloads now 18') && body.includes('awaiting sign-off'));
+    await shot(page, '05-awaiting-sign-off');
+    await page.click('button:text-is("Sign off")');
+    await page.waitForLoadState();
+    check('signed-off', (await page.textContent('body')).includes('signed-off'));
+    await shot(page, '06-signed-off');
+
+    await page.goto(`${base}/plans/1`);
+    const blueAfter = await blueCount(page);
+    check('dashboard-changed', blueAfter === blueBefore + 1, `${blueBefore} -> ${blueAfter}`);
+    await shot(page, '07-dashboard-after');
+
+    for (const [name, url] of [['recommendations', '/plans/1/recommendations'], ['my-actions', '/my-actions'],
+      ['people', '/people'], ['audit', '/audit']]) {
+      await page.goto(base + url);
+      await axeCheck(page, name);
+      await shot(page, `08-${name}`);
+    }
+  } catch (e) {
+    check('browser-run', false, String(e && e.stack || e));
+  } finally {
+    if (browser) await browser.close();
+    server.kill('SIGTERM');
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main();

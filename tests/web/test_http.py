@@ -1,0 +1,301 @@
+#!/usr/bin/env python3
+"""HTTP tests of `sightline serve`: status codes, redirects, cookies, CSRF
+refusal, role refusal, stale-version refusal, sign-off, hostile input and the
+audit trail, driven over real sockets. usage: test_http.py SIGHTLINE_BINARY
+Prints one line per failure and ends with "N passed, N failed"."""
+import http.client
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+SL = os.path.abspath(sys.argv[1])
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+passed = failed = 0
+
+
+def check(name, cond, info=""):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {name}: {info}"[:400])
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Client:
+    """A browser without JavaScript: keeps its session cookie, never follows redirects."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookie = None
+
+    def request(self, method, path, fields=None, raw_body=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        h = dict(headers or {})
+        body = raw_body
+        if fields is not None:
+            body = urllib.parse.urlencode(fields).encode()
+        if body is not None:
+            h.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        if self.cookie:
+            h["Cookie"] = self.cookie
+        conn.request(method, path, body=body, headers=h)
+        r = conn.getresponse()
+        text = r.read().decode("utf-8", "replace")
+        for k, v in r.getheaders():
+            if k.lower() == "set-cookie":
+                value = v.split(";")[0]
+                self.cookie = None if value.endswith("=") else value
+        conn.close()
+        return r.status, dict((k.lower(), v) for k, v in r.getheaders()), text
+
+    def get(self, path):
+        return self.request("GET", path)
+
+    def post(self, path, fields):
+        return self.request("POST", path, fields=fields)
+
+
+def hidden(html, name):
+    m = re.search(r'name="%s" value="([^"]*)"' % re.escape(name), html)
+    return m.group(1) if m else None
+
+
+def sign_in(port, login, password):
+    c = Client(port)
+    _, _, page = c.get("/sign-in")
+    st, h, _ = c.post("/sign-in", {"csrf": hidden(page, "csrf"), "next": "/", "login": login,
+                                   "password": password})
+    return c, st, h
+
+
+def sl(db, *args, stdin=None):
+    return subprocess.run([SL, "--db", db, *args], input=stdin, capture_output=True, text=True)
+
+
+def action_id(client, ref):
+    _, _, page = client.get("/plans/1/actions")
+    m = re.search(r'href="/actions/(\d+)">%s<' % re.escape(ref), page)
+    return int(m.group(1)) if m else None
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="sightline-http.")
+    db = os.path.join(work, "w.db")
+    sl(db, "init")
+    sl(db, "import", os.path.join(ROOT, "examples", "croydon-transitional-2017.csv"), "--authority", "Croydon")
+    sl(db, "plan-settings", "1", "--requires-signoff", "yes")
+    for login, role, person in [("admin", "admin", ""), ("bp", "lead", "BP"), ("jn", "lead", "JN"),
+                                ("board", "board", ""), ("viewer", "viewer", ""), ("locked", "viewer", "")]:
+        r = sl(db, "user", "add", login, "--role", role, "--person", person, "--password-stdin",
+               stdin="correct-horse-42\n")
+        check(f"user-add-{login}", r.returncode == 0, r.stderr)
+    r = sl(db, "user", "add", "weak", "--role", "viewer", "--password-stdin", stdin="short\n")
+    check("weak-password-refused", r.returncode == 1, r.stderr)
+    r = sl(db, "user", "add", "admin", "--role", "viewer", "--password-stdin", stdin="correct-horse-42\n")
+    check("duplicate-login-refused", r.returncode == 1 and "already exists" in r.stderr, r.stderr)
+
+    port = free_port()
+    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
+                               "--static", os.path.join(ROOT, "build", "static")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        listening = False
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                listening = True
+                break
+            except OSError:
+                time.sleep(0.05)
+        check("server-listens", listening)
+        if listening:
+            run(port, db)
+    finally:
+        server.terminate()
+        try:
+            _, err = server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, err = server.communicate()
+        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
+        shutil.rmtree(work)
+    print(f"{passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+def run(port, db):
+    anon = Client(port)
+    st, h, _ = anon.get("/")
+    check("anon-home-redirects", st == 303 and h.get("location", "").startswith("/sign-in"), st)
+    st, h, page = anon.get("/sign-in")
+    check("sign-in-page", st == 200 and 'name="password"' in page and "govuk-" in page, st)
+    csp = h.get("content-security-policy", "")
+    check("csp", "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp, csp)
+    check("nosniff", h.get("x-content-type-options") == "nosniff")
+    check("no-inline-script", "<script>" not in page and "style=" not in page)
+    st, h, css = anon.get("/static/govuk-frontend.min.css")
+    check("static-css", st == 200 and h.get("content-type", "").startswith("text/css") and len(css) > 10000, st)
+    for path in ["/static/../../../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "/assets/../src/web/server.c",
+                 "/static/", "/static//etc/passwd"]:
+        st, _, body = anon.get(path)
+        check(f"traversal {path}", st == 404 and "root:" not in body, st)
+
+    # Sign-in: bad password, missing token, throttling, then success.
+    c, st, _ = sign_in(port, "admin", "wrong-password")
+    check("bad-password", st == 401 and c.cookie is None, st)
+    st, _, _ = Client(port).post("/sign-in", {"login": "admin", "password": "correct-horse-42"})
+    check("sign-in-needs-token", st == 403, st)
+    st, _, _ = Client(port).post("/sign-in", {"csrf": "123.abc", "login": "admin", "password": "correct-horse-42"})
+    check("sign-in-forged-token", st == 403, st)
+    for _ in range(5):
+        sign_in(port, "locked", "wrong-password")
+    c, st, _ = sign_in(port, "locked", "correct-horse-42")
+    check("throttled-after-failures", st == 429 and c.cookie is None, st)
+    fixated = Client(port)
+    fixated.cookie = "sl_session=" + "ab" * 32
+    st, _, _ = fixated.get("/")
+    check("unknown-session-refused", st == 303, st)
+    admin, st, h = sign_in(port, "admin", "correct-horse-42")
+    check("sign-in", st == 303 and admin.cookie and admin.cookie != fixated.cookie, st)
+    check("cookie-flags", "HttpOnly" in h.get("set-cookie", "") and "SameSite=Strict" in h.get("set-cookie", ""),
+          h.get("set-cookie"))
+
+    # Pages.
+    st, _, page = admin.get("/")
+    check("home", st == 200 and "Croydon transitional action plan 2017" in page, st)
+    st, _, page = admin.get("/plans/1")
+    check("dashboard", st == 200 and "<svg" in page and "<title" in page and "Overdue" in page, st)
+    st, _, page = admin.get("/plans/1/actions?rag=blue")
+    rows = re.findall(r'href="/actions/\d+">([^<]+)<', page)
+    check("filter-rag", st == 200 and rows and "1.4" in rows and "2.2" not in rows, rows)
+    st, _, page = admin.get("/plans/1/actions?q=Fostering")
+    check("filter-search", re.findall(r'href="/actions/\d+">([^<]+)<', page) == ["3.7"], st)
+    st, _, page = admin.get("/plans/1/actions?sort=due&lead=JN")
+    refs = re.findall(r'href="/actions/\d+">([^<]+)<', page)
+    check("filter-lead-sorted", refs and refs[0] == "1.4" and "2.2" not in refs, refs)
+    st, _, page = admin.get("/plans/1/actions?theme=%27%20OR%201%3D1%20--&lead=%22%3B%20DROP%20TABLE%20actions%3B")
+    check("sql-metacharacters-harmless", st == 200 and "None." in page, st)
+    st, h, csv = admin.get("/plans/1/actions.csv?rag=blue")
+    check("csv-download", st == 200 and h.get("content-type", "").startswith("text/csv")
+          and "attachment" in h.get("content-disposition", "") and "1.4" in csv and csv.count("\n") == 14, csv[:200])
+    st, _, page = admin.get("/plans/1/recommendations")
+    check("recommendations-page", st == 200, st)
+    for path in ["/people", "/audit", "/my-actions"]:
+        st, _, page = admin.get(path)
+        check(f"page {path}", st == 200 and "govuk-" in page, st)
+    st, _, _ = admin.get("/plans/99")
+    check("unknown-plan-404", st == 404, st)
+    st, _, _ = admin.get("/actions/abc")
+    check("bad-id-404", st == 404, st)
+
+    # Updates: CSRF, stale versions, roles.
+    aid = action_id(admin, "2.2")
+    st, _, page = admin.get(f"/actions/{aid}")
+    check("action-page", st == 200 and "History" in page and "Audit trail" in page, st)
+    csrf, version = hidden(page, "csrf"), hidden(page, "version")
+    before = sl(db, "show", "2.2").stdout
+    st, _, _ = admin.post(f"/actions/{aid}/update", {"version": version, "status": "on-track", "note": "no token"})
+    check("csrf-refused", st == 403 and sl(db, "show", "2.2").stdout == before, st)
+    st, _, _ = admin.post(f"/actions/{aid}/update", {"csrf": "0" * 64, "version": version, "status": "on-track", "note": "bad"})
+    check("csrf-wrong-refused", st == 403 and sl(db, "show", "2.2").stdout == before, st)
+    st, _, _ = Client(port).post(f"/actions/{aid}/update", {"csrf": csrf, "version": version, "note": "anon"})
+    check("anon-update-refused", st == 303 and sl(db, "show", "2.2").stdout == before, st)
+    st, h, _ = admin.post(f"/actions/{aid}/update", {"csrf": csrf, "version": version, "status": "on-track",
+                                                     "note": "First update from the web"})
+    check("update-applied", st == 303 and "First update from the web" in sl(db, "show", "2.2").stdout, st)
+    st, _, page = admin.post(f"/actions/{aid}/update", {"csrf": csrf, "version": version, "status": "at-risk",
+                                                        "note": "Made on the old version"})
+    shown = sl(db, "show", "2.2").stdout
+    check("stale-refused", st == 409 and "Made on the old version" not in shown and "First update from the web" in page,
+          st)
+    check("audit-names-user", "admin  update action" in sl(db, "history", "2.2").stdout)
+    st, _, _ = admin.request("POST", f"/actions/{aid}/update", raw_body=b"csrf=" + csrf.encode() + b"&note=%ff%fe")
+    check("invalid-utf8-refused", st == 400, st)
+    st, _, _ = admin.request("POST", f"/actions/{aid}/update", raw_body=b"note=" + b"x" * 100000)
+    check("oversized-body-refused", st == 413, st)
+
+    viewer, _, _ = sign_in(port, "viewer", "correct-horse-42")
+    _, _, page = viewer.get(f"/actions/{aid}")
+    check("viewer-sees-no-form", "/update" not in page)
+    st, _, _ = viewer.post(f"/actions/{aid}/update", {"csrf": hidden(page, "csrf"), "version": "1", "note": "viewer"})
+    check("viewer-refused", st == 403, st)
+    board, _, _ = sign_in(port, "board", "correct-horse-42")
+    _, _, page = board.get(f"/actions/{aid}")
+    st, _, _ = board.post(f"/actions/{aid}/update", {"csrf": hidden(page, "csrf"), "version": "1", "note": "board"})
+    check("board-update-refused", st == 403, st)
+    st, _, _ = board.post(f"/actions/{aid}/comment", {"csrf": hidden(page, "csrf"), "comment": "Why is this late?"})
+    _, _, page = admin.get(f"/actions/{aid}")
+    check("board-comment", st == 303 and "Why is this late?" in page, st)
+
+    # Leads update their own actions only; the SRO signs off.
+    bp, _, _ = sign_in(port, "bp", "correct-horse-42")
+    other = action_id(admin, "1.12")                    # SRO JN: not BP's
+    _, _, page = bp.get(f"/actions/{other}")
+    st, _, _ = bp.post(f"/actions/{other}/update", {"csrf": hidden(page, "csrf"), "version": hidden(page, "version") or "1",
+                                                    "note": "not mine"})
+    check("lead-other-refused", st == 403, st)
+    own = action_id(admin, "1.9")                       # SRO "BP and JH-B"
+    _, _, page = bp.get(f"/actions/{own}")
+    st, _, _ = bp.post(f"/actions/{own}/update", {"csrf": hidden(page, "csrf"), "version": hidden(page, "version"),
+                                                  "status": "complete", "note": "Meeting held with HHJ"})
+    _, _, page = admin.get(f"/actions/{own}")
+    check("lead-marks-complete", st == 303 and "awaiting sign-off" in page, st)
+    st, _, _ = bp.post(f"/actions/{own}/update", {"csrf": hidden(page, "csrf"), "version": hidden(page, "version"),
+                                                  "status": "signed-off"})
+    check("sign-off-not-by-update", st in (400, 403), st)
+    jn, _, _ = sign_in(port, "jn", "correct-horse-42")
+    _, _, page = jn.get(f"/actions/{own}")
+    st, _, _ = jn.post(f"/actions/{own}/sign-off", {"csrf": hidden(page, "csrf"), "version": hidden(page, "version")})
+    check("non-sro-sign-off-refused", st == 403, st)
+    _, _, page = bp.get(f"/actions/{own}")
+    st, _, _ = bp.post(f"/actions/{own}/return", {"csrf": hidden(page, "csrf"), "version": hidden(page, "version"),
+                                                  "reason": ""})
+    check("return-needs-reason", st == 400, st)
+    st, _, _ = bp.post(f"/actions/{own}/sign-off", {"csrf": hidden(page, "csrf"), "version": hidden(page, "version")})
+    shown = sl(db, "actions", "--json").stdout
+    check("sro-signs-off", st == 303 and '"ref":"1.9"' in shown and re.search(r'"ref":"1\.9".*?"status":"signed-off"', shown), st)
+
+    # Hostile text is text everywhere.
+    hostile = "<script>alert(1)</script> \"><img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">x</a>"
+    _, _, page = admin.get(f"/actions/{aid}")
+    st, _, _ = admin.post(f"/actions/{aid}/update", {"csrf": hidden(page, "csrf"), "version": hidden(page, "version"),
+                                                     "note": hostile})
+    st2, _, _ = admin.post(f"/actions/{aid}/update", {"csrf": hidden(page, "csrf"), "version": str(int(hidden(page, "version")) + 1),
+                                                      "note": "link", "evidence": "javascript:alert(4)"})
+    check("javascript-evidence-refused", st == 303 and st2 == 400, (st, st2))
+    for path in [f"/actions/{aid}", "/audit", "/plans/1/actions?q=%3Cscript%3E", "/plans/1"]:
+        _, _, page = admin.get(path)
+        check(f"escaped {path}", "<script>alert" not in page and "<img src=x" not in page
+              and 'href="javascript:' not in page, path)
+    _, _, page = admin.get(f"/actions/{aid}")
+    check("hostile-shown-as-text", "&lt;script&gt;alert(1)&lt;/script&gt;" in page)
+    _, h, csv = admin.get("/plans/1/actions.csv?q=alert")
+    check("csv-keeps-text-not-html", "<script>alert(1)</script>" in csv and h.get("content-type", "").startswith("text/csv"))
+
+    # Sign-out ends the session; an idle session expires.
+    _, _, page = admin.get("/")
+    st, _, _ = admin.post("/sign-out", {"csrf": hidden(page, "csrf")})
+    st2, _, _ = admin.get("/")
+    check("sign-out", st == 303 and st2 == 303, (st, st2))
+    subprocess.run(["sqlite3", db, "UPDATE sessions SET last_seen = last_seen - 7200"], check=False)
+    st, _, _ = viewer.get("/")
+    check("idle-session-expired", st == 303, st)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
