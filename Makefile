@@ -79,7 +79,7 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
 
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 
-check: $(BUILD)/sightline $(BUILD)/unit_tests asan $(FUZZ_BINS)
+check: all $(BUILD)/unit_tests asan $(FUZZ_BINS)
 	@tests/run.sh
 
 fuzz: $(FUZZ_BINS)
@@ -97,7 +97,7 @@ $(BUILD)/bench/seed_updates: bench/seed_updates.c $(LIB_OBJ)
 bench: $(BUILD)/sightline
 	@bench/run.sh $(BUILD)/sightline
 
-demo: deps $(BUILD)/sightline
+demo: deps all
 	@scripts/demo.sh $(BUILD)/sightline
 
 deps:

@@ -1,12 +1,21 @@
 #!/bin/sh
-# Installs the Debian packages sightline needs to build and test, when they are
-# missing. Run as root on a fresh Debian machine; does nothing when all are present.
+# Installs the Debian packages sightline needs to build, test and benchmark,
+# when they are missing. Run as root on a fresh Debian machine; does nothing
+# when everything is present.
+#   build:  compilers, pkg-config, SQLite, libsodium, libmicrohttpd, Node.js/npm
+#   tests:  clang's sanitizer and fuzzer runtime, sqlite3, python3, curl,
+#           headless Chromium for the browser tests
+#   bench:  wrk and nginx (the static-file peer the web figures are compared with)
 set -eu
-PACKAGES="build-essential pkg-config clang libclang-rt-dev libsqlite3-dev libsodium-dev sqlite3 python3"
+PACKAGES="build-essential pkg-config clang libclang-rt-dev libsqlite3-dev libsodium-dev
+libmicrohttpd-dev sqlite3 python3 curl chromium chromium-driver wrk nginx-light"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# Node.js and npm may come from Debian or from NodeSource; either will do.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
     echo "sightline needs these Debian packages:$missing" >&2
