@@ -48,6 +48,7 @@ typedef struct {
                        sl_error *err);
     int (*each_comment)(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx,
                         sl_error *err);
+    int (*generation)(sl_store *store, int64_t *generation, sl_error *err);
     int (*each_recent_audit)(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
     int (*each_person)(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
     int (*each_update)(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,

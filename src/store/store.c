@@ -162,6 +162,11 @@ int sl_store_each_comment(sl_store *s, int64_t action_id, sl_comment_cb cb, void
     return s->ops->each_comment(s, action_id, cb, ctx, err);
 }
 
+int sl_store_generation(sl_store *s, int64_t *generation, sl_error *err)
+{
+    return s->ops->generation(s, generation, err);
+}
+
 int sl_store_each_recent_audit(sl_store *s, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
 {
     return s->ops->each_recent_audit(s, limit, cb, ctx, err);

@@ -263,6 +263,9 @@ int sl_store_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, 
 /* Calls cb for each progress update of an action, oldest first. */
 int sl_store_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
                          sl_error *err);
+/* Sets *generation to a number that changes whenever anything a page shows
+ * changes (every change is audited, so: the newest audit entry's id). */
+int sl_store_generation(sl_store *store, int64_t *generation, sl_error *err);
 /* Calls cb for the newest audit entries first, at most limit of them. */
 int sl_store_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 /* Calls cb for each person named by current plans, with their action counts. */

@@ -67,6 +67,7 @@ static void nav_item(sl_request *req, const char *href, const char *label)
 void sl_page_start(sl_request *req, const char *title)
 {
     sl_buf *b = &req->body;
+    snprintf(req->title, sizeof req->title, "%s", title);
     sl_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>\n"
                    "<meta charset=\"utf-8\">\n<title>");
     sl_buf_html(b, title);
@@ -100,10 +101,12 @@ void sl_page_start(sl_request *req, const char *title)
     }
     sl_buf_puts(b, "<div class=\"govuk-width-container\">\n"
                    "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+    req->content_start = b->len;
 }
 
 void sl_page_end(sl_request *req)
 {
+    req->content_end = req->body.len;
     sl_buf_puts(&req->body,
                 "\n</main>\n</div>\n<footer class=\"govuk-footer\"><div class=\"govuk-width-container\">"
                 "<div class=\"govuk-footer__meta\"><div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">"

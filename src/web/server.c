@@ -19,6 +19,7 @@
 #include "util/clock.h"
 #include "util/mem.h"
 #include "web/auth.h"
+#include "web/page_cache.h"
 #include "web/static_files.h"
 #include "web/web.h"
 
@@ -142,6 +143,49 @@ static enum MHD_Result send_answer(sl_request *req)
     return ok;
 }
 
+/* MHD iterator: appends one query argument to the cache key, encoded. */
+static enum MHD_Result add_argument(void *cls, enum MHD_ValueKind kind, const char *key,
+                                    const char *value)
+{
+    (void)kind;
+    sl_buf *b = cls;
+    sl_buf_url(b, key);
+    sl_buf_putc(b, '=');
+    sl_buf_url(b, value ? value : "");
+    sl_buf_putc(b, '&');
+    return MHD_YES;
+}
+
+/* Runs a cacheable page: serves it from the cache when the data has not
+ * changed since it was made, else makes it and keeps it. */
+static void run_cached(sl_request *req, const sl_route *route)
+{
+    int64_t generation;
+    sl_error err = {0};
+    if (sl_store_generation(req->store, &generation, &err) < 0) {
+        route->handler(req);
+        return;
+    }
+    sl_buf key = SL_BUF_INIT;
+    sl_buf_printf(&key, "%s?", req->path);
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, add_argument, &key);
+    sl_buf_printf(&key, "|%d|%lld", (int)req->today, (long long)generation);
+    char title[256];
+    sl_buf content = SL_BUF_INIT;
+    if (sl_cache_get(sl_buf_str(&key), title, sizeof title, &content)) {
+        sl_page_start(req, title);
+        sl_buf_add(&req->body, content.data ? content.data : "", content.len);
+        sl_page_end(req);
+    } else {
+        route->handler(req);
+        if (req->status == 200 && !req->location[0] && req->content_end > req->content_start)
+            sl_cache_put(sl_buf_str(&key), req->title, req->body.data + req->content_start,
+                         req->content_end - req->content_start);
+    }
+    sl_buf_free(&content);
+    sl_buf_free(&key);
+}
+
 /* Checks who may do what, then runs the page; fills the answer in req. */
 static void dispatch(sl_request *req, const pending *p)
 {
@@ -178,7 +222,10 @@ static void dispatch(sl_request *req, const pending *p)
                       "Your account's role does not allow this. Ask the improvement team if you need it.");
         return;
     }
-    route->handler(req);
+    if (route->cacheable && !is_post)
+        run_cached(req, route);
+    else
+        route->handler(req);
 }
 
 /* MHD's access handler: gathers the body, then answers. */
@@ -304,6 +351,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
         sl_store_close(server.stores[i]);
     server.n_stores = 0;
     sl_static_free(&server.statics);
+    sl_cache_clear();
     fprintf(stderr, "sightline: stopped\n");
     return 0;
 }

@@ -36,6 +36,10 @@ typedef struct {
     char location[512];             /* set: a 303 redirect there */
     char cookies[2][200];           /* Set-Cookie values */
     char filename[96];              /* set: Content-Disposition attachment */
+    /* Set by the layout: where the page's own content lies in body, for the page cache. */
+    char title[256];
+    size_t content_start;
+    size_t content_end;
 } sl_request;
 
 typedef void (*sl_page_fn)(sl_request *req);
@@ -103,6 +107,7 @@ typedef struct {
     const char *pattern;
     sl_role least_role;             /* SL_ROLE_NONE: open to anyone */
     sl_page_fn handler;
+    int cacheable;                  /* the content depends only on the request, the day and the data */
 } sl_route;
 
 extern const sl_route sl_routes[];

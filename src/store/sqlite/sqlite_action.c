@@ -444,3 +444,17 @@ int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
         return sq_fail(s, err, "listing people");
     return 0;
 }
+
+int sq_generation(sl_store *store, int64_t *generation, sl_error *err)
+{
+    static const char sql[] = "SELECT coalesce(max(id), 0) FROM audit_log";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *generation = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 0 : sq_fail(s, err, "reading the generation");
+}

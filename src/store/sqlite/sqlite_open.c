@@ -213,6 +213,7 @@ static const sl_store_ops sqlite_ops = {
     .login_failures = sq_login_failures,
     .comment_add = sq_comment_add,
     .each_comment = sq_each_comment,
+    .generation = sq_generation,
     .each_recent_audit = sq_each_recent_audit,
     .each_person = sq_each_person,
     .each_update = sq_each_update,
