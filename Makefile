@@ -14,7 +14,9 @@ WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 CFLAGS    ?= -O2 -g
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) -Isrc $(PKG_CFLAGS)
 LDLIBS    := $(PKG_LIBS) -lpthread -lm
-SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# The sanitized build also carries the storage layer's fault injection (SIGHTLINE_FAULT_AT).
+SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+             -DSL_FAULT_INJECTION
 
 BUILD     := build
 # Every source file but the entry point goes into the library the tests link.
@@ -27,7 +29,7 @@ HEADERS   := $(shell find src tests/unit -name '*.h')
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
 
-.PHONY: all check bench demo deps fuzz clean asan
+.PHONY: all check bench demo deps fuzz clean asan soak
 
 all: $(BUILD)/sightline $(BUILD)/static/app.css
 
@@ -96,6 +98,11 @@ $(BUILD)/bench/seed_updates: bench/seed_updates.c $(LIB_OBJ)
 
 bench: $(BUILD)/sightline
 	@bench/run.sh $(BUILD)/sightline
+
+# A long run under load with RSS sampling (not part of make check).
+SOAK_SECONDS ?= 600
+soak: all
+	@bench/soak.sh $(BUILD)/sightline $(SOAK_SECONDS)
 
 demo: deps all
 	@scripts/demo.sh $(BUILD)/sightline

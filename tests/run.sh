@@ -43,8 +43,13 @@ for t in tests/cli/test_*.sh; do
     suite "cli $n (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash "$t"
 done
 
+suite "faults (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash tests/faults/test_faults.sh
 suite "web http" python3 tests/web/test_http.py build/sightline
 suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
+suite "web attacks" python3 tests/web/test_attacks.py build/sightline
+suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
+suite "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
+suite "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
 if command -v chromium >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
     suite "web browser" node tests/web/browser.mjs build/sightline
 else

@@ -73,6 +73,9 @@ int sl_cmd_recommendations(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_link(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_carry_forward(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_plan_settings(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_backup(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_restore(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_check(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_serve(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_user(const sl_cli *, const sl_command *, int, char **);
 

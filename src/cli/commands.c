@@ -75,6 +75,11 @@ const sl_command sl_commands[] = {
      "  --amber-days N      amber when due within N days (default 14)\n"
      "  --update-cycle-days N  amber when no update for N days (default 30; 7 weekly)\n",
      sl_cmd_plan_settings},
+    {"backup", "FILE", "Write a consistent copy of the database (safe while serving).", "",
+     sl_cmd_backup},
+    {"restore", "FILE", "Replace the database with a backup, if it passes its integrity check.", "",
+     sl_cmd_restore},
+    {"check", "", "Run the database's integrity check.", "", sl_cmd_check},
     {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"

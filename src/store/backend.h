@@ -8,6 +8,9 @@
 typedef struct {
     const char *name;
     void (*close)(sl_store *store);
+    int (*backup)(sl_store *store, const char *path, sl_error *err);
+    int (*restore)(sl_store *store, const char *path, sl_error *err);
+    int (*check)(sl_store *store, sl_error *err);
     int (*begin)(sl_store *store, sl_error *err);
     int (*commit)(sl_store *store, sl_error *err);
     void (*rollback)(sl_store *store);

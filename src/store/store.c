@@ -25,6 +25,9 @@ void sl_store_close(sl_store *s)
         s->ops->close(s);
 }
 
+int sl_store_backup(sl_store *s, const char *path, sl_error *err) { return s->ops->backup(s, path, err); }
+int sl_store_restore(sl_store *s, const char *path, sl_error *err) { return s->ops->restore(s, path, err); }
+int sl_store_check(sl_store *s, sl_error *err) { return s->ops->check(s, err); }
 int sl_store_begin(sl_store *s, sl_error *err) { return s->ops->begin(s, err); }
 int sl_store_commit(sl_store *s, sl_error *err) { return s->ops->commit(s, err); }
 void sl_store_rollback(sl_store *s) { s->ops->rollback(s); }

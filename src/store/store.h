@@ -176,6 +176,17 @@ sl_store *sl_store_open(const char *path, int create, sl_error *err);
 /* Closes the store and frees it. NULL is ignored. */
 void sl_store_close(sl_store *store);
 
+/* Writes a consistent copy of the whole database to a new file at path
+ * (refused when the file exists), safely while other connections write.
+ * Returns 0 or -1. */
+int sl_store_backup(sl_store *store, const char *path, sl_error *err);
+/* Replaces the database's contents with the copy at path, after checking
+ * that the copy passes its integrity check and is a sightline database this
+ * version can read. All or nothing. Returns 0 or -1. */
+int sl_store_restore(sl_store *store, const char *path, sl_error *err);
+/* Runs the database's integrity check; returns 0 when it passes, else -1. */
+int sl_store_check(sl_store *store, sl_error *err);
+
 /* Transactions: every import and every update is one transaction. */
 int sl_store_begin(sl_store *store, sl_error *err);
 int sl_store_commit(sl_store *store, sl_error *err);

@@ -107,11 +107,13 @@ static const char *const migrations[] = {
     "  label TEXT NOT NULL DEFAULT '',"
     "  PRIMARY KEY (action_id, position)"
     ") WITHOUT ROWID;"
+    /* In WITHOUT ROWID tables the key columns come first: SQLite 3.40's
+     * integrity check misreports a NOT NULL column declared before a key column. */
     "CREATE TABLE action_people ("
     "  action_id INTEGER NOT NULL REFERENCES actions(id),"
-    "  person_id INTEGER NOT NULL REFERENCES people(id),"
     "  role TEXT NOT NULL CHECK (role IN ('sro', 'lead')),"
     "  position INTEGER NOT NULL,"
+    "  person_id INTEGER NOT NULL REFERENCES people(id),"
     "  PRIMARY KEY (action_id, role, position)"
     ") WITHOUT ROWID;"
     "CREATE INDEX action_people_person ON action_people(person_id);"

@@ -9,8 +9,47 @@
 #include "util/clock.h"
 #include "util/mem.h"
 
+#ifdef SL_FAULT_INJECTION
+/* Test builds only: SIGHTLINE_FAULT_AT=N makes the Nth use of the database
+ * (a statement about to run, BEGIN or COMMIT) fail as SIGHTLINE_FAULT_KIND
+ * says (busy, full, ioerr or nomem), so that tests can walk N over every call
+ * of a command and see each failure reported cleanly with nothing changed. */
+static long fault_countdown = -1;
+
+/* Returns -1 with an injected error when this call is the one chosen to fail. */
+static int injected_fault(sl_error *err)
+{
+    if (fault_countdown == -1) {
+        const char *at = getenv("SIGHTLINE_FAULT_AT");
+        fault_countdown = at ? atol(at) : 0;
+    }
+    if (fault_countdown <= 0 || --fault_countdown > 0)
+        return 0;
+    const char *kind = getenv("SIGHTLINE_FAULT_KIND");
+    static const struct {
+        const char *name;
+        int code;
+    } kinds[] = {{"busy", SQLITE_BUSY}, {"full", SQLITE_FULL}, {"ioerr", SQLITE_IOERR},
+                 {"nomem", SQLITE_NOMEM}};
+    int code = SQLITE_IOERR;
+    for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kind, kinds[i].name) == 0)
+            code = kinds[i].code;
+    return sl_fail(err, "database: %s (injected fault)", sqlite3_errstr(code));
+}
+#else
+/* Production builds: no injected faults. */
+static int injected_fault(sl_error *err)
+{
+    (void)err;
+    return 0;
+}
+#endif
+
 sqlite3_stmt *sq_prepare(sq_store *s, const char *sql, sl_error *err)
 {
+    if (injected_fault(err) < 0)
+        return NULL;
     for (int i = 0; i < s->n_stmt; i++) {
         if (s->sql[i] == sql) {
             sqlite3_reset(s->stmt[i]);
@@ -101,6 +140,8 @@ int sq_audit(sq_store *s, const char *actor, const char *operation, const char *
 /* Runs a fixed statement with no parameters and no rows (PRAGMA, BEGIN). */
 static int run_fixed(sq_store *s, const char *sql, sl_error *err)
 {
+    if (strncmp(sql, "ROLLBACK", 8) != 0 && injected_fault(err) < 0)
+        return -1;
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
         return 0;
@@ -186,6 +227,9 @@ static void sq_rollback(sl_store *store)
 static const sl_store_ops sqlite_ops = {
     .name = "sqlite",
     .close = sq_close,
+    .backup = sq_backup,
+    .restore = sq_restore,
+    .check = sq_check,
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,

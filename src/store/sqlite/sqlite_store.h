@@ -45,6 +45,9 @@ int sq_audit(sq_store *s, const char *actor, const char *operation, const char *
              sl_error *err);
 
 /* The backend's operations, defined across its files. */
+int sq_backup(sl_store *store, const char *path, sl_error *err);
+int sq_restore(sl_store *store, const char *path, sl_error *err);
+int sq_check(sl_store *store, sl_error *err);
 int sq_find_plan(sl_store *store, const char *authority, const char *title, int64_t *id,
                  int *version, char sha[65], sl_error *err);
 int sq_save_plan(sl_store *store, const sl_plan *plan, sl_day baseline_day, const char *actor,
