@@ -31,7 +31,12 @@ FUZZ_SECONDS ?= 60
 
 .PHONY: all check bench demo deps fuzz clean asan soak
 
-all: $(BUILD)/sightline $(BUILD)/static/app.css
+all: $(BUILD)/sightline $(BUILD)/static/app.css $(BUILD)/data/la-lookup.csv
+
+# Reference data the program reads at run time, installed beside the binary.
+$(BUILD)/data/la-lookup.csv: data/la-lookup.csv
+	@mkdir -p $(dir $@)
+	cp $< $@
 
 # Front-end assets: GOV.UK Frontend from the npm registry (package-lock.json
 # pins it), copied beside the binary with sightline's own stylesheet.

@@ -56,6 +56,10 @@ int sl_cli_plan(sl_store *store, const sl_opt *opt, int64_t *plan_id);
  * or SL_EXIT_REFUSED after saying why (unknown, or ambiguous). */
 int sl_cli_find_action(sl_store *store, int64_t plan_id, const char *ref, int64_t *action_id);
 
+/* Writes the path of a file or folder installed beside the binary (build/NAME)
+ * into out; $SIGHTLINE_HOME, when set, replaces the binary's folder. */
+void sl_cli_beside_binary(const char *name, char *out, size_t n);
+
 /* The command table, ending with a zeroed entry. */
 extern const sl_command sl_commands[];
 
@@ -76,6 +80,7 @@ int sl_cmd_plan_settings(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_backup(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_restore(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_check(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_inspections(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_serve(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_user(const sl_cli *, const sl_command *, int, char **);
 

@@ -7,13 +7,16 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/inspection_import.h"
 #include "import/import.h"
+#include "import/inspection_text.h"
+#include "import/pdf_text.h"
 #include "report/plan_diff.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/clock.h"
 
-enum { OPT_AUTHORITY, OPT_FORMAT, OPT_DRY_RUN, N_OPTS };
+enum { OPT_AUTHORITY, OPT_FORMAT, OPT_DRY_RUN, OPT_INSPECTION, N_OPTS };
 
 /* Reads --format into the options; returns 0 or SL_EXIT_USAGE. */
 static int read_format(const sl_command *cmd, const sl_opt *opt, sl_import_options *io)
@@ -111,9 +114,50 @@ static void report(const sl_plan_set *set, const plan_fate *fates, const int *ve
     }
 }
 
+/* Imports an Ofsted report (text, or PDF through pdftotext) as an inspection. */
+static int import_report(const sl_cli *cli, const char *path, const char *data, size_t len, int dry)
+{
+    sl_error err = {0};
+    char *pdf_text = NULL;
+    if (sl_is_pdf(data, len)) {
+        if (!(pdf_text = sl_pdf_text(path, &len, &err)))
+            return sl_cli_refuse(&err);
+        data = pdf_text;
+    }
+    sl_inspection_list list = {sl_calloc(sizeof *list.inspections), 1};
+    sl_inspection_init(&list.inspections[0]);
+    int rc = sl_inspection_read(data, len, path, &list.inspections[0], &err);
+    char sha[65];
+    sl_sha256_hex(data, len, sha);
+    free(pdf_text);
+    int added = 0, already = 0;
+    sl_store *store = NULL;
+    if (rc == 0 && !dry) {
+        store = sl_cli_open_store(cli, 1);
+        rc = store ? sl_store_inspections(store, cli, &list, sha, &added, &already, &err) : -1;
+        sl_store_close(store);
+    }
+    if (rc == 0) {
+        const sl_inspection *in = &list.inspections[0];
+        char start[11] = "?", end[11] = "?";
+        if (in->start != SL_NO_DAY)
+            sl_day_format(in->start, start);
+        if (in->end != SL_NO_DAY)
+            sl_day_format(in->end, end);
+        printf("%s inspection of %s (%s to %s, %s): %zu recommendations\n",
+               dry ? "would import" : already ? "unchanged: already have the" : "imported", in->authority,
+               start, end, in->framework ? in->framework : "framework unknown", in->n_items);
+    }
+    sl_inspection_list_free(&list);
+    if (rc < 0)
+        return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
+    return SL_EXIT_OK;
+}
+
 int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--authority", 1), SL_OPT("--format", 1), SL_OPT("--dry-run", 0)};
+    sl_opt opts[N_OPTS] = {SL_OPT("--authority", 1), SL_OPT("--format", 1), SL_OPT("--dry-run", 0),
+                           SL_OPT("--inspection", 0)};
     const char *pos[1];
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
@@ -121,13 +165,25 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     if (rc == 0)
         rc = read_format(cmd, &opts[OPT_FORMAT], &io);
     int dry = opts[OPT_DRY_RUN].count > 0;
+    int inspection = opts[OPT_INSPECTION].count > 0;
     sl_cli_free_opts(opts, N_OPTS);
     if (rc)
         return rc < 0 ? SL_EXIT_OK : rc;
 
     sl_error err = {0};
+    size_t len;
+    char *data = sl_read_file(pos[0], &len, &err);
+    if (!data)
+        return sl_cli_refuse(&err);
+    if (inspection || (io.format == SL_FORMAT_AUTO && (sl_is_pdf(data, len) || sl_inspection_detect(data, len)))) {
+        rc = import_report(cli, pos[0], data, len, dry);
+        free(data);
+        return rc;
+    }
     sl_plan_set set;
-    if (sl_import_read(pos[0], &io, &set, &err) < 0)
+    rc = sl_import_bytes(pos[0], data, len, &io, &set, &err);
+    free(data);
+    if (rc < 0)
         return sl_cli_refuse(&err);
     sl_store *store = sl_cli_open_store(cli, 1);
     if (!store) {

@@ -3,33 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "web/web.h"
 
 enum { OPT_LISTEN, OPT_STATIC, OPT_THREADS, OPT_IDLE, N_OPTS };
-
-/* Finds the static folder beside the running binary (build/static). */
-static void default_static_dir(char *out, size_t n)
-{
-    char exe[PATH_MAX];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len <= 0) {
-        snprintf(out, n, "static");
-        return;
-    }
-    exe[len] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
-    if (strlen(exe) + sizeof "/static" > n) {
-        snprintf(out, n, "static");
-        return;
-    }
-    strcpy(out, exe);
-    strcat(out, "/static");
-}
 
 int sl_cmd_serve(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
@@ -39,7 +17,7 @@ int sl_cmd_serve(const sl_cli *cli, const sl_command *cmd, int argc, char **argv
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
     char static_dir[PATH_MAX];
-    default_static_dir(static_dir, sizeof static_dir);
+    sl_cli_beside_binary("static", static_dir, sizeof static_dir);
     sl_web_config config = {
         .db_path = cli->db_path,
         .listen = opts[OPT_LISTEN].count ? opts[OPT_LISTEN].value : "127.0.0.1:8080",

@@ -8,11 +8,12 @@
 
 const sl_command sl_commands[] = {
     {"init", "", "Create an empty database (safe to run again).", "", sl_cmd_init},
-    {"import", "FILE [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run]",
+    {"import", "FILE [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection]",
      "Read a plan file into the database: all of it, or nothing.",
      "  --authority NAME    the council the plan belongs to\n"
      "  --format FORMAT     auto (default), csv, text or xlsx\n"
-     "  --dry-run           check the file and say what would change; store nothing\n",
+     "  --dry-run           check the file and say what would change; store nothing\n"
+     "  --inspection        the file is an Ofsted report (text or PDF; detected otherwise)\n",
      sl_cmd_import},
     {"lint", "[--plan ID] [--json]", "Data-quality findings, with the line they come from.",
      "  --plan ID           one plan (number or title); default every current plan\n"
@@ -80,6 +81,11 @@ const sl_command sl_commands[] = {
     {"restore", "FILE", "Replace the database with a backup, if it passes its integrity check.", "",
      sl_cmd_restore},
     {"check", "", "Run the database's integrity check.", "", sl_cmd_check},
+    {"inspections", "[--json] | load FILE.csv",
+     "Ofsted inspections: judgements and recommendations; load the ILACS scrape CSV.",
+     "  --json              print JSON\n"
+     "  load FILE.csv       load many authorities' judgements (all rows or none)\n",
+     sl_cmd_inspections},
     {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"

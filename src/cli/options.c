@@ -1,8 +1,10 @@
 /* options.c — option parsing and the small helpers every command uses. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "util/clock.h"
@@ -139,4 +141,26 @@ int sl_cli_find_action(sl_store *store, int64_t plan_id, const char *ref, int64_
     }
     *action_id = ids[0];
     return 0;
+}
+
+void sl_cli_beside_binary(const char *name, char *out, size_t n)
+{
+    char dir[PATH_MAX] = ".";
+    const char *home = getenv("SIGHTLINE_HOME");
+    if (home && *home) {
+        snprintf(dir, sizeof dir, "%s", home);
+    } else {
+        ssize_t len = readlink("/proc/self/exe", dir, sizeof dir - 1);
+        dir[len > 0 ? len : 1] = '\0';
+        char *slash = strrchr(dir, '/');
+        if (len > 0 && slash)
+            *slash = '\0';
+        else
+            snprintf(dir, sizeof dir, ".");
+    }
+    if (strlen(dir) + 1 + strlen(name) + 1 > n) {
+        snprintf(out, n, "%s", name);
+        return;
+    }
+    snprintf(out, n, "%s/%s", dir, name);
 }

@@ -96,6 +96,15 @@ int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set 
     char *data = sl_read_file(path, &len, err);
     if (!data)
         return -1;
+    int rc = sl_import_bytes(path, data, len, opts, out, err);
+    free(data);
+    return rc;
+}
+
+int sl_import_bytes(const char *path, const char *data, size_t len, const sl_import_options *opts,
+                    sl_plan_set *out, sl_error *err)
+{
+    memset(out, 0, sizeof *out);
     int rc = -1;
     size_t bad;
     sl_format format = opts->format ? opts->format : detect_format(path, data, len);
@@ -116,6 +125,5 @@ int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set 
         for (size_t i = 0; i < out->n_plans; i++)
             memcpy(out->plans[i].source_sha256, sha, sizeof sha);
     }
-    free(data);
     return rc;
 }

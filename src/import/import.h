@@ -25,6 +25,9 @@ typedef struct {
  * The caller frees the set with sl_plan_set_free. */
 int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set *out,
                    sl_error *err);
+/* The same for a file's bytes already read (path names them). */
+int sl_import_bytes(const char *path, const char *data, size_t len, const sl_import_options *opts,
+                    sl_plan_set *out, sl_error *err);
 /* Reads canonical CSV bytes (SPEC.md §6) into plans; file names the input in
  * errors and gives the default plan title. Returns 0 or -1. */
 int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,

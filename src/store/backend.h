@@ -51,6 +51,12 @@ typedef struct {
                        sl_error *err);
     int (*each_comment)(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx,
                         sl_error *err);
+    int (*find_inspection)(sl_store *store, const char *authority, sl_day start, int64_t *id,
+                           sl_error *err);
+    int (*save_inspection)(sl_store *store, const sl_inspection *inspection,
+                           const char *authority_code, const char *sha256, const char *actor,
+                           int64_t *id, sl_error *err);
+    int (*each_inspection)(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
     int (*generation)(sl_store *store, int64_t *generation, sl_error *err);
     int (*each_recent_audit)(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
     int (*each_person)(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);

@@ -165,6 +165,24 @@ int sl_store_each_comment(sl_store *s, int64_t action_id, sl_comment_cb cb, void
     return s->ops->each_comment(s, action_id, cb, ctx, err);
 }
 
+int sl_store_find_inspection(sl_store *s, const char *authority, sl_day start, int64_t *id,
+                             sl_error *err)
+{
+    return s->ops->find_inspection(s, authority, start, id, err);
+}
+
+int sl_store_save_inspection(sl_store *s, const sl_inspection *inspection,
+                             const char *authority_code, const char *sha256, const char *actor,
+                             int64_t *id, sl_error *err)
+{
+    return s->ops->save_inspection(s, inspection, authority_code, sha256, actor, id, err);
+}
+
+int sl_store_each_inspection(sl_store *s, sl_inspection_cb cb, void *ctx, sl_error *err)
+{
+    return s->ops->each_inspection(s, cb, ctx, err);
+}
+
 int sl_store_generation(sl_store *s, int64_t *generation, sl_error *err)
 {
     return s->ops->generation(s, generation, err);

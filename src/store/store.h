@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "domain/date.h"
+#include "domain/inspection.h"
 #include "domain/plan.h"
 #include "domain/rag.h"
 #include "domain/status.h"
@@ -161,6 +162,9 @@ typedef struct {
 } sl_comment;
 
 typedef int (*sl_comment_cb)(void *ctx, const sl_comment *comment);
+/* Called with each stored inspection (owned by the store, valid during the call). */
+typedef int (*sl_inspection_cb)(void *ctx, int64_t id, const char *authority_code,
+                                const sl_inspection *inspection);
 typedef int (*sl_person_cb)(void *ctx, const sl_person_row *person);
 typedef int (*sl_plan_cb)(void *ctx, const sl_plan_info *plan);
 typedef int (*sl_recommendation_cb)(void *ctx, const sl_recommendation_row *rec);
@@ -277,6 +281,17 @@ int sl_store_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, vo
 /* Sets *generation to a number that changes whenever anything a page shows
  * changes (every change is audited, so: the newest audit entry's id). */
 int sl_store_generation(sl_store *store, int64_t *generation, sl_error *err);
+/* Finds a stored inspection of this authority (as written) that started on
+ * start: returns 1 (and *id), 0 when none, -1 on error. */
+int sl_store_find_inspection(sl_store *store, const char *authority, sl_day start, int64_t *id,
+                             sl_error *err);
+/* Stores an inspection with its judgements and items (authority_code may be
+ * NULL) and logs it; sets *id. Call inside a transaction. */
+int sl_store_save_inspection(sl_store *store, const sl_inspection *inspection,
+                             const char *authority_code, const char *sha256, const char *actor,
+                             int64_t *id, sl_error *err);
+/* Calls cb for every stored inspection, by authority then start date. */
+int sl_store_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
 /* Calls cb for the newest audit entries first, at most limit of them. */
 int sl_store_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 /* Calls cb for each person named by current plans, with their action counts. */

@@ -10,6 +10,7 @@ void test_buf(void);
 void test_calendar(void);
 void test_csv(void);
 void test_date(void);
+void test_inspection(void);
 void test_lint(void);
 void test_plan(void);
 void test_rag(void);
@@ -23,7 +24,7 @@ int main(void)
         void (*run)(void);
     } suites[] = {
         {"buf", test_buf},   {"calendar", test_calendar}, {"csv", test_csv},
-        {"date", test_date}, {"lint", test_lint},         {"plan", test_plan},
+        {"date", test_date}, {"inspection", test_inspection}, {"lint", test_lint},         {"plan", test_plan},
         {"rag", test_rag},   {"status", test_status},     {"store", test_store},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {

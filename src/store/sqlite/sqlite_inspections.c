@@ -1,0 +1,188 @@
+/* sqlite_inspections.c — Ofsted inspections: their judgements and their
+ * recommendations, stored and read back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+#include "util/mem.h"
+
+int sq_find_inspection(sl_store *store, const char *authority, sl_day start, int64_t *id,
+                       sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS ?2";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, authority);
+    sq_bind_day(st, 2, start);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return sq_fail(s, err, "finding an inspection");
+    return rc == SQLITE_ROW;
+}
+
+/* Inserts the judgements and items of a stored inspection. */
+static int save_parts(sq_store *s, int64_t id, const sl_inspection *in, sl_error *err)
+{
+    static const char judgement_sql[] =
+        "INSERT INTO inspection_judgements (inspection_id, kind, grade) VALUES (?1, ?2, ?3)";
+    static const char item_sql[] =
+        "INSERT INTO inspection_items (inspection_id, position, text, framework_outcome, source_line)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)";
+    for (int k = 0; k < SL_JUDGEMENT_COUNT; k++) {
+        if (in->judgements[k] == SL_GRADE_NONE)
+            continue;
+        sqlite3_stmt *st = sq_prepare(s, judgement_sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, id);
+        sq_bind_text(st, 2, sl_judgement_key((sl_judgement_kind)k));
+        sq_bind_text(st, 3, sl_grade_name(in->judgements[k]));
+        if (sq_exec(s, st, err, "adding a judgement") < 0)
+            return -1;
+    }
+    for (size_t i = 0; i < in->n_items; i++) {
+        sqlite3_stmt *st = sq_prepare(s, item_sql, err);
+        if (!st)
+            return -1;
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int(st, 2, (int)i + 1);
+        sq_bind_text(st, 3, in->items[i].text);
+        sq_bind_text(st, 4, in->items[i].framework_outcome);
+        sqlite3_bind_int64(st, 5, in->items[i].source_line);
+        if (sq_exec(s, st, err, "adding a recommendation") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int sq_save_inspection(sl_store *store, const sl_inspection *in, const char *authority_code,
+                       const char *sha256, const char *actor, int64_t *id, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO inspections (authority, authority_code, urn, start_day, end_day, published_day,"
+        " framework, lead_inspector, report_url, source_file, source_sha256, imported_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, in->authority ? in->authority : "");
+    sq_bind_text(st, 2, authority_code);
+    sq_bind_text(st, 3, in->urn);
+    sq_bind_day(st, 4, in->start);
+    sq_bind_day(st, 5, in->end);
+    sq_bind_day(st, 6, in->published);
+    sq_bind_text(st, 7, in->framework);
+    sq_bind_text(st, 8, in->lead_inspector);
+    sq_bind_text(st, 9, in->report_url);
+    sq_bind_text(st, 10, in->source_file ? in->source_file : "");
+    sq_bind_text(st, 11, sha256 ? sha256 : "");
+    sq_bind_text(st, 12, now);
+    if (sq_exec(s, st, err, "adding an inspection") < 0)
+        return -1;
+    *id = sqlite3_last_insert_rowid(s->db);
+    if (save_parts(s, *id, in, err) < 0)
+        return -1;
+    char after[300];
+    snprintf(after, sizeof after, "%s, %zu recommendations, from %s", in->authority ? in->authority : "?",
+             in->n_items, in->source_file ? in->source_file : "?");
+    return sq_audit(s, actor, "import", "inspection", *id, "", NULL, after, err);
+}
+
+/* Copies a text column into a new string, NULL staying NULL. */
+static char *column_copy(sqlite3_stmt *st, int col)
+{
+    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : sl_strdup(sq_text(st, col));
+}
+
+/* Reads the judgements and items of one inspection into *in. */
+static int load_parts(sq_store *s, int64_t id, sl_inspection *in, sl_error *err)
+{
+    static const char judgements[] =
+        "SELECT kind, grade FROM inspection_judgements WHERE inspection_id = ?1";
+    static const char items[] =
+        "SELECT text, framework_outcome, source_line FROM inspection_items WHERE inspection_id = ?1"
+        " ORDER BY position";
+    sqlite3_stmt *st = sq_prepare(s, judgements, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *kind = sq_text(st, 0), *grade = sq_text(st, 1);
+        for (int k = 0; k < SL_JUDGEMENT_COUNT; k++)
+            if (strcmp(kind, sl_judgement_key((sl_judgement_kind)k)) == 0)
+                sl_grade_parse(grade, strlen(grade), &in->judgements[k], NULL);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading judgements");
+    if (!(st = sq_prepare(s, items, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        sl_inspection_add_item(in, sl_strdup(sq_text(st, 0)), column_copy(st, 1),
+                               (long)sqlite3_column_int64(st, 2));
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return sq_fail(s, err, "reading recommendations");
+    return 0;
+}
+
+int sq_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, authority, authority_code, urn, start_day, end_day, published_day, framework,"
+        " lead_inspector, report_url, source_file FROM inspections ORDER BY authority, start_day, id";
+    sq_store *s = (sq_store *)store;
+    /* Read the rows first: loading each one's parts reuses other statements. */
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sl_inspection_list rows = {0};
+    int64_t *ids = NULL;
+    char **codes = NULL;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rows.inspections = sl_realloc(rows.inspections, (rows.n + 1) * sizeof *rows.inspections);
+        ids = sl_realloc(ids, (rows.n + 1) * sizeof *ids);
+        codes = sl_realloc(codes, (rows.n + 1) * sizeof *codes);
+        sl_inspection *in = &rows.inspections[rows.n];
+        sl_inspection_init(in);
+        ids[rows.n] = sqlite3_column_int64(st, 0);
+        in->authority = sl_strdup(sq_text(st, 1));
+        codes[rows.n] = column_copy(st, 2);
+        in->urn = column_copy(st, 3);
+        in->start = sq_day(st, 4);
+        in->end = sq_day(st, 5);
+        in->published = sq_day(st, 6);
+        in->framework = column_copy(st, 7);
+        in->lead_inspector = column_copy(st, 8);
+        in->report_url = column_copy(st, 9);
+        in->source_file = column_copy(st, 10);
+        rows.n++;
+    }
+    sqlite3_reset(st);
+    int result = rc == SQLITE_DONE ? 0 : sq_fail(s, err, "listing inspections");
+    for (size_t i = 0; result == 0 && i < rows.n; i++) {
+        result = load_parts(s, ids[i], &rows.inspections[i], err);
+        if (result == 0)
+            result = cb(ctx, ids[i], codes[i], &rows.inspections[i]);
+    }
+    for (size_t i = 0; i < rows.n; i++)
+        free(codes[i]);
+    free(codes);
+    free(ids);
+    sl_inspection_list_free(&rows);
+    return result;
+}
