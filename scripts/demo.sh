@@ -11,7 +11,7 @@ LISTEN=${SIGHTLINE_DEMO_LISTEN:-127.0.0.1:8080}
 rm -f "$DB" "$DB-wal" "$DB-shm"
 "$SL" --db "$DB" init
 "$SL" --db "$DB" import examples/croydon-transitional-2017.csv --authority "Croydon"
-"$SL" --db "$DB" plan-settings 1 --requires-signoff yes --update-cycle-days 7
+"$SL" --db "$DB" plan settings 1 --requires-signoff yes --update-cycle-days 7
 echo
 echo "== Overdue actions as of 5 September 2017"
 "$SL" --db "$DB" actions --overdue --as-of 2017-09-05

@@ -1,4 +1,4 @@
-/* cmd_plan_settings.c — `sightline plan-settings PLAN …`: a plan's RAG rules:
+/* cmd_plan_settings.c — `sightline plan settings PLAN …`: a plan's RAG rules:
  * the amber threshold, the update cycle (7 days for a weekly transitional
  * plan) and whether completed actions need their SRO's sign-off. */
 #include <stdio.h>

@@ -70,12 +70,17 @@ const sl_command sl_commands[] = {
      "  --as REF            its ref in the new plan (default: the same ref)\n"
      "  --as-of YYYY-MM-DD  the day it was carried forward (default: today)\n",
      sl_cmd_carry_forward},
-    {"plan-settings", "PLAN [--requires-signoff yes|no] [--amber-days N] [--update-cycle-days N]",
-     "Set a plan's RAG rules: amber threshold, update cycle, sign-off.",
-     "  --requires-signoff  yes: a completed action counts once its SRO signs it off\n"
-     "  --amber-days N      amber when due within N days (default 14)\n"
-     "  --update-cycle-days N  amber when no update for N days (default 30; 7 weekly)\n",
-     sl_cmd_plan_settings},
+    {"plan",
+     "settings PLAN [--requires-signoff yes|no] [--amber-days N] [--update-cycle-days N]\n"
+     "       sightline plan draft --inspection ID",
+     "A plan's RAG rules; or draft a post-inspection plan from a report.",
+     "  settings PLAN          set the plan's rules:\n"
+     "    --requires-signoff   yes: a completed action counts once its SRO signs it off\n"
+     "    --amber-days N       amber when due within N days (default 14)\n"
+     "    --update-cycle-days N  amber when no update for N days (default 30; 7 weekly)\n"
+     "  draft --inspection ID  one theme per recommendation, a placeholder action under\n"
+     "                         each, the deadline 70 working days after publication\n",
+     sl_cmd_plan},
     {"backup", "FILE", "Write a consistent copy of the database (safe while serving).", "",
      sl_cmd_backup},
     {"restore", "FILE", "Replace the database with a backup, if it passes its integrity check.", "",

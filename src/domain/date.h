@@ -73,8 +73,9 @@ typedef struct {
 } sl_date_value;
 
 typedef enum {
-    SL_DATE_OK = 0,         /* *out filled (may be vague with no day) */
-    SL_DATE_EMPTY,          /* blank or only white space: *out zeroed, no day */
+    SL_DATE_EMPTY = 0,      /* blank or only white space: *out zeroed, no day (the zero value, so
+                               a zeroed cell reads as "no date", never as 1 January 1970) */
+    SL_DATE_OK,             /* *out filled (may be vague with no day) */
     SL_DATE_INVALID,        /* an impossible date such as 31/09/21: why says which */
     SL_DATE_UNREADABLE      /* text that is not a date form sightline knows */
 } sl_date_status;

@@ -65,7 +65,7 @@ async function main() {
   const db = path.join(work, 'b.db');
   sl(db, ['init']);
   sl(db, ['import', path.join(ROOT, 'examples', 'croydon-transitional-2017.csv'), '--authority', 'Croydon']);
-  sl(db, ['plan-settings', '1', '--requires-signoff', 'yes']);
+  sl(db, ['plan', 'settings', '1', '--requires-signoff', 'yes']);
   check('user', sl(db, ['user', 'add', 'bp', '--role', 'lead', '--person', 'BP', '--password-stdin'], 'correct-horse-42\n').status === 0);
   const port = await freePort();
   const server = spawn(SL, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--static', path.join(ROOT, 'build', 'static')],

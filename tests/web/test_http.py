@@ -98,7 +98,7 @@ def main():
     db = os.path.join(work, "w.db")
     sl(db, "init")
     sl(db, "import", os.path.join(ROOT, "examples", "croydon-transitional-2017.csv"), "--authority", "Croydon")
-    sl(db, "plan-settings", "1", "--requires-signoff", "yes")
+    sl(db, "plan", "settings", "1", "--requires-signoff", "yes")
     for login, role, person in [("admin", "admin", ""), ("bp", "lead", "BP"), ("jn", "lead", "JN"),
                                 ("board", "board", ""), ("viewer", "viewer", ""), ("locked", "viewer", "")]:
         r = sl(db, "user", "add", login, "--role", role, "--person", person, "--password-stdin",

@@ -1,0 +1,65 @@
+#!/bin/bash
+# Ofsted reports and the ILACS scrape CSV: the four sample reports yield the
+# judgements and items of samples/README.md; bad input is refused with the
+# database unchanged; a plan is drafted from a report.
+. "$(dirname "$0")/lib.sh"
+DB=$T/i.db
+R=$SHARED/samples/inspections
+s() { "$SL" --db "$DB" "$@"; }
+ok init s init
+for f in "$R"/*.txt; do ok "import-$(basename "$f")" s import "$f"; done
+ok again s import "$R/80471_halton_12-july-2024.txt"
+has again-unchanged "$T/out" "unchanged"
+ok list s inspections --json
+cp "$T/out" "$T/i.json"
+py four "$T/i.json" "len(d)==4"
+py halton "$T/i.json" "[(x['start'],x['end'],x['judgements']['overall'],len(x['recommendations'])) for x in d if x['authority'].startswith('Halton')]==[('2024-05-13','2024-05-24','inadequate',12)]"
+py bury-no-care-leavers "$T/i.json" "[x['judgements']['care_leavers'] for x in d if x['authority'].startswith('Bury')]==[None]"
+py trafford-post-reform "$T/i.json" "[(x['judgements']['overall'],x['judgements']['in_care']) for x in d if x['authority'].startswith('Trafford')]==[(None,'good')]"
+py trafford-outcomes "$T/i.json" "all(o for x in d if x['authority'].startswith('Trafford') for o in x['framework_outcomes'])"
+py dorset-one "$T/i.json" "[len(x['recommendations']) for x in d if x['authority'].startswith('Dorset')]==[1]"
+py authority-codes "$T/i.json" "all(x['authority_code'] and x['authority_code'].startswith('E') for x in d)"
+
+# Bad reports are refused whole.
+before=$(sha256sum < "$DB")
+printf 'Inspection of Nowhere\nJudgement Grade\n' > "$T/cut.txt"
+status 1 cut-off-report s import "$T/cut.txt"
+sed 's/Inadequate/Inadequat/' "$R/80471_halton_12-july-2024.txt" | sed 's/Halton/Haltonia/g' > "$T/misspelt.txt"
+status 1 misspelt-grade s import "$T/misspelt.txt" --inspection
+has misspelt-names-line "$T/err" "misspelt.txt:"
+printf 'hello, this is not a PDF' > "$T/report.pdf"
+status 1 not-a-pdf s import "$T/report.pdf" --inspection
+[ "$(sha256sum < "$DB")" = "$before" ] && pass || fail "a refused report changed the database"
+
+# The ILACS scrape CSV: all rows or none; an unknown authority names its line.
+H=urn,local_authority,inspection_link,pdf_filename,publication_date,inspection_framework,inspector_name,inspection_start_date,inspection_end_date,overall_effectiveness_grade,impact_of_leaders_grade,help_and_protection_grade,in_care_grade,care_leavers_grade
+cat > "$T/ilacs.csv" <<CSV
+$H
+80492,Croydon,https://example.org/1,80492_croydon.pdf,10/03/20,standard,A Inspector,13/01/2020,24/01/2020,good,good,good,requires_improvement,inspection_pre_dates_judgement
+80486,Barking and Dagenham,https://example.org/2,80486_bd.pdf,01/07/19,standard,B Inspector,03/06/2019,14/06/2019,requires_improvement,requires_improvement,good,requires_improvement,data_unreadable
+CSV
+ok load s inspections load "$T/ilacs.csv"
+has load-says "$T/out" "loaded 2 inspections"
+ok load-again s inspections load "$T/ilacs.csv"
+has load-again-says "$T/out" "2 already there"
+ok after-load s inspections --json
+py croydon-loaded "$T/out" "[(x['judgements']['overall'],x['judgements']['care_leavers']) for x in d if x['authority']=='Croydon']==[('good',None)]"
+before=$(sha256sum < "$DB")
+{ echo "$H"; echo "80521,Hertfordshire,https://example.org/3,h.pdf,01/07/19,standard,C,03/06/2019,14/06/2019,good,good,good,good,good";
+  echo "99999,Atlantis,https://example.org/4,a.pdf,01/07/19,standard,D,03/06/2019,14/06/2019,good,good,good,good,good"; } > "$T/unknown.csv"
+status 1 unknown-authority s inspections load "$T/unknown.csv"
+has unknown-names-line "$T/err" "unknown.csv:3"
+[ "$(sha256sum < "$DB")" = "$before" ] && pass || fail "a refused load changed the database"
+
+# A draft plan from the Halton report.
+id=$(python3 -c "import json;print([x['id'] for x in json.load(open('$T/i.json')) if x['authority'].startswith('Halton')][0])")
+ok draft s plan draft --inspection "$id"
+has draft-deadline "$T/out" "due to Ofsted by 2024-10-21"
+ok draft-recs s recommendations --json
+py draft-twelve "$T/out" "len([r for r in d if r['plan'].startswith('Post-inspection action plan: Halton')])==12"
+py draft-linked "$T/out" "all(len(r['actions'])==1 for r in d if r['plan'].startswith('Post-inspection'))"
+ok draft-lint s lint --json
+py draft-lacks "$T/out" "sum(1 for x in d if x['code'] in ('missing-lead','missing-measure','missing-due'))==36"
+status 1 draft-unknown s plan draft --inspection 999
+status 2 draft-needs-id s plan draft
+finish
