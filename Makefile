@@ -7,7 +7,7 @@
 #   make fuzz       run each fuzz target for FUZZ_SECONDS (default 60)
 
 CC        ?= cc
-PKGS      := sqlite3 libsodium libmicrohttpd
+PKGS      := sqlite3 libsodium libmicrohttpd jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
@@ -77,7 +77,12 @@ $(BUILD)/asan/sightline-asan: $(ASAN_OBJ) $(BUILD)/asan/obj/src/cli/main.o
 $(BUILD)/asan/unit_tests: $(ASAN_OBJ) $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(UNIT_SRC))
 	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
 
-asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests
+# The sanitized binary reads the same reference data beside it.
+$(BUILD)/asan/data/la-lookup.csv: data/la-lookup.csv
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests $(BUILD)/asan/data/la-lookup.csv
 
 # libFuzzer targets (clang only).
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)

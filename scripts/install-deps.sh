@@ -8,7 +8,7 @@
 #   bench:  wrk and nginx (the static-file peer the web figures are compared with)
 set -eu
 PACKAGES="build-essential pkg-config clang libclang-rt-dev libsqlite3-dev libsodium-dev
-libmicrohttpd-dev sqlite3 python3 curl chromium chromium-driver wrk nginx-light"
+libmicrohttpd-dev libjansson-dev sqlite3 python3 curl chromium chromium-driver wrk nginx-light poppler-utils"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

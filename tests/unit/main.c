@@ -12,10 +12,13 @@ void test_csv(void);
 void test_date(void);
 void test_inspection(void);
 void test_lint(void);
+void test_measures(void);
+void test_national(void);
 void test_plan(void);
 void test_rag(void);
 void test_status(void);
 void test_store(void);
+void test_text_import(void);
 
 int main(void)
 {
@@ -24,8 +27,9 @@ int main(void)
         void (*run)(void);
     } suites[] = {
         {"buf", test_buf},   {"calendar", test_calendar}, {"csv", test_csv},
-        {"date", test_date}, {"inspection", test_inspection}, {"lint", test_lint},         {"plan", test_plan},
-        {"rag", test_rag},   {"status", test_status},     {"store", test_store},
+        {"date", test_date}, {"inspection", test_inspection}, {"lint", test_lint},
+        {"measures", test_measures}, {"national", test_national}, {"plan", test_plan},
+        {"rag", test_rag},   {"status", test_status},     {"store", test_store},   {"text import", test_text_import},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
         int before = g_checks_failed;
