@@ -91,6 +91,32 @@ const sl_command sl_commands[] = {
      "  --json              print JSON\n"
      "  load FILE.csv       load many authorities' judgements (all rows or none)\n",
      sl_cmd_inspections},
+    {"measure",
+     "add CODE --name TEXT --unit UNIT --polarity higher|lower|context [--frequency F]\n"
+     "       [--baseline VALUE@DATE] [--milestone VALUE@DATE]… [--target VALUE@DATE] [--tolerance N]\n"
+     "       sightline measure show CODE [--json] [--as-of DATE]",
+     "Define a KPI (a standard indicator's code fills in the rest), or show one.",
+     "  --unit UNIT         percent, count, rate (per 10,000), days, pounds or fte\n"
+     "  --polarity P        higher or lower is better, or context (never rated)\n"
+     "  --frequency F       monthly (default), quarterly or annual\n"
+     "  --baseline V@DATE   the starting point, e.g. 75@2014-10-01\n"
+     "  --milestone V@DATE  a point on the trajectory (repeat for more), e.g. 80@2015-04\n"
+     "  --target V@DATE     where it should end up\n"
+     "  --tolerance N       how far short of the trajectory is still amber\n"
+     "  --owner, --source   who answers for it; where the figures come from\n",
+     sl_cmd_measure},
+    {"measures", "[--json] [--as-of DATE] | load FILE.csv | suggest --plan ID [--add] [--json]",
+     "KPIs with latest value, trajectory RAG, direction and comparators.",
+     LISTING_HELP
+     "  load FILE.csv       load values (columns code, period, value, series); all or nothing\n"
+     "  suggest --plan ID   baselines, milestones and targets the plan writes in prose\n"
+     "  --add               with suggest: store them, linked to their actions\n",
+     sl_cmd_measures},
+    {"chart", "CODE [--as-of DATE] | --scorecard [--as-of DATE]",
+     "A measure's chart as SVG on standard output (or the scorecard of all).",
+     "  --scorecard         small multiples of every measure\n"
+     "  --as-of YYYY-MM-DD  draw what was known on this day (default: today)\n",
+     sl_cmd_chart},
     {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"

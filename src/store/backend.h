@@ -57,6 +57,13 @@ typedef struct {
                            const char *authority_code, const char *sha256, const char *actor,
                            int64_t *id, sl_error *err);
     int (*each_inspection)(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
+    int (*measure_add)(sl_store *store, const sl_measure_def *def, int64_t action_id,
+                       const char *actor, sl_error *err);
+    int (*measures)(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err);
+    int (*measure_values_put)(sl_store *store, const sl_measure_value *values, size_t n,
+                              const char *file, const char *actor, sl_error *err);
+    int (*measure_values)(sl_store *store, const char *code, sl_measure_value **values,
+                          sl_error *err);
     int (*generation)(sl_store *store, int64_t *generation, sl_error *err);
     int (*each_recent_audit)(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
     int (*each_person)(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);

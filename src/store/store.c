@@ -183,6 +183,29 @@ int sl_store_each_inspection(sl_store *s, sl_inspection_cb cb, void *ctx, sl_err
     return s->ops->each_inspection(s, cb, ctx, err);
 }
 
+int sl_store_measure_add(sl_store *s, const sl_measure_def *def, int64_t action_id,
+                         const char *actor, sl_error *err)
+{
+    return s->ops->measure_add(s, def, action_id, actor, err);
+}
+
+int sl_store_measures(sl_store *s, sl_measure_def **defs, int64_t **action_ids, sl_error *err)
+{
+    return s->ops->measures(s, defs, action_ids, err);
+}
+
+int sl_store_measure_values_put(sl_store *s, const sl_measure_value *values, size_t n,
+                                const char *file, const char *actor, sl_error *err)
+{
+    return s->ops->measure_values_put(s, values, n, file, actor, err);
+}
+
+int sl_store_measure_values(sl_store *s, const char *code, sl_measure_value **values,
+                            sl_error *err)
+{
+    return s->ops->measure_values(s, code, values, err);
+}
+
 int sl_store_generation(sl_store *s, int64_t *generation, sl_error *err)
 {
     return s->ops->generation(s, generation, err);

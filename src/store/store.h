@@ -12,6 +12,7 @@
 
 #include "domain/date.h"
 #include "domain/inspection.h"
+#include "domain/measure.h"
 #include "domain/plan.h"
 #include "domain/rag.h"
 #include "domain/status.h"
@@ -292,6 +293,23 @@ int sl_store_save_inspection(sl_store *store, const sl_inspection *inspection,
                              int64_t *id, sl_error *err);
 /* Calls cb for every stored inspection, by authority then start date. */
 int sl_store_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
+/* Adds a measure definition (code unique), linked to an action when
+ * action_id is not 0, and logs it. Returns 0 or -1. Call inside a transaction. */
+int sl_store_measure_add(sl_store *store, const sl_measure_def *def, int64_t action_id,
+                         const char *actor, sl_error *err);
+/* Loads every measure definition into *defs (caller frees each with
+ * sl_measure_def_free, then the array) and their action ids into *action_ids
+ * (may be NULL). Returns the count, or -1. */
+int sl_store_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err);
+/* Stores values (replacing any for the same measure, series and period: a
+ * second load of the same file changes nothing) and logs the load. Every
+ * code must name a stored measure. Returns 0 or -1. Call inside a transaction. */
+int sl_store_measure_values_put(sl_store *store, const sl_measure_value *values, size_t n,
+                                const char *file, const char *actor, sl_error *err);
+/* Loads the values of one measure (every measure when code is NULL) into
+ * *values (caller frees). Returns the count, or -1. */
+int sl_store_measure_values(sl_store *store, const char *code, sl_measure_value **values,
+                            sl_error *err);
 /* Calls cb for the newest audit entries first, at most limit of them. */
 int sl_store_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 /* Calls cb for each person named by current plans, with their action counts. */

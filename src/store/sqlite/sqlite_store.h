@@ -89,6 +89,12 @@ int sq_find_inspection(sl_store *store, const char *authority, sl_day start, int
 int sq_save_inspection(sl_store *store, const sl_inspection *inspection, const char *authority_code,
                        const char *sha256, const char *actor, int64_t *id, sl_error *err);
 int sq_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
+int sq_measure_add(sl_store *store, const sl_measure_def *def, int64_t action_id, const char *actor,
+                   sl_error *err);
+int sq_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err);
+int sq_measure_values_put(sl_store *store, const sl_measure_value *values, size_t n, const char *file,
+                          const char *actor, sl_error *err);
+int sq_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err);
 int sq_generation(sl_store *store, int64_t *generation, sl_error *err);
 int sq_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);

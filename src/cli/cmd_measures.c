@@ -1,0 +1,247 @@
+/* cmd_measures.c — `sightline measures` (each KPI with its latest value,
+ * trajectory RAG, direction and comparators), `measures load FILE.csv`
+ * (values per period; every row checked, all or nothing, loading again
+ * changes nothing) and `measures suggest` (baselines, milestones and targets
+ * that plans write in prose, offered as measures linked to their action). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "import/import.h"
+#include "import/measure_text.h"
+#include "import/measure_values.h"
+#include "report/measure_report.h"
+#include "util/buf.h"
+
+enum { OPT_JSON, OPT_AS_OF, OPT_PLAN, OPT_ADD, N_OPTS };
+
+typedef struct {
+    sl_measure_def *defs;
+    int n_defs;
+    sl_measure_value *values;
+    int n_values;
+} measure_data;
+
+/* Loads every definition and value; returns 0 or -1. */
+static int load_all(sl_store *store, measure_data *m, sl_error *err)
+{
+    memset(m, 0, sizeof *m);
+    m->n_defs = sl_store_measures(store, &m->defs, NULL, err);
+    if (m->n_defs < 0)
+        return -1;
+    m->n_values = sl_store_measure_values(store, NULL, &m->values, err);
+    return m->n_values < 0 ? -1 : 0;
+}
+
+/* Frees what load_all read. */
+static void free_all(measure_data *m)
+{
+    for (int i = 0; i < m->n_defs; i++)
+        sl_measure_def_free(&m->defs[i]);
+    free(m->defs);
+    free(m->values);
+}
+
+/* `measures`: the list. */
+static int list(const sl_cli *cli, const sl_command *cmd, sl_opt *o)
+{
+    sl_day as_of;
+    int rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &as_of);
+    if (rc)
+        return rc;
+    sl_store *store = sl_cli_open_store(cli, 0);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    measure_data m;
+    sl_error err = {0};
+    rc = load_all(store, &m, &err);
+    sl_store_close(store);
+    if (rc < 0) {
+        free_all(&m);
+        return sl_cli_refuse(&err);
+    }
+    sl_buf out = SL_BUF_INIT;
+    int json = o[OPT_JSON].count > 0;
+    if (json)
+        sl_buf_putc(&out, '[');
+    else
+        sl_measure_table_heading(&out);
+    for (int i = 0; i < m.n_defs; i++) {
+        if (json) {
+            sl_buf_puts(&out, i ? ",\n" : "\n");
+            sl_measure_json(&out, &m.defs[i], m.values, (size_t)m.n_values, as_of);
+        } else {
+            sl_measure_table_row(&out, &m.defs[i], m.values, (size_t)m.n_values, as_of);
+        }
+    }
+    if (json)
+        sl_buf_puts(&out, m.n_defs ? "\n]\n" : "]\n");
+    else if (m.n_defs == 0)
+        sl_buf_puts(&out, "no measures yet: `sightline measure add CODE …` defines one\n");
+    sl_buf_write(&out, stdout);
+    sl_buf_free(&out);
+    free_all(&m);
+    return SL_EXIT_OK;
+}
+
+/* `measures load FILE.csv`. */
+static int load(const sl_cli *cli, const char *path)
+{
+    sl_error err = {0};
+    sl_store *store = sl_cli_open_store(cli, 0);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    sl_measure_def_list known = {0};
+    int n = sl_store_measures(store, (sl_measure_def **)&known.defs, NULL, &err);
+    size_t len = 0;
+    char *data = n < 0 ? NULL : sl_read_file(path, &len, &err);
+    sl_measure_value *values = NULL;
+    size_t n_values = 0;
+    int rc = data ? 0 : -1;
+    known.n = n > 0 ? (size_t)n : 0;
+    if (rc == 0)
+        rc = sl_measure_values_read(data, len, path, sl_measure_lookup_in_defs, &known, &values,
+                                    &n_values, &err);
+    if (rc == 0 && (sl_store_begin(store, &err) < 0 ||
+                    sl_store_measure_values_put(store, values, n_values, path, cli->actor, &err) < 0 ||
+                    sl_store_commit(store, &err) < 0)) {
+        sl_store_rollback(store);
+        rc = -1;
+    }
+    if (rc == 0)
+        printf("loaded %zu value%s from %s\n", n_values, n_values == 1 ? "" : "s", path);
+    for (size_t i = 0; i < known.n; i++)
+        sl_measure_def_free((sl_measure_def *)&known.defs[i]);
+    free((void *)known.defs);
+    free(values);
+    free(data);
+    sl_store_close(store);
+    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+}
+
+/* Appends a suggestion as text or JSON. */
+static void print_suggestion(sl_buf *out, int json, int first, const char *plan, const sl_action *a,
+                             const sl_measure_def *d)
+{
+    char value[SL_VALUE_TEXT], day[11];
+    if (json) {
+        sl_buf_puts(out, first ? "\n{\"plan\":" : ",\n{\"plan\":");
+        sl_buf_json_str(out, plan);
+        sl_buf_puts(out, ",\"ref\":");
+        sl_buf_json_str(out, a->ref);
+        sl_buf_puts(out, ",\"measure\":");
+        sl_measure_json(out, d, NULL, 0, SL_NO_DAY);
+        sl_buf_putc(out, '}');
+        return;
+    }
+    sl_buf_printf(out, "%s  %s (%s, %s is better)\n", a->ref, d->name ? d->name : "(unnamed)",
+                  sl_unit_name(d->unit), *sl_polarity_name(d->polarity) ? sl_polarity_name(d->polarity) : "?");
+    const sl_measure_point *points[2] = {&d->baseline, &d->target};
+    const char *labels[2] = {"baseline", d->target_relative ? "target (change)" : "target"};
+    for (int k = 0; k < 2; k++) {
+        if (!points[k]->set)
+            continue;
+        sl_unit_format_value(d->unit, points[k]->value, value);
+        sl_day_format(points[k]->day, day);
+        sl_buf_printf(out, "      %s %s%s%s\n", labels[k], value, points[k]->day != SL_NO_DAY ? " on " : "",
+                      points[k]->day != SL_NO_DAY ? day : "");
+    }
+    for (int m = 0; m < d->n_milestones; m++) {
+        sl_unit_format_value(d->unit, d->milestones[m].value, value);
+        sl_day_format(d->milestones[m].day, day);
+        sl_buf_printf(out, "      milestone %s%s%s\n", value, d->milestones[m].day != SL_NO_DAY ? " by " : "",
+                      d->milestones[m].day != SL_NO_DAY ? day : "");
+    }
+    sl_buf_printf(out, "      read from: \"%s\"\n", d->suggested_from ? d->suggested_from : "");
+}
+
+/* Offers (and with --add stores) the measures one action's text holds. */
+static int suggest_action(sl_store *store, const sl_cli *cli, int64_t plan_id, const sl_plan *p,
+                          const sl_action *a, int add, int json, int *count, sl_buf *out, sl_error *err)
+{
+    const char *cells[] = {a->measure, a->impact, a->progress, a->description};
+    for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++) {
+        if (!cells[c] || !*cells[c])
+            continue;
+        sl_measure_suggestion *list = NULL;
+        size_t n = sl_measure_text_suggest(cells[c], strlen(cells[c]), p->context_year, &list);
+        for (size_t i = 0; i < n; i++) {
+            sl_measure_def *d = &list[i].def;
+            snprintf(d->code, sizeof d->code, "P%lld-%.12s-%d", (long long)plan_id, a->ref, *count + 1);
+            if (!d->frequency)
+                d->frequency = SL_FREQ_MONTHLY;
+            if (!d->name)
+                sl_measure_def_set_text(&d->name, a->title, strlen(a->title) > 100 ? 100 : strlen(a->title));
+            print_suggestion(out, json, *count == 0, p->title, a, d);
+            (*count)++;
+            int64_t ids[1];
+            if (add && sl_store_find_actions(store, plan_id, a->ref, ids, 1, err) >= 1 &&
+                sl_store_measure_add(store, d, ids[0], cli->actor, err) < 0) {
+                sl_measure_suggestions_free(list, n);
+                return -1;
+            }
+        }
+        sl_measure_suggestions_free(list, n);
+    }
+    return 0;
+}
+
+/* `measures suggest [--plan ID] [--add]`. */
+static int suggest(const sl_cli *cli, sl_opt *o)
+{
+    sl_store *store = sl_cli_open_store(cli, 0);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    int64_t plan_id = 0;
+    int rc = sl_cli_plan(store, &o[OPT_PLAN], &plan_id);
+    if (rc) {
+        sl_store_close(store);
+        return rc;
+    }
+    sl_error err = {0};
+    int add = o[OPT_ADD].count > 0, json = o[OPT_JSON].count > 0, count = 0;
+    sl_plan p;
+    rc = plan_id ? sl_store_load_plan(store, plan_id, &p, &err) : sl_fail(&err, "name the plan with --plan");
+    sl_buf out = SL_BUF_INIT;
+    if (json)
+        sl_buf_putc(&out, '[');
+    if (rc == 0 && add)
+        rc = sl_store_begin(store, &err);
+    for (size_t i = 0; rc == 0 && i < p.n_actions; i++)
+        rc = suggest_action(store, cli, plan_id, &p, &p.actions[i], add, json, &count, &out, &err);
+    if (rc == 0 && add)
+        rc = sl_store_commit(store, &err);
+    if (rc < 0 && add)
+        sl_store_rollback(store);
+    if (json)
+        sl_buf_puts(&out, count ? "\n]\n" : "]\n");
+    else
+        sl_buf_printf(&out, "%d measure%s %s\n", count, count == 1 ? "" : "s",
+                      add ? "added, linked to their actions" : "suggested (add them with --add)");
+    if (rc == 0)
+        sl_buf_write(&out, stdout);
+    sl_buf_free(&out);
+    if (plan_id)
+        sl_plan_free(&p);
+    sl_store_close(store);
+    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+}
+
+int sl_cmd_measures(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt o[N_OPTS] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--plan", 1), SL_OPT("--add", 0)};
+    const char *pos[2];
+    int n_pos;
+    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 2, &n_pos);
+    if (rc == 0 && n_pos == 0)
+        rc = list(cli, cmd, o);
+    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "load") == 0)
+        rc = load(cli, pos[1]);
+    else if (rc == 0 && n_pos == 1 && strcmp(pos[0], "suggest") == 0)
+        rc = suggest(cli, o);
+    else if (rc == 0)
+        rc = sl_cli_usage(cmd, "try: measures, measures load FILE.csv, measures suggest --plan ID");
+    sl_cli_free_opts(o, N_OPTS);
+    return rc < 0 ? SL_EXIT_OK : rc;
+}

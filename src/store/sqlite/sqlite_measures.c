@@ -1,0 +1,226 @@
+/* sqlite_measures.c — measure definitions with their milestones, and their
+ * values per period and series. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+#include "util/mem.h"
+
+/* Binds a point's value and day, or NULLs when it is not set. */
+static void bind_point(sqlite3_stmt *st, int value_index, const sl_measure_point *p)
+{
+    if (p->set)
+        sqlite3_bind_double(st, value_index, p->value);
+    else
+        sqlite3_bind_null(st, value_index);
+    sq_bind_day(st, value_index + 1, p->set ? p->day : SL_NO_DAY);
+}
+
+int sq_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, const char *actor,
+                   sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO measures (code, name, unit, polarity, frequency, baseline_value, baseline_day,"
+        " target_value, target_day, target_relative, tolerance, owner, source, suggested_from,"
+        " action_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+        " ?14, ?15, ?16)";
+    static const char milestone_sql[] =
+        "INSERT INTO measure_milestones (measure_id, position, value, day) VALUES (?1, ?2, ?3, ?4)";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, d->code);
+    sq_bind_text(st, 2, d->name ? d->name : "");
+    sq_bind_text(st, 3, sl_unit_name(d->unit));
+    sq_bind_text(st, 4, sl_polarity_name(d->polarity));
+    sq_bind_text(st, 5, sl_frequency_name(d->frequency));
+    bind_point(st, 6, &d->baseline);
+    bind_point(st, 8, &d->target);
+    sqlite3_bind_int(st, 10, d->target_relative);
+    sqlite3_bind_double(st, 11, d->tolerance);
+    sq_bind_text(st, 12, d->owner);
+    sq_bind_text(st, 13, d->source);
+    sq_bind_text(st, 14, d->suggested_from);
+    if (action_id)
+        sqlite3_bind_int64(st, 15, action_id);
+    sq_bind_text(st, 16, now);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
+        sqlite3_reset(st);
+        return taken ? sl_fail(err, "a measure %s already exists", d->code)
+                     : sq_fail(s, err, "adding a measure");
+    }
+    sqlite3_reset(st);
+    int64_t id = sqlite3_last_insert_rowid(s->db);
+    for (int m = 0; m < d->n_milestones; m++) {
+        if (!(st = sq_prepare(s, milestone_sql, err)))
+            return -1;
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_int(st, 2, m + 1);
+        sqlite3_bind_double(st, 3, d->milestones[m].value);
+        sq_bind_day(st, 4, d->milestones[m].day);
+        if (sq_exec(s, st, err, "adding a milestone") < 0)
+            return -1;
+    }
+    char after[200];
+    snprintf(after, sizeof after, "%s (%s, %s is better)", d->code, sl_unit_name(d->unit),
+             sl_polarity_name(d->polarity));
+    return sq_audit(s, actor, "add", "measure", id, "", NULL, after, err);
+}
+
+/* Reads a point from a value column and the day column after it. */
+static sl_measure_point read_point(sqlite3_stmt *st, int col)
+{
+    sl_measure_point p = {0, 0, SL_NO_DAY};
+    if (sqlite3_column_type(st, col) != SQLITE_NULL) {
+        p.set = 1;
+        p.value = sqlite3_column_double(st, col);
+        p.day = sq_day(st, col + 1);
+    }
+    return p;
+}
+
+/* Reads one measure row (see sq_measures' SELECT) into *d. */
+static void read_def(sqlite3_stmt *st, sl_measure_def *d)
+{
+    sl_measure_def_init(d);
+    snprintf(d->code, sizeof d->code, "%s", sq_text(st, 1));
+    sl_measure_def_set_text(&d->name, sq_text(st, 2), strlen(sq_text(st, 2)));
+    sl_unit_parse(sq_text(st, 3), &d->unit);
+    sl_polarity_parse(sq_text(st, 4), &d->polarity);
+    sl_frequency_parse(sq_text(st, 5), &d->frequency);
+    d->baseline = read_point(st, 6);
+    d->target = read_point(st, 8);
+    d->target_relative = sqlite3_column_int(st, 10);
+    d->tolerance = sqlite3_column_double(st, 11);
+    if (sqlite3_column_type(st, 12) != SQLITE_NULL)
+        sl_measure_def_set_text(&d->owner, sq_text(st, 12), strlen(sq_text(st, 12)));
+    if (sqlite3_column_type(st, 13) != SQLITE_NULL)
+        sl_measure_def_set_text(&d->source, sq_text(st, 13), strlen(sq_text(st, 13)));
+    if (sqlite3_column_type(st, 14) != SQLITE_NULL)
+        sl_measure_def_set_text(&d->suggested_from, sq_text(st, 14), strlen(sq_text(st, 14)));
+}
+
+int sq_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, code, name, unit, polarity, frequency, baseline_value, baseline_day,"
+        " target_value, target_day, target_relative, tolerance, owner, source, suggested_from,"
+        " coalesce(action_id, 0) FROM measures ORDER BY code";
+    static const char milestones[] =
+        "SELECT value, day FROM measure_milestones WHERE measure_id = ?1 ORDER BY position";
+    sq_store *s = (sq_store *)store;
+    *defs = NULL;
+    if (action_ids)
+        *action_ids = NULL;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    int n = 0, rc;
+    int64_t *ids = NULL, *actions = NULL;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *defs = sl_realloc(*defs, (size_t)(n + 1) * sizeof **defs);
+        ids = sl_realloc(ids, (size_t)(n + 1) * sizeof *ids);
+        actions = sl_realloc(actions, (size_t)(n + 1) * sizeof *actions);
+        ids[n] = sqlite3_column_int64(st, 0);
+        actions[n] = sqlite3_column_int64(st, 15);
+        read_def(st, &(*defs)[n++]);
+    }
+    sqlite3_reset(st);
+    int result = rc == SQLITE_DONE ? n : sq_fail(s, err, "listing measures");
+    for (int i = 0; result >= 0 && i < n; i++) {
+        if (!(st = sq_prepare(s, milestones, err))) {
+            result = -1;
+            break;
+        }
+        sqlite3_bind_int64(st, 1, ids[i]);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            sl_measure_def_add_milestone(&(*defs)[i], sqlite3_column_double(st, 0), sq_day(st, 1));
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            result = sq_fail(s, err, "reading milestones");
+    }
+    free(ids);
+    if (result < 0) {
+        for (int i = 0; i < n; i++)
+            sl_measure_def_free(&(*defs)[i]);
+        free(*defs);
+        *defs = NULL;
+        free(actions);
+        return -1;
+    }
+    if (action_ids)
+        *action_ids = actions;
+    else
+        free(actions);
+    return result;
+}
+
+int sq_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, const char *file,
+                          const char *actor, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO measure_values (measure_id, series, period_first, period_last,"
+        " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1";
+    sq_store *s = (sq_store *)store;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_stmt *st = sq_prepare(s, sql, err);
+        if (!st)
+            return -1;
+        sq_bind_text(st, 1, v[i].code);
+        sq_bind_text(st, 2, v[i].series);
+        sqlite3_bind_int64(st, 3, v[i].period.first);
+        sqlite3_bind_int64(st, 4, v[i].period.last);
+        sqlite3_bind_int(st, 5, v[i].period.kind);
+        sqlite3_bind_double(st, 6, v[i].value);
+        if (sq_exec(s, st, err, "storing a value") < 0)
+            return -1;
+        if (sqlite3_changes(s->db) != 1)
+            return sl_fail(err, "no measure %s", v[i].code);
+    }
+    char after[300];
+    snprintf(after, sizeof after, "%zu values from %s", n, file);
+    return sq_audit(s, actor, "load", "measures", 0, "", NULL, after, err);
+}
+
+int sq_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
+        " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
+        " WHERE ?1 IS NULL OR m.code = ?1 ORDER BY m.code, v.period_last, v.series";
+    sq_store *s = (sq_store *)store;
+    *values = NULL;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, code);
+    int n = 0, rc;
+    size_t cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((size_t)n == cap) {
+            cap = cap ? cap * 2 : 64;
+            *values = sl_realloc(*values, cap * sizeof **values);
+        }
+        sl_measure_value *v = &(*values)[n++];
+        memset(v, 0, sizeof *v);
+        snprintf(v->code, sizeof v->code, "%s", sq_text(st, 0));
+        snprintf(v->series, sizeof v->series, "%s", sq_text(st, 1));
+        v->period.kind = (sl_period_kind)sqlite3_column_int(st, 2);
+        v->period.first = sq_day(st, 3);
+        v->period.last = sq_day(st, 4);
+        v->value = sqlite3_column_double(st, 5);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(*values);
+        *values = NULL;
+        return sq_fail(s, err, "reading values");
+    }
+    return n;
+}
