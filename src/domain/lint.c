@@ -100,14 +100,32 @@ static void lint_recommendations(const sl_plan *p, sl_findings *out)
     }
 }
 
+/* Returns 1 when the importer already reported this finding (same code, ref and line). */
+static int reported_on_import(const sl_plan *p, const sl_finding *f)
+{
+    for (size_t i = 0; i < p->findings.n; i++) {
+        const sl_finding *g = &p->findings.items[i];
+        if (strcmp(g->code, f->code) == 0 && strcmp(g->ref, f->ref) == 0 && g->line == f->line)
+            return 1;
+    }
+    return 0;
+}
+
 void sl_lint_plan(const sl_plan *p, sl_findings *out)
 {
     for (size_t i = 0; i < p->findings.n; i++) {
         const sl_finding *f = &p->findings.items[i];
         sl_findings_add(out, f->severity, f->code, f->ref, f->line, "%s", f->message);
     }
+    sl_findings mine = {0};
     for (size_t i = 0; i < p->n_actions; i++)
-        lint_action(&p->actions[i], out);
-    lint_refs(p, out);
-    lint_recommendations(p, out);
+        lint_action(&p->actions[i], &mine);
+    lint_refs(p, &mine);
+    lint_recommendations(p, &mine);
+    for (size_t i = 0; i < mine.n; i++) {
+        const sl_finding *f = &mine.items[i];
+        if (!p->findings.n || !reported_on_import(p, f))
+            sl_findings_add(out, f->severity, f->code, f->ref, f->line, "%s", f->message);
+    }
+    sl_findings_free(&mine);
 }

@@ -1,0 +1,66 @@
+#!/bin/bash
+# Measures end to end: definitions (by hand and from the catalogue),
+# trajectory RAG in both polarities, loading values (idempotent, atomic,
+# each bad row kind refused with its line), prose suggestions from a real
+# plan, and charts that are well-formed XML.
+. "$(dirname "$0")/lib.sh"
+DB=$T/m.db
+s() { "$SL" --db "$DB" "$@"; }
+ok init s init
+ok add-higher s measure add ASMT --name "Assessments in 45 days" --unit percent --polarity higher \
+    --frequency monthly --baseline 75@2014-10-01 --milestone 80@2015-04-30 --milestone 85@2015-09-30 --tolerance 3
+ok add-lower s measure add CASELOAD --name "Caseload per social worker" --unit count --polarity lower \
+    --frequency monthly --baseline 24@2017-07-01 --target 15@2017-08-31 --tolerance 1
+ok add-catalogue s measure add REREF_12M --baseline 25@2014-04-01 --target 20@2015-03-31
+status 1 add-twice s measure add ASMT --name x --unit percent --polarity higher
+status 2 add-bad-unit s measure add X1 --name x --unit furlongs --polarity higher
+status 2 add-bad-point s measure add X2 --name x --unit percent --polarity higher --baseline 75@31/02/2015
+cat > "$T/v.csv" <<'CSV'
+code,period,value,series
+ASMT,2015-07,84,actual
+ASMT,2015-08,86,actual
+ASMT,2015-08,80,england
+CASELOAD,2017-07,22,actual
+CASELOAD,2017-08,18,actual
+REREF_12M,2015-03,21,actual
+CSV
+ok load s measures load "$T/v.csv"
+ok load-again s measures load "$T/v.csv"
+ok json s measures --json --as-of 2015-09-10
+py asmt "$T/out" "[(x['rag'],x['direction'],x['latest']['value'],x['comparators']['england']) for x in d if x['code']=='ASMT']==[('green','improving',86,80)]"
+py reref-catalogue "$T/out" "[(x['unit'],x['polarity'],x['comparators'].get('england')) for x in d if x['code']=='REREF_12M']==[('percent','lower',22)]"
+ok caseload s measures --json --as-of 2017-09-10
+py caseload-red "$T/out" "[x['rag'] for x in d if x['code']=='CASELOAD']==['red']"
+ok no-data s measures --json --as-of 2015-11-10
+py asmt-no-data "$T/out" "[x['rag'] for x in d if x['code']=='ASMT']==['no data']"
+ok table s measures --as-of 2015-09-10
+has table-row "$T/out" "ASMT"
+
+# Every bad row kind is refused with its line, and nothing is loaded.
+before=$(sha256sum < "$DB")
+bad() { printf 'code,period,value,series\nASMT,2015-06,70,actual\n%s\n' "$2" > "$T/$1.csv";
+        status 1 "bad-$1" s measures load "$T/$1.csv"; has "bad-$1-line" "$T/err" "$1.csv:3"; }
+bad unknown-code "NOPE,2015-06,70,actual"
+bad over-100 "ASMT,2015-07,140,actual"
+bad not-a-number "ASMT,2015-07,lots,actual"
+bad wrong-frequency "ASMT,2015/16,70,actual"
+bad bad-period "ASMT,2015-13,70,actual"
+bad duplicate "ASMT,2015-06,71,actual"
+[ "$(sha256sum < "$DB")" = "$before" ] && pass || fail "a refused load changed the database"
+
+# Charts are well-formed XML.
+ok chart s chart ASMT --as-of 2015-09-10
+cp "$T/out" "$T/c.svg"
+python3 -c "import xml.etree.ElementTree as E,sys; r=E.parse(sys.argv[1]).getroot(); assert r.tag.endswith('svg'); assert any(e.tag.endswith('title') for e in r.iter())" "$T/c.svg" && pass || fail "chart is not well-formed SVG"
+ok scorecard s chart --scorecard --as-of 2015-09-10
+python3 -c "import xml.etree.ElementTree as E,sys; E.fromstring(open(sys.argv[1]).read())" "$T/out" && pass || fail "scorecard is not well-formed"
+status 1 chart-unknown s chart NOPE
+
+# Suggestions from the Barking & Dagenham plan's prose.
+ok bd s import "$SHARED/samples/barking-dagenham-ofsted-action-plan-2014.txt"
+ok suggest s measures suggest --plan 1 --json
+py suggest-some "$T/out" "len(d) >= 4 and any(x['measure']['baseline'] and x['measure']['baseline']['value']==75 for x in d)"
+ok suggest-add s measures suggest --plan 1 --add
+ok after-add s measures --json
+py suggested-stored "$T/out" "sum(1 for x in d if x['suggested_from']) >= 4"
+finish
