@@ -31,10 +31,11 @@ FUZZ_SECONDS ?= 60
 
 .PHONY: all check bench demo deps fuzz clean asan soak
 
-all: $(BUILD)/sightline $(BUILD)/static/app.css $(BUILD)/data/la-lookup.csv
+REFERENCE := la-lookup.csv lad-2023-boundaries.geojson
+all: $(BUILD)/sightline $(BUILD)/static/app.css $(addprefix $(BUILD)/data/,$(REFERENCE))
 
 # Reference data the program reads at run time, installed beside the binary.
-$(BUILD)/data/la-lookup.csv: data/la-lookup.csv
+$(BUILD)/data/%: data/%
 	@mkdir -p $(dir $@)
 	cp $< $@
 
@@ -78,11 +79,11 @@ $(BUILD)/asan/unit_tests: $(ASAN_OBJ) $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(UNI
 	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
 
 # The sanitized binary reads the same reference data beside it.
-$(BUILD)/asan/data/la-lookup.csv: data/la-lookup.csv
+$(BUILD)/asan/data/%: data/%
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests $(BUILD)/asan/data/la-lookup.csv
+asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests $(addprefix $(BUILD)/asan/data/,$(REFERENCE))
 
 # libFuzzer targets (clang only).
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)

@@ -117,6 +117,14 @@ const sl_command sl_commands[] = {
      "  --scorecard         small multiples of every measure\n"
      "  --as-of YYYY-MM-DD  draw what was known on this day (default: today)\n",
      sl_cmd_chart},
+    {"national", "[--json] [--as-of DATE]",
+     "Every authority's latest judgements, direction, neighbours and plan deadline.",
+     LISTING_HELP, sl_cmd_national},
+    {"map", "[--judgement overall|leaders] [--as-of DATE] > england.svg",
+     "England's districts coloured by their authority's latest judgement (SVG).",
+     "  --judgement J       overall (default; leaders where no overall is given) or leaders\n"
+     "  --as-of YYYY-MM-DD  judgements published by this day (default: today)\n",
+     sl_cmd_national},
     {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"

@@ -57,6 +57,7 @@ typedef struct {
                            const char *authority_code, const char *sha256, const char *actor,
                            int64_t *id, sl_error *err);
     int (*each_inspection)(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
+    int (*load_inspections)(sl_store *store, sl_inspection_list *out, sl_error *err);
     int (*measure_add)(sl_store *store, const sl_measure_def *def, int64_t action_id,
                        const char *actor, sl_error *err);
     int (*measures)(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err);

@@ -206,6 +206,11 @@ int sl_store_measure_values(sl_store *s, const char *code, sl_measure_value **va
     return s->ops->measure_values(s, code, values, err);
 }
 
+int sl_store_load_inspections(sl_store *s, sl_inspection_list *out, sl_error *err)
+{
+    return s->ops->load_inspections(s, out, err);
+}
+
 int sl_store_generation(sl_store *s, int64_t *generation, sl_error *err)
 {
     return s->ops->generation(s, generation, err);

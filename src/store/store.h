@@ -293,6 +293,9 @@ int sl_store_save_inspection(sl_store *store, const sl_inspection *inspection,
                              int64_t *id, sl_error *err);
 /* Calls cb for every stored inspection, by authority then start date. */
 int sl_store_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
+/* Loads every stored inspection into *out (caller frees with
+ * sl_inspection_list_free). Returns 0 or -1. */
+int sl_store_load_inspections(sl_store *store, sl_inspection_list *out, sl_error *err);
 /* Adds a measure definition (code unique), linked to an action when
  * action_id is not 0, and logs it. Returns 0 or -1. Call inside a transaction. */
 int sl_store_measure_add(sl_store *store, const sl_measure_def *def, int64_t action_id,

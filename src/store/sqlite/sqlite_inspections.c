@@ -139,29 +139,31 @@ static int load_parts(sq_store *s, int64_t id, sl_inspection *in, sl_error *err)
     return 0;
 }
 
-int sq_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err)
+/* Reads every inspection with its parts into rows; ids and codes (caller
+ * frees, may be NULL) get each one's id and authority code. Returns 0 or -1. */
+static int read_all(sq_store *s, sl_inspection_list *rows, int64_t **ids_out, char ***codes_out,
+                    sl_error *err)
 {
     static const char sql[] =
         "SELECT id, authority, authority_code, urn, start_day, end_day, published_day, framework,"
         " lead_inspector, report_url, source_file FROM inspections ORDER BY authority, start_day, id";
-    sq_store *s = (sq_store *)store;
+    memset(rows, 0, sizeof *rows);
+    int64_t *ids = NULL;
+    char **codes = NULL;
     /* Read the rows first: loading each one's parts reuses other statements. */
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
         return -1;
-    sl_inspection_list rows = {0};
-    int64_t *ids = NULL;
-    char **codes = NULL;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        rows.inspections = sl_realloc(rows.inspections, (rows.n + 1) * sizeof *rows.inspections);
-        ids = sl_realloc(ids, (rows.n + 1) * sizeof *ids);
-        codes = sl_realloc(codes, (rows.n + 1) * sizeof *codes);
-        sl_inspection *in = &rows.inspections[rows.n];
+        rows->inspections = sl_realloc(rows->inspections, (rows->n + 1) * sizeof *rows->inspections);
+        ids = sl_realloc(ids, (rows->n + 1) * sizeof *ids);
+        codes = sl_realloc(codes, (rows->n + 1) * sizeof *codes);
+        sl_inspection *in = &rows->inspections[rows->n];
         sl_inspection_init(in);
-        ids[rows.n] = sqlite3_column_int64(st, 0);
+        ids[rows->n] = sqlite3_column_int64(st, 0);
         in->authority = sl_strdup(sq_text(st, 1));
-        codes[rows.n] = column_copy(st, 2);
+        codes[rows->n] = column_copy(st, 2);
         in->urn = column_copy(st, 3);
         in->start = sq_day(st, 4);
         in->end = sq_day(st, 5);
@@ -170,15 +172,49 @@ int sq_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error
         in->lead_inspector = column_copy(st, 8);
         in->report_url = column_copy(st, 9);
         in->source_file = column_copy(st, 10);
-        rows.n++;
+        rows->n++;
     }
     sqlite3_reset(st);
     int result = rc == SQLITE_DONE ? 0 : sq_fail(s, err, "listing inspections");
-    for (size_t i = 0; result == 0 && i < rows.n; i++) {
-        result = load_parts(s, ids[i], &rows.inspections[i], err);
-        if (result == 0)
-            result = cb(ctx, ids[i], codes[i], &rows.inspections[i]);
+    for (size_t i = 0; result == 0 && i < rows->n; i++)
+        result = load_parts(s, ids[i], &rows->inspections[i], err);
+    if (result < 0) {
+        for (size_t i = 0; i < rows->n; i++)
+            free(codes[i]);
+        free(codes);
+        free(ids);
+        sl_inspection_list_free(rows);
+        return -1;
     }
+    if (ids_out)
+        *ids_out = ids;
+    else
+        free(ids);
+    if (codes_out) {
+        *codes_out = codes;
+    } else {
+        for (size_t i = 0; i < rows->n; i++)
+            free(codes[i]);
+        free(codes);
+    }
+    return 0;
+}
+
+int sq_load_inspections(sl_store *store, sl_inspection_list *out, sl_error *err)
+{
+    return read_all((sq_store *)store, out, NULL, NULL, err);
+}
+
+int sq_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err)
+{
+    sl_inspection_list rows;
+    int64_t *ids;
+    char **codes;
+    if (read_all((sq_store *)store, &rows, &ids, &codes, err) < 0)
+        return -1;
+    int result = 0;
+    for (size_t i = 0; result == 0 && i < rows.n; i++)
+        result = cb(ctx, ids[i], codes[i], &rows.inspections[i]);
     for (size_t i = 0; i < rows.n; i++)
         free(codes[i]);
     free(codes);

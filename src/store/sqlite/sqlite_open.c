@@ -260,6 +260,7 @@ static const sl_store_ops sqlite_ops = {
     .find_inspection = sq_find_inspection,
     .save_inspection = sq_save_inspection,
     .each_inspection = sq_each_inspection,
+    .load_inspections = sq_load_inspections,
     .measure_add = sq_measure_add,
     .measures = sq_measures,
     .measure_values_put = sq_measure_values_put,
