@@ -107,6 +107,10 @@ $(BUILD)/bench/seed_updates: bench/seed_updates.c $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
 
+$(BUILD)/bench/measure: bench/measure.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror $< -o $@
+
 bench: $(BUILD)/sightline
 	@bench/run.sh $(BUILD)/sightline
 

@@ -32,17 +32,27 @@ def write_plan(path, actions, title):
                     f"Progress narrative for action {i},{i % 13 + 1}\n")
 
 
-def run(argv, stdout=subprocess.DEVNULL):
-    """Runs argv once; returns (seconds, peak RSS in KiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=stdout, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    err = proc.stderr.read().decode()
-    proc.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"bench: {' '.join(argv)} failed: {err}")
-    return seconds, usage.ru_maxrss
+MEASURE = None
+
+
+def run(argv):
+    """Runs argv once through bench/measure.c (a small parent, so the peak is
+    the command's own); returns (seconds, peak RSS in KiB)."""
+    r = subprocess.run([MEASURE, *argv], capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit(f"bench: {' '.join(argv)} failed: {r.stderr}")
+    seconds, kib = r.stdout.split()
+    return float(seconds), int(kib)
+
+
+def count_refs(argv):
+    """Counts the actions a JSON listing prints, reading it as a stream."""
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE)
+    n = 0
+    for line in proc.stdout:
+        n += line.count(b'"ref":')
+    proc.wait()
+    return n
 
 
 def measure(make_argv, prepare=None):
@@ -58,7 +68,8 @@ def measure(make_argv, prepare=None):
 
 
 def main():
-    sl, seeder = sys.argv[1], sys.argv[2]
+    global MEASURE
+    sl, seeder, MEASURE = sys.argv[1], sys.argv[2], sys.argv[3]
     work = tempfile.mkdtemp(prefix="sightline-bench.")
     try:
         rows = []
@@ -84,9 +95,13 @@ def main():
         run([sl, "--db", db2, "import", big])
         secs, kib = measure(lambda: [sl, "--db", db2, "actions", "--overdue", "--json",
                                      "--as-of", "2018-06-01"])
-        out = subprocess.run([sl, "--db", db2, "actions", "--overdue", "--json", "--as-of",
-                              "2018-06-01"], capture_output=True, check=True).stdout
-        listed = out.count(b'"ref":')
+        listed = count_refs([sl, "--db", db2, "actions", "--overdue", "--json", "--as-of", "2018-06-01"])
+        rows.append((f"actions --overdue --json (100,000; {listed:,} overdue)", secs, kib,
+                     f"{secs * 1000:.0f} ms", "< 100 ms, < 64 MiB", secs < 0.1 and kib < 65536))
+        # The same query as a board would meet it: early in the plan, a fifth overdue.
+        secs, kib = measure(lambda: [sl, "--db", db2, "actions", "--overdue", "--json",
+                                     "--as-of", "2017-09-05"])
+        listed = count_refs([sl, "--db", db2, "actions", "--overdue", "--json", "--as-of", "2017-09-05"])
         rows.append((f"actions --overdue --json (100,000; {listed:,} overdue)", secs, kib,
                      f"{secs * 1000:.0f} ms", "< 100 ms, < 64 MiB", secs < 0.1 and kib < 65536))
 

@@ -4,7 +4,7 @@
 set -eu
 SL=$(realpath "${1:-build/sightline}")
 cd "$(dirname "$0")/.."
-make -s build/bench/seed_updates build/static/app.css
-python3 bench/bench.py "$SL" build/bench/seed_updates
+make -s build/bench/seed_updates build/bench/measure build/static/app.css
+python3 bench/bench.py "$SL" build/bench/seed_updates build/bench/measure
 echo
 bench/web.sh "$SL" "${WEB_BENCH_SECONDS:-10}"

@@ -114,31 +114,69 @@ static void report(const sl_plan_set *set, const plan_fate *fates, const int *ve
     }
 }
 
-/* Imports an Ofsted report (text, or PDF through pdftotext) as an inspection. */
-static int import_report(const sl_cli *cli, const char *path, const char *data, size_t len, int dry)
+#define MAX_FILES 1000
+
+/* What the files named on the command line hold, read and checked before
+ * anything is stored. */
+typedef struct {
+    sl_plan_set plans;
+    sl_inspection_list reports;
+} readings;
+
+/* Reads an Ofsted report (text, or PDF through pdftotext) and appends it. */
+static int read_report(const char *path, const char *data, size_t len, readings *r, sl_error *err)
 {
-    sl_error err = {0};
     char *pdf_text = NULL;
     if (sl_is_pdf(data, len)) {
-        if (!(pdf_text = sl_pdf_text(path, &len, &err)))
-            return sl_cli_refuse(&err);
+        if (!(pdf_text = sl_pdf_text(path, &len, err)))
+            return -1;
         data = pdf_text;
     }
-    sl_inspection_list list = {sl_calloc(sizeof *list.inspections), 1};
-    sl_inspection_init(&list.inspections[0]);
-    int rc = sl_inspection_read(data, len, path, &list.inspections[0], &err);
-    char sha[65];
-    sl_sha256_hex(data, len, sha);
-    free(pdf_text);
-    int added = 0, already = 0;
-    sl_store *store = NULL;
-    if (rc == 0 && !dry) {
-        store = sl_cli_open_store(cli, 1);
-        rc = store ? sl_store_inspections(store, cli, &list, sha, &added, &already, &err) : -1;
-        sl_store_close(store);
-    }
+    sl_inspection in;
+    sl_inspection_init(&in);
+    int rc = sl_inspection_read(data, len, path, &in, err);
     if (rc == 0) {
-        const sl_inspection *in = &list.inspections[0];
+        sl_sha256_hex(data, len, in.source_sha256);
+        r->reports.inspections = sl_realloc(r->reports.inspections, (r->reports.n + 1) * sizeof in);
+        r->reports.inspections[r->reports.n++] = in;
+    }
+    free(pdf_text);
+    return rc;
+}
+
+/* Reads one file: a report (when asked, or when it looks like one) or a plan. */
+static int read_file(const char *path, const sl_import_options *io, int inspection, readings *r,
+                     sl_error *err)
+{
+    size_t len;
+    char *data = sl_read_file(path, &len, err);
+    if (!data)
+        return -1;
+    int rc;
+    if (inspection || (io->format == SL_FORMAT_AUTO && (sl_is_pdf(data, len) || sl_inspection_detect(data, len)))) {
+        rc = read_report(path, data, len, r, err);
+    } else {
+        sl_plan_set set;
+        rc = sl_import_bytes(path, data, len, io, &set, err);
+        if (rc == 0) {
+            r->plans.plans = sl_realloc(r->plans.plans, (r->plans.n_plans + set.n_plans) * sizeof *set.plans);
+            memcpy(r->plans.plans + r->plans.n_plans, set.plans, set.n_plans * sizeof *set.plans);
+            r->plans.n_plans += set.n_plans;
+            free(set.plans);
+        }
+    }
+    free(data);
+    return rc;
+}
+
+/* Stores the reports read (one transaction) and says what happened. */
+static int store_reports(sl_store *store, const sl_cli *cli, readings *r, int dry, sl_error *err)
+{
+    int added = 0, already = 0;
+    if (!dry && sl_store_inspections(store, cli, &r->reports, &added, &already, err) < 0)
+        return -1;
+    if (r->reports.n == 1) {
+        const sl_inspection *in = &r->reports.inspections[0];
         char start[11] = "?", end[11] = "?";
         if (in->start != SL_NO_DAY)
             sl_day_format(in->start, start);
@@ -147,63 +185,67 @@ static int import_report(const sl_cli *cli, const char *path, const char *data, 
         printf("%s inspection of %s (%s to %s, %s): %zu recommendations\n",
                dry ? "would import" : already ? "unchanged: already have the" : "imported", in->authority,
                start, end, in->framework ? in->framework : "framework unknown", in->n_items);
+    } else {
+        printf("%s %zu inspection reports (%d already there)\n", dry ? "would import" : "imported",
+               r->reports.n, already);
     }
-    sl_inspection_list_free(&list);
-    if (rc < 0)
-        return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
-    return SL_EXIT_OK;
+    return 0;
+}
+
+/* Stores the plans read (one transaction), saying what happened. */
+static int store_plan_set(sl_store *store, const sl_cli *cli, sl_plan_set *set, int dry, sl_error *err)
+{
+    plan_fate *fates = sl_calloc((set->n_plans + 1) * sizeof *fates);
+    int *versions = sl_calloc((set->n_plans + 1) * sizeof *versions);
+    sl_buf *changes = sl_calloc((set->n_plans + 1) * sizeof *changes);
+    int rc = decide(store, set, fates, versions, changes, err);
+    if (rc == 0 && !dry)
+        rc = store_plans(store, cli, set, fates, err);
+    if (rc == 0)
+        report(set, fates, versions, changes, dry);
+    for (size_t i = 0; i < set->n_plans; i++)
+        sl_buf_free(&changes[i]);
+    free(fates);
+    free(versions);
+    free(changes);
+    return rc;
 }
 
 int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--authority", 1), SL_OPT("--format", 1), SL_OPT("--dry-run", 0),
                            SL_OPT("--inspection", 0)};
-    const char *pos[1];
+    const char **pos = sl_calloc(MAX_FILES * sizeof *pos);
     int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
+    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, MAX_FILES, &n_pos);
     sl_import_options io = {.authority = opts[OPT_AUTHORITY].value};
     if (rc == 0)
         rc = read_format(cmd, &opts[OPT_FORMAT], &io);
     int dry = opts[OPT_DRY_RUN].count > 0;
     int inspection = opts[OPT_INSPECTION].count > 0;
     sl_cli_free_opts(opts, N_OPTS);
-    if (rc)
+    if (rc) {
+        free(pos);
         return rc < 0 ? SL_EXIT_OK : rc;
-
+    }
     sl_error err = {0};
-    size_t len;
-    char *data = sl_read_file(pos[0], &len, &err);
-    if (!data)
-        return sl_cli_refuse(&err);
-    if (inspection || (io.format == SL_FORMAT_AUTO && (sl_is_pdf(data, len) || sl_inspection_detect(data, len)))) {
-        rc = import_report(cli, pos[0], data, len, dry);
-        free(data);
-        return rc;
-    }
-    sl_plan_set set;
-    rc = sl_import_bytes(pos[0], data, len, &io, &set, &err);
-    free(data);
-    if (rc < 0)
-        return sl_cli_refuse(&err);
-    sl_store *store = sl_cli_open_store(cli, 1);
-    if (!store) {
-        sl_plan_set_free(&set);
-        return SL_EXIT_REFUSED;
-    }
-    plan_fate *fates = sl_calloc(set.n_plans * sizeof *fates);
-    int *versions = sl_calloc(set.n_plans * sizeof *versions);
-    sl_buf *changes = sl_calloc(set.n_plans * sizeof *changes);
-    rc = decide(store, &set, fates, versions, changes, &err);
-    if (rc == 0 && !dry)
-        rc = store_plans(store, cli, &set, fates, &err);
-    if (rc == 0)
-        report(&set, fates, versions, changes, dry);
-    for (size_t i = 0; i < set.n_plans; i++)
-        sl_buf_free(&changes[i]);
-    free(fates);
-    free(versions);
-    free(changes);
+    readings r = {0};
+    for (int i = 0; rc == 0 && i < n_pos; i++)
+        rc = read_file(pos[i], &io, inspection, &r, &err);
+    free(pos);
+    if (rc == 0 && r.plans.n_plans && r.reports.n)
+        rc = sl_fail(&err, "import plans and inspection reports separately");
+    sl_store *store = NULL;
+    if (rc == 0 && !(store = sl_cli_open_store(cli, 1)))
+        rc = -1;
+    if (rc == 0 && r.reports.n)
+        rc = store_reports(store, cli, &r, dry, &err);
+    else if (rc == 0)
+        rc = store_plan_set(store, cli, &r.plans, dry, &err);
     sl_store_close(store);
-    sl_plan_set_free(&set);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    sl_plan_set_free(&r.plans);
+    sl_inspection_list_free(&r.reports);
+    if (rc < 0)
+        return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
+    return SL_EXIT_OK;
 }

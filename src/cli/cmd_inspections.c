@@ -31,7 +31,7 @@ int sl_load_authorities(sl_authority_table *table, sl_error *err)
 }
 
 int sl_store_inspections(sl_store *store, const sl_cli *cli, sl_inspection_list *list,
-                         const char *sha, int *added, int *already, sl_error *err)
+                         int *added, int *already, sl_error *err)
 {
     sl_authority_table table;
     if (sl_load_authorities(&table, err) < 0)
@@ -54,7 +54,7 @@ int sl_store_inspections(sl_store *store, const sl_cli *cli, sl_inspection_list 
             rc = -1;
         else if (found)
             (*already)++;
-        else if ((rc = sl_store_save_inspection(store, in, a->ons_code, sha, cli->actor, &id, err)) == 0)
+        else if ((rc = sl_store_save_inspection(store, in, a->ons_code, cli->actor, &id, err)) == 0)
             (*added)++;
     }
     if (rc == 0)
@@ -158,12 +158,14 @@ static int load(const sl_cli *cli, const char *path)
     free(data);
     if (rc < 0)
         return sl_cli_refuse(&err);
+    for (size_t i = 0; i < list.n; i++)
+        memcpy(list.inspections[i].source_sha256, sha, sizeof sha);
     sl_store *store = sl_cli_open_store(cli, 1);
     int added = 0, already = 0;
     if (!store)
         rc = -1, err.set = 0;
     else
-        rc = sl_store_inspections(store, cli, &list, sha, &added, &already, &err);
+        rc = sl_store_inspections(store, cli, &list, &added, &already, &err);
     sl_store_close(store);
     sl_inspection_list_free(&list);
     if (rc < 0)

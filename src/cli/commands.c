@@ -8,8 +8,8 @@
 
 const sl_command sl_commands[] = {
     {"init", "", "Create an empty database (safe to run again).", "", sl_cmd_init},
-    {"import", "FILE [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection]",
-     "Read a plan file into the database: all of it, or nothing.",
+    {"import", "FILE… [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection]",
+     "Read plan files or Ofsted reports into the database: all of them, or nothing.",
      "  --authority NAME    the council the plan belongs to\n"
      "  --format FORMAT     auto (default), csv, text or xlsx\n"
      "  --dry-run           check the file and say what would change; store nothing\n"

@@ -13,6 +13,6 @@ int sl_load_authorities(sl_authority_table *table, sl_error *err);
  * its file and line). Inspections already stored (same authority and start)
  * are counted in *already and left as they are. Returns 0 or -1. */
 int sl_store_inspections(sl_store *store, const sl_cli *cli, sl_inspection_list *list,
-                         const char *sha, int *added, int *already, sl_error *err);
+                         int *added, int *already, sl_error *err);
 
 #endif

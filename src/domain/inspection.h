@@ -65,6 +65,7 @@ typedef struct {
     char *source_file;          /* the file it was read from */
     long items_line;            /* line of the "What needs to improve?" heading, 0 when none */
     long source_line;           /* line of its row in a CSV, 0 for a report */
+    char source_sha256[65];     /* hex digest of the file it was read from, "" when unknown */
     char *report_url;           /* where the report is published, NULL when unknown */
 } sl_inspection;
 

@@ -41,11 +41,13 @@ static void put(cleaner *c, const char *s, size_t n)
     sl_buf_add(&c->out, s, n);
 }
 
-/* Returns 1 when the n bytes are one of the list bullets. */
+/* Returns 1 when the n bytes are one of the list bullets (all are three bytes). */
 static int is_bullet(const char *s, size_t n)
 {
+    if (n != 3)
+        return 0;
     for (size_t i = 0; i < sizeof bullets / sizeof bullets[0]; i++)
-        if (strlen(bullets[i]) == n && memcmp(bullets[i], s, n) == 0)
+        if (memcmp(bullets[i], s, 3) == 0)
             return 1;
     return 0;
 }
@@ -213,6 +215,17 @@ static char *clean(const char *text, size_t len, int one_line)
         char name[8], piece[4];
         size_t used, piece_len;
         int closing;
+        unsigned char ch = (unsigned char)text[i];
+        if (ch > ' ' && ch < 0x7F && ch != '<' && ch != '&') {
+            /* A run of plain printable ASCII is copied in one go. */
+            size_t end = i + 1;
+            while (end < len && (unsigned char)text[end] > ' ' && (unsigned char)text[end] < 0x7F &&
+                   text[end] != '<' && text[end] != '&')
+                end++;
+            put(&c, text + i, end - i);
+            i = end;
+            continue;
+        }
         if (text[i] == '<' && (used = read_tag(text + i, len - i, name, &closing)) > 0) {
             apply_tag(&c, name, closing);
         } else if (text[i] == '&' && (used = read_entity(text + i, len - i, piece, &piece_len)) > 0) {

@@ -54,7 +54,7 @@ typedef struct {
     int (*find_inspection)(sl_store *store, const char *authority, sl_day start, int64_t *id,
                            sl_error *err);
     int (*save_inspection)(sl_store *store, const sl_inspection *inspection,
-                           const char *authority_code, const char *sha256, const char *actor,
+                           const char *authority_code, const char *actor,
                            int64_t *id, sl_error *err);
     int (*each_inspection)(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
     int (*load_inspections)(sl_store *store, sl_inspection_list *out, sl_error *err);

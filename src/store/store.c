@@ -172,10 +172,10 @@ int sl_store_find_inspection(sl_store *s, const char *authority, sl_day start, i
 }
 
 int sl_store_save_inspection(sl_store *s, const sl_inspection *inspection,
-                             const char *authority_code, const char *sha256, const char *actor,
+                             const char *authority_code, const char *actor,
                              int64_t *id, sl_error *err)
 {
-    return s->ops->save_inspection(s, inspection, authority_code, sha256, actor, id, err);
+    return s->ops->save_inspection(s, inspection, authority_code, actor, id, err);
 }
 
 int sl_store_each_inspection(sl_store *s, sl_inspection_cb cb, void *ctx, sl_error *err)

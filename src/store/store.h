@@ -289,7 +289,7 @@ int sl_store_find_inspection(sl_store *store, const char *authority, sl_day star
 /* Stores an inspection with its judgements and items (authority_code may be
  * NULL) and logs it; sets *id. Call inside a transaction. */
 int sl_store_save_inspection(sl_store *store, const sl_inspection *inspection,
-                             const char *authority_code, const char *sha256, const char *actor,
+                             const char *authority_code, const char *actor,
                              int64_t *id, sl_error *err);
 /* Calls cb for every stored inspection, by authority then start date. */
 int sl_store_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);

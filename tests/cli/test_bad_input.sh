@@ -35,6 +35,25 @@ for c in "${cases[@]}"; do
     after=$(sha256sum "$DB" | cut -d' ' -f1)
     [ "$after" = "$before" ] && pass || fail "$name changed the database"
 done
+# Plan documents: empty, binary, prose with no plan table, a table with only a header.
+docs=(
+    "empty.txt||empty.txt:1"
+    "prose.txt|Improvement report\n\nThe service has improved since the last report.\nNo plan here.\n|prose.txt:"
+    "header-only.txt|Our plan\n\nREF\tACTION\tSTART DATE\tEND DATE\tSRO (Lead)\n|header-only.txt:"
+    "binary.doc|\x00\x01\x02\xff\xfeREF\tACTION\n|binary.doc:"
+)
+for c in "${docs[@]}"; do
+    name=${c%%|*}; rest=${c#*|}; body=${rest%|*}; where=${rest##*|}
+    printf "$body" > "$T/$name"
+    status 1 "$name-refused" "$SL" --db "$DB" import "$T/$name"
+    has "$name-names-file" "$T/err" "$where"
+    [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "$name changed the database"
+done
+# Several files are imported all together or not at all.
+sed 's/Bars test plan/A fresh plan/' "$SHARED/contract/lib/data/core.csv" > "$T/fresh.csv"
+status 1 several-one-bad "$SL" --db "$DB" import "$T/fresh.csv" "$T/impossible-date.csv"
+[ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "a refused batch changed the database"
+
 # A file that is not there, and random bytes.
 status 1 missing-file "$SL" --db "$DB" import "$T/nope.csv"
 has missing-file-named "$T/err" "nope.csv"

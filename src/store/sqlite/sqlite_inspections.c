@@ -64,7 +64,7 @@ static int save_parts(sq_store *s, int64_t id, const sl_inspection *in, sl_error
 }
 
 int sq_save_inspection(sl_store *store, const sl_inspection *in, const char *authority_code,
-                       const char *sha256, const char *actor, int64_t *id, sl_error *err)
+                       const char *actor, int64_t *id, sl_error *err)
 {
     static const char sql[] =
         "INSERT INTO inspections (authority, authority_code, urn, start_day, end_day, published_day,"
@@ -86,7 +86,7 @@ int sq_save_inspection(sl_store *store, const sl_inspection *in, const char *aut
     sq_bind_text(st, 8, in->lead_inspector);
     sq_bind_text(st, 9, in->report_url);
     sq_bind_text(st, 10, in->source_file ? in->source_file : "");
-    sq_bind_text(st, 11, sha256 ? sha256 : "");
+    sq_bind_text(st, 11, in->source_sha256);
     sq_bind_text(st, 12, now);
     if (sq_exec(s, st, err, "adding an inspection") < 0)
         return -1;

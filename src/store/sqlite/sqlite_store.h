@@ -87,7 +87,7 @@ int sq_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, void *
 int sq_find_inspection(sl_store *store, const char *authority, sl_day start, int64_t *id,
                        sl_error *err);
 int sq_save_inspection(sl_store *store, const sl_inspection *inspection, const char *authority_code,
-                       const char *sha256, const char *actor, int64_t *id, sl_error *err);
+                       const char *actor, int64_t *id, sl_error *err);
 int sq_load_inspections(sl_store *store, sl_inspection_list *out, sl_error *err);
 int sq_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err);
 int sq_measure_add(sl_store *store, const sl_measure_def *def, int64_t action_id, const char *actor,
