@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "report/chart_svg.h"
+#include "report/measure_report.h"
 #include "util/buf.h"
 
 enum { OPT_AS_OF, OPT_SCORECARD, N_OPTS };
@@ -41,7 +42,9 @@ int sl_cmd_chart(const sl_cli *cli, const sl_command *cmd, int argc, char **argv
         sl_chart_measure *charts = calloc((size_t)n + 1, sizeof *charts);
         int found = -1;
         for (int i = 0; charts && i < n; i++) {
-            charts[i] = (sl_chart_measure){&defs[i], values, (size_t)nv};
+            size_t count;
+            const sl_measure_value *own = sl_values_of(values, (size_t)nv, defs[i].code, &count);
+            charts[i] = (sl_chart_measure){&defs[i], own, count};
             if (!scorecard && strcmp(defs[i].code, pos[0]) == 0)
                 found = i;
         }

@@ -68,11 +68,13 @@ static int list(const sl_cli *cli, const sl_command *cmd, sl_opt *o)
     else
         sl_measure_table_heading(&out);
     for (int i = 0; i < m.n_defs; i++) {
+        size_t count;
+        const sl_measure_value *own = sl_values_of(m.values, (size_t)m.n_values, m.defs[i].code, &count);
         if (json) {
             sl_buf_puts(&out, i ? ",\n" : "\n");
-            sl_measure_json(&out, &m.defs[i], m.values, (size_t)m.n_values, as_of);
+            sl_measure_json(&out, &m.defs[i], own, count, as_of);
         } else {
-            sl_measure_table_row(&out, &m.defs[i], m.values, (size_t)m.n_values, as_of);
+            sl_measure_table_row(&out, &m.defs[i], own, count, as_of);
         }
     }
     if (json)

@@ -5,6 +5,24 @@
 
 #include "domain/rag.h"
 
+const sl_measure_value *sl_values_of(const sl_measure_value *values, size_t n, const char *code,
+                                     size_t *count)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {                   /* first value whose code is not before this one */
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(values[mid].code, code) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < n && strcmp(values[end].code, code) == 0)
+        end++;
+    *count = end - lo;
+    return end > lo ? &values[lo] : NULL;
+}
+
 const char *sl_measure_rag_word(const sl_measure_def *def, const sl_measure_status *st)
 {
     if (def->polarity == SL_POLARITY_CONTEXT || def->polarity == SL_POLARITY_UNSET)

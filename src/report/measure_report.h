@@ -20,6 +20,11 @@ void sl_measure_table_heading(sl_buf *out);
 /* Appends one measure as a row of the table (80 columns). */
 void sl_measure_table_row(sl_buf *out, const sl_measure_def *def, const sl_measure_value *values,
                           size_t n_values, sl_day as_of);
+/* Returns the first of the values with this code and sets *count to how
+ * many follow it; values must be grouped by code (as the store returns them).
+ * NULL and 0 when there are none. */
+const sl_measure_value *sl_values_of(const sl_measure_value *values, size_t n, const char *code,
+                                     size_t *count);
 /* Returns the measure's RAG in words ("no data" when the latest period has
  * no actual, "" for a context measure); static storage. */
 const char *sl_measure_rag_word(const sl_measure_def *def, const sl_measure_status *status);

@@ -289,7 +289,11 @@ sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, 5000);
-    if (run_fixed(s, "PRAGMA foreign_keys = ON", err) < 0 ||
+    /* A new database gets larger pages: fewer reads and writes for a plan's
+     * wide rows. SQLite applies this only to a database with no tables yet,
+     * before WAL is switched on; for an existing one it changes nothing. */
+    if (run_fixed(s, "PRAGMA page_size = 16384", err) < 0 ||
+        run_fixed(s, "PRAGMA foreign_keys = ON", err) < 0 ||
         run_fixed(s, "PRAGMA journal_mode = WAL", err) < 0 ||
         run_fixed(s, "PRAGMA synchronous = FULL", err) < 0 ||
         run_fixed(s, "PRAGMA cache_size = -16384", err) < 0 || migrate(s, err) < 0) {
