@@ -16,12 +16,14 @@ int sl_cmd_serve(const sl_cli *cli, const sl_command *cmd, int argc, char **argv
     const char *pos[1];
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
-    char static_dir[PATH_MAX];
+    char static_dir[PATH_MAX], data_dir[PATH_MAX];
     sl_cli_beside_binary("static", static_dir, sizeof static_dir);
+    sl_cli_beside_binary("data", data_dir, sizeof data_dir);
     sl_web_config config = {
         .db_path = cli->db_path,
         .listen = opts[OPT_LISTEN].count ? opts[OPT_LISTEN].value : "127.0.0.1:8080",
         .static_dir = opts[OPT_STATIC].count ? opts[OPT_STATIC].value : static_dir,
+        .data_dir = data_dir,
         .threads = opts[OPT_THREADS].count ? atoi(opts[OPT_THREADS].value) : 4,
         .idle_minutes = opts[OPT_IDLE].count ? atoi(opts[OPT_IDLE].value) : 30,
     };

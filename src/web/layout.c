@@ -88,6 +88,9 @@ void sl_page_start(sl_request *req, const char *title)
                        "<ul class=\"govuk-service-navigation__list\">");
         nav_item(req, "/", "Plans");
         nav_item(req, "/my-actions", "My actions");
+        nav_item(req, "/measures", "Measures");
+        nav_item(req, "/inspections", "Inspections");
+        nav_item(req, "/national", "National");
         nav_item(req, "/people", "People");
         nav_item(req, "/audit", "Audit log");
         sl_buf_puts(b, "</ul></nav><form method=\"post\" action=\"/sign-out\" class=\"sl-sign-out\">");

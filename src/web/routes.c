@@ -22,6 +22,10 @@ const sl_route sl_routes[] = {
     {"GET", "/my-actions", SL_ROLE_VIEWER, sl_page_my_actions, 0},
     {"GET", "/people", SL_ROLE_VIEWER, sl_page_people, 1},
     {"GET", "/audit", SL_ROLE_VIEWER, sl_page_audit, 0},
+    {"GET", "/measures", SL_ROLE_VIEWER, sl_page_measures, 1},
+    {"GET", "/measure", SL_ROLE_VIEWER, sl_page_measure, 1},
+    {"GET", "/national", SL_ROLE_VIEWER, sl_page_national, 1},
+    {"GET", "/inspections", SL_ROLE_VIEWER, sl_page_inspections, 1},
     {NULL, NULL, SL_ROLE_NONE, NULL, 0},
 };
 

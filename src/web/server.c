@@ -258,6 +258,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     sl_request req = {.method = method, .path = url, .conn = conn, .status = 200};
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
+    req.data_dir = server.config->data_dir;
     req.today = sl_today();
     sl_error err = {0};
     req.store = worker_store(&err);

@@ -21,6 +21,7 @@ typedef struct {
     const char *path;               /* without the query string */
     struct MHD_Connection *conn;
     sl_store *store;                /* this worker thread's connection */
+    const char *data_dir;           /* the reference data (authorities, boundaries) */
     sl_form form;                   /* a POST's fields */
     int64_t ids[2];                 /* numbers matched by {id} in the route */
     int signed_in;
@@ -100,6 +101,10 @@ void sl_page_recommendations(sl_request *req);
 void sl_page_my_actions(sl_request *req);
 void sl_page_people(sl_request *req);
 void sl_page_audit(sl_request *req);
+void sl_page_measures(sl_request *req);
+void sl_page_measure(sl_request *req);
+void sl_page_national(sl_request *req);
+void sl_page_inspections(sl_request *req);
 
 /* The route table: method, pattern ("/actions/{id}"), least role, handler. */
 typedef struct {
@@ -119,6 +124,7 @@ typedef struct {
     const char *db_path;
     const char *listen;             /* "127.0.0.1:8080" */
     const char *static_dir;
+    const char *data_dir;
     int threads;
     int idle_minutes;               /* sessions end after this long unused */
 } sl_web_config;

@@ -6,7 +6,7 @@
 // Ends with "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +66,11 @@ async function main() {
   sl(db, ['init']);
   sl(db, ['import', path.join(ROOT, 'examples', 'croydon-transitional-2017.csv'), '--authority', 'Croydon']);
   sl(db, ['plan', 'settings', '1', '--requires-signoff', 'yes']);
+  sl(db, ['import', path.join(ROOT, '..', 'shared', 'samples', 'inspections', '80471_halton_12-july-2024.txt')]);
+  sl(db, ['measure', 'add', 'ASMT_45WD', '--baseline', '75@2026-01-31', '--target', '90@2026-12-31', '--tolerance', '3']);
+  const values = path.join(work, 'values.csv');
+  writeFileSync(values, 'code,period,value,series\nASMT_45WD,2026-07,80,actual\nASMT_45WD,2026-08,83,actual\nASMT_45WD,2026-09,84,actual\nASMT_45WD,2026-10,86,actual\n');
+  sl(db, ['measures', 'load', values]);
   check('user', sl(db, ['user', 'add', 'bp', '--role', 'lead', '--person', 'BP', '--password-stdin'], 'correct-horse-42\n').status === 0);
   const port = await freePort();
   const server = spawn(SL, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--static', path.join(ROOT, 'build', 'static')],
@@ -133,7 +138,8 @@ async function main() {
     await shot(page, '07-dashboard-after');
 
     for (const [name, url] of [['recommendations', '/plans/1/recommendations'], ['my-actions', '/my-actions'],
-      ['people', '/people'], ['audit', '/audit']]) {
+      ['people', '/people'], ['audit', '/audit'], ['measures', '/measures'], ['measure', '/measure?code=ASMT_45WD'],
+      ['inspections', '/inspections'], ['national', '/national']]) {
       await page.goto(base + url);
       await axeCheck(page, name);
       await shot(page, `08-${name}`);

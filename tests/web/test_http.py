@@ -195,7 +195,7 @@ def run(port, db):
           and "attachment" in h.get("content-disposition", "") and "1.4" in csv and csv.count("\n") == 14, csv[:200])
     st, _, page = admin.get("/plans/1/recommendations")
     check("recommendations-page", st == 200, st)
-    for path in ["/people", "/audit", "/my-actions"]:
+    for path in ["/people", "/audit", "/my-actions", "/measures", "/inspections", "/national"]:
         st, _, page = admin.get(path)
         check(f"page {path}", st == 200 and "govuk-" in page, st)
     st, _, _ = admin.get("/plans/99")
