@@ -1,8 +1,9 @@
 #!/bin/sh
-# The demo: loads the example plan (Croydon's 2017 transitional action plan,
-# as canonical CSV) into a fresh embedded database, prints what a board would
-# have been told was overdue on 5 September 2017, adds a demo account and
-# serves the web application at http://127.0.0.1:8080 until Ctrl-C.
+# The demo: loads the example plans (Croydon's 2017 transitional action plan
+# as canonical CSV, two more plans as published documents) and four Ofsted
+# reports into a fresh embedded database, prints what a board would have been
+# told was overdue on 5 September 2017, adds demo accounts and serves the web
+# application at http://127.0.0.1:8080 until Ctrl-C.
 # usage: scripts/demo.sh path/to/sightline [--no-serve]
 set -eu
 SL=${1:-build/sightline}
@@ -12,11 +13,15 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 "$SL" --db "$DB" init
 "$SL" --db "$DB" import examples/croydon-transitional-2017.csv --authority "Croydon"
 "$SL" --db "$DB" plan settings 1 --requires-signoff yes --update-cycle-days 7
+"$SL" --db "$DB" import examples/documents/barking-dagenham-ofsted-action-plan-2014.txt --authority "Barking and Dagenham"
+"$SL" --db "$DB" import examples/documents/croydon-continuous-improvement-plan-2021-24.txt --authority "Croydon"
+"$SL" --db "$DB" import examples/inspections/*.txt
+"$SL" --db "$DB" measures suggest --plan 2 --add > /dev/null
 echo
-echo "== Overdue actions as of 5 September 2017"
-"$SL" --db "$DB" actions --overdue --as-of 2017-09-05
+echo "== Croydon: overdue actions as of 5 September 2017"
+"$SL" --db "$DB" actions --plan 1 --overdue --as-of 2017-09-05
 echo
-echo "== The plan as of 5 September 2017"
+echo "== The plans as of 5 September 2017"
 "$SL" --db "$DB" plans --as-of 2017-09-05
 PASSWORD=demo-$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')
 echo "$PASSWORD" | "$SL" --db "$DB" user add demo --role admin --password-stdin >/dev/null
