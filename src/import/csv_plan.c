@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/csv.h"
+#include "util/csv.h"
 #include "import/import.h"
 #include "util/mem.h"
 

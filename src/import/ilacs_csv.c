@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "import/csv.h"
+#include "util/csv.h"
 #include "util/mem.h"
 
 typedef enum {

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "import/csv.h"
+#include "util/csv.h"
 #include "util/mem.h"
 
 int sl_measure_lookup_in_defs(void *ctx, const char *code, sl_measure_shape *shape)

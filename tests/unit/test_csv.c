@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "import/csv.h"
+#include "util/csv.h"
 #include "import/import.h"
 
 /* Reads all records of text; returns the record count or -1, joining fields

@@ -1,5 +1,5 @@
 /* csv.c — the RFC 4180 reader (see csv.h). */
-#include "import/csv.h"
+#include "util/csv.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,10 @@
-/* csv.h — an RFC 4180 CSV reader over bytes in memory: quoted fields with
- * doubled quotes and embedded line breaks, CRLF or LF, a UTF-8 byte-order mark.
+/* csv.h — the RFC 4180 CSV reader every importer and reference table shares,
+ * over bytes in memory: quoted fields with doubled quotes and embedded line
+ * breaks, CRLF or LF, a UTF-8 byte-order mark.
  * A truncated quoted field, a stray quote or invalid UTF-8 is an error naming
  * the line. Records are read one at a time. */
-#ifndef SL_IMPORT_CSV_H
-#define SL_IMPORT_CSV_H
+#ifndef SL_UTIL_CSV_H
+#define SL_UTIL_CSV_H
 #include <stddef.h>
 
 #include "util/buf.h"
