@@ -87,6 +87,7 @@ int sl_cmd_measure(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_measures(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_chart(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_national(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_workforce(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_serve(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_user(const sl_cli *, const sl_command *, int, char **);
 

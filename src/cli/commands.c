@@ -117,6 +117,22 @@ const sl_command sl_commands[] = {
      "  --scorecard         small multiples of every measure\n"
      "  --as-of YYYY-MM-DD  draw what was known on this day (default: today)\n",
      sl_cmd_chart},
+    {"workforce",
+     "[--json] | add SERVICE --budgeted N --employed N --vacant N --agency N [--as-of DATE]\n"
+     "       [--managers-locum N --managers-salaried N] [--stated-vacancy-rate P] [--stated-agency-rate P]",
+     "Workforce by service area: vacancy and agency rates, stated rates checked.",
+     "  add SERVICE         record a snapshot (FTE figures) for a day\n"
+     "  --stated-…-rate P   the rate the report states: flagged when its figures disagree\n"
+     "  --json              print JSON\n",
+     sl_cmd_workforce},
+    {"audits",
+     "[--json] | add SERVICE --period P --outstanding N --good N --requires-improvement N\n"
+     "       --inadequate N [--measure CODE]",
+     "Case-file audit grades per period; % good or better, optionally for a measure.",
+     "  add SERVICE         record a period's grades\n"
+     "  --measure CODE      also record % good or better as that measure's actual\n"
+     "  --json              print JSON\n",
+     sl_cmd_workforce},
     {"national", "[--json] [--as-of DATE]",
      "Every authority's latest judgements, direction, neighbours and plan deadline.",
      LISTING_HELP, sl_cmd_national},

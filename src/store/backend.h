@@ -65,6 +65,12 @@ typedef struct {
                               const char *file, const char *actor, sl_error *err);
     int (*measure_values)(sl_store *store, const char *code, sl_measure_value **values,
                           sl_error *err);
+    int (*workforce_add)(sl_store *store, const sl_workforce_snapshot *snapshot, const char *actor,
+                         sl_error *err);
+    int (*workforce)(sl_store *store, sl_workforce_snapshot **out, sl_error *err);
+    int (*case_audit_add)(sl_store *store, const char *service, const sl_case_audit *audit,
+                          const char *measure_code, const char *actor, sl_error *err);
+    int (*case_audits)(sl_store *store, sl_case_audit_row **out, sl_error *err);
     int (*generation)(sl_store *store, int64_t *generation, sl_error *err);
     int (*each_recent_audit)(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
     int (*each_person)(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);

@@ -211,6 +211,28 @@ int sl_store_load_inspections(sl_store *s, sl_inspection_list *out, sl_error *er
     return s->ops->load_inspections(s, out, err);
 }
 
+int sl_store_workforce_add(sl_store *s, const sl_workforce_snapshot *snapshot, const char *actor,
+                           sl_error *err)
+{
+    return s->ops->workforce_add(s, snapshot, actor, err);
+}
+
+int sl_store_workforce(sl_store *s, sl_workforce_snapshot **out, sl_error *err)
+{
+    return s->ops->workforce(s, out, err);
+}
+
+int sl_store_case_audit_add(sl_store *s, const char *service, const sl_case_audit *audit,
+                            const char *measure_code, const char *actor, sl_error *err)
+{
+    return s->ops->case_audit_add(s, service, audit, measure_code, actor, err);
+}
+
+int sl_store_case_audits(sl_store *s, sl_case_audit_row **out, sl_error *err)
+{
+    return s->ops->case_audits(s, out, err);
+}
+
 int sl_store_generation(sl_store *s, int64_t *generation, sl_error *err)
 {
     return s->ops->generation(s, generation, err);

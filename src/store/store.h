@@ -16,6 +16,7 @@
 #include "domain/plan.h"
 #include "domain/rag.h"
 #include "domain/status.h"
+#include "domain/workforce.h"
 #include "util/error.h"
 
 typedef struct sl_store sl_store;
@@ -313,6 +314,24 @@ int sl_store_measure_values_put(sl_store *store, const sl_measure_value *values,
  * *values (caller frees). Returns the count, or -1. */
 int sl_store_measure_values(sl_store *store, const char *code, sl_measure_value **values,
                             sl_error *err);
+/* Records a workforce snapshot (one per service area and day) and logs it. */
+int sl_store_workforce_add(sl_store *store, const sl_workforce_snapshot *snapshot, const char *actor,
+                           sl_error *err);
+/* Loads every workforce snapshot, by service area then day, into *out (caller frees). */
+int sl_store_workforce(sl_store *store, sl_workforce_snapshot **out, sl_error *err);
+/* Records a period's case-audit grades for a service and logs them; when
+ * measure_code is set, the % good or better also becomes that measure's
+ * actual for the period. */
+int sl_store_case_audit_add(sl_store *store, const char *service, const sl_case_audit *audit,
+                            const char *measure_code, const char *actor, sl_error *err);
+/* One stored case audit. */
+typedef struct {
+    char service[64];
+    char measure_code[32];
+    sl_case_audit audit;
+} sl_case_audit_row;
+/* Loads every case audit, by service then period, into *out (caller frees). */
+int sl_store_case_audits(sl_store *store, sl_case_audit_row **out, sl_error *err);
 /* Calls cb for the newest audit entries first, at most limit of them. */
 int sl_store_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 /* Calls cb for each person named by current plans, with their action counts. */

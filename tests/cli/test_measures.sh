@@ -63,4 +63,25 @@ py suggest-some "$T/out" "len(d) >= 4 and any(x['measure']['baseline'] and x['me
 ok suggest-add s measures suggest --plan 1 --add
 ok after-add s measures --json
 py suggested-stored "$T/out" "sum(1 for x in d if x['suggested_from']) >= 4"
+# Workforce: rates as DOMAIN.md defines them; a stated rate that disagrees is flagged.
+ok workforce s workforce add "Assessment and Intervention" --budgeted 40 --employed 30 --vacant 10 --agency 8 \
+    --stated-vacancy-rate 20 --stated-agency-rate 21 --as-of 2018-09-30
+has workforce-flag "$T/out" "stated vacancy rate 20.0% but the figures give 25.0%"
+lacks workforce-agency-agrees "$T/out" "stated agency rate"
+status 1 workforce-twice s workforce add "Assessment and Intervention" --budgeted 1 --employed 1 --vacant 0 --agency 0 --as-of 2018-09-30
+status 2 workforce-needs-figures s workforce add "Fostering" --budgeted 10
+ok workforce-json s workforce --json
+py workforce-rates "$T/out" "d[0]['vacancy_rate']==25 and round(d[0]['agency_rate'],2)==21.05 and d[0]['flags'][0]['rate']=='vacancy rate'"
+
+# Case audits: % good or better, feeding a measure with its own trajectory.
+ok audit-measure s measure add AUDIT_GOOD --name "Audited cases good or better" --unit percent --polarity higher \
+    --frequency quarterly --baseline 40@2018-03-31 --target 70@2019-03-31 --tolerance 5
+ok audit s audits add "Children in need" --period 2018-Q3 --outstanding 2 --good 10 --requires-improvement 14 --inadequate 4 --measure AUDIT_GOOD
+has audit-pct "$T/out" "40.0% of 30 audited cases"
+status 1 audit-unknown-measure s audits add "Children in need" --period 2018-Q4 --good 1 --measure NOPE
+status 1 audit-nothing-graded s audits add "Children in need" --period 2019-Q1
+ok audit-list s audits --json
+py audit-json "$T/out" "len(d)==1 and d[0]['good_or_better']==40 and d[0]['measure']=='AUDIT_GOOD'"
+ok audit-feeds s measures --json --as-of 2018-11-01
+py audit-measure-red "$T/out" "[(x['latest']['value'],x['rag']) for x in d if x['code']=='AUDIT_GOOD']==[(40,'red')]"
 finish

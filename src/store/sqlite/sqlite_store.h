@@ -96,6 +96,12 @@ int sq_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
 int sq_measure_values_put(sl_store *store, const sl_measure_value *values, size_t n, const char *file,
                           const char *actor, sl_error *err);
 int sq_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err);
+int sq_workforce_add(sl_store *store, const sl_workforce_snapshot *snapshot, const char *actor,
+                     sl_error *err);
+int sq_workforce(sl_store *store, sl_workforce_snapshot **out, sl_error *err);
+int sq_case_audit_add(sl_store *store, const char *service, const sl_case_audit *audit,
+                      const char *measure_code, const char *actor, sl_error *err);
+int sq_case_audits(sl_store *store, sl_case_audit_row **out, sl_error *err);
 int sq_generation(sl_store *store, int64_t *generation, sl_error *err);
 int sq_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);

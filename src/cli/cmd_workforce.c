@@ -1,0 +1,229 @@
+/* cmd_workforce.c — `sightline workforce` (snapshots by service area:
+ * vacancy and agency rates computed as DOMAIN.md defines them, a stated rate
+ * that disagrees flagged) and `sightline audits` (case-file audit grades per
+ * period, "% good or better" optionally feeding a measure's trajectory). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/buf.h"
+
+enum { OPT_AS_OF, OPT_BUDGETED, OPT_EMPLOYED, OPT_VACANT, OPT_AGENCY, OPT_LOCUM, OPT_SALARIED,
+       OPT_STATED_VACANCY, OPT_STATED_AGENCY, OPT_PERIOD, OPT_OUTSTANDING, OPT_GOOD, OPT_RI,
+       OPT_INADEQUATE, OPT_MEASURE, OPT_JSON, N_OPTS };
+
+/* Reads a number option (>= 0) into *out, leaving it when absent; returns 0 or SL_EXIT_USAGE. */
+static int read_number(const sl_command *cmd, const sl_opt *o, double *out)
+{
+    if (!o->count)
+        return 0;
+    char *end;
+    double v = strtod(o->value, &end);
+    if (*end || end == o->value || v < 0 || v > 1e9)
+        return sl_cli_usage(cmd, "%s takes a number, 0 or more", o->name);
+    *out = v;
+    return 0;
+}
+
+/* Appends a snapshot's rates and flags as text. */
+static void snapshot_text(sl_buf *b, const sl_workforce_snapshot *w)
+{
+    double vacancy, agency, managers;
+    char day[11];
+    sl_day_format(w->as_of, day);
+    sl_buf_printf(b, "%-32.32s %s  budgeted %.1f  employed %.1f  vacant %.1f  agency %.1f\n",
+                  w->service_area, day, w->budgeted_fte, w->employed_fte, w->vacant_fte, w->agency_fte);
+    sl_buf_puts(b, "    ");
+    if (sl_workforce_vacancy_rate(w, &vacancy) == 0)
+        sl_buf_printf(b, "vacancy rate %.1f%%  ", vacancy);
+    if (sl_workforce_agency_rate(w, &agency) == 0)
+        sl_buf_printf(b, "agency rate %.1f%%  ", agency);
+    if (sl_workforce_manager_agency_rate(w, &managers) == 0)
+        sl_buf_printf(b, "locum managers %.1f%%", managers);
+    sl_buf_putc(b, '\n');
+    sl_rate_finding findings[2];
+    int n = sl_workforce_check(w, findings);
+    for (int i = 0; i < n; i++)
+        sl_buf_printf(b, "    FLAG: stated %s %.1f%% but the figures give %.1f%%\n", findings[i].rate,
+                      findings[i].stated, findings[i].computed);
+}
+
+/* Appends a snapshot as JSON. */
+static void snapshot_json(sl_buf *b, const sl_workforce_snapshot *w)
+{
+    double vacancy, agency;
+    char day[11];
+    sl_day_format(w->as_of, day);
+    sl_buf_puts(b, "{\"service_area\":");
+    sl_buf_json_str(b, w->service_area);
+    sl_buf_printf(b, ",\"as_of\":\"%s\",\"budgeted\":%g,\"employed\":%g,\"vacant\":%g,\"agency\":%g", day,
+                  w->budgeted_fte, w->employed_fte, w->vacant_fte, w->agency_fte);
+    if (sl_workforce_vacancy_rate(w, &vacancy) == 0)
+        sl_buf_printf(b, ",\"vacancy_rate\":%.2f", vacancy);
+    else
+        sl_buf_puts(b, ",\"vacancy_rate\":null");
+    if (sl_workforce_agency_rate(w, &agency) == 0)
+        sl_buf_printf(b, ",\"agency_rate\":%.2f", agency);
+    else
+        sl_buf_puts(b, ",\"agency_rate\":null");
+    sl_rate_finding findings[2];
+    int n = sl_workforce_check(w, findings);
+    sl_buf_puts(b, ",\"flags\":[");
+    for (int i = 0; i < n; i++) {
+        sl_buf_printf(b, "%s{\"rate\":", i ? "," : "");
+        sl_buf_json_str(b, findings[i].rate);
+        sl_buf_printf(b, ",\"stated\":%.2f,\"computed\":%.2f}", findings[i].stated, findings[i].computed);
+    }
+    sl_buf_puts(b, "]}");
+}
+
+/* `workforce add SERVICE …`. */
+static int workforce_add(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *service)
+{
+    sl_workforce_snapshot w = sl_workforce_snapshot_empty();
+    snprintf(w.service_area, sizeof w.service_area, "%s", service);
+    int rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &w.as_of);
+    if (rc == 0 && (!o[OPT_BUDGETED].count || !o[OPT_EMPLOYED].count || !o[OPT_VACANT].count ||
+                    !o[OPT_AGENCY].count))
+        rc = sl_cli_usage(cmd, "give --budgeted, --employed, --vacant and --agency FTE");
+    double *fields[] = {&w.budgeted_fte, &w.employed_fte, &w.vacant_fte, &w.agency_fte,
+                        &w.managers_locum, &w.managers_salaried, &w.stated_vacancy_rate,
+                        &w.stated_agency_rate};
+    for (int i = 0; rc == 0 && i < 8; i++)
+        rc = read_number(cmd, &o[OPT_BUDGETED + i], fields[i]);
+    if (rc)
+        return rc;
+    sl_store *store = sl_cli_open_store(cli, 1);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    sl_error err = {0};
+    if (sl_store_begin(store, &err) < 0 || sl_store_workforce_add(store, &w, cli->actor, &err) < 0 ||
+        sl_store_commit(store, &err) < 0) {
+        sl_store_rollback(store);
+        rc = sl_cli_refuse(&err);
+    } else {
+        sl_buf out = SL_BUF_INIT;
+        snapshot_text(&out, &w);
+        sl_buf_write(&out, stdout);
+        sl_buf_free(&out);
+    }
+    sl_store_close(store);
+    return rc;
+}
+
+/* `audits add SERVICE --period P …`. */
+static int audits_add(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *service)
+{
+    sl_case_audit a = {0};
+    char why[160];
+    if (!o[OPT_PERIOD].count ||
+        sl_period_parse(o[OPT_PERIOD].value, strlen(o[OPT_PERIOD].value), &a.period, why, sizeof why) < 0)
+        return sl_cli_usage(cmd, "--period takes a period such as 2017-09, 2017-Q2 or 2017/18");
+    int *counts[] = {&a.outstanding, &a.good, &a.requires_improvement, &a.inadequate};
+    for (int i = 0; i < 4; i++) {
+        double v = 0;
+        int rc = read_number(cmd, &o[OPT_OUTSTANDING + i], &v);
+        if (rc)
+            return rc;
+        *counts[i] = (int)v;
+    }
+    double pct;
+    sl_error err = {0};
+    if (sl_case_audit_good_or_better(&a, &pct) < 0) {
+        sl_fail(&err, "no case was graded: give the counts with --outstanding, --good, --requires-improvement, --inadequate");
+        return sl_cli_refuse(&err);
+    }
+    sl_store *store = sl_cli_open_store(cli, 1);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    int rc = 0;
+    if (sl_store_begin(store, &err) < 0 ||
+        sl_store_case_audit_add(store, service, &a, o[OPT_MEASURE].value, cli->actor, &err) < 0 ||
+        sl_store_commit(store, &err) < 0) {
+        sl_store_rollback(store);
+        rc = sl_cli_refuse(&err);
+    } else {
+        printf("%s: %.1f%% of %d audited cases good or better%s%s\n", service, pct,
+               a.outstanding + a.good + a.requires_improvement + a.inadequate,
+               o[OPT_MEASURE].count ? ", recorded for measure " : "", o[OPT_MEASURE].count ? o[OPT_MEASURE].value : "");
+    }
+    sl_store_close(store);
+    return rc;
+}
+
+/* `workforce` / `audits`: the listings. */
+static int list(const sl_cli *cli, int audits, int json)
+{
+    sl_store *store = sl_cli_open_store(cli, 0);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    sl_error err = {0};
+    sl_buf out = SL_BUF_INIT;
+    sl_workforce_snapshot *snaps = NULL;
+    sl_case_audit_row *rows = NULL;
+    int n = audits ? sl_store_case_audits(store, &rows, &err) : sl_store_workforce(store, &snaps, &err);
+    sl_store_close(store);
+    if (json)
+        sl_buf_putc(&out, '[');
+    for (int i = 0; i < n; i++) {
+        if (!audits) {
+            if (json) {
+                sl_buf_puts(&out, i ? ",\n" : "\n");
+                snapshot_json(&out, &snaps[i]);
+            } else {
+                snapshot_text(&out, &snaps[i]);
+            }
+            continue;
+        }
+        double pct = 0;
+        char period[SL_PERIOD_TEXT];
+        sl_period_format(&rows[i].audit.period, period);
+        sl_case_audit_good_or_better(&rows[i].audit, &pct);
+        if (json) {
+            sl_buf_puts(&out, i ? ",\n{\"service\":" : "\n{\"service\":");
+            sl_buf_json_str(&out, rows[i].service);
+            sl_buf_printf(&out, ",\"period\":\"%s\",\"outstanding\":%d,\"good\":%d,\"requires_improvement\":%d,"
+                                "\"inadequate\":%d,\"good_or_better\":%.2f,\"measure\":",
+                          period, rows[i].audit.outstanding, rows[i].audit.good,
+                          rows[i].audit.requires_improvement, rows[i].audit.inadequate, pct);
+            sl_buf_json_str(&out, *rows[i].measure_code ? rows[i].measure_code : NULL);
+            sl_buf_putc(&out, '}');
+        } else {
+            sl_buf_printf(&out, "%-32.32s %-9s O %d  G %d  RI %d  I %d  good or better %.1f%%\n",
+                          rows[i].service, period, rows[i].audit.outstanding, rows[i].audit.good,
+                          rows[i].audit.requires_improvement, rows[i].audit.inadequate, pct);
+        }
+    }
+    if (json)
+        sl_buf_puts(&out, n > 0 ? "\n]\n" : "]\n");
+    if (n >= 0)
+        sl_buf_write(&out, stdout);
+    sl_buf_free(&out);
+    free(snaps);
+    free(rows);
+    return n < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+}
+
+int sl_cmd_workforce(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    int audits = strcmp(cmd->name, "audits") == 0;
+    sl_opt o[N_OPTS] = {
+        SL_OPT("--as-of", 1),      SL_OPT("--budgeted", 1),    SL_OPT("--employed", 1),
+        SL_OPT("--vacant", 1),     SL_OPT("--agency", 1),      SL_OPT("--managers-locum", 1),
+        SL_OPT("--managers-salaried", 1), SL_OPT("--stated-vacancy-rate", 1),
+        SL_OPT("--stated-agency-rate", 1), SL_OPT("--period", 1), SL_OPT("--outstanding", 1),
+        SL_OPT("--good", 1),       SL_OPT("--requires-improvement", 1), SL_OPT("--inadequate", 1),
+        SL_OPT("--measure", 1),    SL_OPT("--json", 0)};
+    const char *pos[2];
+    int n_pos;
+    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 2, &n_pos);
+    if (rc == 0 && n_pos == 0)
+        rc = list(cli, audits, o[OPT_JSON].count > 0);
+    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "add") == 0)
+        rc = audits ? audits_add(cli, cmd, o, pos[1]) : workforce_add(cli, cmd, o, pos[1]);
+    else if (rc == 0)
+        rc = sl_cli_usage(cmd, "try: %s, or %s add SERVICE …", cmd->name, cmd->name);
+    sl_cli_free_opts(o, N_OPTS);
+    return rc < 0 ? SL_EXIT_OK : rc;
+}

@@ -1,0 +1,168 @@
+/* sqlite_workforce.c — workforce snapshots and case-audit grades. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+#include "util/mem.h"
+
+/* Binds a stated rate, or NULL when the report states none (< 0). */
+static void bind_rate(sqlite3_stmt *st, int index, double rate)
+{
+    if (rate < 0)
+        sqlite3_bind_null(st, index);
+    else
+        sqlite3_bind_double(st, index, rate);
+}
+
+int sq_workforce_add(sl_store *store, const sl_workforce_snapshot *w, const char *actor, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO workforce_snapshots (service_area, day, budgeted, employed, vacant, agency,"
+        " managers_locum, managers_salaried, stated_vacancy_rate, stated_agency_rate, recorded_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, w->service_area);
+    sq_bind_day(st, 2, w->as_of);
+    sqlite3_bind_double(st, 3, w->budgeted_fte);
+    sqlite3_bind_double(st, 4, w->employed_fte);
+    sqlite3_bind_double(st, 5, w->vacant_fte);
+    sqlite3_bind_double(st, 6, w->agency_fte);
+    sqlite3_bind_double(st, 7, w->managers_locum);
+    sqlite3_bind_double(st, 8, w->managers_salaried);
+    bind_rate(st, 9, w->stated_vacancy_rate);
+    bind_rate(st, 10, w->stated_agency_rate);
+    sq_bind_text(st, 11, now);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
+        sqlite3_reset(st);
+        return taken ? sl_fail(err, "%s already has a snapshot for that day", w->service_area)
+                     : sq_fail(s, err, "adding a workforce snapshot");
+    }
+    sqlite3_reset(st);
+    char day[11], after[200];
+    sl_day_format(w->as_of, day);
+    snprintf(after, sizeof after, "%s on %s", w->service_area, day);
+    return sq_audit(s, actor, "add", "workforce", sqlite3_last_insert_rowid(s->db), "", NULL, after, err);
+}
+
+int sq_workforce(sl_store *store, sl_workforce_snapshot **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT service_area, day, budgeted, employed, vacant, agency, managers_locum,"
+        " managers_salaried, coalesce(stated_vacancy_rate, -1), coalesce(stated_agency_rate, -1)"
+        " FROM workforce_snapshots ORDER BY service_area, day";
+    sq_store *s = (sq_store *)store;
+    *out = NULL;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_workforce_snapshot *w = &(*out)[n++];
+        *w = sl_workforce_snapshot_empty();
+        snprintf(w->service_area, sizeof w->service_area, "%s", sq_text(st, 0));
+        w->as_of = sq_day(st, 1);
+        w->budgeted_fte = sqlite3_column_double(st, 2);
+        w->employed_fte = sqlite3_column_double(st, 3);
+        w->vacant_fte = sqlite3_column_double(st, 4);
+        w->agency_fte = sqlite3_column_double(st, 5);
+        w->managers_locum = sqlite3_column_double(st, 6);
+        w->managers_salaried = sqlite3_column_double(st, 7);
+        w->stated_vacancy_rate = sqlite3_column_double(st, 8);
+        w->stated_agency_rate = sqlite3_column_double(st, 9);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(*out);
+        *out = NULL;
+        return sq_fail(s, err, "reading workforce snapshots");
+    }
+    return n;
+}
+
+int sq_case_audit_add(sl_store *store, const char *service, const sl_case_audit *a,
+                      const char *measure_code, const char *actor, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO case_audits (service, period_first, period_last, period_kind, outstanding, good,"
+        " requires_improvement, inadequate, measure_code, recorded_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, service);
+    sqlite3_bind_int64(st, 2, a->period.first);
+    sqlite3_bind_int64(st, 3, a->period.last);
+    sqlite3_bind_int(st, 4, a->period.kind);
+    sqlite3_bind_int(st, 5, a->outstanding);
+    sqlite3_bind_int(st, 6, a->good);
+    sqlite3_bind_int(st, 7, a->requires_improvement);
+    sqlite3_bind_int(st, 8, a->inadequate);
+    sq_bind_text(st, 9, measure_code);
+    sq_bind_text(st, 10, now);
+    if (sqlite3_step(st) != SQLITE_DONE) {
+        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
+        sqlite3_reset(st);
+        return taken ? sl_fail(err, "%s already has audit grades for that period", service)
+                     : sq_fail(s, err, "adding a case audit");
+    }
+    sqlite3_reset(st);
+    double pct;
+    if (measure_code && sl_case_audit_good_or_better(a, &pct) == 0) {
+        sl_measure_value v = {.period = a->period, .value = pct};
+        snprintf(v.code, sizeof v.code, "%s", measure_code);
+        snprintf(v.series, sizeof v.series, "%s", SL_SERIES_ACTUAL);
+        if (sq_measure_values_put(store, &v, 1, "case audit", actor, err) < 0)
+            return -1;
+    }
+    char after[200];
+    snprintf(after, sizeof after, "%s: %d outstanding, %d good, %d requires improvement, %d inadequate",
+             service, a->outstanding, a->good, a->requires_improvement, a->inadequate);
+    return sq_audit(s, actor, "add", "case-audit", sqlite3_last_insert_rowid(s->db), "", NULL, after, err);
+}
+
+int sq_case_audits(sl_store *store, sl_case_audit_row **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT service, coalesce(measure_code, ''), period_kind, period_first, period_last,"
+        " outstanding, good, requires_improvement, inadequate FROM case_audits"
+        " ORDER BY service, period_first";
+    sq_store *s = (sq_store *)store;
+    *out = NULL;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_case_audit_row *r = &(*out)[n++];
+        memset(r, 0, sizeof *r);
+        snprintf(r->service, sizeof r->service, "%s", sq_text(st, 0));
+        snprintf(r->measure_code, sizeof r->measure_code, "%s", sq_text(st, 1));
+        r->audit.period.kind = (sl_period_kind)sqlite3_column_int(st, 2);
+        r->audit.period.first = sq_day(st, 3);
+        r->audit.period.last = sq_day(st, 4);
+        r->audit.outstanding = sqlite3_column_int(st, 5);
+        r->audit.good = sqlite3_column_int(st, 6);
+        r->audit.requires_improvement = sqlite3_column_int(st, 7);
+        r->audit.inadequate = sqlite3_column_int(st, 8);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free(*out);
+        *out = NULL;
+        return sq_fail(s, err, "reading case audits");
+    }
+    return n;
+}
