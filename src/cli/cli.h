@@ -56,6 +56,9 @@ int sl_cli_plan(sl_store *store, const sl_opt *opt, int64_t *plan_id);
  * or SL_EXIT_REFUSED after saying why (unknown, or ambiguous). */
 int sl_cli_find_action(sl_store *store, int64_t plan_id, const char *ref, int64_t *action_id);
 
+/* Sets *ids (caller frees) to plan_id alone, or to every current plan when
+ * plan_id is 0; returns how many, or -1 with err set. */
+int sl_cli_plan_ids(sl_store *store, int64_t plan_id, int64_t **ids, sl_error *err);
 /* Writes the path of a file or folder installed beside the binary (build/NAME)
  * into out; $SIGHTLINE_HOME, when set, replaces the binary's folder. */
 void sl_cli_beside_binary(const char *name, char *out, size_t n);

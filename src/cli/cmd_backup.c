@@ -5,59 +5,47 @@
 
 #include "cli/cli.h"
 
-int sl_cmd_backup(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+/* Opens the store and runs op on it with the command's one argument (or
+ * none); prints "DATABASE: DONE ARGUMENT" when it succeeds. */
+static int run_on_store(const sl_cli *cli, const sl_command *cmd, int argc, char **argv, int n_args,
+                        int create, int (*op)(sl_store *, const char *, sl_error *), const char *done)
 {
-    const char *pos[1];
+    const char *pos[1] = {""};
     int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, 1, 1, &n_pos);
+    int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, n_args, n_args, &n_pos);
     if (rc)
         return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
+    sl_store *store = sl_cli_open_store(cli, create);
     if (!store)
         return SL_EXIT_REFUSED;
     sl_error err = {0};
-    rc = sl_store_backup(store, pos[0], &err);
+    rc = op(store, pos[0], &err);
     sl_store_close(store);
     if (rc < 0)
         return sl_cli_refuse(&err);
-    printf("backed up %s to %s (integrity check passed)\n", cli->db_path, pos[0]);
+    printf("%s: %s%s\n", cli->db_path, done, pos[0]);
     return SL_EXIT_OK;
+}
+
+/* sl_store_check with the shape of the other operations. */
+static int check(sl_store *store, const char *unused, sl_error *err)
+{
+    (void)unused;
+    return sl_store_check(store, err);
+}
+
+int sl_cmd_backup(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    return run_on_store(cli, cmd, argc, argv, 1, 0, sl_store_backup,
+                        "integrity check passed; backed up to ");
 }
 
 int sl_cmd_restore(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    const char *pos[1];
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, 1, 1, &n_pos);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, 1);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
-    rc = sl_store_restore(store, pos[0], &err);
-    sl_store_close(store);
-    if (rc < 0)
-        return sl_cli_refuse(&err);
-    printf("restored %s from %s\n", cli->db_path, pos[0]);
-    return SL_EXIT_OK;
+    return run_on_store(cli, cmd, argc, argv, 1, 1, sl_store_restore, "restored from ");
 }
 
 int sl_cmd_check(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    const char *pos[1];
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, 0, 0, &n_pos);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
-    rc = sl_store_check(store, &err);
-    sl_store_close(store);
-    if (rc < 0)
-        return sl_cli_refuse(&err);
-    printf("%s: integrity check passed\n", cli->db_path);
-    return SL_EXIT_OK;
+    return run_on_store(cli, cmd, argc, argv, 0, 0, check, "integrity check passed");
 }

@@ -11,20 +11,6 @@
 
 enum { OPT_PLAN, OPT_FORMAT, N_OPTS };
 
-typedef struct {
-    int64_t *ids;
-    size_t n;
-} plan_ids;
-
-/* Store callback: collects current plan ids. */
-static int on_plan(void *ctx, const sl_plan_info *info)
-{
-    plan_ids *p = ctx;
-    p->ids = sl_realloc(p->ids, (p->n + 1) * sizeof *p->ids);
-    p->ids[p->n++] = info->id;
-    return 0;
-}
-
 /* Adds each custom field name of the plans not yet in names. */
 static void collect_custom(const sl_plan *plans, size_t n, const char ***names, size_t *count)
 {
@@ -88,25 +74,23 @@ int sl_cmd_export(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
         return rc < 0 ? SL_EXIT_OK : rc;
     }
     sl_error err = {0};
-    plan_ids ids = {0};
-    if (plan_id)
-        on_plan(&ids, &(sl_plan_info){.id = plan_id});
-    else
-        rc = sl_store_each_plan(store, 0, on_plan, &ids, &err);
-    sl_plan *plans = sl_calloc((ids.n + 1) * sizeof *plans);
-    size_t loaded = 0;
-    for (; rc == 0 && loaded < ids.n; loaded++)
-        rc = sl_store_load_plan(store, ids.ids[loaded], &plans[loaded], &err);
+    int64_t *ids;
+    int n_ids = sl_cli_plan_ids(store, plan_id, &ids, &err);
+    rc = n_ids < 0 ? -1 : 0;
+    sl_plan *plans = sl_calloc(((size_t)(n_ids > 0 ? n_ids : 0) + 1) * sizeof *plans);
+    int loaded = 0;
+    for (; rc == 0 && loaded < n_ids; loaded++)
+        rc = sl_store_load_plan(store, ids[loaded], &plans[loaded], &err);
     if (rc == 0) {
         sl_buf out = SL_BUF_INIT;
-        write_plans(plans, ids.n, json, &out);
+        write_plans(plans, (size_t)n_ids, json, &out);
         sl_buf_write(&out, stdout);
         sl_buf_free(&out);
     }
-    for (size_t i = 0; i < loaded; i++)
+    for (int i = 0; i < loaded; i++)
         sl_plan_free(&plans[i]);
     free(plans);
-    free(ids.ids);
+    free(ids);
     sl_store_close(store);
     return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
 }

@@ -9,20 +9,6 @@
 
 enum { OPT_PLAN, OPT_JSON, N_OPTS };
 
-typedef struct {
-    int64_t *ids;
-    size_t n;
-} plan_ids;
-
-/* Store callback: collects current plan ids. */
-static int on_plan(void *ctx, const sl_plan_info *info)
-{
-    plan_ids *p = ctx;
-    p->ids = sl_realloc(p->ids, (p->n + 1) * sizeof *p->ids);
-    p->ids[p->n++] = info->id;
-    return 0;
-}
-
 /* Appends one finding as JSON. */
 static void finding_json(sl_buf *out, const sl_plan *p, const sl_finding *f)
 {
@@ -68,18 +54,16 @@ int sl_cmd_lint(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
         return rc < 0 ? SL_EXIT_OK : rc;
     }
     sl_error err = {0};
-    plan_ids ids = {0};
-    if (plan_id)
-        on_plan(&ids, &(sl_plan_info){.id = plan_id});
-    else
-        rc = sl_store_each_plan(store, 0, on_plan, &ids, &err);
+    int64_t *ids;
+    int n_ids = sl_cli_plan_ids(store, plan_id, &ids, &err);
+    rc = n_ids < 0 ? -1 : 0;
     sl_buf out = SL_BUF_INIT;
     size_t total = 0, errors = 0;
     if (json)
         sl_buf_putc(&out, '[');
-    for (size_t i = 0; rc == 0 && i < ids.n; i++) {
+    for (int i = 0; rc == 0 && i < n_ids; i++) {
         sl_plan plan;
-        if ((rc = sl_store_load_plan(store, ids.ids[i], &plan, &err)) < 0)
+        if ((rc = sl_store_load_plan(store, ids[i], &plan, &err)) < 0)
             break;
         sl_findings findings = {0};
         sl_lint_plan(&plan, &findings);
@@ -98,13 +82,13 @@ int sl_cmd_lint(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
     if (json)
         sl_buf_puts(&out, total ? "\n]\n" : "]\n");
     else
-        sl_buf_printf(&out, "%zu finding%s (%zu error%s) in %zu plan%s\n", total,
-                      total == 1 ? "" : "s", errors, errors == 1 ? "" : "s", ids.n,
-                      ids.n == 1 ? "" : "s");
+        sl_buf_printf(&out, "%zu finding%s (%zu error%s) in %d plan%s\n", total,
+                      total == 1 ? "" : "s", errors, errors == 1 ? "" : "s", n_ids,
+                      n_ids == 1 ? "" : "s");
     if (rc == 0)
         sl_buf_write(&out, stdout);
     sl_buf_free(&out);
-    free(ids.ids);
+    free(ids);
     sl_store_close(store);
     return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
 }

@@ -164,3 +164,31 @@ void sl_cli_beside_binary(const char *name, char *out, size_t n)
     }
     snprintf(out, n, "%s/%s", dir, name);
 }
+
+typedef struct {
+    int64_t *ids;
+    int n;
+} id_list;
+
+/* Store callback: collects a plan's id. */
+static int collect_plan(void *ctx, const sl_plan_info *info)
+{
+    id_list *l = ctx;
+    l->ids = sl_realloc(l->ids, (size_t)(l->n + 1) * sizeof *l->ids);
+    l->ids[l->n++] = info->id;
+    return 0;
+}
+
+int sl_cli_plan_ids(sl_store *store, int64_t plan_id, int64_t **ids, sl_error *err)
+{
+    id_list l = {NULL, 0};
+    if (plan_id)
+        collect_plan(&l, &(sl_plan_info){.id = plan_id});
+    else if (sl_store_each_plan(store, 0, collect_plan, &l, err) < 0) {
+        free(l.ids);
+        *ids = NULL;
+        return -1;
+    }
+    *ids = l.ids;
+    return l.n;
+}
