@@ -12,13 +12,15 @@ typedef struct {
     sl_buf *out;
     int json;
     int count;
+    const sl_plan *plan;        /* the action in full (for the row) */
+    int64_t self;               /* the action's id (for its links) */
 } lines;
 
 /* Store callback: the action's row as of the day, rated. */
 static int on_row(void *ctx, const sl_action_row *row, const sl_rag_result *rag)
 {
-    const sl_plan *plan = ((void **)ctx)[0];
-    lines *l = ((void **)ctx)[1];
+    lines *l = ctx;
+    const sl_plan *plan = l->plan;
     if (l->json) {
         sl_buf_puts(l->out, "{\"action\":");
         sl_action_json(l->out, row, rag);
@@ -59,9 +61,8 @@ static int on_audit(void *ctx, const sl_audit_entry *e)
 /* Store callback: one carry-forward link, seen from this action. */
 static int on_link(void *ctx, const sl_link_row *link)
 {
-    lines *l = ((void **)ctx)[0];
-    int64_t self = *(int64_t *)((void **)ctx)[1];
-    int outgoing = link->from_action_id == self;
+    lines *l = ctx;
+    int outgoing = link->from_action_id == l->self;
     const char *ref = outgoing ? link->to_ref : link->from_ref;
     const char *plan = outgoing ? link->to_plan : link->from_plan;
     if (l->json) {
@@ -87,16 +88,14 @@ static int render(sl_store *store, int64_t action_id, sl_day as_of, int json, sl
     sl_plan plan;
     if (sl_store_load_action(store, action_id, &plan, err) < 0)
         return -1;
-    lines l = {out, json, 0};
-    void *ctx[2] = {&plan, &l};
+    lines l = {out, json, 0, &plan, action_id};
     sl_action_filter f = {.action_id = action_id, .as_of = as_of, .due_within = -1};
-    int rc = sl_each_rated_action(store, &f, on_row, ctx, err);
+    int rc = sl_each_rated_action(store, &f, on_row, &l, err);
     if (rc == 0) {
-        lines links = {out, json, 0};
-        void *link_ctx[2] = {&links, &action_id};
+        lines links = {out, json, 0, &plan, action_id};
         size_t mark = out->len;
         sl_buf_puts(out, json ? ",\"links\":[" : "\nLinks\n");
-        rc = sl_store_each_link(store, action_id, on_link, link_ctx, err);
+        rc = sl_store_each_link(store, action_id, on_link, &links, err);
         if (json)
             sl_buf_putc(out, ']');
         else if (links.count == 0)
