@@ -6,40 +6,151 @@
 
 #include "store/sqlite/sqlite_store.h"
 #include "util/clock.h"
+#include "util/mem.h"
 
-/* Columns of the action listing, in SELECT order. */
+/* Columns of the action listing, in SELECT order. The plan's and theme's
+ * fields come from small tables read once per listing (see listing_meta),
+ * not from a join on every row. */
 enum {
-    C_ID, C_PLAN_ID, C_PLAN_TITLE, C_AUTHORITY, C_REF, C_TITLE, C_THEME_REF, C_THEME,
-    C_START_TEXT, C_START_DAY, C_DUE_TEXT, C_DUE_DAY, C_DUE_VAGUE, C_DUE_PARSE, C_START_PARSE,
-    C_SRO, C_LEADS, C_RECS, C_MEASURE, C_STATUS, C_STATUS_TEXT, C_RAG_MANUAL, C_PROGRESS,
-    C_CUR_STATUS, C_CUR_STATUS_TEXT, C_CUR_RAG, C_CUR_RAG_REASON, C_CUR_NOTE, C_LAST_UPDATE,
-    C_BASELINE, C_AMBER_DAYS, C_CYCLE_DAYS, C_SIGNOFF, C_VERSION, C_SOURCE_LINE
+    C_ID, C_PLAN_ID, C_THEME_ID, C_REF, C_TITLE, C_START_TEXT, C_START_DAY, C_DUE_TEXT, C_DUE_DAY,
+    C_DUE_VAGUE, C_DUE_PARSE, C_START_PARSE, C_SRO, C_LEADS, C_RECS, C_MEASURE, C_STATUS,
+    C_STATUS_TEXT, C_RAG_MANUAL, C_PROGRESS, C_CUR_STATUS, C_CUR_STATUS_TEXT, C_CUR_RAG,
+    C_CUR_RAG_REASON, C_CUR_NOTE, C_LAST_UPDATE, C_VERSION, C_SOURCE_LINE
 };
 
 #define LIST_COLUMNS \
-    "SELECT a.id, a.plan_id, p.title, au.name, a.ref, a.title, t.ref, t.title," \
-    " a.start_text, a.start_day, a.due_text, a.due_day, a.due_vague, a.due_parse, a.start_parse," \
-    " a.sro, a.leads_list, a.recs_list, a.measure, a.status, a.status_text, a.rag_manual," \
-    " a.progress, a.cur_status, a.cur_status_text, a.cur_rag, a.cur_rag_reason, a.cur_note," \
-    " a.last_update_day, p.baseline_day, p.amber_days, p.update_cycle_days, p.requires_signoff," \
-    " a.version, a.source_line" \
-    " FROM actions a JOIN plans p ON p.id = a.plan_id" \
-    " JOIN authorities au ON au.id = p.authority_id" \
-    " LEFT JOIN themes t ON t.id = a.theme_id"
+    "SELECT a.id, a.plan_id, a.theme_id, a.ref, a.title, a.start_text, a.start_day, a.due_text," \
+    " a.due_day, a.due_vague, a.due_parse, a.start_parse, a.sro, a.leads_list, a.recs_list," \
+    " a.measure, a.status, a.status_text, a.rag_manual, a.progress, a.cur_status," \
+    " a.cur_status_text, a.cur_rag, a.cur_rag_reason, a.cur_note, a.last_update_day, a.version," \
+    " a.source_line FROM actions a"
 
-/* Every action of one plan (?1, current or superseded) or of all current
- * plans (?1 = 0; superseded too when ?2); ?3 is bound and not used. */
-static const char list_sql[] = LIST_COLUMNS
-    " WHERE ((?1 = 0 AND (?2 OR p.superseded_by IS NULL)) OR a.plan_id = ?1) AND ?3 IS NULL"
-    " ORDER BY a.id";
-
-/* The same, only actions due before ?3 (found through the due-day index). */
-static const char due_before_sql[] = LIST_COLUMNS
-    " WHERE ((?1 = 0 AND (?2 OR p.superseded_by IS NULL)) OR a.plan_id = ?1) AND a.due_day < ?3"
-    " ORDER BY a.id";
-
+/* The listing statements. Each is bound with ?1 plan id, ?3 due-before day
+ * and ?4 action id (unused ones are ignored). Plans are filtered in C, not
+ * in SQL, so that every listing walks the table in plan order without a sort. */
+static const char all_actions_sql[] = LIST_COLUMNS " ORDER BY a.id";
+/* "+" keeps SQLite on the table scan (in plan order) rather than the due index and a sort. */
+static const char all_due_actions_sql[] = LIST_COLUMNS " WHERE +a.due_day < ?3 ORDER BY a.id";
+static const char plan_sql[] = LIST_COLUMNS " WHERE a.plan_id = ?1 ORDER BY a.plan_id, a.position";
+static const char plan_due_sql[] =
+    LIST_COLUMNS " WHERE a.plan_id = ?1 AND +a.due_day < ?3 ORDER BY a.plan_id, a.position";
 /* One action by id (?4); ?1 to ?3 are bound by the caller and not used. */
 static const char one_action_sql[] = LIST_COLUMNS " WHERE a.id = ?4";
+
+/* A plan's fields every row of its actions carries. */
+typedef struct {
+    int64_t id;
+    char *title;
+    char *authority;
+    sl_day baseline_day;
+    sl_rag_rules rules;
+    int superseded;
+} plan_meta;
+
+/* A theme's ref and title. */
+typedef struct {
+    int64_t id;
+    char *ref;
+    char *title;
+} theme_meta;
+
+/* The plans and themes a listing's rows refer to, read once. */
+typedef struct {
+    plan_meta *plans;
+    size_t n_plans;
+    theme_meta *themes;     /* ordered by id */
+    size_t n_themes;
+} listing_meta;
+
+/* Frees what load_meta read. */
+static void free_meta(listing_meta *m)
+{
+    for (size_t i = 0; i < m->n_plans; i++) {
+        free(m->plans[i].title);
+        free(m->plans[i].authority);
+    }
+    for (size_t i = 0; i < m->n_themes; i++) {
+        free(m->themes[i].ref);
+        free(m->themes[i].title);
+    }
+    free(m->plans);
+    free(m->themes);
+    memset(m, 0, sizeof *m);
+}
+
+/* Reads every plan and theme (a few hundred rows at most) for a listing. */
+static int load_meta(sq_store *s, listing_meta *m, sl_error *err)
+{
+    static const char plans_sql[] =
+        "SELECT p.id, p.title, au.name, p.baseline_day, p.amber_days, p.update_cycle_days,"
+        " p.requires_signoff, p.superseded_by IS NOT NULL"
+        " FROM plans p JOIN authorities au ON au.id = p.authority_id ORDER BY p.id";
+    static const char themes_sql[] = "SELECT id, ref, title FROM themes ORDER BY id";
+    memset(m, 0, sizeof *m);
+    sqlite3_stmt *st = sq_prepare(s, plans_sql, err);
+    if (!st)
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        m->plans = sl_realloc(m->plans, (m->n_plans + 1) * sizeof *m->plans);
+        plan_meta *p = &m->plans[m->n_plans++];
+        p->id = sqlite3_column_int64(st, 0);
+        p->title = sl_strdup(sq_text(st, 1));
+        p->authority = sl_strdup(sq_text(st, 2));
+        p->baseline_day = sq_day(st, 3);
+        p->rules.amber_days = sqlite3_column_int(st, 4);
+        p->rules.update_cycle_days = sqlite3_column_int(st, 5);
+        p->rules.requires_signoff = sqlite3_column_int(st, 6);
+        p->superseded = sqlite3_column_int(st, 7);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE || !(st = sq_prepare(s, themes_sql, err))) {
+        free_meta(m);
+        return rc != SQLITE_DONE ? sq_fail(s, err, "reading plans") : -1;
+    }
+    size_t cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (m->n_themes == cap) {
+            cap = cap ? cap * 2 : 64;
+            m->themes = sl_realloc(m->themes, cap * sizeof *m->themes);
+        }
+        theme_meta *t = &m->themes[m->n_themes++];
+        t->id = sqlite3_column_int64(st, 0);
+        t->ref = sl_strdup(sq_text(st, 1));
+        t->title = sl_strdup(sq_text(st, 2));
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        free_meta(m);
+        return sq_fail(s, err, "reading themes");
+    }
+    return 0;
+}
+
+/* Returns the plan with this id (plans are few; the last one found is tried first). */
+static const plan_meta *find_plan(const listing_meta *m, int64_t id, size_t *hint)
+{
+    if (*hint < m->n_plans && m->plans[*hint].id == id)
+        return &m->plans[*hint];
+    for (size_t i = 0; i < m->n_plans; i++)
+        if (m->plans[i].id == id)
+            return &m->plans[*hint = i];
+    return NULL;
+}
+
+/* Returns the theme with this id, or NULL (binary search over themes ordered by id). */
+static const theme_meta *find_theme(const listing_meta *m, int64_t id)
+{
+    size_t lo = 0, hi = m->n_themes;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->themes[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->n_themes && m->themes[lo].id == id ? &m->themes[lo] : NULL;
+}
 
 /* The latest update of an action on or before a day. */
 static const char as_of_sql[] =
@@ -103,18 +214,20 @@ static int resolve_as_of(sq_store *s, sqlite3_stmt *row, sl_day as_of, sl_action
     return 0;
 }
 
-/* Fills the fixed fields of a row from the listing statement. */
-static void read_row(sqlite3_stmt *st, sl_action_row *r)
+/* Fills the fixed fields of a row from the listing statement and the
+ * plan and theme it belongs to. */
+static void read_row(sqlite3_stmt *st, const plan_meta *plan, const theme_meta *theme,
+                     sl_action_row *r)
 {
     memset(r, 0, sizeof *r);
     r->id = sqlite3_column_int64(st, C_ID);
     r->plan_id = sqlite3_column_int64(st, C_PLAN_ID);
-    r->plan_title = sq_text(st, C_PLAN_TITLE);
-    r->authority = sq_text(st, C_AUTHORITY);
+    r->plan_title = plan ? plan->title : "";
+    r->authority = plan ? plan->authority : "";
     r->ref = sq_text(st, C_REF);
     r->title = sq_text(st, C_TITLE);
-    r->theme_ref = sq_text(st, C_THEME_REF);
-    r->theme = sq_text(st, C_THEME);
+    r->theme_ref = theme ? theme->ref : "";
+    r->theme = theme ? theme->title : "";
     r->start_text = sq_text(st, C_START_TEXT);
     r->start = sq_day(st, C_START_DAY);
     r->due_text = sq_text(st, C_DUE_TEXT);
@@ -126,10 +239,8 @@ static void read_row(sqlite3_stmt *st, sl_action_row *r)
     r->leads = sq_text(st, C_LEADS);
     r->recommendations = sq_text(st, C_RECS);
     r->measure = sq_text(st, C_MEASURE);
-    r->baseline_day = sq_day(st, C_BASELINE);
-    r->rules.amber_days = sqlite3_column_int(st, C_AMBER_DAYS);
-    r->rules.update_cycle_days = sqlite3_column_int(st, C_CYCLE_DAYS);
-    r->rules.requires_signoff = sqlite3_column_int(st, C_SIGNOFF);
+    r->baseline_day = plan ? plan->baseline_day : SL_NO_DAY;
+    r->rules = plan ? plan->rules : sl_rag_rules_default();
     r->version = sqlite3_column_int(st, C_VERSION);
     r->source_line = (long)sqlite3_column_int64(st, C_SOURCE_LINE);
 }
@@ -138,9 +249,10 @@ int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
                    sl_error *err)
 {
     sq_store *s = (sq_store *)store;
-    const char *sql = q->action_id                ? one_action_sql
-                      : q->due_before != SL_NO_DAY ? due_before_sql
-                                                   : list_sql;
+    int due = q->due_before != SL_NO_DAY;
+    const char *sql = q->action_id ? one_action_sql
+                      : q->plan_id ? (due ? plan_due_sql : plan_sql)
+                                   : (due ? all_due_actions_sql : all_actions_sql);
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
         return -1;
@@ -148,27 +260,37 @@ int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
     sqlite3_bind_int(st, 2, q->include_superseded);
     sq_bind_day(st, 3, q->due_before);
     sqlite3_bind_int64(st, 4, q->action_id);
-    int rc;
+    listing_meta meta;
+    if (load_meta(s, &meta, err) < 0)
+        return -1;
+    /* load_meta reused other statements; this one is still bound and ready. */
+    int rc, result = 0;
+    size_t plan_hint = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_action_row r;
         sqlite3_stmt *probe = NULL;
-        read_row(st, &r);
+        const theme_meta *theme = sqlite3_column_type(st, C_THEME_ID) == SQLITE_NULL
+                                      ? NULL
+                                      : find_theme(&meta, sqlite3_column_int64(st, C_THEME_ID));
+        const plan_meta *plan = find_plan(&meta, sqlite3_column_int64(st, C_PLAN_ID), &plan_hint);
+        if (!q->plan_id && !q->action_id && !q->include_superseded && plan && plan->superseded)
+            continue;
+        read_row(st, plan, theme, &r);
         if (resolve_as_of(s, st, q->as_of, &r, &probe, err) < 0) {
-            sqlite3_reset(st);
-            return -1;
+            result = -1;
+            break;
         }
-        int stop = cb(ctx, &r);
+        result = cb(ctx, &r);
         if (probe)
             sqlite3_reset(probe);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if (result)
+            break;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "listing actions");
+    if (result == 0 && rc != SQLITE_DONE)
+        result = sq_fail(s, err, "listing actions");
     sqlite3_reset(st);
-    return 0;
+    free_meta(&meta);
+    return result;
 }
 
 int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *ids, int max,
