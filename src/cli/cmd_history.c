@@ -54,7 +54,7 @@ int sl_cmd_history(const sl_cli *cli, const sl_command *cmd, int argc, char **ar
     sl_error err = {0};
     if (l.json)
         sl_buf_putc(&l.out, '[');
-    rc = sl_store_each_audit(store, action_id ? "action" : NULL, action_id, on_entry, &l, &err);
+    rc = sl_store_each_audit(store, action_id ? "action" : NULL, action_id, 0, on_entry, &l, &err);
     if (l.json)
         sl_buf_puts(&l.out, l.count ? "\n]\n" : "]\n");
     else if (l.count == 0)

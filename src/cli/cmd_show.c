@@ -103,14 +103,14 @@ static int render(sl_store *store, int64_t action_id, sl_day as_of, int json, sl
     }
     if (rc == 0) {
         sl_buf_puts(out, json ? ",\"history\":[" : "\nHistory\n");
-        rc = sl_store_each_update(store, action_id, on_update, &l, err);
+        rc = sl_store_each_update(store, action_id, 0, on_update, &l, err);
     }
     if (rc == 0) {
         if (!json && l.count == 0)
             sl_buf_puts(out, "  no progress updates yet\n");
         l.count = 0;
         sl_buf_puts(out, json ? "],\"audit\":[" : "\nAudit trail\n");
-        rc = sl_store_each_audit(store, "action", action_id, on_audit, &l, err);
+        rc = sl_store_each_audit(store, "action", action_id, 0, on_audit, &l, err);
     }
     if (rc == 0) {
         if (!json && l.count == 0)

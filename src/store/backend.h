@@ -49,7 +49,7 @@ typedef struct {
                           sl_error *err);
     int (*comment_add)(sl_store *store, int64_t action_id, const char *text, const char *actor,
                        sl_error *err);
-    int (*each_comment)(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx,
+    int (*each_comment)(sl_store *store, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
                         sl_error *err);
     int (*find_inspection)(sl_store *store, const char *authority, sl_day start, int64_t *id,
                            sl_error *err);
@@ -74,9 +74,9 @@ typedef struct {
     int (*generation)(sl_store *store, int64_t *generation, sl_error *err);
     int (*each_recent_audit)(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
     int (*each_person)(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
-    int (*each_update)(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
+    int (*each_update)(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
                        sl_error *err);
-    int (*each_audit)(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb,
+    int (*each_audit)(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                       void *ctx, sl_error *err);
 } sl_store_ops;
 

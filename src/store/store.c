@@ -159,10 +159,10 @@ int sl_store_comment_add(sl_store *s, int64_t action_id, const char *text, const
     return s->ops->comment_add(s, action_id, text, actor, err);
 }
 
-int sl_store_each_comment(sl_store *s, int64_t action_id, sl_comment_cb cb, void *ctx,
+int sl_store_each_comment(sl_store *s, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
                           sl_error *err)
 {
-    return s->ops->each_comment(s, action_id, cb, ctx, err);
+    return s->ops->each_comment(s, action_id, latest, cb, ctx, err);
 }
 
 int sl_store_find_inspection(sl_store *s, const char *authority, sl_day start, int64_t *id,
@@ -248,13 +248,14 @@ int sl_store_each_person(sl_store *s, sl_person_cb cb, void *ctx, sl_error *err)
     return s->ops->each_person(s, cb, ctx, err);
 }
 
-int sl_store_each_update(sl_store *s, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err)
+int sl_store_each_update(sl_store *s, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
+                         sl_error *err)
 {
-    return s->ops->each_update(s, action_id, cb, ctx, err);
+    return s->ops->each_update(s, action_id, latest, cb, ctx, err);
 }
 
-int sl_store_each_audit(sl_store *s, const char *entity, int64_t entity_id, sl_audit_cb cb,
+int sl_store_each_audit(sl_store *s, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                         void *ctx, sl_error *err)
 {
-    return s->ops->each_audit(s, entity, entity_id, cb, ctx, err);
+    return s->ops->each_audit(s, entity, entity_id, latest, cb, ctx, err);
 }

@@ -274,11 +274,13 @@ int sl_store_login_failures(sl_store *store, const char *login, int64_t since, i
 /* Appends a comment to an action and logs it; returns 0 or -1. */
 int sl_store_comment_add(sl_store *store, int64_t action_id, const char *text, const char *actor,
                          sl_error *err);
-/* Calls cb for each comment on an action, oldest first. */
-int sl_store_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx,
+/* Calls cb for each comment on an action, oldest first (only the latest
+ * `latest` of them when latest > 0). */
+int sl_store_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
                           sl_error *err);
-/* Calls cb for each progress update of an action, oldest first. */
-int sl_store_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx,
+/* Calls cb for each progress update of an action, oldest first (only the
+ * latest `latest` of them when latest > 0). */
+int sl_store_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
                          sl_error *err);
 /* Sets *generation to a number that changes whenever anything a page shows
  * changes (every change is audited, so: the newest audit entry's id). */
@@ -337,8 +339,8 @@ int sl_store_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void 
 /* Calls cb for each person named by current plans, with their action counts. */
 int sl_store_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
 /* Calls cb for audit entries, oldest first: of one entity (entity and id
- * set) or all (entity NULL). */
-int sl_store_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb,
+ * set) or all (entity NULL); only the latest `latest` when latest > 0. */
+int sl_store_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                         void *ctx, sl_error *err);
 
 #endif

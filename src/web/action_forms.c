@@ -257,7 +257,7 @@ static void stale_page(sl_request *req, const sl_action_state *s, int made_again
                      "This is what changed meanwhile:</p><ul class=\"govuk-list govuk-list--bullet\">", s->version);
     changes c = {b, made_against, 0};
     sl_error err = {0};
-    sl_store_each_update(req->store, s->id, on_change, &c, &err);
+    sl_store_each_update(req->store, s->id, 0, on_change, &c, &err);
     if (c.n == 0)
         sl_buf_puts(b, "<li>Links or fields of the action were changed.</li>");
     sl_buf_printf(b, "</ul><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/actions/%lld#update\">"

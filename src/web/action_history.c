@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "web/action_page.h"
+
+/* How many updates, comments and changes the page shows at most (the latest). */
+#define SHOWN 100
 #include "web/web.h"
 
 typedef struct {
@@ -117,15 +120,19 @@ void sl_action_history(sl_request *req, const sl_action_state *s)
                    "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Progress</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">By</th></tr></thead><tbody class=\"govuk-table__body\">");
-    sl_store_each_update(req->store, s->id, on_update, &l, &err);
+    sl_store_each_update(req->store, s->id, SHOWN, on_update, &l, &err);
     sl_buf_puts(b, "</tbody></table>");
     if (l.n == 0)
         sl_buf_puts(b, "<p class=\"govuk-body\">No progress updates since the plan was imported.</p>");
+    else if (l.n == SHOWN)
+        sl_buf_printf(b, "<p class=\"govuk-body-s\">The latest %d updates; <code>sightline show</code> lists them all.</p>", SHOWN);
     l.n = 0;
     sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Comments</h2>");
-    sl_store_each_comment(req->store, s->id, on_comment, &l, &err);
+    sl_store_each_comment(req->store, s->id, SHOWN, on_comment, &l, &err);
     if (l.n == 0)
         sl_buf_puts(b, "<p class=\"govuk-body\">No comments.</p>");
+    else if (l.n == SHOWN)
+        sl_buf_printf(b, "<p class=\"govuk-body-s\">The latest %d comments.</p>", SHOWN);
     l.n = 0;
     size_t mark = b->len;
     sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Linked actions</h2><ul class=\"govuk-list\">");
@@ -144,6 +151,8 @@ void sl_action_history(sl_request *req, const sl_action_state *s)
                    "<th scope=\"col\" class=\"govuk-table__header\">Who</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Change</th></tr></thead><tbody class=\"govuk-table__body\">");
-    sl_store_each_audit(req->store, "action", s->id, on_audit, &l, &err);
+    sl_store_each_audit(req->store, "action", s->id, SHOWN, on_audit, &l, &err);
     sl_buf_puts(b, "</tbody></table>");
+    if (l.n == SHOWN)
+        sl_buf_printf(b, "<p class=\"govuk-body-s\">The latest %d changes; <code>sightline history</code> lists them all.</p>", SHOWN);
 }

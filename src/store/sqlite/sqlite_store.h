@@ -83,7 +83,8 @@ int sq_login_failures(sl_store *store, const char *login, int64_t since, int *re
                       sl_error *err);
 int sq_comment_add(sl_store *store, int64_t action_id, const char *text, const char *actor,
                    sl_error *err);
-int sq_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx, sl_error *err);
+int sq_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
+                    sl_error *err);
 int sq_find_inspection(sl_store *store, const char *authority, sl_day start, int64_t *id,
                        sl_error *err);
 int sq_save_inspection(sl_store *store, const sl_inspection *inspection, const char *authority_code,
@@ -105,8 +106,9 @@ int sq_case_audits(sl_store *store, sl_case_audit_row **out, sl_error *err);
 int sq_generation(sl_store *store, int64_t *generation, sl_error *err);
 int sq_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
-int sq_each_update(sl_store *store, int64_t action_id, sl_update_cb cb, void *ctx, sl_error *err);
-int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, sl_audit_cb cb, void *ctx,
+int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
+                   sl_error *err);
+int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb, void *ctx,
                   sl_error *err);
 
 #endif

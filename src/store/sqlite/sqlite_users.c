@@ -180,15 +180,18 @@ int sq_comment_add(sl_store *store, int64_t action_id, const char *text, const c
     return sq_audit(s, actor, "comment", "action", action_id, "comment", NULL, text, err);
 }
 
-int sq_each_comment(sl_store *store, int64_t action_id, sl_comment_cb cb, void *ctx, sl_error *err)
+int sq_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
+                    sl_error *err)
 {
     static const char sql[] =
-        "SELECT id, at, actor, text FROM comments WHERE action_id = ?1 ORDER BY id";
+        "SELECT * FROM (SELECT id, at, actor, text FROM comments WHERE action_id = ?1"
+        " ORDER BY id DESC LIMIT ?2) ORDER BY id";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, action_id);
+    sqlite3_bind_int(st, 2, latest > 0 ? latest : -1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_comment c = {sqlite3_column_int64(st, 0), sq_text(st, 1), sq_text(st, 2), sq_text(st, 3)};
