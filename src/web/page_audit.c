@@ -1,0 +1,50 @@
+/* page_audit.c — the audit log: the latest changes, newest first, each with
+ * who made it, when, and what it was before and after. */
+#include <string.h>
+
+#include "web/web.h"
+
+/* Audit callback: one row of the log. */
+static int on_audit(void *ctx, const sl_audit_entry *e)
+{
+    sl_buf *b = ctx;
+    sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
+    sl_buf_html(b, e->at);
+    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
+    sl_buf_html(b, e->actor);
+    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
+    sl_buf_html(b, e->operation);
+    sl_buf_puts(b, " ");
+    if (strcmp(e->entity, "action") == 0)
+        sl_buf_printf(b, "<a class=\"govuk-link\" href=\"/actions/%lld\">action %lld</a>", (long long)e->entity_id,
+                      (long long)e->entity_id);
+    else
+        sl_buf_printf(b, "%s %lld", strcmp(e->entity, "plan") == 0 ? "plan" : "user", (long long)e->entity_id);
+    sl_buf_puts(b, " ");
+    sl_buf_html(b, e->field);
+    sl_buf_puts(b, "</td><td class=\"govuk-table__cell sl-pre\">");
+    if (e->before) {
+        sl_buf_html(b, e->before);
+        sl_buf_puts(b, " → ");
+    }
+    sl_buf_html(b, e->after ? e->after : "");
+    sl_buf_puts(b, "</td></tr>");
+    return 0;
+}
+
+void sl_page_audit(sl_request *req)
+{
+    sl_buf *b = &req->body;
+    sl_page_start(req, "Audit log");
+    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Audit log</h1><table class=\"govuk-table\">"
+                   "<caption class=\"govuk-table__caption govuk-table__caption--m\">The latest 200 changes, newest first</caption>"
+                   "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+                   "<th scope=\"col\" class=\"govuk-table__header\">When</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">Who</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header\">Change</th></tr></thead><tbody class=\"govuk-table__body\">");
+    sl_error err = {0};
+    sl_store_each_recent_audit(req->store, 200, on_audit, b, &err);
+    sl_buf_puts(b, "</tbody></table>");
+    sl_page_end(req);
+}
