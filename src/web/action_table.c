@@ -150,7 +150,7 @@ void sl_web_action_table(sl_request *req, const sl_web_actions *l, const char *c
     if (caption) {
         sl_buf_puts(b, "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
         sl_buf_html(b, caption);
-        sl_buf_printf(b, " (%zu)</caption>", l->n);
+        sl_buf_puts(b, "</caption>");
     }
     sl_buf_puts(b, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">Ref</th>"

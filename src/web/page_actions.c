@@ -110,7 +110,9 @@ void sl_page_actions(sl_request *req)
     sl_buf_html(b, sl_buf_str(&line));
     sl_buf_free(&line);
     sl_buf_puts(b, "\">Download these actions as CSV</a></p>");
-    sl_web_action_table(req, &list, "Matching actions", 0);
+    char caption[64];
+    snprintf(caption, sizeof caption, "Matching actions (%zu)", list.n);
+    sl_web_action_table(req, &list, caption, 0);
     sl_page_end(req);
     sl_web_actions_free(&list);
 }

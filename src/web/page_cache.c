@@ -33,14 +33,14 @@ static size_t slot_of(const char *key)
     return (size_t)(h % SLOTS);
 }
 
-int sl_cache_get(const char *key, char *title, size_t n, sl_buf *out)
+int sl_cache_use(const char *key, void (*use)(void *ctx, const char *title, const char *content, size_t len),
+                 void *ctx)
 {
     size_t i = slot_of(key);
     int hit = 0;
     pthread_mutex_lock(&lock);
     if (slots[i].key && strcmp(slots[i].key, key) == 0) {
-        snprintf(title, n, "%s", slots[i].title);
-        sl_buf_add(out, slots[i].content, slots[i].len);
+        use(ctx, slots[i].title, slots[i].content, slots[i].len);
         hit = 1;
     }
     pthread_mutex_unlock(&lock);

@@ -10,9 +10,11 @@
 
 #include "util/buf.h"
 
-/* Copies the kept title and content for key into title (size n) and out;
- * returns 1 on a hit, 0 on a miss. Thread-safe. */
-int sl_cache_get(const char *key, char *title, size_t n, sl_buf *out);
+/* On a hit, calls use(ctx, title, content, len) with the kept page (valid
+ * only during the call, which holds the cache's lock: be quick) and returns
+ * 1; on a miss returns 0. Thread-safe. */
+int sl_cache_use(const char *key, void (*use)(void *ctx, const char *title, const char *content, size_t len),
+                 void *ctx);
 /* Keeps a page's title and content under key (pages over 1 MiB are not kept).
  * Thread-safe. */
 void sl_cache_put(const char *key, const char *title, const char *content, size_t len);

@@ -76,6 +76,28 @@ static sl_web_actions subset(const sl_web_actions *all, int (*keep)(const sl_web
     return view;
 }
 
+/* How many actions each dashboard list shows; the rest are a link away. */
+#define DASHBOARD_ROWS 15
+
+/* Writes one dashboard list: its first DASHBOARD_ROWS actions and, when
+ * there are more, a link to all of them in the action list. */
+static void dashboard_list(sl_request *req, const sl_web_plan *plan, sl_web_actions *view,
+                           const char *caption, const char *all_query)
+{
+    size_t total = view->n;
+    char counted[96];
+    snprintf(counted, sizeof counted, "%s (%zu)", caption, total);
+    if (view->n > DASHBOARD_ROWS)
+        view->n = DASHBOARD_ROWS;
+    sl_web_action_table(req, view, counted, 0);
+    if (total > DASHBOARD_ROWS)
+        sl_buf_printf(&req->body,
+                      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/plans/%lld/actions%s\">"
+                      "All %zu: %s</a></p>",
+                      (long long)plan->id, all_query, total, caption);
+    view->n = total;
+}
+
 /* Overdue now. */
 static int overdue(const sl_web_action *a, sl_day today)
 {
@@ -138,17 +160,17 @@ void sl_page_dashboard(sl_request *req)
     theme_table(req, &all);
     sl_web_actions view = subset(&all, overdue, req->today);
     sl_web_actions_sort(&view, "due");
-    sl_web_action_table(req, &view, "Overdue", 0);
+    dashboard_list(req, &plan, &view, "Overdue", "?overdue=1&amp;sort=due");
     free(view.items);
     view = subset(&all, due_soon, req->today);
     sl_web_actions_sort(&view, "due");
-    sl_web_action_table(req, &view, "Due in the next 30 days", 0);
+    dashboard_list(req, &plan, &view, "Due in the next 30 days", "?sort=due");
     free(view.items);
     view = subset(&all, stale, req->today);
-    sl_web_action_table(req, &view, "No update within the update cycle", 0);
+    dashboard_list(req, &plan, &view, "No update within the update cycle", "?sort=rag");
     free(view.items);
     view = subset(&all, recent, req->today);
-    sl_web_action_table(req, &view, "Updated in the last 14 days", 0);
+    dashboard_list(req, &plan, &view, "Updated in the last 14 days", "");
     free(view.items);
     sl_page_end(req);
     sl_web_actions_free(&all);

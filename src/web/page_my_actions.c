@@ -33,7 +33,9 @@ void sl_page_my_actions(sl_request *req)
     sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">My actions</h1><p class=\"govuk-body\">Actions naming ");
     sl_buf_html(b, person);
     sl_buf_puts(b, " as SRO or lead, soonest due first.</p>");
-    sl_web_action_table(req, &mine, "Yours", 1);
+    char caption[64];
+    snprintf(caption, sizeof caption, "Yours (%zu)", mine.n);
+    sl_web_action_table(req, &mine, caption, 1);
     sl_page_end(req);
     sl_web_actions_free(&list);
 }

@@ -4,6 +4,7 @@
  * role and CSRF token checked before the page handler runs; every answer
  * carries the security headers. */
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -156,6 +157,15 @@ static enum MHD_Result add_argument(void *cls, enum MHD_ValueKind kind, const ch
     return MHD_YES;
 }
 
+/* Cache callback: writes a kept page inside this request's header and footer. */
+static void serve_kept(void *ctx, const char *title, const char *content, size_t len)
+{
+    sl_request *req = ctx;
+    sl_page_start(req, title);
+    sl_buf_add(&req->body, content, len);
+    sl_page_end(req);
+}
+
 /* Runs a cacheable page: serves it from the cache when the data has not
  * changed since it was made, else makes it and keeps it. */
 static void run_cached(sl_request *req, const sl_route *route)
@@ -170,19 +180,12 @@ static void run_cached(sl_request *req, const sl_route *route)
     sl_buf_printf(&key, "%s?", req->path);
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, add_argument, &key);
     sl_buf_printf(&key, "|%d|%lld", (int)req->today, (long long)generation);
-    char title[256];
-    sl_buf content = SL_BUF_INIT;
-    if (sl_cache_get(sl_buf_str(&key), title, sizeof title, &content)) {
-        sl_page_start(req, title);
-        sl_buf_add(&req->body, content.data ? content.data : "", content.len);
-        sl_page_end(req);
-    } else {
+    if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
         if (req->status == 200 && !req->location[0] && req->content_end > req->content_start)
             sl_cache_put(sl_buf_str(&key), req->title, req->body.data + req->content_start,
                          req->content_end - req->content_start);
     }
-    sl_buf_free(&content);
     sl_buf_free(&key);
 }
 
@@ -328,6 +331,13 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     sl_store_close(probe);
     server.config = config;
     pthread_mutex_init(&server.lock, NULL);
+#ifdef M_TRIM_THRESHOLD
+    /* Pages are built in buffers of tens of kilobytes, thousands of times a
+     * second: keep freed memory for the next request instead of handing it
+     * back to the kernel and faulting it in again. */
+    mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+#endif
     if (sl_static_load(config->static_dir, &server.statics, err) < 0)
         return -1;
     struct MHD_Daemon *d = MHD_start_daemon(
@@ -335,7 +345,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(config->threads > 0 ? config->threads : 2),
         MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 1000u,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (!d) {
         sl_static_free(&server.statics);
