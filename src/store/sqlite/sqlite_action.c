@@ -440,16 +440,20 @@ int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
 int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
                    sl_error *err)
 {
-    static const char sql[] =
+    static const char all_sql[] =
+        "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
+        " action_version FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
+    static const char latest_sql[] =
         "SELECT * FROM (SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
         " note, evidence, action_version FROM progress_updates WHERE action_id = ?1"
         " ORDER BY day DESC, id DESC LIMIT ?2) ORDER BY day, id";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = sq_prepare(s, latest > 0 ? latest_sql : all_sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, action_id);
-    sqlite3_bind_int(st, 2, latest > 0 ? latest : -1);
+    if (latest > 0)
+        sqlite3_bind_int(st, 2, latest);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_update u = {
@@ -510,21 +514,31 @@ static int walk_audit(sq_store *s, sqlite3_stmt *st, sl_audit_cb cb, void *ctx, 
 int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                   void *ctx, sl_error *err)
 {
-    static const char all_sql[] =
-        "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
-        " FROM audit_log ORDER BY id DESC LIMIT ?3) ORDER BY id";
-    static const char one_sql[] =
+    /* One entity's or every entry; all of them, or only the latest ?3. */
+    static const char one_latest_sql[] =
         "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
         " FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3) ORDER BY id";
+    static const char every_latest_sql[] =
+        "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
+        " FROM audit_log ORDER BY id DESC LIMIT ?3) ORDER BY id";
+    static const char one_all_sql[] =
+        "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
+        " WHERE entity = ?1 AND entity_id = ?2 ORDER BY id";
+    static const char every_sql[] =
+        "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
+        " ORDER BY id";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, entity ? one_sql : all_sql, err);
+    const char *chosen = entity ? (latest > 0 ? one_latest_sql : one_all_sql)
+                                : (latest > 0 ? every_latest_sql : every_sql);
+    sqlite3_stmt *st = sq_prepare(s, chosen, err);
     if (!st)
         return -1;
     if (entity) {
         sq_bind_text(st, 1, entity);
         sqlite3_bind_int64(st, 2, entity_id);
     }
-    sqlite3_bind_int(st, 3, latest > 0 ? latest : -1);
+    if (latest > 0)
+        sqlite3_bind_int(st, 3, latest);
     return walk_audit(s, st, cb, ctx, err);
 }
 
