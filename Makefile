@@ -29,7 +29,7 @@ HEADERS   := $(shell find src tests/unit -name '*.h')
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
 
-.PHONY: all check bench demo deps fuzz clean asan soak
+.PHONY: all check check-built bench demo deps fuzz clean asan soak
 
 REFERENCE := la-lookup.csv lad-2023-boundaries.geojson
 all: $(BUILD)/sightline $(BUILD)/static/app.css $(addprefix $(BUILD)/data/,$(REFERENCE))
@@ -92,7 +92,11 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
 
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 
-check: all $(BUILD)/unit_tests asan $(FUZZ_BINS)
+check: deps
+	@$(MAKE) --no-print-directory check-built
+
+# The tests themselves, once everything they need is installed.
+check-built: all $(BUILD)/unit_tests asan $(FUZZ_BINS)
 	@tests/run.sh
 
 fuzz: $(FUZZ_BINS)

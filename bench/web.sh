@@ -28,7 +28,7 @@ DB=$W/w.db
 "$SL" --db "$DB" import "$W/plan.csv" >/dev/null
 echo "bench-password-1" | "$SL" --db "$DB" user add bench --role viewer --password-stdin >/dev/null
 PORT=$((20000 + RANDOM % 20000))
-"$SL" --db "$DB" serve --listen 127.0.0.1:$PORT --threads 2 --static "$ROOT/build/static" 2>/dev/null &
+"$SL" --db "$DB" serve --listen 127.0.0.1:$PORT --threads 2 --static "$ROOT/build/static" 2>"$W/serve.log" &
 SPID=$!
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/sign-in" && break; sleep 0.05; done
 TOKEN=$(curl -s "http://127.0.0.1:$PORT/sign-in" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p')
@@ -37,7 +37,7 @@ COOKIE=$(curl -s -D - -o /dev/null --data-urlencode "csrf=$TOKEN" --data-urlenco
 DASH="http://127.0.0.1:$PORT/plans/1"
 LIST="http://127.0.0.1:$PORT/plans/1/actions"
 curl -s -H "Cookie: $COOKIE" "$DASH" > "$W/dashboard.html"
-[ "$(wc -c < "$W/dashboard.html")" -gt 10000 ] || { echo "web bench: could not fetch the dashboard"; exit 1; }
+[ "$(wc -c < "$W/dashboard.html")" -gt 10000 ] || { echo "web bench: could not fetch the dashboard: $(cat "$W/serve.log")"; exit 1; }
 
 # nginx serving the same bytes as a static file, on another port.
 NPORT=$((PORT + 1))

@@ -170,5 +170,10 @@ int64_t sl_money_pence(const char *text)
         value *= 1000;
     else if (*p == 'm' || *p == 'M')
         value *= 1000000;
+    else if ((*p == 'b' || *p == 'B') && (p[1] == 'n' || p[1] == 'N'))
+        value *= 1000000000;
+    /* No plan spends a trillion pounds: a larger figure is not money but noise. */
+    if (value > 1e12)
+        return -1;
     return (int64_t)(value * 100 + 0.5);
 }

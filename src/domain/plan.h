@@ -123,7 +123,8 @@ sl_recommendation *sl_plan_recommendation(sl_plan *plan, int number, const char 
 /* Splits a list cell on ';' into trimmed non-empty items appended to *items;
  * returns the new count. The caller owns the array and strings. */
 size_t sl_split_list(const char *cell, char ***items, size_t n);
-/* Reads money from resources text ("£46k", "£1,500", "£1.2m"); returns pence or -1. */
+/* Reads money from resources text ("£46k", "£1,500", "£1.2m", "£1bn"); returns pence,
+ * or -1 when there is none (or it is over a trillion pounds: not a budget). */
 int64_t sl_money_pence(const char *text);
 
 #endif
