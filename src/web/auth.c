@@ -122,6 +122,25 @@ int sl_password_ok(const char *password, const char *hash)
     return crypto_pwhash_str_verify(hash, password, strlen(password)) == 0;
 }
 
+static char decoy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t decoy_once = PTHREAD_ONCE_INIT;
+
+/* Makes the hash that unknown logins are checked against, once per process. */
+static void make_decoy_hash(void)
+{
+    if (sl_password_hash("sightline decoy password", decoy_hash) != 0)
+        decoy_hash[0] = '\0';
+}
+
+void sl_password_decoy(const char *password)
+{
+    pthread_once(&decoy_once, make_decoy_hash);
+    if (decoy_hash[0]) {
+        volatile int matched = crypto_pwhash_str_verify(decoy_hash, password, strlen(password));
+        (void)matched; /* the work is the point; the answer is always "no" */
+    }
+}
+
 int sl_session_start(sl_request *req, int64_t user_id, sl_error *err)
 {
     char token[65], digest[65], csrf[65];

@@ -24,6 +24,9 @@ void sl_signin_token(char *out, size_t n);
 int sl_password_hash(const char *password, char out[128]);
 /* Returns 1 when password matches the stored hash. */
 int sl_password_ok(const char *password, const char *hash);
+/* Spends the same Argon2 work as sl_password_ok on a decoy hash, so a sign-in
+ * with an unknown or disabled login takes as long as one with a known login. */
+void sl_password_decoy(const char *password);
 /* Starts a session for a user: stores it and sets the cookie on req. Returns 0 or -1. */
 int sl_session_start(sl_request *req, int64_t user_id, sl_error *err);
 /* Ends the request's session and clears the cookie. */

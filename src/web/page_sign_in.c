@@ -71,6 +71,8 @@ void sl_page_sign_in_post(sl_request *req)
     sl_user user;
     int found = sl_store_user_find(req->store, login, &user, &err) == 1;
     int ok = found && !user.disabled && sl_password_ok(password, user.password_hash);
+    if (!found || user.disabled)
+        sl_password_decoy(password);
     if (!ok) {
         sl_store_login_failure(req->store, login, req->now, req->now - SL_SIGNIN_WINDOW, &failures, &err);
         req->status = 401;

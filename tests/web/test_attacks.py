@@ -111,6 +111,15 @@ def attacks(t, port, db):
         t.check(f"sqli-path {path}", st == 404, st)
     c = Client(port)
     t.check("sqli-login", not c.sign_in("admin' --", "anything"))
+    # An unknown login costs the same Argon2 work as a wrong password, so timing
+    # does not tell an attacker which logins exist (best of a few tries each).
+    def sign_in_seconds(login):
+        start = time.monotonic()
+        Client(port).sign_in(login, "not-the-password")
+        return time.monotonic() - start
+    known = min(sign_in_seconds("admin") for _ in range(2))
+    unknown = min(sign_in_seconds(f"nobody-{i}") for i in range(3))
+    t.check("login-timing-unknown-like-known", unknown > known / 2, f"{unknown:.3f}s vs {known:.3f}s")
     st, _ = update(admin, aid, note="x", version="1 OR 1=1")
     t.check("sqli-version", st == 400, st)
     st, page = admin.request("GET", "/plans/1/actions")
