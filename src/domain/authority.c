@@ -282,12 +282,6 @@ static int read_row(const header *h, const sl_csv *csv, sl_authority *a, sl_erro
     return read_figures(h, csv, a, err);
 }
 
-/* Returns 1 when a record is a blank line (one empty field). */
-static int blank_record(const sl_csv *csv)
-{
-    return csv->n_fields == 1 && csv->fields[0][0] == '\0';
-}
-
 int sl_authority_table_read(const char *data, size_t len, const char *file,
                             sl_authority_table *out, sl_error *err)
 {
@@ -302,7 +296,7 @@ int sl_authority_table_read(const char *data, size_t len, const char *file,
     if (rc > 0)
         rc = read_header(&h, &csv, err);
     while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0) {
-        if (blank_record(&csv))
+        if (sl_csv_blank_record(&csv))
             continue;
         out->authorities = sl_realloc(out->authorities, (out->n + 1) * sizeof *out->authorities);
         rc = read_row(&h, &csv, &out->authorities[out->n++], err);

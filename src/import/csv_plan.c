@@ -272,12 +272,6 @@ static int parse_dates(reader *r, sl_error *err)
     return 0;
 }
 
-/* Returns 1 when a record is a blank line (one empty field). */
-static int blank_record(const sl_csv *csv)
-{
-    return csv->n_fields == 1 && csv->fields[0][0] == '\0';
-}
-
 int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,
                   sl_plan_set *out, sl_error *err)
 {
@@ -291,7 +285,7 @@ int sl_import_csv(const char *data, size_t len, const char *file, const sl_impor
     if (rc > 0)
         rc = read_header(&r, &csv, err);
     while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0)
-        if (!blank_record(&csv) && read_row(&r, &csv, err) < 0)
+        if (!sl_csv_blank_record(&csv) && read_row(&r, &csv, err) < 0)
             rc = -1;
     if (rc == 0 && out->n_plans == 0)
         rc = sl_fail_at(err, file, 1, "the file has a header but no actions");

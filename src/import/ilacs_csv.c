@@ -200,12 +200,6 @@ static int read_row(const header *h, const sl_csv *csv, sl_inspection *insp, sl_
     return 0;
 }
 
-/* Returns 1 when a record is a blank line (one empty field). */
-static int blank_record(const sl_csv *csv)
-{
-    return csv->n_fields == 1 && csv->fields[0][0] == '\0';
-}
-
 int sl_ilacs_csv_read(const char *data, size_t len, const char *file, sl_inspection_list *out,
                       sl_error *err)
 {
@@ -220,7 +214,7 @@ int sl_ilacs_csv_read(const char *data, size_t len, const char *file, sl_inspect
     if (rc > 0)
         rc = read_header(&h, &csv, err);
     while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0) {
-        if (blank_record(&csv))
+        if (sl_csv_blank_record(&csv))
             continue;
         out->inspections = sl_realloc(out->inspections, (out->n + 1) * sizeof *out->inspections);
         rc = read_row(&h, &csv, &out->inspections[out->n++], err);

@@ -148,3 +148,8 @@ int sl_csv_next(sl_csv *csv, sl_error *err)
         csv->fields[i] = csv->text.data + csv->offsets[i];
     return 1;
 }
+
+int sl_csv_blank_record(const sl_csv *csv)
+{
+    return csv->n_fields == 1 && csv->fields[0][0] == '\0';
+}

@@ -28,6 +28,8 @@ typedef struct {
 void sl_csv_open(sl_csv *csv, const char *data, size_t len, const char *file);
 /* Reads the next record into csv->fields / n_fields; returns 1, 0 at the end, or -1 with err set. */
 int sl_csv_next(sl_csv *csv, sl_error *err);
+/* Returns 1 when the current record is a blank line (one empty field). */
+int sl_csv_blank_record(const sl_csv *csv);
 /* Frees the reader's memory (not the input). */
 void sl_csv_close(sl_csv *csv);
 
