@@ -240,10 +240,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     pending *p = *con_cls;
     if (!p) {
+        /* Answer on a later call, never this first one: libmicrohttpd
+         * closes the connection after a response queued on the first call
+         * (it cannot know the request was read whole), which would cost
+         * every browser and client a new TCP connection per page. */
         p = sl_calloc(sizeof *p);
         *con_cls = p;
-        if (strcmp(method, "POST") == 0)
-            return MHD_YES;
+        return MHD_YES;
     }
     if (*upload_size) {
         if (p->body.len + *upload_size > MAX_BODY)

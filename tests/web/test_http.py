@@ -75,6 +75,28 @@ def hidden(html, name):
     return m.group(1) if m else None
 
 
+def keeps_connection(port, cookie):
+    """Sends a page, a static file, a missing page and a refused form on one
+    TCP connection: each must be answered on it, none with Connection: close."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    conn.connect()
+    sock = conn.sock
+    ok = True
+    for method, path in [("GET", "/plans/1"), ("GET", "/static/app.css"), ("GET", "/no/such/page"),
+                         ("POST", "/actions/1/update"), ("GET", "/")]:
+        body = b"note=x" if method == "POST" else None
+        h = {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"}
+        conn.request(method, path, body=body, headers=h)
+        r = conn.getresponse()
+        r.read()
+        closing = (r.getheader("Connection") or "").lower() == "close"
+        if closing or conn.sock is not sock:
+            print(f"  {method} {path}: {r.status}, Connection: {r.getheader('Connection')}")
+            ok = False
+    conn.close()
+    return ok
+
+
 def sign_in(port, login, password):
     c = Client(port)
     _, _, page = c.get("/sign-in")
@@ -180,6 +202,7 @@ def run(port, db):
     check("home", st == 200 and "Croydon transitional action plan 2017" in page, st)
     st, _, page = admin.get("/plans/1")
     check("dashboard", st == 200 and "<svg" in page and "<title" in page and "Overdue" in page, st)
+    check("keep-alive", keeps_connection(port, admin.cookie))
     st, _, page = admin.get("/plans/1/actions?rag=blue")
     rows = re.findall(r'href="/actions/\d+">([^<]+)<', page)
     check("filter-rag", st == 200 and rows and "1.4" in rows and "2.2" not in rows, rows)
