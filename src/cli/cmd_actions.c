@@ -77,7 +77,7 @@ int sl_cmd_actions(const sl_cli *cli, const sl_command *cmd, int argc, char **ar
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1),   SL_OPT("--theme", 1),      SL_OPT("--lead", 1),
                            SL_OPT("--status", 1), SL_OPT("--rag", 1),        SL_OPT("--overdue", 0),
                            SL_OPT("--due-within", 1), SL_OPT("--json", 0),   SL_OPT("--as-of", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_action_filter filter = {0};
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);

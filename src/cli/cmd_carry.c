@@ -11,7 +11,7 @@ int sl_cmd_carry_forward(const sl_cli *cli, const sl_command *cmd, int argc, cha
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--into", 1), SL_OPT("--as", 1),
                            SL_OPT("--as-of", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_update u = {.status = SL_STATUS_CARRIED_FORWARD, .status_text = "carried forward"};
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
@@ -34,9 +34,9 @@ int sl_cmd_carry_forward(const sl_cli *cli, const sl_command *cmd, int argc, cha
         rc = sl_cli_find_action(store, to_plan, to_ref, &to_action);
     sl_error err = {0};
     char note[160];
-    snprintf(note, sizeof note, "Carried forward into plan %lld as %s", (long long)to_plan, to_ref);
-    u.note = note;
     if (rc == 0) {
+        snprintf(note, sizeof note, "Carried forward into plan %lld as %s", (long long)to_plan, to_ref);
+        u.note = note;
         if (sl_store_begin(store, &err) < 0 ||
             sl_store_carry_forward(store, u.action_id, to_action, cli->actor, &err) < 0 ||
             sl_store_add_update(store, &u, cli->actor, &err) < 0 || sl_store_commit(store, &err) < 0) {

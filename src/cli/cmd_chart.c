@@ -16,7 +16,7 @@ enum { OPT_AS_OF, OPT_SCORECARD, N_OPTS };
 int sl_cmd_chart(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt o[N_OPTS] = {SL_OPT("--as-of", 1), SL_OPT("--scorecard", 0)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_day as_of;
     int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 1, &n_pos);

@@ -11,23 +11,6 @@
 
 enum { OPT_PLAN, OPT_FORMAT, N_OPTS };
 
-/* Adds each custom field name of the plans not yet in names. */
-static void collect_custom(const sl_plan *plans, size_t n, const char ***names, size_t *count)
-{
-    for (size_t i = 0; i < n; i++)
-        for (size_t a = 0; a < plans[i].n_actions; a++)
-            for (size_t c = 0; c < plans[i].actions[a].n_custom; c++) {
-                const char *name = plans[i].actions[a].custom[c].name;
-                size_t k = 0;
-                while (k < *count && strcmp((*names)[k], name) != 0)
-                    k++;
-                if (k == *count) {
-                    *names = sl_realloc(*names, (*count + 1) * sizeof **names);
-                    (*names)[(*count)++] = name;
-                }
-            }
-}
-
 /* Writes the loaded plans in the chosen format. */
 static void write_plans(const sl_plan *plans, size_t n, int json, sl_buf *out)
 {
@@ -40,19 +23,18 @@ static void write_plans(const sl_plan *plans, size_t n, int json, sl_buf *out)
         sl_buf_puts(out, n ? "\n]\n" : "]\n");
         return;
     }
-    const char **custom = NULL;
-    size_t n_custom = 0;
-    collect_custom(plans, n, &custom, &n_custom);
-    sl_export_csv_header(out, custom, n_custom);
+    sl_csv_columns cols;
+    sl_csv_columns_for(&cols, plans, n);
+    sl_export_csv_header(out, &cols);
     for (size_t i = 0; i < n; i++)
-        sl_export_csv_rows(out, &plans[i], custom, n_custom);
-    free(custom);
+        sl_export_csv_rows(out, &plans[i], &cols);
+    sl_csv_columns_free(&cols);
 }
 
 int sl_cmd_export(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--format", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
     int json = 0;

@@ -34,7 +34,7 @@ static int on_entry(void *ctx, const sl_audit_entry *e)
 int sl_cmd_history(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--json", 0)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int64_t plan_id = 0, action_id = 0;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 1, &n_pos);

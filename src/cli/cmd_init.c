@@ -5,7 +5,7 @@
 
 int sl_cmd_init(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, 0, 0, &n_pos);
     if (rc)

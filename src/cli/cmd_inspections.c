@@ -177,7 +177,7 @@ static int load(const sl_cli *cli, const char *path)
 int sl_cmd_inspections(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--json", 0)};
-    const char *pos[2];
+    const char *pos[2] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 2, &n_pos);
     int json = opts[OPT_JSON].count > 0;

@@ -11,7 +11,7 @@ enum { OPT_PLAN, N_OPTS };
 int sl_cmd_link(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1)};
-    const char *pos[1 + MAX_RECS];
+    const char *pos[1 + MAX_RECS] = {0};
     int n_pos, numbers[MAX_RECS];
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 2, 1 + MAX_RECS, &n_pos);
     for (int i = 1; rc == 0 && i < n_pos; i++) {

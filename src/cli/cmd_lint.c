@@ -38,7 +38,7 @@ static void finding_text(sl_buf *out, const sl_plan *p, const sl_finding *f)
 int sl_cmd_lint(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--json", 0)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
     sl_store *store = NULL;

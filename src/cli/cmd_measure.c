@@ -146,7 +146,7 @@ int sl_cmd_measure(const sl_cli *cli, const sl_command *cmd, int argc, char **ar
                         SL_OPT("--frequency", 1), SL_OPT("--baseline", 1),  SL_OPT("--milestone", 1),
                         SL_OPT("--target", 1),    SL_OPT("--tolerance", 1), SL_OPT("--owner", 1),
                         SL_OPT("--source", 1),    SL_OPT("--json", 0),      SL_OPT("--as-of", 1)};
-    const char *pos[2];
+    const char *pos[2] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 2, 2, &n_pos);
     if (rc == 0 && strcmp(pos[0], "add") == 0)

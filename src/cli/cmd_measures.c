@@ -233,7 +233,7 @@ static int suggest(const sl_cli *cli, sl_opt *o)
 int sl_cmd_measures(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt o[N_OPTS] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--plan", 1), SL_OPT("--add", 0)};
-    const char *pos[2];
+    const char *pos[2] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 2, &n_pos);
     if (rc == 0 && n_pos == 0)

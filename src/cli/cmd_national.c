@@ -16,7 +16,7 @@ int sl_cmd_national(const sl_cli *cli, const sl_command *cmd, int argc, char **a
 {
     int is_map = strcmp(cmd->name, "map") == 0;
     sl_opt o[N_OPTS] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--judgement", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_day as_of;
     int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 0, &n_pos);

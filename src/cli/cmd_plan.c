@@ -10,7 +10,7 @@ int sl_cmd_plan(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
         return sl_cmd_plan_settings(cli, cmd, argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "draft") == 0)
         return sl_cmd_plan_draft(cli, cmd, argc - 1, argv + 1);
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, 0, 0, &n_pos);
     if (rc)

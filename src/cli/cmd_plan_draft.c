@@ -83,7 +83,7 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
 int sl_cmd_plan_draft(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--inspection", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
     char *end = NULL;

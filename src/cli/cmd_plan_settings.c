@@ -33,7 +33,7 @@ int sl_cmd_plan_settings(const sl_cli *cli, const sl_command *cmd, int argc, cha
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--requires-signoff", 1), SL_OPT("--amber-days", 1),
                            SL_OPT("--update-cycle-days", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
     sl_store *store = NULL;

@@ -111,7 +111,7 @@ static int count_actions(sl_store *store, summaries *s, sl_day as_of, sl_error *
 int sl_cmd_plans(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--all", 0)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_day as_of;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);

@@ -10,7 +10,7 @@ enum { OPT_PLAN, OPT_JSON, OPT_AS_OF, N_OPTS };
 int sl_cmd_recommendations(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--json", 0), SL_OPT("--as-of", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_day as_of;
     int64_t plan_id = 0;

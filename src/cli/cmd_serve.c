@@ -13,7 +13,7 @@ int sl_cmd_serve(const sl_cli *cli, const sl_command *cmd, int argc, char **argv
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--listen", 1), SL_OPT("--static", 1), SL_OPT("--threads", 1),
                            SL_OPT("--idle-minutes", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
     char static_dir[PATH_MAX], data_dir[PATH_MAX];

@@ -124,7 +124,7 @@ static int render(sl_store *store, int64_t action_id, sl_day as_of, int json, sl
 int sl_cmd_show(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--as-of", 1), SL_OPT("--json", 0)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_day as_of;
     int64_t plan_id = 0, action_id = 0;

@@ -44,7 +44,7 @@ int sl_cmd_update(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--status", 1), SL_OPT("--rag", 1),   SL_OPT("--reason", 1), SL_OPT("--note", 1),
                            SL_OPT("--evidence", 1), SL_OPT("--as-of", 1), SL_OPT("--plan", 1), SL_OPT("--expect-version", 1)};
-    const char *pos[1];
+    const char *pos[1] = {0};
     int n_pos;
     sl_update u = {0};
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);

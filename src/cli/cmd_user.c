@@ -21,7 +21,7 @@ static int read_password(char *out, size_t n)
 int sl_cmd_user(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--role", 1), SL_OPT("--person", 1), SL_OPT("--password-stdin", 0)};
-    const char *pos[2];
+    const char *pos[2] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 2, 2, &n_pos);
     sl_user user = {0};

@@ -215,7 +215,7 @@ int sl_cmd_workforce(const sl_cli *cli, const sl_command *cmd, int argc, char **
         SL_OPT("--stated-agency-rate", 1), SL_OPT("--period", 1), SL_OPT("--outstanding", 1),
         SL_OPT("--good", 1),       SL_OPT("--requires-improvement", 1), SL_OPT("--inadequate", 1),
         SL_OPT("--measure", 1),    SL_OPT("--json", 0)};
-    const char *pos[2];
+    const char *pos[2] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 2, &n_pos);
     if (rc == 0 && n_pos == 0)

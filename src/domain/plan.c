@@ -93,7 +93,7 @@ sl_theme *sl_plan_theme(sl_plan *p, const char *ref, const char *title)
 {
     title = title ? title : "";
     for (size_t i = 0; i < p->n_themes; i++)
-        if (strcmp(p->themes[i].ref, ref) == 0 && (*ref || strcmp(p->themes[i].title, title) == 0))
+        if (strcmp(p->themes[i].ref, ref) == 0 && (!*title || strcmp(p->themes[i].title, title) == 0))
             return &p->themes[i];
     return sl_plan_add_theme(p, ref, title);
 }

@@ -113,8 +113,10 @@ void sl_plan_free(sl_plan *plan);
 void sl_action_free(sl_action *action);
 /* Appends a zeroed action and returns it; the plan owns it. */
 sl_action *sl_plan_add_action(sl_plan *plan);
-/* Returns the theme with this ref (or, when ref is "", this title), adding it
- * when new; the plan owns it. */
+/* Returns the theme with this ref and title (a blank title matches any
+ * title: a row that names only the theme's ref), adding it when new; two
+ * themes may share a ref, as in plans that number savings projects and
+ * priorities alike. The plan owns it. */
 sl_theme *sl_plan_theme(sl_plan *plan, const char *ref, const char *title);
 /* Appends a new theme (ref and title copied) even when one has the same ref; the plan owns it. */
 sl_theme *sl_plan_add_theme(sl_plan *plan, const char *ref, const char *title);

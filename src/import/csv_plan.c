@@ -11,13 +11,15 @@
 typedef enum {
     COL_PLAN, COL_THEME_REF, COL_THEME, COL_REF, COL_TITLE, COL_DESCRIPTION, COL_START, COL_DUE,
     COL_SRO, COL_LEADS, COL_RESOURCES, COL_MEASURE, COL_IMPACT, COL_STATUS, COL_RAG,
-    COL_PROGRESS, COL_RECOMMENDATIONS, COL_DELIVERED_THROUGH, COL_COUNT
+    COL_PROGRESS, COL_RECOMMENDATIONS, COL_DELIVERED_THROUGH, COL_START_AS_WRITTEN,
+    COL_DUE_AS_WRITTEN, COL_COUNT
 } column;
 
 static const char *const column_names[COL_COUNT] = {
     "plan",     "theme_ref", "theme",  "ref",    "title", "description",     "start",
     "due",      "sro",       "leads",  "resources", "measure", "impact",     "status",
-    "rag",      "progress",  "recommendations", "delivered_through",
+    "rag",      "progress",  "recommendations", "delivered_through", "start_as_written",
+    "due_as_written",
 };
 
 /* Where each known column sits in the file (-1 when absent), and the rest. */
@@ -27,12 +29,22 @@ typedef struct {
     char **names;               /* every header name, for custom fields */
 } header;
 
+/* A date cell given in a start_as_written or due_as_written column: the
+ * plan's own words, kept even when they are not a real date (a finding,
+ * not a refusal), so that a plan exported with such a date reads back. */
+typedef struct {
+    size_t plan, action;
+    int due;                    /* 1 for the due date, 0 for the start */
+} kept_date;
+
 /* The rows read so far, grouped into plans by their plan column. */
 typedef struct {
     const char *file;
     const sl_import_options *opts;
     sl_plan_set *set;
     header head;
+    kept_date *kept;
+    size_t n_kept;
 } reader;
 
 /* Reads the header row: every column named, known names found, none repeated. */
@@ -154,19 +166,68 @@ static int read_recommendations(reader *r, const sl_csv *csv, sl_plan *p, sl_act
     return rc;
 }
 
-/* Keeps the cells of columns sightline does not know as custom fields. */
+/* Keeps the filled cells of columns sightline does not know as custom
+ * fields (an empty cell is no field, as in the plan it was exported from). */
 static void read_custom(reader *r, const sl_csv *csv, sl_action *a)
 {
     for (size_t i = 0; i < r->head.n_columns; i++) {
         int known = 0;
         for (int c = 0; c < COL_COUNT; c++)
             known |= r->head.index[c] == (int)i;
-        if (known)
+        if (known || !csv->fields[i][0])
             continue;
         a->custom = sl_realloc(a->custom, (a->n_custom + 1) * sizeof *a->custom);
         a->custom[a->n_custom].name = sl_strdup(r->head.names[i]);
         a->custom[a->n_custom++].value = sl_strdup(csv->fields[i]);
     }
+}
+
+/* Reads an action's start (due = 0) or due date cell, or its *_as_written
+ * twin; a row may fill one of the two, not both. */
+static int read_date_cell(reader *r, const sl_csv *csv, const sl_plan *p, sl_action *a, int due,
+                          sl_error *err)
+{
+    char *date = cell(r, csv, due ? COL_DUE : COL_START);
+    char *written = cell(r, csv, due ? COL_DUE_AS_WRITTEN : COL_START_AS_WRITTEN);
+    const char *name = due ? "due" : "start";
+    sl_written_date *d = due ? &a->due : &a->start;
+    if (*date && *written) {
+        sl_fail_at(err, r->file, csv->record_line,
+                   "action %s: both %s '%s' and %s_as_written '%s' are given; keep one", a->ref,
+                   name, date, name, written);
+        free(date);
+        free(written);
+        return -1;
+    }
+    if (*written) {
+        r->kept = sl_realloc(r->kept, (r->n_kept + 1) * sizeof *r->kept);
+        r->kept[r->n_kept++] =
+            (kept_date){(size_t)(p - r->set->plans), (size_t)(a - p->actions), due};
+        d->text = written;
+        free(date);
+    } else {
+        d->text = date;
+        free(written);
+    }
+    return 0;
+}
+
+/* Orders kept dates by plan, action and which date, for bsearch. */
+static int compare_kept(const void *x, const void *y)
+{
+    const kept_date *a = x, *b = y;
+    if (a->plan != b->plan)
+        return a->plan < b->plan ? -1 : 1;
+    if (a->action != b->action)
+        return a->action < b->action ? -1 : 1;
+    return a->due - b->due;
+}
+
+/* Returns 1 when the date came from an *_as_written column (r->kept sorted). */
+static int is_kept(const reader *r, size_t plan, size_t action, int due)
+{
+    kept_date key = {plan, action, due};
+    return r->n_kept && bsearch(&key, r->kept, r->n_kept, sizeof key, compare_kept) != NULL;
 }
 
 /* Reads one data row into a new action of its plan. */
@@ -197,8 +258,8 @@ static int read_row(reader *r, const sl_csv *csv, sl_error *err)
     free(theme_ref);
     free(theme);
     a->description = cell(r, csv, COL_DESCRIPTION);
-    a->start.text = cell(r, csv, COL_START);
-    a->due.text = cell(r, csv, COL_DUE);
+    if (read_date_cell(r, csv, p, a, 0, err) < 0 || read_date_cell(r, csv, p, a, 1, err) < 0)
+        return -1;
     a->sro = cell(r, csv, COL_SRO);
     char *leads = cell(r, csv, COL_LEADS);
     a->n_leads = sl_split_list(leads, &a->leads, 0);
@@ -241,12 +302,15 @@ static int context_year(const sl_plan *p)
     return n ? years[best] : 0;
 }
 
-/* Parses one date cell; an impossible or unreadable date is an error at its line. */
+/* Parses one date cell; an impossible or unreadable date is an error at its
+ * line, unless the cell came from an *_as_written column (kept != 0). */
 static int parse_date(const char *file, const sl_action *a, const char *column_name,
-                      sl_written_date *d, int year, sl_error *err)
+                      sl_written_date *d, int year, int kept, sl_error *err)
 {
     char why[160] = "";
     d->parse = sl_date_parse(d->text, strlen(d->text), year, &d->value, why, sizeof why);
+    if (kept)
+        return 0;
     if (d->parse == SL_DATE_INVALID)
         return sl_fail_at(err, file, a->source_line, "action %s: %s '%s' is not a real date: %s",
                           a->ref, column_name, d->text, why);
@@ -259,13 +323,16 @@ static int parse_date(const char *file, const sl_action *a, const char *column_n
 /* Reads every date of every plan once the plan's context year is known. */
 static int parse_dates(reader *r, sl_error *err)
 {
+    if (r->n_kept)
+        qsort(r->kept, r->n_kept, sizeof *r->kept, compare_kept);
     for (size_t i = 0; i < r->set->n_plans; i++) {
         sl_plan *p = &r->set->plans[i];
         p->context_year = context_year(p);
         for (size_t k = 0; k < p->n_actions; k++) {
             sl_action *a = &p->actions[k];
-            if (parse_date(r->file, a, "start", &a->start, p->context_year, err) < 0 ||
-                parse_date(r->file, a, "due", &a->due, p->context_year, err) < 0)
+            int year = p->context_year;
+            if (parse_date(r->file, a, "start", &a->start, year, is_kept(r, i, k, 0), err) < 0 ||
+                parse_date(r->file, a, "due", &a->due, year, is_kept(r, i, k, 1), err) < 0)
                 return -1;
         }
     }
@@ -294,6 +361,7 @@ int sl_import_csv(const char *data, size_t len, const char *file, const sl_impor
     for (size_t i = 0; i < r.head.n_columns; i++)
         free(r.head.names[i]);
     free(r.head.names);
+    free(r.kept);
     sl_csv_close(&csv);
     if (rc < 0)
         sl_plan_set_free(out);

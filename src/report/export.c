@@ -1,7 +1,10 @@
 /* export.c — canonical CSV and JSON of a plan (see export.h). */
 #include "report/export.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "util/mem.h"
 
 static const char *const csv_columns[] = {
     "plan",   "theme_ref", "theme",     "ref",     "title",  "description",
@@ -10,16 +13,50 @@ static const char *const csv_columns[] = {
 };
 #define N_CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
 
-void sl_export_csv_header(sl_buf *out, const char *const *custom, size_t n_custom)
+/* Returns 1 for a date that must travel in an *_as_written column. */
+static int needs_as_written(const sl_written_date *d)
+{
+    return d->parse == SL_DATE_INVALID || d->parse == SL_DATE_UNREADABLE;
+}
+
+void sl_csv_columns_for(sl_csv_columns *cols, const sl_plan *plans, size_t n_plans)
+{
+    memset(cols, 0, sizeof *cols);
+    for (size_t i = 0; i < n_plans; i++)
+        for (size_t a = 0; a < plans[i].n_actions; a++) {
+            const sl_action *action = &plans[i].actions[a];
+            cols->as_written |= needs_as_written(&action->start) || needs_as_written(&action->due);
+            for (size_t c = 0; c < action->n_custom; c++) {
+                const char *name = action->custom[c].name;
+                size_t k = 0;
+                while (k < cols->n_custom && strcmp(cols->custom[k], name) != 0)
+                    k++;
+                if (k == cols->n_custom) {
+                    cols->custom = sl_realloc(cols->custom, (k + 1) * sizeof *cols->custom);
+                    cols->custom[cols->n_custom++] = name;
+                }
+            }
+        }
+}
+
+void sl_csv_columns_free(sl_csv_columns *cols)
+{
+    free(cols->custom);
+    memset(cols, 0, sizeof *cols);
+}
+
+void sl_export_csv_header(sl_buf *out, const sl_csv_columns *cols)
 {
     for (size_t i = 0; i < N_CSV_COLUMNS; i++) {
         if (i)
             sl_buf_putc(out, ',');
         sl_buf_puts(out, csv_columns[i]);
     }
-    for (size_t i = 0; i < n_custom; i++) {
+    if (cols->as_written)
+        sl_buf_puts(out, ",start_as_written,due_as_written");
+    for (size_t i = 0; i < cols->n_custom; i++) {
         sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, custom[i]);
+        sl_buf_csv_field(out, cols->custom[i]);
     }
     sl_buf_puts(out, "\r\n");
 }
@@ -47,14 +84,16 @@ static const char *custom_value(const sl_action *a, const char *name)
 }
 
 /* Appends one action as a CSV row. */
-static void csv_action(sl_buf *out, const sl_plan *p, const sl_action *a,
-                       const char *const *custom, size_t n_custom)
+static void csv_action(sl_buf *out, const sl_plan *p, const sl_action *a, const sl_csv_columns *cols)
 {
     const sl_theme *t = a->theme >= 0 ? &p->themes[a->theme] : NULL;
     const char *status = a->status_text && *a->status_text ? a->status_text : sl_status_name(a->status);
+    int start_kept = cols->as_written && needs_as_written(&a->start);
+    int due_kept = cols->as_written && needs_as_written(&a->due);
     const char *fields[] = {
-        p->title,        t ? t->ref : "",  t ? t->title : "", a->ref,        a->title,
-        a->description,  a->start.text,    a->due.text,       a->sro,
+        p->title,       t ? t->ref : "",  t ? t->title : "", a->ref,
+        a->title,       a->description,   start_kept ? "" : a->start.text,
+        due_kept ? "" : a->due.text,      a->sro,
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (i)
@@ -74,17 +113,23 @@ static void csv_action(sl_buf *out, const sl_plan *p, const sl_action *a,
         sl_buf_printf(out, i ? ";%d" : "%d", a->recommendations[i]);
     sl_buf_putc(out, ',');
     sl_buf_csv_field(out, a->delivered_through);
-    for (size_t i = 0; i < n_custom; i++) {
+    if (cols->as_written) {
         sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, custom_value(a, custom[i]));
+        sl_buf_csv_field(out, start_kept ? a->start.text : "");
+        sl_buf_putc(out, ',');
+        sl_buf_csv_field(out, due_kept ? a->due.text : "");
+    }
+    for (size_t i = 0; i < cols->n_custom; i++) {
+        sl_buf_putc(out, ',');
+        sl_buf_csv_field(out, custom_value(a, cols->custom[i]));
     }
     sl_buf_puts(out, "\r\n");
 }
 
-void sl_export_csv_rows(sl_buf *out, const sl_plan *p, const char *const *custom, size_t n_custom)
+void sl_export_csv_rows(sl_buf *out, const sl_plan *p, const sl_csv_columns *cols)
 {
     for (size_t i = 0; i < p->n_actions; i++)
-        csv_action(out, p, &p->actions[i], custom, n_custom);
+        csv_action(out, p, &p->actions[i], cols);
 }
 
 /* Appends "key": followed by a JSON string. */

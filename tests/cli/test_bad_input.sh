@@ -24,6 +24,7 @@ cases=(
     "no-ref-column.csv|plan,title,due\nP,A,Jul 17\n|no-ref-column.csv:1"
     "short-row.csv|${H}${ROW}P,1,T,1.2,B\n|short-row.csv:3"
     "missing-ref.csv|${H}P,1,T,,B,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|missing-ref.csv:2"
+    "date-twice.csv|plan,ref,title,due,due_as_written\nP,1.1,A,Oct 17,\nP,1.2,B,Oct 17,31/09/17\n|date-twice.csv:3"
     "nul-byte.csv|${H}P,1,T,1.2,B\x00C,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|nul-byte.csv:2"
 )
 before=$(sha256sum "$DB" | cut -d' ' -f1)
