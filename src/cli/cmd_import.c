@@ -123,15 +123,9 @@ typedef struct {
     sl_inspection_list reports;
 } readings;
 
-/* Reads an Ofsted report (text, or PDF through pdftotext) and appends it. */
+/* Reads an Ofsted report's text and appends it. */
 static int read_report(const char *path, const char *data, size_t len, readings *r, sl_error *err)
 {
-    char *pdf_text = NULL;
-    if (sl_is_pdf(data, len)) {
-        if (!(pdf_text = sl_pdf_text(path, &len, err)))
-            return -1;
-        data = pdf_text;
-    }
     sl_inspection in;
     sl_inspection_init(&in);
     int rc = sl_inspection_read(data, len, path, &in, err);
@@ -140,11 +134,12 @@ static int read_report(const char *path, const char *data, size_t len, readings 
         r->reports.inspections = sl_realloc(r->reports.inspections, (r->reports.n + 1) * sizeof in);
         r->reports.inspections[r->reports.n++] = in;
     }
-    free(pdf_text);
     return rc;
 }
 
-/* Reads one file: a report (when asked, or when it looks like one) or a plan. */
+/* Reads one file: a report (when asked, or when it looks like one) or a
+ * plan. A PDF is read through pdftotext first, unless --format csv says
+ * the file is something else; line numbers then count lines of its text. */
 static int read_file(const char *path, const sl_import_options *io, int inspection, readings *r,
                      sl_error *err)
 {
@@ -152,8 +147,13 @@ static int read_file(const char *path, const sl_import_options *io, int inspecti
     char *data = sl_read_file(path, &len, err);
     if (!data)
         return -1;
+    if (sl_is_pdf(data, len) && (io->format == SL_FORMAT_AUTO || io->format == SL_FORMAT_TEXT)) {
+        free(data);
+        if (!(data = sl_pdf_text(path, &len, err)))
+            return -1;
+    }
     int rc;
-    if (inspection || (io->format == SL_FORMAT_AUTO && (sl_is_pdf(data, len) || sl_inspection_detect(data, len)))) {
+    if (inspection || (io->format == SL_FORMAT_AUTO && sl_inspection_detect(data, len))) {
         rc = read_report(path, data, len, r, err);
     } else {
         sl_plan_set set;

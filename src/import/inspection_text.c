@@ -26,6 +26,7 @@ typedef struct {
 typedef struct {
     slice text;                 /* without its line break, CR or opening form feeds */
     long number;                /* 1-based */
+    int page_start;             /* opened by a form feed: the first line of a PDF page */
 } text_line;
 
 typedef struct {
@@ -236,6 +237,7 @@ static void split_lines(document *doc, const char *data, size_t len)
         slice s = {data + start, i - start};
         if (s.n > 0 && s.s[s.n - 1] == '\r')
             s.n--;
+        doc->lines[doc->n].page_start = s.n > 0 && s.s[0] == '\f';
         while (s.n > 0 && s.s[0] == '\f')
             s = drop(s, 1);
         doc->lines[doc->n].text = s;
@@ -905,6 +907,7 @@ static size_t read_items(const document *doc, size_t heading, sl_inspection *out
     size_t i;
     for (i = heading + 1; i < doc->n; i++) {
         slice line = line_text(doc, i), t = trim(line);
+        page_break |= doc->lines[i].page_start;
         size_t after_furniture = skip_page_furniture(doc, i);
         if (t.n == 0 || after_furniture != i) {
             blank_seen = 1;

@@ -51,6 +51,27 @@ status 1 unknown-authority s inspections load "$T/unknown.csv"
 has unknown-names-line "$T/err" "unknown.csv:3"
 [ "$(sha256sum < "$DB")" = "$before" ] && pass || fail "a refused load changed the database"
 
+# The same reports as real PDFs (made by tests/tools/text_to_pdf.py, read back
+# through pdftotext, page breaks and all) give the same inspections.
+"$SL" --db "$T/pdf.db" init >/dev/null
+for f in "$R"/*.txt; do
+    python3 "$ROOT/tests/tools/text_to_pdf.py" "$f" "$T/$(basename "$f" .txt).pdf"
+    ok "pdf-import-$(basename "$f" .txt)" "$SL" --db "$T/pdf.db" import "$T/$(basename "$f" .txt).pdf"
+done
+ok pdf-list "$SL" --db "$T/pdf.db" inspections --json
+python3 - "$T/i.json" "$T/out" <<'PY' && pass || fail "a report read from PDF differs from its text"
+import json, sys
+drop = ("id", "source_file", "source_sha256", "imported_at")
+same = lambda f: [{k: v for k, v in x.items() if k not in drop} for x in json.load(open(f))]
+a, b = same(sys.argv[1]), same(sys.argv[2])
+assert a == b, [(x["authority"], k) for x, y in zip(a, b) for k in x if x[k] != y.get(k)]
+PY
+# A PDF that is not a report is read as a plan document, and says why it is not one.
+printf 'Notes of the improvement board\n\nThe board met on 4 May and agreed the minutes.\n' > "$T/notes.txt"
+python3 "$ROOT/tests/tools/text_to_pdf.py" "$T/notes.txt" "$T/notes.pdf"
+status 1 pdf-not-a-plan "$SL" --db "$T/pdf.db" import "$T/notes.pdf"
+has pdf-not-a-plan-says "$T/err" "no plan table found"
+
 # A draft plan from the Halton report.
 id=$(python3 -c "import json;print([x['id'] for x in json.load(open('$T/i.json')) if x['authority'].startswith('Halton')][0])")
 ok draft s plan draft --inspection "$id"
