@@ -651,8 +651,28 @@ static void put_heading(sl_buf *out, const sl_measure_def *def)
     }
 }
 
+/* Appends text cut to at most max_chars characters (UTF-8 code points),
+ * ending in "…" when cut, so that it fits the room left for it. */
+static void put_text_clipped(sl_buf *out, const char *text, size_t max_chars)
+{
+    size_t chars = 0, cut = 0, len = strlen(text);
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars == max_chars)
+            cut = i;
+    if (chars <= max_chars || max_chars < 2) {
+        put_text(out, text);
+        return;
+    }
+    char *head = sl_strndup(text, cut);
+    put_text(out, head);
+    put_text(out, "…");
+    free(head);
+}
+
 /* Opens a measure chart: the <svg> tag, <title>, <desc>, background,
- * visible heading and the rating with its direction. */
+ * visible heading and the rating with its direction. The visible heading is
+ * cut short with "…" where it would run into the rating (the full name stays
+ * in the title that screen readers and tooltips give). */
 static void draw_header(sl_buf *out, const sl_chart_measure *m, const sl_measure_status *status,
                         const char *const names[], size_t n_names, sl_day as_of)
 {
@@ -667,12 +687,22 @@ static void draw_header(sl_buf *out, const sl_chart_measure *m, const sl_measure
     sl_buf_puts(out, "-desc\">");
     describe(out, m, status, names, n_names, as_of);
     sl_buf_puts(out, "</desc>\n<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+    char rating[96];
+    snprintf(rating, sizeof rating, "%s%s%s", rag_words(status->rag),
+             status->vs_previous != SL_TREND_NONE ? ", " : "", sl_trend_name(status->vs_previous));
+    sl_buf heading = SL_BUF_INIT;
+    sl_buf_puts(&heading, def->code[0] ? def->code : "measure");
+    if (def->name && def->name[0])
+        sl_buf_printf(&heading, ": %s", def->name);
+    /* Room in characters: 15px bold runs about 9px a character, the 12px
+     * rating about 7px; 32px of margins and a 24px gap between them. */
+    int room = (CHART_WIDTH - 32 - 24 - 7 * (int)strlen(rating)) / 9;
     sl_buf_puts(out, "<text x=\"16\" y=\"22\" font-size=\"15\" font-weight=\"bold\" fill=\"" COLOUR_TEXT "\">");
-    put_heading(out, def);
+    put_text_clipped(out, sl_buf_str(&heading), room > 8 ? (size_t)room : 8);
+    sl_buf_free(&heading);
     sl_buf_printf(out, "</text>\n<text class=\"rag\" x=\"%d\" y=\"22\" text-anchor=\"end\" fill=\"%s\">",
                   CHART_WIDTH - 16, rag_colour(status->rag));
-    put_textf(out, "%s%s%s", rag_words(status->rag), status->vs_previous != SL_TREND_NONE ? ", " : "",
-              sl_trend_name(status->vs_previous));
+    put_text(out, rating);
     sl_buf_puts(out, "</text>\n");
 }
 

@@ -53,6 +53,18 @@ ok chart s chart ASMT --as-of 2015-09-10
 cp "$T/out" "$T/c.svg"
 python3 -c "import xml.etree.ElementTree as E,sys; r=E.parse(sys.argv[1]).getroot(); assert r.tag.endswith('svg'); assert any(e.tag.endswith('title') for e in r.iter())" "$T/c.svg" && pass || fail "chart is not well-formed SVG"
 ok scorecard s chart --scorecard --as-of 2015-09-10
+# A long name is cut short with "…" before it reaches the rating; the title keeps it whole.
+LONG="Percentage of children in need with an up-to-date assessment and a plan reviewed within statutory timescales"
+ok long-name s measure add LONGNAME --name "$LONG" --unit percent --polarity higher --target 90@2016-03-01
+ok long-chart s chart LONGNAME --as-of 2015-09-10
+python3 - "$T/out" "$LONG" <<'PY' && pass || fail "a long chart heading is not cut short, or the title lost it"
+import sys, xml.etree.ElementTree as E
+root = E.parse(sys.argv[1]).getroot()
+texts = [e for e in root.iter() if e.tag.endswith('text')]
+heading = texts[0].text
+assert heading.endswith('…') and len(heading) < 70, heading
+assert sys.argv[2] in [e.text for e in root.iter() if e.tag.endswith('title')][0]
+PY
 python3 -c "import xml.etree.ElementTree as E,sys; E.fromstring(open(sys.argv[1]).read())" "$T/out" && pass || fail "scorecard is not well-formed"
 status 1 chart-unknown s chart NOPE
 
