@@ -748,6 +748,59 @@ static size_t parse_limit(parser *p, token kw, size_t sentence_start)
     return end;
 }
 
+static const char *const HOLD_VERBS[] = {"remain", "remains", "remaining", "stay", "stays", "staying",
+                                         "kept", "keep", "keeps", "maintain", "maintains", "maintained", NULL};
+static const char *const BELOW_WORDS[] = {"below", "under", NULL};
+static const char *const ABOVE_WORDS[] = {"above", "over", NULL};
+
+/* Finds "by DATE" between pos and the end of the sentence; returns 1 and
+ * sets *day and *end, or 0. */
+static int find_by_date(const parser *p, size_t pos, sl_day *day, size_t *end)
+{
+    for (int steps = 0; steps < MAX_PHRASE_TOKENS; steps++) {
+        token t = token_at(p, pos);
+        if (t.kind == TOK_END || t.kind == TOK_STOP)
+            return 0;
+        if (word_is(p, t, "by") && read_when(p, t.start, BY, day, end) != WHEN_NONE)
+            return 1;
+        pos = t.end;
+    }
+    return 0;
+}
+
+/* Reads "SUBJECT remains below 15% [and lower than benchmarks (25%)] by
+ * April 2015" (or stays/is kept/maintained, below/under or above/over) at
+ * the verb: a ceiling or floor to hold by a date, named by the subject.
+ * Returns the end or 0. */
+static size_t parse_hold(parser *p, token verb, size_t sentence_start)
+{
+    token side = token_at(p, verb.end);
+    sl_polarity hint = word_in(p, side, BELOW_WORDS)   ? SL_POLARITY_LOWER
+                     : word_in(p, side, ABOVE_WORDS) ? SL_POLARITY_HIGHER
+                                                     : SL_POLARITY_UNSET;
+    quantity q;
+    if (hint == SL_POLARITY_UNSET || !read_quantity(p, side.end, &q))
+        return 0;
+    sl_day day = SL_NO_DAY;
+    size_t end;
+    if (!find_by_date(p, q.end, &day, &end))
+        return 0;
+    size_t name_start;
+    size_t name_end = subject_end(p, sentence_start, verb.start, &name_start);
+    long index = new_suggestion(p, name_end > name_start ? name_start : verb.start);
+    if (index < 0)
+        return 0;
+    sl_measure_def *def = &p->list[index].def;
+    def->target.set = 1;
+    def->target.value = q.value;
+    def->target.day = day;
+    def->polarity = hint;
+    note_unit(p, index, q.unit);
+    name_suggestion(p, index, name_start, name_end);
+    p->list[index].end = end;
+    return end;
+}
+
 /* Guesses an unset polarity from the baseline and the last later value. */
 static void infer_polarity(sl_measure_def *def)
 {
@@ -775,6 +828,8 @@ static size_t recognise(parser *p, token t, size_t sentence_start, long *current
         return parse_change(p, t, sentence_start);
     if (word_is(p, t, "maximum") || word_is(p, t, "minimum"))
         return parse_limit(p, t, sentence_start);
+    if (word_in(p, t, HOLD_VERBS))
+        return parse_hold(p, t, sentence_start);
     if (t.kind == TOK_NUMBER && token_at(p, t.end).kind == TOK_PERCENT)
         return read_target_body(p, t.start, t.start, SL_POLARITY_UNSET, 1, 1);
     return 0;

@@ -677,8 +677,14 @@ static void test_prose(void)
         {"AYSE caseloads to be reduced to maximum of 15 by 31 st Aug", 2017, "AYSE caseloads|count|lower|-|-|15@2017-08-31"},
         {"Audit shows reduction in inadequate new plans to 0% by end of November 2014. 50% good by December 2014", 2014,
          "inadequate new plans|percent|lower|-|-|0@2014-11-30"},
+        {"details and concerns identified by April 2015. % of re-referrals remains below 15% and lower than "
+         "benchmarks (25%) by April 2015.", 2014, "re-referrals|percent|lower|-|-|15@2015-04-30"},
         /* Variations. */
         {"caseloads to a maximum of 15 by 31st Aug", 0, "caseloads|count|lower|-|-|15"},
+        {"Agency social workers kept under 20% by March 2016", 2015, "Agency social workers|percent|lower|-|-|20@2016-03-31"},
+        {"Placement stability stays above 70% by Dec 2015", 2015, "Placement stability|percent|higher|-|-|70@2015-12-31"},
+        {"Caseloads remain below 20. Reviewed by March 2016", 2015, ""},
+        {"Staff morale remains high by April 2015", 2015, ""},
         {"BASELINE: 30 days. Milestones: 25 days by Dec 2015 and 20 days by March 2016", 2015,
          "|days|lower|30|25@2015-12-31 20@2016-03-31|-"},
         {"Milestone 60% by June 2015", 2015, "|percent||-|60@2015-06-30|-"},

@@ -46,11 +46,14 @@ void test_plan(void)
 
     sl_plan p = {0};
     sl_theme *a = sl_plan_theme(&p, "1", "Strategic");
-    sl_theme *b = sl_plan_theme(&p, "1", "Strategic (again)");
-    CHECK(a == b && p.n_themes == 1, "a theme ref names one theme");
+    sl_theme *b = sl_plan_theme(&p, "1", "");
+    CHECK(a == b && p.n_themes == 1, "a ref with no title names the theme with that ref");
+    CHECK(sl_plan_theme(&p, "1", "Strategic") == p.themes && p.n_themes == 1, "ref and title name one theme");
+    sl_plan_theme(&p, "1", "Reduce Early Help");
+    CHECK(p.n_themes == 2, "two themes may share a ref (priorities and savings projects numbered alike)");
     sl_plan_theme(&p, "", "Workforce");
     sl_plan_theme(&p, "", "Partnerships");
-    CHECK(p.n_themes == 3, "themes without refs are told apart by title");
+    CHECK(p.n_themes == 4, "themes without refs are told apart by title");
     sl_plan_recommendation(&p, 3, NULL);
     sl_plan_recommendation(&p, 3, "Improve the quality of referrals");
     CHECK(p.n_recommendations == 1 && strcmp(p.recommendations[0].text, "Improve the quality of referrals") == 0,
