@@ -106,6 +106,8 @@ static void report(const sl_plan_set *set, const plan_fate *fates, const int *ve
         printf("%s '%s' version %d: %zu actions, %zu themes, %zu recommendations\n",
                dry ? "would import" : "imported", p->title, versions[i] + 1, p->n_actions,
                p->n_themes, p->n_recommendations);
+        if (*p->authority)
+            printf("  authority: %s\n", p->authority);
         if (p->findings.n)
             printf("  %zu row%s could not be read cleanly: see `sightline lint`\n",
                    p->findings.n, p->findings.n == 1 ? "" : "s");
@@ -230,6 +232,15 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     }
     sl_error err = {0};
     readings r = {0};
+    sl_authority_table authorities = {0};
+    if (!io.authority && !inspection) {
+        sl_error lookup_err = {0};
+        if (sl_load_authorities(&authorities, &lookup_err) == 0)
+            io.authorities = &authorities;
+        else
+            fprintf(stderr, "sightline: note: %s: plans keep no authority unless --authority names one\n",
+                    lookup_err.message);
+    }
     for (int i = 0; rc == 0 && i < n_pos; i++)
         rc = read_file(pos[i], &io, inspection, &r, &err);
     free(pos);
@@ -245,6 +256,7 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     sl_store_close(store);
     sl_plan_set_free(&r.plans);
     sl_inspection_list_free(&r.reports);
+    sl_authority_table_free(&authorities);
     if (rc < 0)
         return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
     return SL_EXIT_OK;

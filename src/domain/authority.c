@@ -1,8 +1,10 @@
 /* authority.c — the authorities reference table and name matching (see authority.h). */
 #include "domain/authority.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/csv.h"
 #include "util/buf.h"
@@ -124,6 +126,96 @@ const sl_authority *sl_authority_match(const sl_authority_table *table, const ch
         }
     free(key);
     return ambiguous ? NULL : found;
+}
+
+/* Returns 1 when key (flattened words) stands as whole words in the padded
+ * flattened text " … ". */
+static int has_words(const char *padded_text, const char *key)
+{
+    size_t n = strlen(key);
+    for (const char *p = strstr(padded_text, key); p; p = strstr(p + 1, key))
+        if (p > padded_text && p[-1] == ' ' && p[n] == ' ')
+            return 1;
+    return 0;
+}
+
+/* Returns 1 when word (lower case ASCII) stands in text as a whole word that
+ * starts with a capital letter. */
+static int has_capitalised(const char *text, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= len; i++) {
+        if (strncasecmp(text + i, word, n) != 0 || text[i] < 'A' || text[i] > 'Z')
+            continue;
+        int before = i == 0 || !isalnum((unsigned char)text[i - 1]);
+        int after = i + n == len || !isalnum((unsigned char)text[i + n]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
+/* Returns name flattened with one space between words and none at the
+ * ends, nothing dropped (caller frees). */
+static char *flat_words(const char *name)
+{
+    sl_buf flat = SL_BUF_INIT, words = SL_BUF_INIT;
+    flatten(&flat, name);
+    for (const char *p = sl_buf_str(&flat); *p; p++)
+        if (*p != ' ' || (words.len && words.data[words.len - 1] != ' '))
+            sl_buf_putc(&words, *p);
+    while (words.len && words.data[words.len - 1] == ' ')
+        words.len--;
+    sl_buf_free(&flat);
+    return sl_buf_take(&words);
+}
+
+/* Returns 1 when the text names authority a by its name or an alias. A key
+ * that is also its region's name ("London", of the City of London) is not
+ * enough: the whole name must be written. */
+static int names_authority(const sl_authority *a, const char *padded, const char *text, size_t len)
+{
+    char *region = match_key(a->region ? a->region : "");
+    int found = 0;
+    for (size_t i = 0; i <= a->n_aliases && !found; i++) {
+        const char *name = i == 0 ? a->name : a->aliases[i - 1];
+        char *key = match_key(name);
+        if (strcmp(key, region) == 0) {
+            free(key);
+            key = flat_words(name);
+        }
+        if (*key && has_words(padded, key))
+            found = strchr(key, ' ') != NULL || has_capitalised(text, len, key);
+        free(key);
+    }
+    free(region);
+    return found;
+}
+
+const sl_authority *sl_authority_named_in(const sl_authority_table *table, const char *text,
+                                          size_t len)
+{
+    sl_buf flat = SL_BUF_INIT, padded = SL_BUF_INIT;
+    char *copy = sl_strndup(text, len);
+    flatten(&flat, copy);
+    free(copy);
+    /* One space between words and one at each end, as match_key leaves keys. */
+    sl_buf_putc(&padded, ' ');
+    for (const char *p = sl_buf_str(&flat); *p; p++)
+        if (*p != ' ' || (padded.len && padded.data[padded.len - 1] != ' '))
+            sl_buf_putc(&padded, *p);
+    if (padded.data[padded.len - 1] != ' ')
+        sl_buf_putc(&padded, ' ');
+    const sl_authority *found = NULL;
+    int several = 0;
+    for (size_t i = 0; i < table->n && !several; i++)
+        if (names_authority(&table->authorities[i], sl_buf_str(&padded), text, len)) {
+            several = found != NULL;
+            found = &table->authorities[i];
+        }
+    sl_buf_free(&flat);
+    sl_buf_free(&padded);
+    return several ? NULL : found;
 }
 
 const sl_authority *sl_authority_by_code(const sl_authority_table *table, const char *code)

@@ -46,6 +46,15 @@ int sl_authority_table_read(const char *data, size_t len, const char *file,
  * "County", "District", "the"). The result points into the table. */
 const sl_authority *sl_authority_match(const sl_authority_table *table, const char *name);
 
+/* Returns the one authority that text (len bytes: a plan's title and
+ * opening lines) names, matched as sl_authority_match matches names but as
+ * whole words anywhere in the text ("London Borough of Barking & Dagenham",
+ * "CROYDON TRANSITIONAL ACTION PLAN"); a one-word name must be written with a
+ * capital ("Reading", not "reading"). NULL when it names none, or several.
+ * The result points into the table. */
+const sl_authority *sl_authority_named_in(const sl_authority_table *table, const char *text,
+                                          size_t len);
+
 /* Returns the authority with this Ofsted URN, DfE code or ONS code (exact), or
  * NULL. The result points into the table. */
 const sl_authority *sl_authority_by_code(const sl_authority_table *table, const char *code);

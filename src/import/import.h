@@ -5,6 +5,7 @@
 #define SL_IMPORT_IMPORT_H
 #include <stddef.h>
 
+#include "domain/authority.h"
 #include "domain/plan.h"
 #include "util/error.h"
 
@@ -13,6 +14,10 @@ typedef enum { SL_FORMAT_AUTO = 0, SL_FORMAT_CSV, SL_FORMAT_TEXT, SL_FORMAT_XLSX
 typedef struct {
     const char *authority;      /* --authority, NULL when not given */
     sl_format format;
+    /* When no authority is given, a plan document whose title and opening
+     * lines name one of these authorities is that authority's plan; NULL to
+     * leave such plans without one. Borrowed. */
+    const sl_authority_table *authorities;
 } sl_import_options;
 
 /* A set of plans read from one file (a CSV may hold several). */

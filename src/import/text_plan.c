@@ -149,6 +149,10 @@ static void preamble_line(sl_text_reader *r, sl_text_span line)
         r->first_line = span_text(s);
     if (r->n_area_names == 0)
         r->n_area_names = sl_text_area_names(s, r->area_names, SL_TEXT_MAX_AREA_NAMES);
+    if (r->preamble.len + s.len < 4096) {
+        sl_buf_add(&r->preamble, s.text, s.len);
+        sl_buf_putc(&r->preamble, '\n');
+    }
 }
 
 /* Returns 1 when a line ends the details of a savings project: a table
@@ -233,7 +237,10 @@ static void plan_identity(sl_text_reader *r, const sl_import_options *opts)
     }
     p->kind = sl_strdup(sl_text_plan_kind(p->title));
     p->version_label = sl_text_version_label(p->title);
-    p->authority = sl_strdup(opts && opts->authority ? opts->authority : "");
+    const sl_authority *named = NULL;
+    if ((!opts || !opts->authority) && opts && opts->authorities)
+        named = sl_authority_named_in(opts->authorities, sl_buf_str(&r->preamble), r->preamble.len);
+    p->authority = sl_strdup(opts && opts->authority ? opts->authority : named ? named->name : "");
     p->source_file = sl_strdup(r->file);
     p->rules = sl_rag_rules_default();
     if (strcmp(p->kind, "transitional action plan") == 0)
@@ -248,6 +255,7 @@ static void reader_free(sl_text_reader *r)
     for (size_t i = 0; i < r->n_area_names; i++)
         free(r->area_names[i]);
     free(r->title);
+    sl_buf_free(&r->preamble);
     free(r->first_line);
 }
 

@@ -9,6 +9,7 @@
 #include "domain/plan.h"
 #include "import/text_finish.h"
 #include "import/text_table.h"
+#include "util/buf.h"
 
 typedef enum { SL_TEXT_LIST_NONE = 0, SL_TEXT_LIST_OUTCOMES, SL_TEXT_LIST_PEOPLE } sl_text_list;
 
@@ -35,6 +36,7 @@ typedef struct {
     size_t n_area_names;
     char *title;                /* the plan's title once found; owned */
     char *first_line;           /* the first short line, the title otherwise; owned */
+    sl_buf preamble;            /* the lines before the first table (the first 4 KiB) */
 } sl_text_reader;
 
 /* Reads a table row whose first cell is a ref: a new action, or a priority

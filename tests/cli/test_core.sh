@@ -116,6 +116,15 @@ has kept-date-column "$T/doc1.csv" ",start_as_written,due_as_written"
 python3 -c "import csv,sys; assert [(r['ref'],r['due']) for r in csv.DictReader(open(sys.argv[1])) if r['due_as_written']]==[('5.3','')] and '31/09/21' not in [r['due'] for r in csv.DictReader(open(sys.argv[1]))]" "$T/doc1.csv" && pass || fail "kept-date-cell: 5.3 is not exported in due_as_written"
 "$SL" --db "$T/doc-b.db" lint --json > "$T/lint.json"
 py kept-date-finding "$T/lint.json" "[(x['code'],x['ref']) for x in d if x['code']=='invalid-date']==[('invalid-date','5.3')]"
+# A plan document names its authority; --authority still decides when given.
+ok doc-plans "$SL" --db "$T/doc-a.db" plans --json
+py doc-authority "$T/out" "[p['authority'] for p in d]==['Croydon']"
+rm -f "$T"/doc-*.db*
+ok doc-barking "$SL" --db "$T/doc-a.db" import "$SHARED/samples/barking-dagenham-ofsted-action-plan-2014.txt"
+has doc-barking-says "$T/out" "authority: Barking and Dagenham"
+ok doc-given "$SL" --db "$T/doc-a.db" import --authority Havering "$SHARED/samples/croydon-transitional-action-plan-2017.txt"
+ok doc-plans-2 "$SL" --db "$T/doc-a.db" plans --json
+py doc-authorities "$T/out" "sorted(p['authority'] for p in d)==['Barking and Dagenham','Havering']"
 
 ok export-json s export --format json
 py export-json-shape "$T/out" "d[0]['title']=='Bars test plan' and len(d[0]['actions'])==6 and d[0]['actions'][1]['due']['latest']=='2018-01-31'"

@@ -607,6 +607,31 @@ static void test_authorities(void)
                         &table.authorities[i];
     CHECK(self_matches == table.n, "every authority matches its own name (%zu of %zu)",
           self_matches, table.n);
+
+    /* The authority a plan's title and opening lines name. */
+    static const struct {
+        const char *text;
+        const char *urn;        /* NULL: none, or several */
+    } named[] = {
+        {"\n\nLondon Borough of Barking & Dagenham\n\nSingle Inspection of Services\nLA ACTION PLAN\n", "80486"},
+        {"Transitional Action Plan - Post Ofsted SIF Inspection v12\nCROYDON TRANSITIONAL ACTION PLAN\n", "80492"},
+        {"Croydon Renewal Plan measures, reported to the London region", "80492"},
+        {"Kingston upon Hull City Council improvement plan", "80477"},
+        {"Durham County Council: our improvement journey", "80465"},
+        {"Improvement plan for Bristol", "80441"},
+        {"The City of London Corporation's action plan", "80450"},
+        {"An action plan for the London borough", NULL},
+        {"We are reading the report with partners in bury and in halton", NULL},
+        {"Joint plan of Halton and Trafford", NULL},
+        {"Our improvement plan", NULL},
+        {"", NULL},
+    };
+    for (size_t c = 0; c < sizeof named / sizeof named[0]; c++) {
+        const sl_authority *a = sl_authority_named_in(&table, named[c].text, strlen(named[c].text));
+        CHECK(named[c].urn ? a && strcmp(a->urn, named[c].urn) == 0 : a == NULL,
+              "text '%s' named %s, want %s", named[c].text, a ? a->name : "nothing",
+              named[c].urn ? named[c].urn : "nothing");
+    }
     sl_authority_table_free(&table);
 
     static const struct {
