@@ -143,8 +143,19 @@ static void header_row(sl_text_reader *r, const sl_text_header *h)
 static void preamble_line(sl_text_reader *r, sl_text_span line)
 {
     sl_text_span s = sl_text_trim(line);
-    if (!r->title && sl_text_title_line(s))
+    if (!r->title && sl_text_title_line(s)) {
         r->title = span_text(s);
+    } else if (r->title && sl_text_generic_title(r->title)) {
+        /* "LA ACTION PLAN", then "Barking and Dagenham's OFSTED action plan in
+         * response to …": the sentence names the plan better. */
+        char *better = sl_text_title_from_sentence(s);
+        if (better && !sl_text_generic_title(better)) {
+            free(r->title);
+            r->title = better;
+        } else {
+            free(better);
+        }
+    }
     if (!r->first_line && s.len <= 120 && !memchr(s.text, '\t', s.len))
         r->first_line = span_text(s);
     if (r->n_area_names == 0)

@@ -135,6 +135,51 @@ int sl_text_title_line(sl_text_span line)
     return 0;
 }
 
+int sl_text_generic_title(const char *title)
+{
+    static const char *const generic[] = {
+        "la", "local", "authority", "council", "councils", "our", "the", "a", "an", "ofsted",
+        "action", "actions", "improvement", "plan", "children", "childrens", "children's",
+        "services", "service", "social", "care", "transitional", "continuous", "post", "inspection",
+        "and", "of", "for", "draft", "updated", "update",
+    };
+    const char *p = title;
+    while (*p) {
+        while (*p && !isalnum((unsigned char)*p) && *p != '\'')
+            p++;
+        const char *word = p;
+        while (*p && (isalnum((unsigned char)*p) || *p == '\''))
+            p++;
+        size_t n = (size_t)(p - word), k = 0;
+        if (n == 0)
+            continue;
+        while (k < sizeof generic / sizeof generic[0] &&
+               (strlen(generic[k]) != n || strncasecmp(word, generic[k], n) != 0))
+            k++;
+        if (k == sizeof generic / sizeof generic[0])
+            return 0;
+    }
+    return 1;
+}
+
+char *sl_text_title_from_sentence(sl_text_span line)
+{
+    static const char *const tails[] = {" in response to ", " following ", " for ", " ("};
+    sl_text_span s = sl_text_trim(line);
+    if (s.len > 400 || memchr(s.text, '\t', s.len))
+        return NULL;
+    for (size_t i = 0; i + 4 <= s.len && i < MAX_HEADING; i++) {
+        if (strncasecmp(s.text + i, "plan", 4) != 0 || (i + 4 < s.len && isalnum((unsigned char)s.text[i + 4])))
+            continue;
+        for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+            size_t n = strlen(tails[t]);
+            if (i + 4 + n <= s.len && strncasecmp(s.text + i + 4, tails[t], n) == 0)
+                return sl_strndup(s.text, i + 4);
+        }
+    }
+    return NULL;
+}
+
 /* Returns 1 when text contains the words, ignoring case. */
 static int contains(const char *text, const char *words)
 {

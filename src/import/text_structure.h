@@ -28,6 +28,15 @@ int sl_text_list_item(sl_text_span line, sl_text_span *item);
 int sl_text_subheading(sl_text_span line);
 /* Returns 1 for a line that can be a plan's title: short, and naming a plan. */
 int sl_text_title_line(sl_text_span line);
+/* Returns 1 for a title that names no one plan: only generic words ("LA
+ * ACTION PLAN", "Our improvement plan"). */
+int sl_text_generic_title(const char *title);
+/* Returns the title a longer sentence gives ("Barking and Dagenham's OFSTED
+ * action plan in response to the Inspection of …" gives "Barking and
+ * Dagenham's OFSTED action plan"): the words up to "plan" when they are
+ * followed by "in response to", "following", "for" or "(", and the line
+ * names a plan within its first 120 bytes; else NULL. The caller frees it. */
+char *sl_text_title_from_sentence(sl_text_span line);
 /* Returns the kind of plan a title names ("transitional action plan", …, or
  * ""); static storage. */
 const char *sl_text_plan_kind(const char *title);

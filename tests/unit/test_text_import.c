@@ -10,6 +10,7 @@
 #include "import/import.h"
 #include "import/text_html.h"
 #include "import/text_people.h"
+#include "import/text_structure.h"
 #include "import/text_table.h"
 
 #define SAMPLES "../shared/samples/"
@@ -537,6 +538,9 @@ static void test_barking_2014(void)
         return;
     const sl_plan *p = &set.plans[0];
     CHECK(p->n_actions == 61, "Barking 2014: %zu actions, want 61", p->n_actions);
+    CHECK(strcmp(p->title, "Barking and Dagenham's OFSTED action plan") == 0 &&
+              strcmp(p->kind, "action plan") == 0,
+          "Barking 2014: title '%s' (kind '%s')", p->title, p->kind);
     CHECK(p->n_recommendations == 13, "Barking 2014: %zu recommendations, want 13", p->n_recommendations);
     for (size_t i = 0; i < p->n_recommendations; i++)
         CHECK(p->recommendations[i].number == (int)i + 1 && *p->recommendations[i].text,
@@ -596,8 +600,48 @@ static void test_croydon_2021(void)
 }
 
 /* Runs every table above: the importer's parts, small documents, the real plans. */
+/* Titles: generic ones, and the title a sentence gives. */
+static void test_titles(void)
+{
+    static const struct {
+        const char *title;
+        int generic;
+    } generic[] = {
+        {"LA ACTION PLAN", 1},
+        {"Our improvement plan", 1},
+        {"Children's Services Improvement Plan", 1},
+        {"CROYDON TRANSITIONAL ACTION PLAN", 0},
+        {"Transitional Action Plan - Post Ofsted SIF Inspection v12", 0},
+        {"Improvement plan 2021-24", 0},
+    };
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+        CHECK(sl_text_generic_title(generic[i].title) == generic[i].generic, "generic title '%s'",
+              generic[i].title);
+    static const struct {
+        const char *line;
+        const char *title;      /* NULL: the line gives none */
+    } sentences[] = {
+        {"Barking and Dagenham's OFSTED action plan in response to the Inspection of Services (May 2014)",
+         "Barking and Dagenham's OFSTED action plan"},
+        {"  Halton's improvement plan following the inspection in May 2024", "Halton's improvement plan"},
+        {"The improvement plan (draft)", "The improvement plan"},
+        {"The plan will be overseen by the Improvement Team", NULL},
+        {"Planning for permanence in response to need", NULL},
+        {"Action plan", NULL},
+        {"Ref\tAction plan in response to\tDue", NULL},
+    };
+    for (size_t i = 0; i < sizeof sentences / sizeof sentences[0]; i++) {
+        sl_text_span line = {sentences[i].line, strlen(sentences[i].line)};
+        char *got = sl_text_title_from_sentence(line);
+        CHECK(sentences[i].title ? got && strcmp(got, sentences[i].title) == 0 : got == NULL,
+              "title from '%s': '%s'", sentences[i].line, got ? got : "(none)");
+        free(got);
+    }
+}
+
 void test_text_import(void)
 {
+    test_titles();
     test_headers();
     test_refs();
     test_html();
