@@ -27,10 +27,13 @@ static const char *const filler_words[] = {
     "the", "of", "city", "council", "borough", "metropolitan", "county", "district", "royal",
 };
 
+/* One read of the table: where each known column sits in the file (-1 when
+ * absent), and the table the rows go into. */
 typedef struct {
     int index[COL_COUNT];
     size_t n_columns;
     const char *file;
+    sl_authority_table *out;
 } header;
 
 /* ---- name matching --------------------------------------------------- */
@@ -283,9 +286,11 @@ static void split_list(const char *text, char ***list, size_t *n)
     }
 }
 
-/* Reads the header row; the code and name columns are required. */
-static int read_header(header *h, const sl_csv *csv, sl_error *err)
+/* Reads the header row into the header ctx (an sl_csv_step); the code and
+ * name columns are required. */
+static int read_header(void *ctx, const sl_csv *csv, sl_error *err)
 {
+    header *h = ctx;
     for (int c = 0; c < COL_COUNT; c++)
         h->index[c] = -1;
     h->n_columns = csv->n_fields;
@@ -374,27 +379,23 @@ static int read_row(const header *h, const sl_csv *csv, sl_authority *a, sl_erro
     return read_figures(h, csv, a, err);
 }
 
+/* Reads one row onto the end of the header ctx's table (an sl_csv_step). */
+static int add_row(void *ctx, const sl_csv *csv, sl_error *err)
+{
+    const header *h = ctx;
+    sl_authority_table *out = h->out;
+    out->authorities = sl_realloc(out->authorities, (out->n + 1) * sizeof *out->authorities);
+    return read_row(h, csv, &out->authorities[out->n++], err);
+}
+
 int sl_authority_table_read(const char *data, size_t len, const char *file,
                             sl_authority_table *out, sl_error *err)
 {
     out->authorities = NULL;
     out->n = 0;
-    header h = {.file = file ? file : ""};
-    sl_csv csv;
-    sl_csv_open(&csv, data, len, h.file);
-    int rc = sl_csv_next(&csv, err);
-    if (rc == 0)
-        rc = sl_fail_at(err, h.file, 1, "the file is empty: there is no authority lookup");
-    if (rc > 0)
-        rc = read_header(&h, &csv, err);
-    while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0) {
-        if (sl_csv_blank_record(&csv))
-            continue;
-        out->authorities = sl_realloc(out->authorities, (out->n + 1) * sizeof *out->authorities);
-        rc = read_row(&h, &csv, &out->authorities[out->n++], err);
-    }
-    sl_csv_close(&csv);
-    if (rc < 0) {
+    header h = {.file = file ? file : "", .out = out};
+    if (sl_csv_read_all(data, len, h.file, "the file is empty: there is no authority lookup",
+                        read_header, add_row, &h, err) < 0) {
         sl_authority_table_free(out);
         return -1;
     }

@@ -41,11 +41,13 @@ static const struct {
     {COL_CARE_LEAVERS, SL_JUDGEMENT_CARE_LEAVERS},
 };
 
-/* Where each known column sits in the file (-1 when absent). */
+/* One read of the CSV: where each known column sits in the file (-1 when
+ * absent), and the list the rows go into. */
 typedef struct {
     int index[COL_COUNT];
     size_t n_columns;
     const char *file;
+    sl_inspection_list *out;
 } header;
 
 /* Returns 1 when the n bytes of s contain needle. */
@@ -69,9 +71,11 @@ int sl_ilacs_csv_detect(const char *data, size_t len)
            contains(data, first_line, "overall_effectiveness_grade");
 }
 
-/* Reads the header row: known columns found, urn and local_authority required. */
-static int read_header(header *h, const sl_csv *csv, sl_error *err)
+/* Reads the header row into the header ctx (an sl_csv_step): known columns
+ * found, urn and local_authority required. */
+static int read_header(void *ctx, const sl_csv *csv, sl_error *err)
 {
+    header *h = ctx;
     for (int c = 0; c < COL_COUNT; c++)
         h->index[c] = -1;
     h->n_columns = csv->n_fields;
@@ -200,27 +204,23 @@ static int read_row(const header *h, const sl_csv *csv, sl_inspection *insp, sl_
     return 0;
 }
 
+/* Reads one row onto the end of the header ctx's list (an sl_csv_step). */
+static int add_row(void *ctx, const sl_csv *csv, sl_error *err)
+{
+    const header *h = ctx;
+    sl_inspection_list *out = h->out;
+    out->inspections = sl_realloc(out->inspections, (out->n + 1) * sizeof *out->inspections);
+    return read_row(h, csv, &out->inspections[out->n++], err);
+}
+
 int sl_ilacs_csv_read(const char *data, size_t len, const char *file, sl_inspection_list *out,
                       sl_error *err)
 {
     out->inspections = NULL;
     out->n = 0;
-    header h = {.file = file ? file : ""};
-    sl_csv csv;
-    sl_csv_open(&csv, data, len, h.file);
-    int rc = sl_csv_next(&csv, err);
-    if (rc == 0)
-        rc = sl_fail_at(err, h.file, 1, "the file is empty: there is no ILACS CSV header");
-    if (rc > 0)
-        rc = read_header(&h, &csv, err);
-    while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0) {
-        if (sl_csv_blank_record(&csv))
-            continue;
-        out->inspections = sl_realloc(out->inspections, (out->n + 1) * sizeof *out->inspections);
-        rc = read_row(&h, &csv, &out->inspections[out->n++], err);
-    }
-    sl_csv_close(&csv);
-    if (rc < 0) {
+    header h = {.file = file ? file : "", .out = out};
+    if (sl_csv_read_all(data, len, h.file, "the file is empty: there is no ILACS CSV header",
+                        read_header, add_row, &h, err) < 0) {
         sl_inspection_list_free(out);
         return -1;
     }

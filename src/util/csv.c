@@ -153,3 +153,20 @@ int sl_csv_blank_record(const sl_csv *csv)
 {
     return csv->n_fields == 1 && csv->fields[0][0] == '\0';
 }
+
+int sl_csv_read_all(const char *data, size_t len, const char *file, const char *empty_message,
+                    sl_csv_step on_header, sl_csv_step on_record, void *ctx, sl_error *err)
+{
+    sl_csv csv;
+    sl_csv_open(&csv, data, len, file);
+    int rc = sl_csv_next(&csv, err);
+    if (rc == 0)
+        rc = sl_fail_at(err, file, 1, "%s", empty_message);
+    if (rc > 0)
+        rc = on_header(ctx, &csv, err);
+    while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0)
+        if (!sl_csv_blank_record(&csv))
+            rc = on_record(ctx, &csv, err);
+    sl_csv_close(&csv);
+    return rc < 0 ? -1 : 0;
+}

@@ -33,4 +33,15 @@ int sl_csv_blank_record(const sl_csv *csv);
 /* Frees the reader's memory (not the input). */
 void sl_csv_close(sl_csv *csv);
 
+/* One step of sl_csv_read_all, given the current record; returns 0 or -1 with err set. */
+typedef int (*sl_csv_step)(void *ctx, const sl_csv *csv, sl_error *err);
+
+/* Reads a whole CSV of len bytes (file names it in errors): the first record
+ * goes to on_header, then each record that is not a blank line to on_record,
+ * stopping at the first step or read that fails. A file with no record at
+ * all fails as "file:1: empty_message". Returns 0, or -1 with err set. The
+ * reader is closed before returning, so steps must copy what they keep. */
+int sl_csv_read_all(const char *data, size_t len, const char *file, const char *empty_message,
+                    sl_csv_step on_header, sl_csv_step on_record, void *ctx, sl_error *err);
+
 #endif

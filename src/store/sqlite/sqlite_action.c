@@ -103,10 +103,10 @@ static int load_meta(sq_store *s, listing_meta *m, sl_error *err)
         p->rules.requires_signoff = sqlite3_column_int(st, 6);
         p->superseded = sqlite3_column_int(st, 7);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE || !(st = sq_prepare(s, themes_sql, err))) {
+    if (sq_walk_end(s, st, rc, 0, err, "reading plans") < 0 ||
+        !(st = sq_prepare(s, themes_sql, err))) {
         free_meta(m);
-        return rc != SQLITE_DONE ? sq_fail(s, err, "reading plans") : -1;
+        return -1;
     }
     size_t cap = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -119,10 +119,9 @@ static int load_meta(sq_store *s, listing_meta *m, sl_error *err)
         t->ref = sl_strdup(sq_text(st, 1));
         t->title = sl_strdup(sq_text(st, 2));
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    if (sq_walk_end(s, st, rc, 0, err, "reading themes") < 0) {
         free_meta(m);
-        return sq_fail(s, err, "reading themes");
+        return -1;
     }
     return 0;
 }
@@ -276,19 +275,16 @@ int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
         if (!q->plan_id && !q->action_id && !q->include_superseded && plan && plan->superseded)
             continue;
         read_row(st, plan, theme, &r);
-        if (resolve_as_of(s, st, q->as_of, &r, &probe, err) < 0) {
+        if (resolve_as_of(s, st, q->as_of, &r, &probe, err) < 0)
             result = -1;
-            break;
-        }
-        result = cb(ctx, &r);
+        else
+            result = cb(ctx, &r);
         if (probe)
             sqlite3_reset(probe);
         if (result)
             break;
     }
-    if (result == 0 && rc != SQLITE_DONE)
-        result = sq_fail(s, err, "listing actions");
-    sqlite3_reset(st);
+    result = sq_walk_end(s, st, rc, result, err, "listing actions");
     free_meta(&meta);
     return result;
 }
@@ -312,9 +308,8 @@ int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *
             ids[n] = sqlite3_column_int64(st, 0);
         n++;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "finding an action");
-    sqlite3_reset(st);
+    if (sq_walk_end(s, st, rc, 0, err, "finding an action") < 0)
+        return -1;
     return n;
 }
 
@@ -454,7 +449,7 @@ int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
     sqlite3_bind_int64(st, 1, action_id);
     if (latest > 0)
         sqlite3_bind_int(st, 2, latest);
-    int rc;
+    int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_update u = {
             .id = sqlite3_column_int64(st, 0),
@@ -470,23 +465,17 @@ int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
             .evidence = sq_text(st, 9),
             .action_version = sqlite3_column_int(st, 10),
         };
-        int stop = cb(ctx, &u);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if ((stop = cb(ctx, &u)) != 0)
+            break;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading progress updates");
-    sqlite3_reset(st);
-    return 0;
+    return sq_walk_end(s, st, rc, stop, err, "reading progress updates");
 }
 
 /* Walks an audit query's rows (columns id, at, actor, operation, entity,
  * entity_id, field, before, after), calling cb for each. */
 static int walk_audit(sq_store *s, sqlite3_stmt *st, sl_audit_cb cb, void *ctx, sl_error *err)
 {
-    int rc;
+    int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_audit_entry e = {
             .id = sqlite3_column_int64(st, 0),
@@ -499,16 +488,10 @@ static int walk_audit(sq_store *s, sqlite3_stmt *st, sl_audit_cb cb, void *ctx, 
             .before = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : sq_text(st, 7),
             .after = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : sq_text(st, 8),
         };
-        int stop = cb(ctx, &e);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if ((stop = cb(ctx, &e)) != 0)
+            break;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading the audit log");
-    return 0;
+    return sq_walk_end(s, st, rc, stop, err, "reading the audit log");
 }
 
 int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
@@ -569,20 +552,14 @@ int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
         return -1;
-    int rc;
+    int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_person_row row = {sq_text(st, 0), sq_text(st, 1), sq_text(st, 2),
                              sqlite3_column_int(st, 3), sqlite3_column_int(st, 4)};
-        int stop = cb(ctx, &row);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if ((stop = cb(ctx, &row)) != 0)
+            break;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "listing people");
-    return 0;
+    return sq_walk_end(s, st, rc, stop, err, "listing people");
 }
 
 int sq_generation(sl_store *store, int64_t *generation, sl_error *err)

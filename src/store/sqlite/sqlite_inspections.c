@@ -124,18 +124,16 @@ static int load_parts(sq_store *s, int64_t id, sl_inspection *in, sl_error *err)
             if (strcmp(kind, sl_judgement_key((sl_judgement_kind)k)) == 0)
                 sl_grade_parse(grade, strlen(grade), &in->judgements[k], NULL);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading judgements");
+    if (sq_walk_end(s, st, rc, 0, err, "reading judgements") < 0)
+        return -1;
     if (!(st = sq_prepare(s, items, err)))
         return -1;
     sqlite3_bind_int64(st, 1, id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         sl_inspection_add_item(in, sl_strdup(sq_text(st, 0)), column_copy(st, 1),
                                (long)sqlite3_column_int64(st, 2));
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading recommendations");
+    if (sq_walk_end(s, st, rc, 0, err, "reading recommendations") < 0)
+        return -1;
     return 0;
 }
 
@@ -174,8 +172,7 @@ static int read_all(sq_store *s, sl_inspection_list *rows, int64_t **ids_out, ch
         in->source_file = column_copy(st, 10);
         rows->n++;
     }
-    sqlite3_reset(st);
-    int result = rc == SQLITE_DONE ? 0 : sq_fail(s, err, "listing inspections");
+    int result = sq_walk_end(s, st, rc, 0, err, "listing inspections");
     for (size_t i = 0; result == 0 && i < rows->n; i++)
         result = load_parts(s, ids[i], &rows->inspections[i], err);
     if (result < 0) {

@@ -45,9 +45,9 @@ static int refresh_recs_list(sq_store *s, int64_t action_id, sl_error *err)
             sl_buf_putc(&joined, ';');
         sl_buf_int(&joined, sqlite3_column_int(st, 0));
     }
-    if (rc != SQLITE_DONE) {
+    if (sq_walk_end(s, st, rc, 0, err, "reading recommendation links") < 0) {
         sl_buf_free(&joined);
-        return sq_fail(s, err, "reading recommendation links");
+        return -1;
     }
     st = sq_prepare(s, store_list, err);
     rc = -1;
@@ -147,7 +147,7 @@ int sq_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, s
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, action_id);
-    int rc;
+    int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_link_row row = {
             .from_action_id = sqlite3_column_int64(st, 0),
@@ -159,16 +159,10 @@ int sq_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, s
             .linked_at = sq_text(st, 6),
             .actor = sq_text(st, 7),
         };
-        int stop = cb(ctx, &row);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if ((stop = cb(ctx, &row)) != 0)
+            break;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading links");
-    sqlite3_reset(st);
-    return 0;
+    return sq_walk_end(s, st, rc, stop, err, "reading links");
 }
 
 int sq_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_cb cb, void *ctx,
@@ -184,7 +178,7 @@ int sq_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_c
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
-    int rc;
+    int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_recommendation_row row = {
             .plan_id = sqlite3_column_int64(st, 0),
@@ -192,16 +186,10 @@ int sq_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_c
             .number = sqlite3_column_int(st, 2),
             .text = sq_text(st, 3),
         };
-        int stop = cb(ctx, &row);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if ((stop = cb(ctx, &row)) != 0)
+            break;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "listing recommendations");
-    sqlite3_reset(st);
-    return 0;
+    return sq_walk_end(s, st, rc, stop, err, "listing recommendations");
 }
 
 int sq_set_rules(sl_store *store, int64_t plan_id, const sl_rag_rules *r, const char *actor,

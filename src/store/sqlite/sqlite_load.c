@@ -69,8 +69,8 @@ static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *e
             t->manager = sl_strdup(sq_text(st, 5));
         t->parent = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6) - 1;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading themes");
+    if (sq_walk_end(s, st, rc, 0, err, "reading themes") < 0)
+        return -1;
     if (!(st = sq_prepare(s, outcomes, err)))
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
@@ -82,15 +82,15 @@ static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *e
         t->outcomes = sl_realloc(t->outcomes, (t->n_outcomes + 1) * sizeof *t->outcomes);
         t->outcomes[t->n_outcomes++] = sl_strdup(sq_text(st, 1));
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading outcomes");
+    if (sq_walk_end(s, st, rc, 0, err, "reading outcomes") < 0)
+        return -1;
     if (!(st = sq_prepare(s, recs, err)))
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         sl_plan_recommendation(p, sqlite3_column_int(st, 0), sq_text(st, 1));
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading recommendations");
+    if (sq_walk_end(s, st, rc, 0, err, "reading recommendations") < 0)
+        return -1;
     if (!(st = sq_prepare(s, savings, err)))
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
@@ -103,8 +103,8 @@ static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *e
         t->savings[t->n_savings].fy_start_year = sqlite3_column_int(st, 1);
         t->savings[t->n_savings++].thousands = sqlite3_column_double(st, 2);
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading savings");
+    if (sq_walk_end(s, st, rc, 0, err, "reading savings") < 0)
+        return -1;
     if (!(st = sq_prepare(s, findings, err)))
         return -1;
     sqlite3_bind_int64(st, 1, plan_id);
@@ -115,8 +115,8 @@ static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *e
                         code ? code : "unparsed-row", sq_text(st, 2), (long)sqlite3_column_int64(st, 3),
                         "%s", sq_text(st, 4));
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading import findings");
+    if (sq_walk_end(s, st, rc, 0, err, "reading import findings") < 0)
+        return -1;
     return 0;
 }
 
@@ -191,12 +191,11 @@ static int load_actions(sq_store *s, int64_t plan_id, int64_t action_id, sl_plan
             a->custom[a->n_custom].name = sl_strdup(sq_text(f, 0));
             a->custom[a->n_custom++].value = sl_strdup(sq_text(f, 1));
         }
-        sqlite3_reset(f);
-        if (rc != SQLITE_DONE)
-            return sq_fail(s, err, "reading custom fields");
+        if (sq_walk_end(s, f, rc, 0, err, "reading custom fields") < 0)
+            return -1;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading actions");
+    if (sq_walk_end(s, st, rc, 0, err, "reading actions") < 0)
+        return -1;
     return 0;
 }
 
@@ -217,8 +216,8 @@ static int load_people(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err)
         p->people[p->n_people].initials = sl_strdup(sq_text(st, 0));
         p->people[p->n_people++].name = sl_strdup(sq_text(st, 1));
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading people");
+    if (sq_walk_end(s, st, rc, 0, err, "reading people") < 0)
+        return -1;
     return 0;
 }
 

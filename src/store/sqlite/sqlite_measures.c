@@ -131,8 +131,7 @@ int sq_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
         actions[n] = sqlite3_column_int64(st, 15);
         read_def(st, &(*defs)[n++]);
     }
-    sqlite3_reset(st);
-    int result = rc == SQLITE_DONE ? n : sq_fail(s, err, "listing measures");
+    int result = sq_walk_end(s, st, rc, 0, err, "listing measures") < 0 ? -1 : n;
     for (int i = 0; result >= 0 && i < n; i++) {
         if (!(st = sq_prepare(s, milestones, err))) {
             result = -1;
@@ -141,9 +140,8 @@ int sq_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
         sqlite3_bind_int64(st, 1, ids[i]);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
             sl_measure_def_add_milestone(&(*defs)[i], sqlite3_column_double(st, 0), sq_day(st, 1));
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            result = sq_fail(s, err, "reading milestones");
+        if (sq_walk_end(s, st, rc, 0, err, "reading milestones") < 0)
+            result = -1;
     }
     free(ids);
     if (result < 0) {
@@ -216,11 +214,10 @@ int sq_measure_values(sl_store *store, const char *code, sl_measure_value **valu
         v->period.last = sq_day(st, 4);
         v->value = sqlite3_column_double(st, 5);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    if (sq_walk_end(s, st, rc, 0, err, "reading values") < 0) {
         free(*values);
         *values = NULL;
-        return sq_fail(s, err, "reading values");
+        return -1;
     }
     return n;
 }

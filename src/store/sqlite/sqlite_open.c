@@ -85,6 +85,14 @@ int sq_exec(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what)
     return 0;
 }
 
+int sq_walk_end(sq_store *s, sqlite3_stmt *stmt, int rc, int stop, sl_error *err, const char *what)
+{
+    /* The error message is taken before the reset, from the failing step. */
+    int result = stop ? stop : rc == SQLITE_DONE ? 0 : sq_fail(s, err, what);
+    sqlite3_reset(stmt);
+    return result;
+}
+
 void sq_bind_text(sqlite3_stmt *stmt, int index, const char *text)
 {
     if (text)

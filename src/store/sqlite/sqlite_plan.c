@@ -474,7 +474,7 @@ int sq_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *e
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, all);
-    int rc;
+    int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_plan_info info = {
             .id = sqlite3_column_int64(st, 0),
@@ -489,16 +489,10 @@ int sq_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *e
             .superseded_by = sqlite3_column_int64(st, 9),
             .n_actions = sqlite3_column_int(st, 10),
         };
-        int stop = cb(ctx, &info);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if ((stop = cb(ctx, &info)) != 0)
+            break;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "listing plans");
-    sqlite3_reset(st);
-    return 0;
+    return sq_walk_end(s, st, rc, stop, err, "listing plans");
 }
 
 int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err)
@@ -520,9 +514,8 @@ int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_erro
         *plan_id = sqlite3_column_int64(st, 0);
         found++;
     }
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "finding a plan");
-    sqlite3_reset(st);
+    if (sq_walk_end(s, st, rc, 0, err, "finding a plan") < 0)
+        return -1;
     if (found == 0)
         return sl_fail(err, "no plan '%s' (see `sightline plans`)", name);
     if (found > 1)

@@ -31,6 +31,12 @@ sqlite3_stmt *sq_prepare(sq_store *s, const char *sql, sl_error *err);
 int sq_fail(sq_store *s, sl_error *err, const char *what);
 /* Steps a statement that returns no rows; returns 0 or -1 with err set. */
 int sq_exec(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what);
+/* Ends a walk over a statement's rows, where rc is what the last
+ * sqlite3_step returned and stop what the row callback last returned (0 for
+ * a walk without one, or while it goes on). Always resets stmt (the cache
+ * keeps it). Returns stop when non-zero, else 0 when rc is SQLITE_DONE, else
+ * -1 with err set by sq_fail(s, err, what). */
+int sq_walk_end(sq_store *s, sqlite3_stmt *stmt, int rc, int stop, sl_error *err, const char *what);
 
 /* Binding helpers: NULL text and SL_NO_DAY bind SQL NULL. */
 void sq_bind_text(sqlite3_stmt *stmt, int index, const char *text);

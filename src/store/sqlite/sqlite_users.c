@@ -192,17 +192,11 @@ int sq_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_c
         return -1;
     sqlite3_bind_int64(st, 1, action_id);
     sqlite3_bind_int(st, 2, latest > 0 ? latest : -1);
-    int rc;
+    int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_comment c = {sqlite3_column_int64(st, 0), sq_text(st, 1), sq_text(st, 2), sq_text(st, 3)};
-        int stop = cb(ctx, &c);
-        if (stop) {
-            sqlite3_reset(st);
-            return stop;
-        }
+        if ((stop = cb(ctx, &c)) != 0)
+            break;
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return sq_fail(s, err, "reading comments");
-    return 0;
+    return sq_walk_end(s, st, rc, stop, err, "reading comments");
 }

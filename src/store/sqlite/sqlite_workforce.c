@@ -79,11 +79,10 @@ int sq_workforce(sl_store *store, sl_workforce_snapshot **out, sl_error *err)
         w->stated_vacancy_rate = sqlite3_column_double(st, 8);
         w->stated_agency_rate = sqlite3_column_double(st, 9);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    if (sq_walk_end(s, st, rc, 0, err, "reading workforce snapshots") < 0) {
         free(*out);
         *out = NULL;
-        return sq_fail(s, err, "reading workforce snapshots");
+        return -1;
     }
     return n;
 }
@@ -158,11 +157,10 @@ int sq_case_audits(sl_store *store, sl_case_audit_row **out, sl_error *err)
         r->audit.requires_improvement = sqlite3_column_int(st, 7);
         r->audit.inadequate = sqlite3_column_int(st, 8);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    if (sq_walk_end(s, st, rc, 0, err, "reading case audits") < 0) {
         free(*out);
         *out = NULL;
-        return sq_fail(s, err, "reading case audits");
+        return -1;
     }
     return n;
 }
