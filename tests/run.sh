@@ -44,6 +44,7 @@ for t in tests/cli/test_*.sh; do
 done
 
 suite "faults (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash tests/faults/test_faults.sh
+suite "I/O faults (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash tests/faults/test_io_faults.sh
 suite "web http" python3 tests/web/test_http.py build/sightline
 suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
 suite "web attacks" python3 tests/web/test_attacks.py build/sightline

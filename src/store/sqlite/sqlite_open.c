@@ -291,6 +291,7 @@ sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)
         sl_fail(err, "%s: no such database (run `sightline init` first)", path);
         return NULL;
     }
+    sq_fault_vfs_install();
     sq_store *s = sl_calloc(sizeof *s);
     s->base.ops = &sqlite_ops;
     int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;

@@ -29,6 +29,10 @@ const char *sl_sqlite_migration(int index);
 sqlite3_stmt *sq_prepare(sq_store *s, const char *sql, sl_error *err);
 /* Records the database's current error message with context; returns -1. */
 int sq_fail(sq_store *s, sl_error *err, const char *what);
+/* Test builds (SL_FAULT_INJECTION): puts the fault VFS of fault_vfs.c in
+ * front of the operating system's when SIGHTLINE_IO_FAULT_AT or
+ * SIGHTLINE_IO_FAULTS_SEEN is set. Does nothing otherwise, or when called again. */
+void sq_fault_vfs_install(void);
 /* Steps a statement that returns no rows; returns 0 or -1 with err set. */
 int sq_exec(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what);
 /* Ends a walk over a statement's rows, where rc is what the last
