@@ -677,6 +677,26 @@ static size_t parse_target(parser *p, token kw)
     return read_target_body(p, kw.start, pos, hint, 0, 0);
 }
 
+/* Adds a suggestion read from [phrase_start, end): a target of q by day,
+ * with the polarity hint, named by [name_start, name_end). Returns end, or 0
+ * when no suggestion can be added. */
+static size_t add_target(parser *p, size_t phrase_start, size_t name_start, size_t name_end,
+                         const quantity *q, sl_day day, sl_polarity hint, size_t end)
+{
+    long index = new_suggestion(p, phrase_start);
+    if (index < 0)
+        return 0;
+    sl_measure_def *def = &p->list[index].def;
+    def->target.set = 1;
+    def->target.value = q->value;
+    def->target.day = day;
+    def->polarity = hint;
+    note_unit(p, index, q->unit);
+    name_suggestion(p, index, name_start, name_end);
+    p->list[index].end = end;
+    return end;
+}
+
 /* Reads "VERB [in DESC] to [a] [maximum of] VALUE by DATE" after a change
  * verb ("reduced to maximum of 15 by 31 st Aug", "reduction in inadequate
  * new plans to 0% by end of November 2014"); the name is the description
@@ -705,18 +725,7 @@ static size_t parse_change(parser *p, token verb, size_t sentence_start)
     size_t end;
     if (read_when(p, q.end, BY, &day, &end) == WHEN_NONE)
         return 0;
-    long index = new_suggestion(p, phrase_start);
-    if (index < 0)
-        return 0;
-    sl_measure_def *def = &p->list[index].def;
-    def->target.set = 1;
-    def->target.value = q.value;
-    def->target.day = day;
-    def->polarity = hint;
-    note_unit(p, index, q.unit);
-    name_suggestion(p, index, name_start, name_end);
-    p->list[index].end = end;
-    return end;
+    return add_target(p, phrase_start, name_start, name_end, &q, day, hint, end);
 }
 
 /* Reads "maximum of 15 by 31st Aug" (or minimum) at the keyword kw, named by
@@ -734,18 +743,8 @@ static size_t parse_limit(parser *p, token kw, size_t sentence_start)
         return 0;
     size_t name_start;
     size_t name_end = subject_end(p, sentence_start, kw.start, &name_start);
-    long index = new_suggestion(p, name_end > name_start ? name_start : kw.start);
-    if (index < 0)
-        return 0;
-    sl_measure_def *def = &p->list[index].def;
-    def->target.set = 1;
-    def->target.value = q.value;
-    def->target.day = day;
-    def->polarity = hint;
-    note_unit(p, index, q.unit);
-    name_suggestion(p, index, name_start, name_end);
-    p->list[index].end = end;
-    return end;
+    return add_target(p, name_end > name_start ? name_start : kw.start, name_start, name_end, &q, day,
+                      hint, end);
 }
 
 static const char *const HOLD_VERBS[] = {"remain", "remains", "remaining", "stay", "stays", "staying",
@@ -787,18 +786,8 @@ static size_t parse_hold(parser *p, token verb, size_t sentence_start)
         return 0;
     size_t name_start;
     size_t name_end = subject_end(p, sentence_start, verb.start, &name_start);
-    long index = new_suggestion(p, name_end > name_start ? name_start : verb.start);
-    if (index < 0)
-        return 0;
-    sl_measure_def *def = &p->list[index].def;
-    def->target.set = 1;
-    def->target.value = q.value;
-    def->target.day = day;
-    def->polarity = hint;
-    note_unit(p, index, q.unit);
-    name_suggestion(p, index, name_start, name_end);
-    p->list[index].end = end;
-    return end;
+    return add_target(p, name_end > name_start ? name_start : verb.start, name_start, name_end, &q, day,
+                      hint, end);
 }
 
 /* Guesses an unset polarity from the baseline and the last later value. */
