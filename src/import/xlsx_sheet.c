@@ -416,11 +416,12 @@ typedef struct {
     int in_cell_xfs;
 } styles_reader;
 
-/* Returns 1 when a number format code shows a date: a d, m or y outside
- * quoted text, escapes and [brackets] (colours, locales, elapsed times). */
+/* Returns 1 when a number format code shows a date: a d or y outside
+ * quoted text, escapes and [brackets] (colours, locales, elapsed hours), or
+ * an m (month) in a code with no h or s (where m would be minutes). */
 static int format_is_date(const char *code)
 {
-    int has_date = 0;
+    int day_or_year = 0, month = 0, time = 0;
     for (const char *p = code; *p; p++) {
         if (*p == '"') {
             while (p[1] && p[1] != '"')
@@ -435,18 +436,22 @@ static int format_is_date(const char *code)
                 p++;
         } else if (*p == ';') {
             break;          /* the first section decides */
-        } else if (strchr("dDmMyY", *p)) {
-            has_date = 1;
+        } else if (strchr("dDyY", *p)) {
+            day_or_year = 1;
+        } else if (*p == 'm' || *p == 'M') {
+            month = 1;
+        } else if (strchr("hHsS", *p)) {
+            time = 1;
         }
     }
-    return has_date;
+    return day_or_year || (month && !time);
 }
 
-/* Returns 1 when a built-in number format id is a date or time format. */
+/* Returns 1 when a built-in number format id shows a date (14–17, 22, and
+ * the East Asian date formats), not a time of day alone (18–21, 45–47). */
 static int builtin_is_date(long id)
 {
-    return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
-           (id >= 50 && id <= 58);
+    return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
 }
 
 /* Start of an element of styles.xml. */
