@@ -47,7 +47,10 @@ static char *temp_file(const char *path, sl_error *err)
     char *tmp = sl_buf_take(&name);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        sl_fail_at(err, path ? path : tmp, 0, "cannot create a temporary file: %s", strerror(errno));
+        if (path)
+            sl_fail_at(err, path, 0, "cannot write: %s", strerror(errno));
+        else
+            sl_fail_at(err, tmp, 0, "cannot create a temporary file: %s", strerror(errno));
         free(tmp);
         return NULL;
     }
