@@ -7,7 +7,7 @@
 #   make fuzz       run each fuzz target for FUZZ_SECONDS (default 60)
 
 CC        ?= cc
-PKGS      := sqlite3 libsodium libmicrohttpd jansson
+PKGS      := sqlite3 libsodium libmicrohttpd jansson xlsxwriter libzip expat
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2

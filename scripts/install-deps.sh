@@ -2,13 +2,16 @@
 # Installs the Debian packages sightline needs to build, test and benchmark,
 # when they are missing. Run as root on a fresh Debian machine; does nothing
 # when everything is present.
-#   build:  compilers, pkg-config, SQLite, libsodium, libmicrohttpd, Node.js/npm
+#   build:  compilers, pkg-config, SQLite, libsodium, libmicrohttpd, jansson,
+#           libxlsxwriter (xlsx export), libzip and expat (xlsx import), Node.js/npm
 #   tests:  clang's sanitizer and fuzzer runtime, sqlite3, python3, curl,
+#           python3-openpyxl (workbooks made by another tool),
 #           headless Chromium for the browser tests
 #   bench:  wrk and nginx (the static-file peer the web figures are compared with)
 set -eu
 PACKAGES="build-essential pkg-config clang libclang-rt-dev libsqlite3-dev libsodium-dev
-libmicrohttpd-dev libjansson-dev sqlite3 python3 curl chromium chromium-driver wrk nginx-light poppler-utils"
+libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libzip-dev libexpat1-dev sqlite3 python3
+python3-openpyxl curl chromium chromium-driver wrk nginx-light poppler-utils"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

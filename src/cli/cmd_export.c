@@ -1,55 +1,168 @@
-/* cmd_export.c — `sightline export --format csv|json`: plans as they stand
- * now, in a form `import` reads back to the same plan. */
+/* cmd_export.c — `sightline export --format csv|json|xlsx [--output FILE]`:
+ * plans as they stand now, in a form `import` reads back to the same plan.
+ * A file named with --output is written whole or not at all (a temporary
+ * file beside it, renamed over it). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "report/export.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
-enum { OPT_PLAN, OPT_FORMAT, N_OPTS };
+enum { OPT_PLAN, OPT_FORMAT, OPT_OUTPUT, N_OPTS };
+typedef enum { FORMAT_CSV, FORMAT_JSON, FORMAT_XLSX } format;
 
-/* Writes the loaded plans in the chosen format. */
-static void write_plans(const sl_plan *plans, size_t n, int json, sl_buf *out)
+/* Appends the loaded plans as CSV or JSON. */
+static void write_text(const sl_plan *plans, size_t n, format f, sl_buf *out)
 {
-    if (json) {
-        sl_buf_putc(out, '[');
-        for (size_t i = 0; i < n; i++) {
-            sl_buf_puts(out, i ? ",\n" : "\n");
-            sl_export_json(out, &plans[i]);
-        }
-        sl_buf_puts(out, n ? "\n]\n" : "]\n");
+    if (f == FORMAT_CSV) {
+        sl_export_csv(out, plans, n);
         return;
     }
-    sl_csv_columns cols;
-    sl_csv_columns_for(&cols, plans, n);
-    sl_export_csv_header(out, &cols);
-    for (size_t i = 0; i < n; i++)
-        sl_export_csv_rows(out, &plans[i], &cols);
-    sl_csv_columns_free(&cols);
+    sl_buf_putc(out, '[');
+    for (size_t i = 0; i < n; i++) {
+        sl_buf_puts(out, i ? ",\n" : "\n");
+        sl_export_json(out, &plans[i]);
+    }
+    sl_buf_puts(out, n ? "\n]\n" : "]\n");
+}
+
+/* Creates an empty temporary file: beside path when path is given (with the
+ * mode a new file there would get), else in $TMPDIR (or /tmp). Returns its name (caller frees and removes it), or NULL
+ * with err set. */
+static char *temp_file(const char *path, sl_error *err)
+{
+    sl_buf name = SL_BUF_INIT;
+    if (path) {
+        sl_buf_printf(&name, "%s.tmp-XXXXXX", path);
+    } else {
+        const char *dir = getenv("TMPDIR");
+        sl_buf_printf(&name, "%s/sightline-export-XXXXXX", dir && *dir ? dir : "/tmp");
+    }
+    char *tmp = sl_buf_take(&name);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        if (path)
+            sl_fail_at(err, path, 0, "cannot write: %s", strerror(errno));
+        else
+            sl_fail_at(err, tmp, 0, "cannot create a temporary file: %s", strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    if (path) {
+        /* The file replaces path: give it the mode a new file would have. */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
+    close(fd);
+    return tmp;
+}
+
+/* Copies the file at path to out; returns 0, or -1 with err set. */
+static int copy_to(const char *path, FILE *out, sl_error *err)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return sl_fail_at(err, path, 0, "cannot read the workbook back: %s", strerror(errno));
+    char chunk[1 << 16];
+    size_t got;
+    int rc = 0;
+    while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
+        if (fwrite(chunk, 1, got, out) != got)
+            rc = sl_fail(err, "cannot write the export: %s", strerror(errno));
+    if (rc == 0 && (ferror(in) || fflush(out) != 0))
+        rc = sl_fail(err, "cannot copy the workbook to the output");
+    fclose(in);
+    return rc;
+}
+
+/* Writes the buffer to a new file at path; returns 0, or -1 with err set. */
+static int write_buf_file(sl_buf *b, const char *path, sl_error *err)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return sl_fail_at(err, path, 0, "cannot write: %s", strerror(errno));
+    int rc = sl_buf_write(b, f);
+    if (fclose(f) != 0)
+        rc = -1;
+    return rc < 0 ? sl_fail_at(err, path, 0, "cannot write: %s", strerror(errno)) : 0;
+}
+
+/* Writes the plans in the chosen format to output (a file path) or, when
+ * output is NULL, to stdout. Returns 0, or -1 with err set. */
+static int write_plans(const sl_plan *plans, size_t n, format f, const char *output, sl_error *err)
+{
+    if (f != FORMAT_XLSX && !output) {
+        sl_buf out = SL_BUF_INIT;
+        write_text(plans, n, f, &out);
+        int rc = sl_buf_write(&out, stdout);
+        sl_buf_free(&out);
+        return rc < 0 ? sl_fail(err, "cannot write the export: %s", strerror(errno)) : 0;
+    }
+    char *tmp = temp_file(output, err);
+    if (!tmp)
+        return -1;
+    int rc;
+    if (f == FORMAT_XLSX) {
+        rc = sl_export_xlsx(tmp, plans, n, err);
+    } else {
+        sl_buf out = SL_BUF_INIT;
+        write_text(plans, n, f, &out);
+        rc = write_buf_file(&out, tmp, err);
+        sl_buf_free(&out);
+    }
+    if (rc == 0 && output && rename(tmp, output) != 0)
+        rc = sl_fail_at(err, output, 0, "cannot write: %s", strerror(errno));
+    else if (rc == 0 && !output)
+        rc = copy_to(tmp, stdout, err);
+    if (rc < 0 || !output)
+        remove(tmp);
+    free(tmp);
+    return rc;
+}
+
+/* Reads --format and --output; returns 0 or SL_EXIT_USAGE after saying why. */
+static int read_options(const sl_command *cmd, const sl_opt *opts, format *f)
+{
+    static const char *const names[] = {"csv", "json", "xlsx"};
+    if (!opts[OPT_FORMAT].count)
+        return sl_cli_usage(cmd, "--format csv, json or xlsx is required");
+    size_t i = 0;
+    while (i < 3 && strcmp(opts[OPT_FORMAT].value, names[i]) != 0)
+        i++;
+    if (i == 3)
+        return sl_cli_usage(cmd, "--format must be csv, json or xlsx");
+    *f = (format)i;
+    if (opts[OPT_OUTPUT].count && !*opts[OPT_OUTPUT].value)
+        return sl_cli_usage(cmd, "--output needs a file name");
+    if (*f == FORMAT_XLSX && !opts[OPT_OUTPUT].count && isatty(STDOUT_FILENO))
+        return sl_cli_usage(cmd, "an xlsx workbook is binary: redirect it to a file "
+                                 "(> plan.xlsx) or use --output FILE");
+    return 0;
 }
 
 int sl_cmd_export(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--format", 1)};
+    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--format", 1), SL_OPT("--output", 1)};
     const char *pos[1] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
-    int json = 0;
-    if (rc == 0 && !opts[OPT_FORMAT].count)
-        rc = sl_cli_usage(cmd, "--format csv or --format json is required");
-    else if (rc == 0 && strcmp(opts[OPT_FORMAT].value, "json") == 0)
-        json = 1;
-    else if (rc == 0 && strcmp(opts[OPT_FORMAT].value, "csv") != 0)
-        rc = sl_cli_usage(cmd, "--format must be csv or json (xlsx is not supported yet)");
+    format f = FORMAT_CSV;
+    if (rc == 0)
+        rc = read_options(cmd, opts, &f);
     sl_store *store = NULL;
     int64_t plan_id = 0;
     if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
         rc = SL_EXIT_REFUSED;
     if (rc == 0)
         rc = sl_cli_plan(store, &opts[OPT_PLAN], &plan_id);
+    const char *output = opts[OPT_OUTPUT].count ? opts[OPT_OUTPUT].value : NULL; /* in argv */
     sl_cli_free_opts(opts, N_OPTS);
     if (rc) {
         sl_store_close(store);
@@ -63,12 +176,8 @@ int sl_cmd_export(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     int loaded = 0;
     for (; rc == 0 && loaded < n_ids; loaded++)
         rc = sl_store_load_plan(store, ids[loaded], &plans[loaded], &err);
-    if (rc == 0) {
-        sl_buf out = SL_BUF_INIT;
-        write_plans(plans, (size_t)n_ids, json, &out);
-        sl_buf_write(&out, stdout);
-        sl_buf_free(&out);
-    }
+    if (rc == 0)
+        rc = write_plans(plans, (size_t)n_ids, f, output, &err);
     for (int i = 0; i < loaded; i++)
         sl_plan_free(&plans[i]);
     free(plans);

@@ -155,7 +155,7 @@ static int read_file(const char *path, const sl_import_options *io, int inspecti
             return -1;
     }
     int rc;
-    if (inspection || (io->format == SL_FORMAT_AUTO && sl_inspection_detect(data, len))) {
+    if (inspection || (io->format == SL_FORMAT_AUTO && !sl_is_zip(data, len) && sl_inspection_detect(data, len))) {
         rc = read_report(path, data, len, r, err);
     } else {
         sl_plan_set set;

@@ -54,9 +54,12 @@ const sl_command sl_commands[] = {
      "  --plan ID           the plan, when the ref is in more than one\n"
      "  --json              print JSON\n",
      sl_cmd_history},
-    {"export", "[--plan ID] --format csv|json", "Write a plan out in a re-importable form.",
+    {"export", "[--plan ID] --format csv|json|xlsx [--output FILE]",
+     "Write a plan out in a re-importable form.",
      "  --plan ID           one plan (default: every current plan)\n"
-     "  --format F          csv (canonical, re-importable) or json\n",
+     "  --format F          csv (canonical, re-importable), xlsx (the same cells in a\n"
+     "                      workbook) or json\n"
+     "  --output FILE       write to FILE (default: standard output)\n",
      sl_cmd_export},
     {"recommendations", "[--plan ID] [--json] [--as-of DATE]",
      "Each recommendation, the actions answering it, and a rolled-up status and RAG.",

@@ -93,7 +93,7 @@ typedef struct {
     char *kind;                 /* "improvement plan", "transitional action plan", … */
     char *version_label;        /* "v12" as written, "" when none */
     char *source_file;
-    char source_sha256[65];     /* hex digest of the source bytes */
+    char source_sha256[65];     /* hex digest of the source bytes (of an xlsx workbook: of its cells) */
     int context_year;           /* the year most dates in the plan are written in */
     sl_rag_rules rules;
     sl_theme *themes;

@@ -1,5 +1,7 @@
 /* csv_plan.c — the canonical CSV (SPEC.md §6) into plans. Every row is
- * checked; the first bad cell stops the import with its file and line. */
+ * checked; the first bad cell stops the import with its file and line.
+ * The reader works on records (rows of text cells with their line), so an
+ * xlsx sheet (xlsx_plan.c) goes through the same checks as a CSV file. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,41 +50,41 @@ typedef struct {
 } reader;
 
 /* Reads the header row: every column named, known names found, none repeated. */
-static int read_header(reader *r, sl_csv *csv, sl_error *err)
+static int read_header(reader *r, const sl_record *rec, sl_error *err)
 {
     header *h = &r->head;
     for (int c = 0; c < COL_COUNT; c++)
         h->index[c] = -1;
-    h->n_columns = csv->n_fields;
-    h->names = sl_calloc(csv->n_fields * sizeof *h->names);
-    for (size_t i = 0; i < csv->n_fields; i++) {
-        char *name = sl_strdup(csv->fields[i]);
+    h->n_columns = rec->n_fields;
+    h->names = sl_calloc(rec->n_fields * sizeof *h->names);
+    for (size_t i = 0; i < rec->n_fields; i++) {
+        char *name = sl_strdup(rec->fields[i]);
         for (char *p = name; *p; p++)
             *p = (char)tolower((unsigned char)*p);
         h->names[i] = name;
         if (!*name)
-            return sl_fail_at(err, r->file, csv->record_line, "column %zu has no name", i + 1);
+            return sl_fail_at(err, r->file, rec->line, "column %zu has no name", i + 1);
         for (size_t k = 0; k < i; k++)
             if (strcmp(h->names[k], name) == 0)
-                return sl_fail_at(err, r->file, csv->record_line, "column '%s' appears twice", name);
+                return sl_fail_at(err, r->file, rec->line, "column '%s' appears twice", name);
         for (int c = 0; c < COL_COUNT; c++)
             if (strcmp(name, column_names[c]) == 0)
                 h->index[c] = (int)i;
     }
     if (h->index[COL_REF] < 0 || h->index[COL_TITLE] < 0)
-        return sl_fail_at(err, r->file, csv->record_line,
+        return sl_fail_at(err, r->file, rec->line,
                           "the header row needs 'ref' and 'title' columns (found: %s%s)",
                           h->names[0], h->n_columns > 1 ? ", …" : "");
     return 0;
 }
 
 /* Returns the trimmed copy of a known column's cell ("" when the column is absent). */
-static char *cell(const reader *r, const sl_csv *csv, column c)
+static char *cell(const reader *r, const sl_record *rec, column c)
 {
     int i = r->head.index[c];
     if (i < 0)
         return sl_strdup("");
-    const char *s = csv->fields[i];
+    const char *s = rec->fields[i];
     while (isspace((unsigned char)*s))
         s++;
     size_t n = strlen(s);
@@ -119,31 +121,31 @@ static char *title_from_file(const char *file)
 }
 
 /* Reads the status and RAG cells into the action. */
-static int read_status(reader *r, const sl_csv *csv, sl_action *a, sl_error *err)
+static int read_status(reader *r, const sl_record *rec, sl_action *a, sl_error *err)
 {
-    a->status_text = cell(r, csv, COL_STATUS);
+    a->status_text = cell(r, rec, COL_STATUS);
     if (!*a->status_text)
         a->status = SL_STATUS_NOT_STARTED;
     else if (sl_status_parse(a->status_text, &a->status) < 0)
-        return sl_fail_at(err, r->file, csv->record_line,
+        return sl_fail_at(err, r->file, rec->line,
                           "status '%s' is not a status sightline knows (try: not started,"
                           " planned, in progress, on track, at risk, off track, complete,"
                           " signed off, carried forward, withdrawn)",
                           a->status_text);
-    char *rag = cell(r, csv, COL_RAG);
+    char *rag = cell(r, rec, COL_RAG);
     int bad = sl_rag_parse(rag, &a->rag_manual) < 0;
     if (bad)
-        sl_fail_at(err, r->file, csv->record_line,
+        sl_fail_at(err, r->file, rec->line,
                    "rag '%s' is not red, amber, green, blue or grey", rag);
     free(rag);
     return bad ? -1 : 0;
 }
 
 /* Reads the recommendations cell ("1;2") into numbers, adding each to the plan. */
-static int read_recommendations(reader *r, const sl_csv *csv, sl_plan *p, sl_action *a,
+static int read_recommendations(reader *r, const sl_record *rec, sl_plan *p, sl_action *a,
                                 sl_error *err)
 {
-    char *text = cell(r, csv, COL_RECOMMENDATIONS);
+    char *text = cell(r, rec, COL_RECOMMENDATIONS);
     char **items = NULL;
     size_t n = sl_split_list(text, &items, 0);
     int rc = 0;
@@ -152,7 +154,7 @@ static int read_recommendations(reader *r, const sl_csv *csv, sl_plan *p, sl_act
         char *end;
         long number = strtol(items[i], &end, 10);
         if (rc == 0 && (*end || end == items[i] || number < 1 || number > 9999))
-            rc = sl_fail_at(err, r->file, csv->record_line,
+            rc = sl_fail_at(err, r->file, rec->line,
                             "recommendations '%s': '%s' is not a recommendation number", text,
                             items[i]);
         else if (rc == 0)
@@ -168,31 +170,31 @@ static int read_recommendations(reader *r, const sl_csv *csv, sl_plan *p, sl_act
 
 /* Keeps the filled cells of columns sightline does not know as custom
  * fields (an empty cell is no field, as in the plan it was exported from). */
-static void read_custom(reader *r, const sl_csv *csv, sl_action *a)
+static void read_custom(reader *r, const sl_record *rec, sl_action *a)
 {
     for (size_t i = 0; i < r->head.n_columns; i++) {
         int known = 0;
         for (int c = 0; c < COL_COUNT; c++)
             known |= r->head.index[c] == (int)i;
-        if (known || !csv->fields[i][0])
+        if (known || !rec->fields[i][0])
             continue;
         a->custom = sl_realloc(a->custom, (a->n_custom + 1) * sizeof *a->custom);
         a->custom[a->n_custom].name = sl_strdup(r->head.names[i]);
-        a->custom[a->n_custom++].value = sl_strdup(csv->fields[i]);
+        a->custom[a->n_custom++].value = sl_strdup(rec->fields[i]);
     }
 }
 
 /* Reads an action's start (due = 0) or due date cell, or its *_as_written
  * twin; a row may fill one of the two, not both. */
-static int read_date_cell(reader *r, const sl_csv *csv, const sl_plan *p, sl_action *a, int due,
+static int read_date_cell(reader *r, const sl_record *rec, const sl_plan *p, sl_action *a, int due,
                           sl_error *err)
 {
-    char *date = cell(r, csv, due ? COL_DUE : COL_START);
-    char *written = cell(r, csv, due ? COL_DUE_AS_WRITTEN : COL_START_AS_WRITTEN);
+    char *date = cell(r, rec, due ? COL_DUE : COL_START);
+    char *written = cell(r, rec, due ? COL_DUE_AS_WRITTEN : COL_START_AS_WRITTEN);
     const char *name = due ? "due" : "start";
     sl_written_date *d = due ? &a->due : &a->start;
     if (*date && *written) {
-        sl_fail_at(err, r->file, csv->record_line,
+        sl_fail_at(err, r->file, rec->line,
                    "action %s: both %s '%s' and %s_as_written '%s' are given; keep one", a->ref,
                    name, date, name, written);
         free(date);
@@ -231,13 +233,13 @@ static int is_kept(const reader *r, size_t plan, size_t action, int due)
 }
 
 /* Reads one data row into a new action of its plan. */
-static int read_row(reader *r, const sl_csv *csv, sl_error *err)
+static int read_row(reader *r, const sl_record *rec, sl_error *err)
 {
-    if (csv->n_fields != r->head.n_columns)
-        return sl_fail_at(err, r->file, csv->record_line,
-                          "%zu fields where the header has %zu columns", csv->n_fields,
+    if (rec->n_fields != r->head.n_columns)
+        return sl_fail_at(err, r->file, rec->line,
+                          "%zu fields where the header has %zu columns", rec->n_fields,
                           r->head.n_columns);
-    char *plan_title = cell(r, csv, COL_PLAN);
+    char *plan_title = cell(r, rec, COL_PLAN);
     if (!*plan_title) {
         free(plan_title);
         plan_title = title_from_file(r->file);
@@ -245,35 +247,35 @@ static int read_row(reader *r, const sl_csv *csv, sl_error *err)
     sl_plan *p = plan_for(r, plan_title);
     free(plan_title);
     sl_action *a = sl_plan_add_action(p);
-    a->source_line = csv->record_line;
-    a->ref = cell(r, csv, COL_REF);
-    a->title = cell(r, csv, COL_TITLE);
+    a->source_line = rec->line;
+    a->ref = cell(r, rec, COL_REF);
+    a->title = cell(r, rec, COL_TITLE);
     if (!*a->ref)
-        return sl_fail_at(err, r->file, csv->record_line, "the action has no ref");
+        return sl_fail_at(err, r->file, rec->line, "the action has no ref");
     if (!*a->title)
-        return sl_fail_at(err, r->file, csv->record_line, "action %s has no title", a->ref);
-    char *theme_ref = cell(r, csv, COL_THEME_REF), *theme = cell(r, csv, COL_THEME);
+        return sl_fail_at(err, r->file, rec->line, "action %s has no title", a->ref);
+    char *theme_ref = cell(r, rec, COL_THEME_REF), *theme = cell(r, rec, COL_THEME);
     if (*theme_ref || *theme)
         a->theme = (int)(sl_plan_theme(p, theme_ref, theme) - p->themes);
     free(theme_ref);
     free(theme);
-    a->description = cell(r, csv, COL_DESCRIPTION);
-    if (read_date_cell(r, csv, p, a, 0, err) < 0 || read_date_cell(r, csv, p, a, 1, err) < 0)
+    a->description = cell(r, rec, COL_DESCRIPTION);
+    if (read_date_cell(r, rec, p, a, 0, err) < 0 || read_date_cell(r, rec, p, a, 1, err) < 0)
         return -1;
-    a->sro = cell(r, csv, COL_SRO);
-    char *leads = cell(r, csv, COL_LEADS);
+    a->sro = cell(r, rec, COL_SRO);
+    char *leads = cell(r, rec, COL_LEADS);
     a->n_leads = sl_split_list(leads, &a->leads, 0);
     free(leads);
-    a->resources = cell(r, csv, COL_RESOURCES);
+    a->resources = cell(r, rec, COL_RESOURCES);
     a->resources_pence = sl_money_pence(a->resources);
-    a->measure = cell(r, csv, COL_MEASURE);
-    a->impact = cell(r, csv, COL_IMPACT);
-    a->delivered_through = cell(r, csv, COL_DELIVERED_THROUGH);
-    a->progress = cell(r, csv, COL_PROGRESS);
-    read_custom(r, csv, a);
-    if (read_status(r, csv, a, err) < 0)
+    a->measure = cell(r, rec, COL_MEASURE);
+    a->impact = cell(r, rec, COL_IMPACT);
+    a->delivered_through = cell(r, rec, COL_DELIVERED_THROUGH);
+    a->progress = cell(r, rec, COL_PROGRESS);
+    read_custom(r, rec, a);
+    if (read_status(r, rec, a, err) < 0)
         return -1;
-    return read_recommendations(r, csv, p, a, err);
+    return read_recommendations(r, rec, p, a, err);
 }
 
 /* Returns the year most often written in a plan's dates, or 0. */
@@ -339,31 +341,55 @@ static int parse_dates(reader *r, sl_error *err)
     return 0;
 }
 
-int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,
-                  sl_plan_set *out, sl_error *err)
+int sl_import_records(sl_record_source next, void *source, const char *file,
+                      const sl_import_options *opts, sl_plan_set *out, sl_error *err)
 {
     reader r = {.file = file, .opts = opts, .set = out};
     memset(out, 0, sizeof *out);
-    sl_csv csv;
-    sl_csv_open(&csv, data, len, file);
-    int rc = sl_csv_next(&csv, err);
+    sl_record rec;
+    long header_line = 1;
+    int rc = next(source, &rec, err);
     if (rc == 0)
         rc = sl_fail_at(err, file, 1, "the file is empty: there is no plan to import");
-    if (rc > 0)
-        rc = read_header(&r, &csv, err);
-    while (rc >= 0 && (rc = sl_csv_next(&csv, err)) > 0)
-        if (!sl_csv_blank_record(&csv) && read_row(&r, &csv, err) < 0)
+    if (rc > 0) {
+        header_line = rec.line;
+        rc = read_header(&r, &rec, err);
+    }
+    while (rc >= 0 && (rc = next(source, &rec, err)) > 0)
+        if (read_row(&r, &rec, err) < 0)
             rc = -1;
     if (rc == 0 && out->n_plans == 0)
-        rc = sl_fail_at(err, file, 1, "the file has a header but no actions");
+        rc = sl_fail_at(err, file, header_line, "the file has a header but no actions");
     if (rc == 0)
         rc = parse_dates(&r, err);
     for (size_t i = 0; i < r.head.n_columns; i++)
         free(r.head.names[i]);
     free(r.head.names);
     free(r.kept);
-    sl_csv_close(&csv);
     if (rc < 0)
         sl_plan_set_free(out);
     return rc < 0 ? -1 : 0;
+}
+
+/* The CSV reader as a record source (an sl_record_source over an sl_csv):
+ * gives each record that is not a blank line. */
+static int csv_next(void *source, sl_record *rec, sl_error *err)
+{
+    sl_csv *csv = source;
+    int rc;
+    while ((rc = sl_csv_next(csv, err)) > 0 && sl_csv_blank_record(csv))
+        ;
+    if (rc > 0)
+        *rec = (sl_record){csv->fields, csv->n_fields, csv->record_line};
+    return rc;
+}
+
+int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,
+                  sl_plan_set *out, sl_error *err)
+{
+    sl_csv csv;
+    sl_csv_open(&csv, data, len, file);
+    int rc = sl_import_records(csv_next, &csv, file, opts, out, err);
+    sl_csv_close(&csv);
+    return rc;
 }

@@ -74,13 +74,20 @@ static long line_at(const char *data, size_t at)
     return line;
 }
 
-/* Chooses a format from the file's name and first bytes. */
+int sl_is_zip(const char *data, size_t len)
+{
+    return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
+}
+
+/* Chooses a format from the file's first bytes and name. A zip archive goes
+ * to the xlsx reader whatever its name: no other format sightline reads is
+ * one, and that reader says what the archive lacks (xl/workbook.xml). */
 static sl_format detect_format(const char *path, const char *data, size_t len)
 {
+    if (sl_is_zip(data, len) || has_extension(path, ".xlsx"))
+        return SL_FORMAT_XLSX;
     if (has_extension(path, ".csv"))
         return SL_FORMAT_CSV;
-    if (has_extension(path, ".xlsx") || (len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0))
-        return SL_FORMAT_XLSX;
     const char *eol = memchr(data, '\n', len);
     size_t first = eol ? (size_t)(eol - data) : len;
     const char *comma = memchr(data, ',', first);
@@ -113,13 +120,14 @@ int sl_import_bytes(const char *path, const char *data, size_t len, const sl_imp
     else if (format == SL_FORMAT_CSV)
         rc = sl_import_csv(data, len, path, opts, out, err);
     else if (format == SL_FORMAT_XLSX)
-        sl_fail_at(err, path, 0, "reading .xlsx workbooks is not supported yet: save as CSV");
+        rc = sl_import_xlsx(data, len, path, opts, out, err);
     else if (!sl_utf8_valid(data, len, &bad))
         sl_fail_at(err, path, line_at(data, bad), "not a text document: invalid UTF-8 at byte %zu",
                    bad + 1);
     else
         rc = sl_import_text(data, len, path, opts, out, err);
-    if (rc == 0) {
+    if (rc == 0 && format != SL_FORMAT_XLSX) {
+        /* (A workbook's digest is of its cells: see sl_import_xlsx.) */
         char sha[65];
         sl_sha256_hex(data, len, sha);
         for (size_t i = 0; i < out->n_plans; i++)

@@ -37,6 +37,31 @@ int sl_import_bytes(const char *path, const char *data, size_t len, const sl_imp
  * errors and gives the default plan title. Returns 0 or -1. */
 int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,
                   sl_plan_set *out, sl_error *err);
+/* One record of a table in canonical-CSV shape: its cells (borrowed) and
+ * the line of the file, or the row of the sheet, it starts on. */
+typedef struct {
+    char *const *fields;
+    size_t n_fields;
+    long line;
+} sl_record;
+/* A source of records: fills rec with the next record that is not blank
+ * (valid until the next call) and returns 1; returns 0 at the end, or -1
+ * with err set. */
+typedef int (*sl_record_source)(void *source, sl_record *rec, sl_error *err);
+/* Reads records (a header row naming the columns, then one row per action)
+ * into plans with every check of the canonical CSV; messages name file and
+ * the record's line. Returns 0 or -1. */
+int sl_import_records(sl_record_source next, void *source, const char *file,
+                      const sl_import_options *opts, sl_plan_set *out, sl_error *err);
+/* Reads an xlsx workbook's bytes: the first worksheet, laid out as the
+ * canonical CSV, read by sl_import_records (messages name file and sheet
+ * row). Sets each plan's source_sha256 to a digest of the cells read, so a
+ * workbook saved again with the same cells is the same plan file. Returns 0
+ * or -1 with err set. */
+int sl_import_xlsx(const char *data, size_t len, const char *file, const sl_import_options *opts,
+                   sl_plan_set *out, sl_error *err);
+/* Returns 1 when the bytes begin like a zip archive (an xlsx workbook is one). */
+int sl_is_zip(const char *data, size_t len);
 /* Reads the text of a plan document as councils publish it (tables as
  * tab-separated rows, continuation rows, repeated headers, stray HTML: see
  * shared/samples/README.md) into one plan. Rows it cannot read, and doubtful

@@ -1,4 +1,5 @@
-/* export.c — canonical CSV and JSON of a plan (see export.h). */
+/* export.c — the rows of the canonical export, as CSV, and JSON of a plan
+ * (see export.h; the xlsx writer is export_xlsx.c). */
 #include "report/export.h"
 
 #include <stdlib.h>
@@ -13,13 +14,23 @@ static const char *const csv_columns[] = {
 };
 #define N_CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
 
+/* The columns of an export beyond the canonical ones: the *_as_written pair
+ * when some date needs it, then the plans' custom fields. */
+typedef struct {
+    const char **custom;        /* names of the custom columns, borrowed from the plans */
+    size_t n_custom;
+    int as_written;
+} columns;
+
 /* Returns 1 for a date that must travel in an *_as_written column. */
 static int needs_as_written(const sl_written_date *d)
 {
     return d->parse == SL_DATE_INVALID || d->parse == SL_DATE_UNREADABLE;
 }
 
-void sl_csv_columns_for(sl_csv_columns *cols, const sl_plan *plans, size_t n_plans)
+/* Works out the columns for exporting these plans; the caller frees
+ * cols->custom (the names themselves stay the plans'). */
+static void columns_for(columns *cols, const sl_plan *plans, size_t n_plans)
 {
     memset(cols, 0, sizeof *cols);
     for (size_t i = 0; i < n_plans; i++)
@@ -39,41 +50,6 @@ void sl_csv_columns_for(sl_csv_columns *cols, const sl_plan *plans, size_t n_pla
         }
 }
 
-void sl_csv_columns_free(sl_csv_columns *cols)
-{
-    free(cols->custom);
-    memset(cols, 0, sizeof *cols);
-}
-
-void sl_export_csv_header(sl_buf *out, const sl_csv_columns *cols)
-{
-    for (size_t i = 0; i < N_CSV_COLUMNS; i++) {
-        if (i)
-            sl_buf_putc(out, ',');
-        sl_buf_puts(out, csv_columns[i]);
-    }
-    if (cols->as_written)
-        sl_buf_puts(out, ",start_as_written,due_as_written");
-    for (size_t i = 0; i < cols->n_custom; i++) {
-        sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, cols->custom[i]);
-    }
-    sl_buf_puts(out, "\r\n");
-}
-
-/* Appends a list joined by ';' as one CSV field. */
-static void csv_list(sl_buf *out, char *const *items, size_t n)
-{
-    sl_buf joined = SL_BUF_INIT;
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            sl_buf_putc(&joined, ';');
-        sl_buf_puts(&joined, items[i]);
-    }
-    sl_buf_csv_field(out, sl_buf_str(&joined));
-    sl_buf_free(&joined);
-}
-
 /* Returns the value of a custom field of an action, or "". */
 static const char *custom_value(const sl_action *a, const char *name)
 {
@@ -83,53 +59,96 @@ static const char *custom_value(const sl_action *a, const char *name)
     return "";
 }
 
-/* Appends one action as a CSV row. */
-static void csv_action(sl_buf *out, const sl_plan *p, const sl_action *a, const sl_csv_columns *cols)
+/* Fills cells with one action's row; leads and recs are scratch buffers
+ * that hold the joined lists the cells point into. */
+static void action_cells(const char **cells, const sl_plan *p, const sl_action *a,
+                         const columns *cols, sl_buf *leads, sl_buf *recs)
 {
     const sl_theme *t = a->theme >= 0 ? &p->themes[a->theme] : NULL;
-    const char *status = a->status_text && *a->status_text ? a->status_text : sl_status_name(a->status);
     int start_kept = cols->as_written && needs_as_written(&a->start);
     int due_kept = cols->as_written && needs_as_written(&a->due);
-    const char *fields[] = {
-        p->title,       t ? t->ref : "",  t ? t->title : "", a->ref,
-        a->title,       a->description,   start_kept ? "" : a->start.text,
-        due_kept ? "" : a->due.text,      a->sro,
-    };
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+    sl_buf_reset(leads);
+    for (size_t i = 0; i < a->n_leads; i++) {
+        if (i)
+            sl_buf_putc(leads, ';');
+        sl_buf_puts(leads, a->leads[i]);
+    }
+    sl_buf_reset(recs);
+    for (size_t i = 0; i < a->n_recommendations; i++)
+        sl_buf_printf(recs, i ? ";%d" : "%d", a->recommendations[i]);
+    size_t n = 0;
+    cells[n++] = p->title;
+    cells[n++] = t ? t->ref : "";
+    cells[n++] = t ? t->title : "";
+    cells[n++] = a->ref;
+    cells[n++] = a->title;
+    cells[n++] = a->description;
+    cells[n++] = start_kept ? "" : a->start.text;
+    cells[n++] = due_kept ? "" : a->due.text;
+    cells[n++] = a->sro;
+    cells[n++] = sl_buf_str(leads);
+    cells[n++] = a->resources;
+    cells[n++] = a->measure;
+    cells[n++] = a->impact;
+    cells[n++] = a->status_text && *a->status_text ? a->status_text : sl_status_name(a->status);
+    cells[n++] = sl_rag_name(a->rag_manual);
+    cells[n++] = a->progress;
+    cells[n++] = sl_buf_str(recs);
+    cells[n++] = a->delivered_through;
+    if (cols->as_written) {
+        cells[n++] = start_kept ? a->start.text : "";
+        cells[n++] = due_kept ? a->due.text : "";
+    }
+    for (size_t i = 0; i < cols->n_custom; i++)
+        cells[n++] = custom_value(a, cols->custom[i]);
+    for (size_t i = 0; i < n; i++)
+        if (!cells[i])
+            cells[i] = "";
+}
+
+void sl_export_rows(const sl_plan *plans, size_t n_plans, sl_export_row_fn emit, void *ctx)
+{
+    columns cols;
+    columns_for(&cols, plans, n_plans);
+    size_t n = N_CSV_COLUMNS + (cols.as_written ? 2 : 0) + cols.n_custom;
+    const char **cells = sl_calloc(n * sizeof *cells);
+    size_t k = 0;
+    for (size_t i = 0; i < N_CSV_COLUMNS; i++)
+        cells[k++] = csv_columns[i];
+    if (cols.as_written) {
+        cells[k++] = "start_as_written";
+        cells[k++] = "due_as_written";
+    }
+    for (size_t i = 0; i < cols.n_custom; i++)
+        cells[k++] = cols.custom[i];
+    emit(ctx, cells, n);
+    sl_buf leads = SL_BUF_INIT, recs = SL_BUF_INIT;
+    for (size_t i = 0; i < n_plans; i++)
+        for (size_t a = 0; a < plans[i].n_actions; a++) {
+            action_cells(cells, &plans[i], &plans[i].actions[a], &cols, &leads, &recs);
+            emit(ctx, cells, n);
+        }
+    sl_buf_free(&leads);
+    sl_buf_free(&recs);
+    free(cells);
+    free(cols.custom);
+}
+
+/* Appends one row of the table to the sl_buf ctx as a CSV record. */
+static void csv_row(void *ctx, const char *const *cells, size_t n_cells)
+{
+    sl_buf *out = ctx;
+    for (size_t i = 0; i < n_cells; i++) {
         if (i)
             sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, fields[i]);
-    }
-    sl_buf_putc(out, ',');
-    csv_list(out, a->leads, a->n_leads);
-    const char *more[] = {a->resources, a->measure, a->impact, status, sl_rag_name(a->rag_manual),
-                          a->progress};
-    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) {
-        sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, more[i]);
-    }
-    sl_buf_putc(out, ',');
-    for (size_t i = 0; i < a->n_recommendations; i++)
-        sl_buf_printf(out, i ? ";%d" : "%d", a->recommendations[i]);
-    sl_buf_putc(out, ',');
-    sl_buf_csv_field(out, a->delivered_through);
-    if (cols->as_written) {
-        sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, start_kept ? a->start.text : "");
-        sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, due_kept ? a->due.text : "");
-    }
-    for (size_t i = 0; i < cols->n_custom; i++) {
-        sl_buf_putc(out, ',');
-        sl_buf_csv_field(out, custom_value(a, cols->custom[i]));
+        sl_buf_csv_field(out, cells[i]);
     }
     sl_buf_puts(out, "\r\n");
 }
 
-void sl_export_csv_rows(sl_buf *out, const sl_plan *p, const sl_csv_columns *cols)
+void sl_export_csv(sl_buf *out, const sl_plan *plans, size_t n_plans)
 {
-    for (size_t i = 0; i < p->n_actions; i++)
-        csv_action(out, p, &p->actions[i], cols);
+    sl_export_rows(plans, n_plans, csv_row, out);
 }
 
 /* Appends "key": followed by a JSON string. */

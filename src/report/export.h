@@ -1,27 +1,30 @@
 /* export.h — a plan written back out in a re-importable form: the canonical
- * CSV of SPEC.md §6 (import of it gives the same plan back) or JSON. */
+ * CSV of SPEC.md §6 or an xlsx workbook of the same cells (import of either
+ * gives the same plan back), or JSON. */
 #ifndef SL_REPORT_EXPORT_H
 #define SL_REPORT_EXPORT_H
 #include "domain/plan.h"
 #include "util/buf.h"
+#include "util/error.h"
 
-/* The columns of a CSV export: the canonical ones, then start_as_written and
- * due_as_written when some date is not a real date (such a date is written
- * there, word for word, so the CSV imports back to the same plan rather than
- * being refused), then the plans' custom fields. */
-typedef struct {
-    const char **custom;        /* names of the custom columns, borrowed from the plans */
-    size_t n_custom;
-    int as_written;
-} sl_csv_columns;
+/* The table every re-importable export writes: a header row, then one row
+ * per action of every plan, each a row of text cells. The columns are the
+ * canonical ones, then start_as_written and due_as_written when some date is
+ * not a real date (such a date is written there, word for word, so the file
+ * imports back to the same plan rather than being refused), then the plans'
+ * custom fields. The CSV and the xlsx exports both write this table. */
 
-/* Works out the columns for exporting these plans; free with sl_csv_columns_free. */
-void sl_csv_columns_for(sl_csv_columns *cols, const sl_plan *plans, size_t n_plans);
-void sl_csv_columns_free(sl_csv_columns *cols);
-/* Appends the header row. */
-void sl_export_csv_header(sl_buf *out, const sl_csv_columns *cols);
-/* Appends every action of a plan as CSV rows (no header). */
-void sl_export_csv_rows(sl_buf *out, const sl_plan *plan, const sl_csv_columns *cols);
+/* Receives one row of the table: n_cells texts, borrowed for the call only. */
+typedef void (*sl_export_row_fn)(void *ctx, const char *const *cells, size_t n_cells);
+
+/* Calls emit with the header row, then with each action's row, plan by plan. */
+void sl_export_rows(const sl_plan *plans, size_t n_plans, sl_export_row_fn emit, void *ctx);
+/* Appends the plans as canonical CSV (SPEC.md §6): header and rows, CRLF line ends. */
+void sl_export_csv(sl_buf *out, const sl_plan *plans, size_t n_plans);
+/* Writes the plans as an xlsx workbook at path (created or replaced): one
+ * worksheet "Actions" holding the same cells as the CSV export, every cell a
+ * string. Returns 0, or -1 with err set (the file may then be partly written). */
+int sl_export_xlsx(const char *path, const sl_plan *plans, size_t n_plans, sl_error *err);
 /* Appends a plan as one JSON object: plan fields, themes, recommendations,
  * people and actions. */
 void sl_export_json(sl_buf *out, const sl_plan *plan);

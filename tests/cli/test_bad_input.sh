@@ -28,6 +28,7 @@ cases=(
     "nul-byte.csv|${H}P,1,T,1.2,B\x00C,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|nul-byte.csv:2"
 )
 before=$(sha256sum "$DB" | cut -d' ' -f1)
+sed 's/Bars test plan/A fresh plan/' "$SHARED/contract/lib/data/core.csv" > "$T/fresh.csv"
 for c in "${cases[@]}"; do
     name=${c%%|*}; rest=${c#*|}; body=${rest%|*}; where=${rest##*|}
     printf "$body" > "$T/$name"
@@ -50,8 +51,30 @@ for c in "${docs[@]}"; do
     has "$name-names-file" "$T/err" "$where"
     [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "$name changed the database"
 done
+# Workbooks: damaged or cut-short archives, a zip that is no workbook, no
+# sheet, no header, a bad cell at its sheet row, XML that is not well-formed,
+# an entity bomb, a part that would unpack to more than 64 MiB, shared strings
+# that multiply into more text than allowed (tests/tools/bad_xlsx.py).
+mkdir -p "$T/xlsx"
+python3 "$ROOT/tests/tools/bad_xlsx.py" "$T/xlsx" > "$T/xlsx-cases" || fail "bad_xlsx.py did not run"
+[ "$(wc -l < "$T/xlsx-cases")" -ge 14 ] && pass || fail "bad_xlsx.py wrote too few cases"
+while IFS='|' read -r name where; do
+    status 1 "$name-refused" "$SL" --db "$DB" import "$T/xlsx/$name"
+    has "$name-names-file" "$T/err" "$where:"
+    lacks "$name-no-crash" "$T/err" "Sanitizer"
+    [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "$name changed the database"
+done < "$T/xlsx-cases"
+"$SL" --db "$DB" import "$T/xlsx/xlsx-impossible-date.xlsx" 2> "$T/err" >/dev/null
+has xlsx-impossible-date-message "$T/err" "xlsx-impossible-date.xlsx:7: action 1.2: due '31/09/21' is not a real date"
+"$SL" --db "$DB" import "$T/xlsx/xlsx-not-workbook.xlsx" 2> "$T/err" >/dev/null
+has xlsx-not-workbook-message "$T/err" "not an xlsx workbook"
+"$SL" --db "$DB" import "$T/xlsx/xlsx-huge-entry.xlsx" 2> "$T/err" >/dev/null
+has xlsx-huge-entry-message "$T/err" "64 MiB"
+# A workbook refused beside a good file: neither is imported.
+status 1 several-one-bad-xlsx "$SL" --db "$DB" import "$T/fresh.csv" "$T/xlsx/xlsx-bad-status.xlsx"
+[ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "a refused batch with a workbook changed the database"
+
 # Several files are imported all together or not at all.
-sed 's/Bars test plan/A fresh plan/' "$SHARED/contract/lib/data/core.csv" > "$T/fresh.csv"
 status 1 several-one-bad "$SL" --db "$DB" import "$T/fresh.csv" "$T/impossible-date.csv"
 [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "a refused batch changed the database"
 

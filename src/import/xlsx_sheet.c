@@ -1,0 +1,837 @@
+/* xlsx_sheet.c — the first worksheet of an xlsx workbook (see xlsx_sheet.h).
+ * The archive is opened from memory with libzip; each XML part is unpacked
+ * whole (at most SL_XLSX_MAX_ENTRY bytes) and parsed with expat, names
+ * compared by their local part so any namespace prefix will do. */
+#include "import/xlsx_sheet.h"
+
+#include <expat.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+#include "domain/date.h"
+#include "util/mem.h"
+
+#define MAX_ROW 1048576
+#define MAX_COL 16384
+
+/* ------------------------------------------------------------------------ */
+/* The archive                                                               */
+/* ------------------------------------------------------------------------ */
+
+/* Opens the archive in data (borrowed, must outlive it); returns it (close
+ * with zip_discard), or NULL with err set. */
+static zip_t *open_archive(const char *data, size_t len, const char *file, sl_error *err)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_t *zip = NULL;
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
+    if (src && !(zip = zip_open_from_source(src, ZIP_RDONLY, &ze)))
+        zip_source_free(src);
+    if (!zip)
+        sl_fail_at(err, file, 0, "not a readable xlsx workbook: the zip archive is damaged or cut short (%s)",
+                   zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    return zip;
+}
+
+/* Unpacks the entry called name into *out (NUL-terminated; caller frees)
+ * and its length into *len. Returns 1, 0 when there is no such entry, or -1
+ * with err set when it cannot be unpacked or would be too big. */
+static int read_entry(zip_t *zip, const char *name, const char *file, char **out, size_t *len,
+                      sl_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    zip_int64_t index = zip_name_locate(zip, name, ZIP_FL_NOCASE);
+    if (index < 0)
+        return 0;
+    zip_stat_t st;
+    if (zip_stat_index(zip, (zip_uint64_t)index, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
+        return sl_fail_at(err, file, 0, "%s: the archive does not say how big it is", name);
+    if (st.size > SL_XLSX_MAX_ENTRY)
+        return sl_fail_at(err, file, 0, "%s would unpack to %llu bytes: more than the %u MiB allowed",
+                          name, (unsigned long long)st.size, SL_XLSX_MAX_ENTRY >> 20);
+    zip_file_t *f = zip_fopen_index(zip, (zip_uint64_t)index, 0);
+    if (!f)
+        return sl_fail_at(err, file, 0, "%s cannot be unpacked: %s", name, zip_strerror(zip));
+    size_t want = (size_t)st.size, got = 0;
+    char *data = sl_calloc(want + 2);
+    zip_int64_t n = 0;
+    /* Read one byte past the size the archive gives, to reach the end of the
+     * entry (where libzip checks its CRC) and to catch an entry that lies. */
+    while (got <= want && (n = zip_fread(f, data + got, want + 1 - got)) > 0)
+        got += (size_t)n;
+    int rc = 1;
+    if (n < 0)
+        rc = sl_fail_at(err, file, 0, "%s cannot be unpacked (damaged archive): %s", name,
+                        zip_file_strerror(f));
+    else if (got != want)
+        rc = sl_fail_at(err, file, 0, "%s unpacks to %s bytes than the archive says (damaged archive)",
+                        name, got > want ? "more" : "fewer");
+    zip_fclose(f);
+    if (rc < 0) {
+        free(data);
+        return -1;
+    }
+    data[got] = '\0';
+    *out = data;
+    *len = got;
+    return 1;
+}
+
+/* ------------------------------------------------------------------------ */
+/* XML                                                                       */
+/* ------------------------------------------------------------------------ */
+
+/* One XML part being parsed: the handlers' common state. */
+typedef struct xml_part {
+    XML_Parser parser;
+    const char *file;           /* the workbook, for messages */
+    const char *entry;          /* the part's name in the archive */
+    sl_error *err;
+    int failed;                 /* a handler recorded an error and stopped the parser */
+    void (*start)(struct xml_part *x, const char *name, const char **atts);
+    void (*end)(struct xml_part *x, const char *name);
+    void (*text)(struct xml_part *x, const char *s, int len);
+    void *state;                /* the part's own reader */
+} xml_part;
+
+/* Returns the local part of an expat name ("uri|local" or "local"). */
+static const char *local_name(const char *name)
+{
+    const char *bar = strrchr(name, '|');
+    return bar ? bar + 1 : name;
+}
+
+/* Returns the value of the attribute with this local name, namespaced (as
+ * r:id is) or not (as most are), or NULL. */
+static const char *attribute(const char **atts, const char *name, int namespaced)
+{
+    for (size_t i = 0; atts[i]; i += 2) {
+        const char *bar = strrchr(atts[i], '|');
+        if ((bar != NULL) == namespaced && strcmp(bar ? bar + 1 : atts[i], name) == 0)
+            return atts[i + 1];
+    }
+    return NULL;
+}
+
+/* Records an error (at a row of the sheet, or line 0) and stops the
+ * parser; returns -1. */
+__attribute__((format(printf, 3, 4))) static int xml_fail(xml_part *x, long line, const char *fmt, ...)
+{
+    if (x->failed)
+        return -1;
+    char message[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    sl_fail_at(x->err, x->file, line, "%s", message);
+    x->failed = 1;
+    XML_StopParser(x->parser, XML_FALSE);
+    return -1;
+}
+
+/* expat's start-element callback: passes the local name on. */
+static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    xml_part *x = ud;
+    if (!x->failed && x->start)
+        x->start(x, local_name(name), atts);
+}
+
+/* expat's end-element callback: passes the local name on. */
+static void XMLCALL on_end(void *ud, const XML_Char *name)
+{
+    xml_part *x = ud;
+    if (!x->failed && x->end)
+        x->end(x, local_name(name));
+}
+
+/* expat's character-data callback. */
+static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
+{
+    xml_part *x = ud;
+    if (!x->failed && x->text)
+        x->text(x, s, len);
+}
+
+/* expat's DOCTYPE callback: no part of a workbook has a DTD, and a DTD is
+ * how entity bombs are built, so one is refused. */
+static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+                               const XML_Char *pubid, int has_internal)
+{
+    (void)name, (void)sysid, (void)pubid, (void)has_internal;
+    xml_fail(ud, 0, "%s declares a DTD, which no workbook part has", ((xml_part *)ud)->entry);
+}
+
+/* Parses len bytes of XML through x's handlers; returns 0, or -1 with
+ * x->err set. */
+static int parse_xml(xml_part *x, const char *xml, size_t len)
+{
+    x->parser = XML_ParserCreateNS(NULL, '|');
+    if (!x->parser)
+        return sl_fail_at(x->err, x->file, 0, "out of memory parsing %s", x->entry);
+    XML_SetUserData(x->parser, x);
+    XML_SetElementHandler(x->parser, on_start, on_end);
+    XML_SetCharacterDataHandler(x->parser, on_text);
+    XML_SetDoctypeDeclHandler(x->parser, on_doctype, NULL);
+    enum XML_Status status = XML_Parse(x->parser, xml, (int)len, 1);
+    if (status != XML_STATUS_OK && !x->failed)
+        sl_fail_at(x->err, x->file, 0, "%s is not well-formed XML (its line %lu: %s)", x->entry,
+                   (unsigned long)XML_GetCurrentLineNumber(x->parser),
+                   XML_ErrorString(XML_GetErrorCode(x->parser)));
+    XML_ParserFree(x->parser);
+    x->parser = NULL;
+    return status == XML_STATUS_OK && !x->failed ? 0 : -1;
+}
+
+/* Unpacks the entry and parses it through x's handlers; returns 1, 0 when
+ * the entry is absent, or -1 with err set. */
+static int read_part(zip_t *zip, xml_part *x)
+{
+    char *xml;
+    size_t len;
+    int found = read_entry(zip, x->entry, x->file, &xml, &len, x->err);
+    if (found <= 0)
+        return found;
+    int rc = parse_xml(x, xml, len);
+    free(xml);
+    return rc < 0 ? -1 : 1;
+}
+
+/* Appends text with Excel's escapes undone: "_xHHHH_" stands for the
+ * character U+HHHH ("_x000D_" a carriage return, "_x005F_" an underscore).
+ * An escape of NUL or of half a surrogate pair is kept as written. */
+static void add_unescaped(sl_buf *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned code = 0;
+        int escape = i + 7 <= n && s[i] == '_' && s[i + 1] == 'x' && s[i + 6] == '_';
+        for (size_t k = 2; escape && k < 6; k++) {
+            char c = s[i + k];
+            int digit = c >= '0' && c <= '9'   ? c - '0'
+                        : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                               : -1;
+            escape = digit >= 0;
+            code = code * 16 + (unsigned)(digit >= 0 ? digit : 0);
+        }
+        if (!escape || code == 0 || (code >= 0xD800 && code <= 0xDFFF)) {
+            sl_buf_putc(out, s[i]);
+            continue;
+        }
+        if (code < 0x80) {
+            sl_buf_putc(out, (char)code);
+        } else if (code < 0x800) {
+            sl_buf_putc(out, (char)(0xC0 | (code >> 6)));
+            sl_buf_putc(out, (char)(0x80 | (code & 0x3F)));
+        } else {
+            sl_buf_putc(out, (char)(0xE0 | (code >> 12)));
+            sl_buf_putc(out, (char)(0x80 | ((code >> 6) & 0x3F)));
+            sl_buf_putc(out, (char)(0x80 | (code & 0x3F)));
+        }
+        i += 6;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* xl/workbook.xml and relationships                                         */
+/* ------------------------------------------------------------------------ */
+
+/* A sheet the workbook lists, or a relationship of a part. */
+typedef struct {
+    char *a, *b, *c;            /* sheet: name, r:id; relationship: Id, Type, Target */
+} triple;
+
+typedef struct {
+    triple *items;
+    size_t n;
+    int date1904;
+} triples;
+
+/* Appends a triple of copies of the strings (NULL gives ""). */
+static void add_triple(triples *t, const char *a, const char *b, const char *c)
+{
+    t->items = sl_realloc(t->items, (t->n + 1) * sizeof *t->items);
+    t->items[t->n++] = (triple){sl_strdup(a ? a : ""), sl_strdup(b ? b : ""), sl_strdup(c ? c : "")};
+}
+
+/* Frees the triples and empties the list. */
+static void free_triples(triples *t)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        free(t->items[i].a);
+        free(t->items[i].b);
+        free(t->items[i].c);
+    }
+    free(t->items);
+    memset(t, 0, sizeof *t);
+}
+
+/* workbook.xml: each <sheet name r:id>, and <workbookPr date1904>. */
+static void workbook_start(xml_part *x, const char *name, const char **atts)
+{
+    triples *t = x->state;
+    if (strcmp(name, "sheet") == 0) {
+        add_triple(t, attribute(atts, "name", 0), attribute(atts, "id", 1), NULL);
+    } else if (strcmp(name, "workbookPr") == 0) {
+        const char *d = attribute(atts, "date1904", 0);
+        t->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
+    }
+}
+
+/* A .rels part: each <Relationship Id Type Target> that points inside the package. */
+static void rels_start(xml_part *x, const char *name, const char **atts)
+{
+    const char *mode = attribute(atts, "TargetMode", 0);
+    if (strcmp(name, "Relationship") == 0 && !(mode && strcmp(mode, "External") == 0))
+        add_triple(x->state, attribute(atts, "Id", 0), attribute(atts, "Type", 0),
+                   attribute(atts, "Target", 0));
+}
+
+/* Returns 1 when s ends with suffix. */
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Returns the archive path of a relationship target of a part in xl/
+ * ("worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml", "/xl/a.xml" →
+ * "xl/a.xml", ".." and "." resolved); the caller frees it. */
+static char *resolve_target(const char *target)
+{
+    sl_buf joined = SL_BUF_INIT;
+    if (target[0] == '/')
+        sl_buf_puts(&joined, target + 1);
+    else
+        sl_buf_printf(&joined, "xl/%s", target);
+    char *path = sl_buf_take(&joined);
+    /* Rebuild the path segment by segment in place: out never passes the
+     * segment being read, so each is moved down over what was dropped. */
+    size_t out = 0;
+    char *seg = path;
+    for (int last = 0; !last;) {
+        size_t n = strcspn(seg, "/");
+        last = seg[n] == '\0';
+        char *next = seg + n + !last;
+        if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+            if (out > 0)
+                out--;          /* the '/' after the segment dropped */
+            while (out > 0 && path[out - 1] != '/')
+                out--;
+        } else if (n > 0 && !(n == 1 && seg[0] == '.')) {
+            memmove(path + out, seg, n);
+            out += n;
+            path[out++] = '/';
+        }
+        seg = next;
+    }
+    if (out > 0)
+        out--;              /* the last segment's '/' */
+    path[out] = '\0';
+    return path;
+}
+
+/* Returns the relationship target (archive path, caller frees) whose Type
+ * ends with type and, when id is given, whose Id is id; NULL when none. */
+static char *find_rel(const triples *rels, const char *type, const char *id)
+{
+    for (size_t i = 0; i < rels->n; i++)
+        if (ends_with(rels->items[i].b, type) && (!id || strcmp(rels->items[i].a, id) == 0))
+            return resolve_target(rels->items[i].c);
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Shared strings and styles                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* sharedStrings.xml: the text of each <si>, from its <t> elements directly
+ * or in runs <r>, leaving out phonetic runs <rPh>. */
+typedef struct {
+    sl_xlsx_sheet *sheet;
+    sl_buf raw;                 /* the current <si>'s text, escapes not yet undone */
+    int in_si, in_t, in_phonetic;
+} strings_reader;
+
+/* Start of an element of sharedStrings.xml. */
+static void strings_start(xml_part *x, const char *name, const char **atts)
+{
+    strings_reader *r = x->state;
+    (void)atts;
+    if (strcmp(name, "si") == 0) {
+        r->in_si = 1;
+        sl_buf_reset(&r->raw);
+    } else if (strcmp(name, "rPh") == 0) {
+        r->in_phonetic++;
+    } else if (strcmp(name, "t") == 0 && r->in_si) {
+        r->in_t = 1;
+    }
+}
+
+/* End of an element of sharedStrings.xml: a finished <si> becomes the next string. */
+static void strings_end(xml_part *x, const char *name)
+{
+    strings_reader *r = x->state;
+    sl_xlsx_sheet *sheet = r->sheet;
+    if (strcmp(name, "t") == 0) {
+        r->in_t = 0;
+    } else if (strcmp(name, "rPh") == 0 && r->in_phonetic) {
+        r->in_phonetic--;
+    } else if (strcmp(name, "si") == 0 && r->in_si) {
+        r->in_si = 0;
+        if (sheet->strings.len + r->raw.len >= SL_XLSX_MAX_ENTRY) {
+            xml_fail(x, 0, "%s holds more text than the %u MiB allowed", x->entry, SL_XLSX_MAX_ENTRY >> 20);
+            return;
+        }
+        sheet->string_at = sl_realloc(sheet->string_at, (sheet->n_strings + 1) * sizeof *sheet->string_at);
+        sheet->string_at[sheet->n_strings++] = (uint32_t)sheet->strings.len;
+        add_unescaped(&sheet->strings, r->raw.data ? r->raw.data : "", r->raw.len);
+        sl_buf_putc(&sheet->strings, '\0');
+    }
+}
+
+/* Text in sharedStrings.xml. */
+static void strings_text(xml_part *x, const char *s, int len)
+{
+    strings_reader *r = x->state;
+    if (r->in_si && r->in_t && !r->in_phonetic)
+        sl_buf_add(&r->raw, s, (size_t)len);
+}
+
+/* styles.xml: which number format each cell style (<cellXfs><xf>) uses, and
+ * which custom formats (<numFmt>) show dates. */
+typedef struct {
+    uint8_t *date_style;        /* per cell style: 1 when its number format is a date */
+    size_t n_styles;
+    int *date_formats;          /* custom format ids that are dates */
+    size_t n_date_formats;
+    int in_cell_xfs;
+} styles_reader;
+
+/* Returns 1 when a number format code shows a date: a d or y outside
+ * quoted text, escapes and [brackets] (colours, locales, elapsed hours), or
+ * an m (month) in a code with no h or s (where m would be minutes). */
+static int format_is_date(const char *code)
+{
+    int day_or_year = 0, month = 0, time = 0;
+    for (const char *p = code; *p; p++) {
+        if (*p == '"') {
+            while (p[1] && p[1] != '"')
+                p++;
+            if (p[1])
+                p++;
+        } else if (*p == '\\' || *p == '_' || *p == '*') {
+            if (p[1])
+                p++;
+        } else if (*p == '[') {
+            while (p[1] && p[1] != ']')
+                p++;
+        } else if (*p == ';') {
+            break;          /* the first section decides */
+        } else if (strchr("dDyY", *p)) {
+            day_or_year = 1;
+        } else if (*p == 'm' || *p == 'M') {
+            month = 1;
+        } else if (strchr("hHsS", *p)) {
+            time = 1;
+        }
+    }
+    return day_or_year || (month && !time);
+}
+
+/* Returns 1 when a built-in number format id shows a date (14–17, 22, and
+ * the East Asian date formats), not a time of day alone (18–21, 45–47). */
+static int builtin_is_date(long id)
+{
+    return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+}
+
+/* Start of an element of styles.xml. */
+static void styles_start(xml_part *x, const char *name, const char **atts)
+{
+    styles_reader *r = x->state;
+    if (strcmp(name, "numFmt") == 0) {
+        const char *id = attribute(atts, "numFmtId", 0), *code = attribute(atts, "formatCode", 0);
+        if (id && code && format_is_date(code)) {
+            r->date_formats = sl_realloc(r->date_formats, (r->n_date_formats + 1) * sizeof *r->date_formats);
+            r->date_formats[r->n_date_formats++] = atoi(id);
+        }
+    } else if (strcmp(name, "cellXfs") == 0) {
+        r->in_cell_xfs = 1;
+    } else if (strcmp(name, "xf") == 0 && r->in_cell_xfs) {
+        const char *id_text = attribute(atts, "numFmtId", 0);
+        long id = id_text ? strtol(id_text, NULL, 10) : 0;
+        int date = builtin_is_date(id);
+        for (size_t i = 0; !date && i < r->n_date_formats; i++)
+            date = r->date_formats[i] == id;
+        r->date_style = sl_realloc(r->date_style, r->n_styles + 1);
+        r->date_style[r->n_styles++] = (uint8_t)date;
+    }
+}
+
+/* End of an element of styles.xml. */
+static void styles_end(xml_part *x, const char *name)
+{
+    styles_reader *r = x->state;
+    if (strcmp(name, "cellXfs") == 0)
+        r->in_cell_xfs = 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The worksheet                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef struct {
+    sl_xlsx_sheet *sheet;
+    const styles_reader *styles;
+    sl_buf value;               /* the current cell's <v> or inline string text */
+    size_t text_total;          /* bytes of text the cells hold so far */
+    long row;                   /* the current row (1-based), 0 before the first */
+    long col;                   /* the current cell's column (0-based), -1 at a row's start */
+    char type[16];              /* the current cell's t attribute */
+    long style;                 /* its s attribute */
+    int in_cell, in_value, in_inline, in_t, in_phonetic, has_value;
+} sheet_reader;
+
+/* Reads a cell reference such as "C7" into a 0-based column and a row;
+ * returns 0, or -1 when it is no reference within a sheet's bounds. */
+static int parse_ref(const char *ref, long *col, long *row)
+{
+    long c = 0, r = 0;
+    const char *p = ref;
+    while (*p >= 'A' && *p <= 'Z' && c <= MAX_COL)
+        c = c * 26 + (*p++ - 'A' + 1);
+    if (p == ref || c > MAX_COL || p - ref > 3)
+        return -1;
+    const char *digits = p;
+    while (*p >= '0' && *p <= '9' && r <= MAX_ROW)
+        r = r * 10 + (*p++ - '0');
+    if (p == digits || *p || r < 1 || r > MAX_ROW)
+        return -1;
+    *col = c - 1;
+    *row = r;
+    return 0;
+}
+
+/* Writes a cell's A1-style name into out. */
+static void ref_name(long col, long row, char out[16])
+{
+    char letters[4];
+    int n = 0;
+    for (long c = col + 1; c > 0 && n < 3; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    int k = 0;
+    while (n > 0)
+        out[k++] = letters[--n];
+    snprintf(out + k, (size_t)(16 - k), "%ld", row);
+}
+
+/* Start of an element of the worksheet. */
+static void sheet_start(xml_part *x, const char *name, const char **atts)
+{
+    sheet_reader *r = x->state;
+    if (strcmp(name, "row") == 0) {
+        const char *at = attribute(atts, "r", 0);
+        char *end = NULL;
+        long row = at ? strtol(at, &end, 10) : r->row + 1;
+        if ((at && (end == at || *end)) || row < 1 || row > MAX_ROW) {
+            xml_fail(x, 0, "%s: row number '%s' is not a row of a sheet", x->entry,
+                     at ? at : "after the last");
+            return;
+        }
+        r->row = row;
+        r->col = -1;
+    } else if (strcmp(name, "c") == 0) {
+        if (r->row < 1) {
+            xml_fail(x, 0, "%s: a cell outside any row", x->entry);
+            return;
+        }
+        const char *ref = attribute(atts, "r", 0), *type = attribute(atts, "t", 0);
+        const char *style = attribute(atts, "s", 0);
+        long col = r->col + 1, row = r->row;
+        if (ref && parse_ref(ref, &col, &row) < 0) {
+            xml_fail(x, r->row, "'%s' is not a cell of a sheet (A1 to XFD1048576)", ref);
+            return;
+        }
+        if (col >= MAX_COL) {
+            xml_fail(x, r->row, "the row has more than the %d columns of a sheet", MAX_COL);
+            return;
+        }
+        r->col = col;
+        snprintf(r->type, sizeof r->type, "%s", type ? type : "n");
+        r->style = style ? strtol(style, NULL, 10) : 0;
+        r->in_cell = 1;
+        r->has_value = 0;
+        sl_buf_reset(&r->value);
+    } else if (r->in_cell && strcmp(name, "v") == 0) {
+        r->in_value = 1;
+        r->has_value = 1;
+    } else if (r->in_cell && strcmp(name, "is") == 0) {
+        r->in_inline = 1;
+        r->has_value = 1;
+    } else if (r->in_inline && strcmp(name, "rPh") == 0) {
+        r->in_phonetic++;
+    } else if (r->in_inline && strcmp(name, "t") == 0) {
+        r->in_t = 1;
+    }
+}
+
+/* Returns 1 when s (NUL-terminated) is a whole finite number; sets *value. */
+static int is_number(const char *s, double *value)
+{
+    char *end;
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return 0;
+    *value = strtod(s, &end);
+    while (*end == ' ')
+        end++;
+    return !*end && isfinite(*value);
+}
+
+/* Adds the finished current cell to the sheet (nothing for a cell with no value). */
+static void finish_cell(xml_part *x, sheet_reader *r)
+{
+    sl_xlsx_sheet *sheet = r->sheet;
+    if (!r->has_value)
+        return;
+    const char *value = sl_buf_str(&r->value);
+    sl_xlsx_cell cell = {.row = (int32_t)r->row, .col = (uint16_t)r->col, .kind = SL_XLSX_TEXT};
+    size_t size;
+    double number;
+    if (strcmp(r->type, "s") == 0) {
+        char *end;
+        unsigned long index = strtoul(value, &end, 10);
+        char where[16];
+        ref_name(r->col, r->row, where);
+        if (end == value || *end || index >= sheet->n_strings) {
+            xml_fail(x, r->row, "cell %s names shared string '%s', and the workbook has %zu", where,
+                     value, sheet->n_strings);
+            return;
+        }
+        cell.shared = 1;
+        cell.text = (uint32_t)index;
+        size = strlen(sheet->strings.data + sheet->string_at[index]);
+    } else {
+        cell.text = (uint32_t)sheet->text.len;
+        if (strcmp(r->type, "inlineStr") == 0 || strcmp(r->type, "str") == 0) {
+            add_unescaped(&sheet->text, value, r->value.len);
+        } else if (strcmp(r->type, "b") == 0) {
+            sl_buf_puts(&sheet->text, strcmp(value, "1") == 0 ? "TRUE" : "FALSE");
+        } else if (strcmp(r->type, "n") == 0 && is_number(value, &number)) {
+            int date = r->style >= 0 && (size_t)r->style < r->styles->n_styles &&
+                       r->styles->date_style[r->style];
+            cell.kind = date ? SL_XLSX_DATE : SL_XLSX_NUMBER;
+            sl_buf_puts(&sheet->text, value);
+        } else {
+            cell.kind = strcmp(r->type, "d") == 0 ? SL_XLSX_ISO_DATE : SL_XLSX_TEXT;
+            sl_buf_puts(&sheet->text, value);
+        }
+        size = sheet->text.len - cell.text;
+        sl_buf_putc(&sheet->text, '\0');
+    }
+    r->text_total += size;
+    if (r->text_total > SL_XLSX_MAX_TEXT || sheet->text.len >= UINT32_MAX) {
+        xml_fail(x, r->row, "the cells of %s hold more than %u MiB of text", x->entry, SL_XLSX_MAX_TEXT >> 20);
+        return;
+    }
+    sheet->cells = sl_realloc(sheet->cells, (sheet->n_cells + 1) * sizeof *sheet->cells);
+    sheet->cells[sheet->n_cells++] = cell;
+}
+
+/* End of an element of the worksheet. */
+static void sheet_end(xml_part *x, const char *name)
+{
+    sheet_reader *r = x->state;
+    if (strcmp(name, "v") == 0) {
+        r->in_value = 0;
+    } else if (strcmp(name, "t") == 0) {
+        r->in_t = 0;
+    } else if (strcmp(name, "rPh") == 0 && r->in_phonetic) {
+        r->in_phonetic--;
+    } else if (strcmp(name, "is") == 0) {
+        r->in_inline = 0;
+    } else if (strcmp(name, "c") == 0 && r->in_cell) {
+        r->in_cell = 0;
+        finish_cell(x, r);
+    }
+}
+
+/* Text in the worksheet: a value, or an inline string's text. */
+static void sheet_text(xml_part *x, const char *s, int len)
+{
+    sheet_reader *r = x->state;
+    if (r->in_cell && (r->in_value || (r->in_inline && r->in_t && !r->in_phonetic)))
+        sl_buf_add(&r->value, s, (size_t)len);
+}
+
+/* Orders cells by row, then column. */
+static int compare_cells(const void *a, const void *b)
+{
+    const sl_xlsx_cell *x = a, *y = b;
+    if (x->row != y->row)
+        return x->row < y->row ? -1 : 1;
+    return (x->col > y->col) - (x->col < y->col);
+}
+
+/* Puts the cells in order; returns 0, or -1 with err set when a cell is given twice. */
+static int order_cells(sl_xlsx_sheet *sheet, const char *file, const char *entry, sl_error *err)
+{
+    int sorted = 1;
+    for (size_t i = 1; sorted && i < sheet->n_cells; i++)
+        sorted = compare_cells(&sheet->cells[i - 1], &sheet->cells[i]) < 0;
+    if (sorted)
+        return 0;
+    qsort(sheet->cells, sheet->n_cells, sizeof *sheet->cells, compare_cells);
+    for (size_t i = 1; i < sheet->n_cells; i++)
+        if (compare_cells(&sheet->cells[i - 1], &sheet->cells[i]) == 0) {
+            char where[16];
+            ref_name(sheet->cells[i].col, sheet->cells[i].row, where);
+            return sl_fail_at(err, file, sheet->cells[i].row, "cell %s is given twice in %s", where, entry);
+        }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The workbook                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* Finds the first worksheet: its archive path (caller frees) and name
+ * (into sheet->name). Returns 0, or -1 with err set. */
+static int find_sheet(zip_t *zip, const char *file, sl_xlsx_sheet *sheet, triples *rels,
+                      char **path, sl_error *err)
+{
+    triples book = {0};
+    xml_part x = {.file = file, .entry = "xl/workbook.xml", .err = err, .start = workbook_start,
+                  .state = &book};
+    int found = read_part(zip, &x);
+    if (found == 0)
+        sl_fail_at(err, file, 0, "a zip archive, but not an xlsx workbook: it has no xl/workbook.xml");
+    xml_part xr = {.file = file, .entry = "xl/_rels/workbook.xml.rels", .err = err,
+                   .start = rels_start, .state = rels};
+    if (found > 0)
+        found = read_part(zip, &xr) < 0 ? -1 : 1;
+    *path = NULL;
+    for (size_t i = 0; found > 0 && !*path && i < book.n; i++)
+        if ((*path = find_rel(rels, "/worksheet", book.items[i].b)))
+            sheet->name = sl_strdup(book.items[i].a);
+    if (found > 0 && !*path && zip_name_locate(zip, "xl/worksheets/sheet1.xml", ZIP_FL_NOCASE) >= 0) {
+        *path = sl_strdup("xl/worksheets/sheet1.xml");
+        sheet->name = sl_strdup(book.n ? book.items[0].a : "");
+    }
+    if (found > 0 && !*path)
+        found = sl_fail_at(err, file, 0, "the workbook has no worksheet");
+    sheet->date1904 = book.date1904;
+    free_triples(&book);
+    return found > 0 ? 0 : -1;
+}
+
+/* Reads the shared strings and the styles the sheet's cells refer to;
+ * returns 0, or -1 with err set. */
+static int read_strings_and_styles(zip_t *zip, const char *file, const triples *rels,
+                                   sl_xlsx_sheet *sheet, styles_reader *styles, sl_error *err)
+{
+    char *path = find_rel(rels, "/sharedStrings", NULL);
+    strings_reader sr = {.sheet = sheet};
+    xml_part xs = {.file = file, .entry = path ? path : "xl/sharedStrings.xml", .err = err,
+                   .start = strings_start, .end = strings_end, .text = strings_text, .state = &sr};
+    int rc = read_part(zip, &xs);
+    sl_buf_free(&sr.raw);
+    free(path);
+    if (rc < 0)
+        return -1;
+    path = find_rel(rels, "/styles", NULL);
+    xml_part xt = {.file = file, .entry = path ? path : "xl/styles.xml", .err = err,
+                   .start = styles_start, .end = styles_end, .state = styles};
+    rc = read_part(zip, &xt);
+    free(path);
+    return rc < 0 ? -1 : 0;
+}
+
+int sl_xlsx_read(const char *data, size_t len, const char *file, sl_xlsx_sheet *sheet,
+                 sl_error *err)
+{
+    memset(sheet, 0, sizeof *sheet);
+    zip_t *zip = open_archive(data, len, file, err);
+    if (!zip)
+        return -1;
+    triples rels = {0};
+    styles_reader styles = {0};
+    char *path = NULL;
+    int rc = find_sheet(zip, file, sheet, &rels, &path, err);
+    if (rc == 0)
+        rc = read_strings_and_styles(zip, file, &rels, sheet, &styles, err);
+    if (rc == 0) {
+        sheet_reader sr = {.sheet = sheet, .styles = &styles};
+        xml_part xs = {.file = file, .entry = path, .err = err, .start = sheet_start,
+                       .end = sheet_end, .text = sheet_text, .state = &sr};
+        int found = read_part(zip, &xs);
+        if (found == 0)
+            sl_fail_at(err, file, 0, "the workbook names %s for sheet '%s', and the file has no such part",
+                       path, sheet->name);
+        sl_buf_free(&sr.value);
+        rc = found > 0 ? order_cells(sheet, file, path, err) : -1;
+    }
+    zip_discard(zip);
+    free(path);
+    free_triples(&rels);
+    free(styles.date_style);
+    free(styles.date_formats);
+    if (rc < 0)
+        sl_xlsx_free(sheet);
+    else if (!sheet->name)
+        sheet->name = sl_strdup("");
+    return rc;
+}
+
+char *sl_xlsx_text(const sl_xlsx_sheet *sheet, const sl_xlsx_cell *cell)
+{
+    return cell->shared ? sheet->strings.data + sheet->string_at[cell->text]
+                        : sheet->text.data + cell->text;
+}
+
+void sl_xlsx_free(sl_xlsx_sheet *sheet)
+{
+    free(sheet->name);
+    free(sheet->cells);
+    sl_buf_free(&sheet->text);
+    sl_buf_free(&sheet->strings);
+    free(sheet->string_at);
+    memset(sheet, 0, sizeof *sheet);
+}
+
+int sl_xlsx_serial_date(double serial, int date1904, char out[11])
+{
+    if (!isfinite(serial) || serial < (date1904 ? 0 : 1) || serial >= 2958466)
+        return -1;
+    long days = (long)floor(serial);
+    if (!date1904 && days == 60) {
+        memcpy(out, "1900-02-29", 11);
+        return 0;
+    }
+    sl_day day = date1904 ? sl_day_from_ymd(1904, 1, 1) + (sl_day)days
+                 : days < 60 ? sl_day_from_ymd(1899, 12, 31) + (sl_day)days
+                             : sl_day_from_ymd(1899, 12, 30) + (sl_day)days;
+    int year;
+    sl_day_to_ymd(day, &year, NULL, NULL);
+    if (year > 9999)
+        return -1;
+    sl_day_format(day, out);
+    return 0;
+}
+
+void sl_xlsx_number(double value, char out[32])
+{
+    if (value == 0)
+        value = 0;          /* no "-0" */
+    snprintf(out, 32, "%.15g", value);
+}
