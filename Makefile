@@ -9,11 +9,22 @@
 CC        ?= cc
 PKGS      := sqlite3 libsodium libmicrohttpd jansson xlsxwriter libzip expat
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libmicrohttpd, libzip and libxlsxwriter are opened on first use (src/util/lazy_lib.h):
+# they cost milliseconds to load and only `serve` and the xlsx import/export need
+# them. The program names them by the SONAME of the library it was built against.
+LAZY_PKGS := libmicrohttpd libzip xlsxwriter
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
+LAZY_LIBS  := $(shell pkg-config --libs $(LAZY_PKGS) 2>/dev/null)
+soname = $(shell objdump -p $$($(CC) -print-file-name=lib$(1).so) 2>/dev/null | sed -n 's/^ *SONAME *//p')
+SONAMES   := $(foreach l,MHD:microhttpd ZIP:zip XLSXWRITER:xlsxwriter,\
+               $(if $(call soname,$(word 2,$(subst :, ,$(l)))),\
+                 -DSL_$(word 1,$(subst :, ,$(l)))_SONAME='"$(call soname,$(word 2,$(subst :, ,$(l))))"'))
 WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
 CFLAGS    ?= -O2 -g
-ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) -Isrc $(PKG_CFLAGS)
-LDLIBS    := $(PKG_LIBS) -lpthread -lm
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(WARNINGS) $(CFLAGS) -Isrc $(PKG_CFLAGS) $(SONAMES)
+LDLIBS    := $(PKG_LIBS) -ldl -lpthread -lm
+# Tests and fuzz targets may call the lazily opened libraries directly.
+TEST_LDLIBS := $(LAZY_LIBS) $(LDLIBS)
 # The sanitized build also carries the storage layer's fault injection (SIGHTLINE_FAULT_AT).
 SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
              -DSL_FAULT_INJECTION
@@ -69,14 +80,14 @@ $(BUILD)/sightline: $(LIB_OBJ) $(BUILD)/obj/src/cli/main.o
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/unit_tests: $(LIB_OBJ) $(patsubst %.c,$(BUILD)/obj/%.o,$(UNIT_SRC))
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(TEST_LDLIBS)
 
 # The same program and tests built with AddressSanitizer and UBSan (clang when present).
 $(BUILD)/asan/sightline-asan: $(ASAN_OBJ) $(BUILD)/asan/obj/src/cli/main.o
 	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
 
 $(BUILD)/asan/unit_tests: $(ASAN_OBJ) $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(UNIT_SRC))
-	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
+	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(TEST_LDLIBS)
 
 # The sanitized binary reads the same reference data beside it.
 $(BUILD)/asan/data/%: data/%
@@ -88,7 +99,7 @@ asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests $(addprefix $(BUILD)
 # libFuzzer targets (clang only).
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
 	@mkdir -p $(BUILD)/fuzz
-	clang $(ALL_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined $(LIB_SRC) $< -o $@ $(LDLIBS)
+	clang $(ALL_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined $(LIB_SRC) $< -o $@ $(TEST_LDLIBS)
 
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 

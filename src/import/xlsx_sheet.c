@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "domain/date.h"
+#include "import/zip_api.h"
 #include "util/mem.h"
 
 #define MAX_ROW 1048576
@@ -761,6 +762,8 @@ int sl_xlsx_read(const char *data, size_t len, const char *file, sl_xlsx_sheet *
                  sl_error *err)
 {
     memset(sheet, 0, sizeof *sheet);
+    if (sl_zip_load(err) < 0)
+        return -1;
     zip_t *zip = open_archive(data, len, file, err);
     if (!zip)
         return -1;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "report/xlsxwriter_api.h"
+
 #include "util/mem.h"
 
 #define MIN_WIDTH 6
@@ -115,6 +117,8 @@ static void write_row(void *ctx, const char *const *cells, size_t n_cells)
 
 int sl_export_xlsx(const char *path, const sl_plan *plans, size_t n_plans, sl_error *err)
 {
+    if (sl_xlsxwriter_load(err) < 0)
+        return -1;
     lxw_workbook *book = workbook_new(path);
     if (!book)
         return sl_fail_at(err, path, 0, "cannot start a workbook");

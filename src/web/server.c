@@ -20,6 +20,7 @@
 #include "util/clock.h"
 #include "util/mem.h"
 #include "web/auth.h"
+#include "web/mhd_api.h"
 #include "web/page_cache.h"
 #include "web/static_files.h"
 #include "web/web.h"
@@ -327,6 +328,8 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
 {
     struct sockaddr_in addr;
     if (parse_listen(config->listen, &addr, err) < 0)
+        return -1;
+    if (sl_mhd_load(err) < 0)
         return -1;
     sl_store *probe = sl_store_open(config->db_path, 0, err);
     if (!probe)
