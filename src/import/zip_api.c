@@ -2,8 +2,6 @@
 #define SL_LAZY_NO_MACROS
 #include "import/zip_api.h"
 
-#include <string.h>
-
 #include "util/lazy_lib.h"
 
 #ifndef SL_ZIP_SONAME
@@ -14,19 +12,7 @@ sl_zip_api sl_zip;
 
 int sl_zip_load(sl_error *err)
 {
-    static const char *const names[] = {
-#define SL_ZIP_NAME(fn) #fn,
-        SL_ZIP_FUNCTIONS(SL_ZIP_NAME)
-#undef SL_ZIP_NAME
-    };
-    static void *slots[sizeof names / sizeof names[0]];
-    static int loaded;
-    if (sl_lazy_load(SL_ZIP_SONAME, "libzip4", names, slots, sizeof names / sizeof names[0], &loaded,
-                     err) < 0)
-        return -1;
-    size_t i = 0;
-#define SL_ZIP_COPY(fn) memcpy(&sl_zip.fn, &slots[i++], sizeof sl_zip.fn);
-    SL_ZIP_FUNCTIONS(SL_ZIP_COPY)
-#undef SL_ZIP_COPY
-    return 0;
+    static const char *const names[] = {SL_ZIP_FUNCTIONS(SL_LAZY_NAME)};
+    return sl_lazy_load(SL_ZIP_SONAME, "libzip4", names, sizeof names / sizeof names[0],
+                        &sl_zip, sizeof sl_zip, err);
 }

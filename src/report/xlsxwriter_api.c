@@ -2,8 +2,6 @@
 #define SL_LAZY_NO_MACROS
 #include "report/xlsxwriter_api.h"
 
-#include <string.h>
-
 #include "util/lazy_lib.h"
 
 #ifndef SL_XLSXWRITER_SONAME
@@ -14,19 +12,7 @@ sl_xlsxwriter_api sl_xlsxwriter;
 
 int sl_xlsxwriter_load(sl_error *err)
 {
-    static const char *const names[] = {
-#define SL_XLSXWRITER_NAME(fn) #fn,
-        SL_XLSXWRITER_FUNCTIONS(SL_XLSXWRITER_NAME)
-#undef SL_XLSXWRITER_NAME
-    };
-    static void *slots[sizeof names / sizeof names[0]];
-    static int loaded;
-    if (sl_lazy_load(SL_XLSXWRITER_SONAME, "libxlsxwriter4", names, slots, sizeof names / sizeof names[0],
-                     &loaded, err) < 0)
-        return -1;
-    size_t i = 0;
-#define SL_XLSXWRITER_COPY(fn) memcpy(&sl_xlsxwriter.fn, &slots[i++], sizeof sl_xlsxwriter.fn);
-    SL_XLSXWRITER_FUNCTIONS(SL_XLSXWRITER_COPY)
-#undef SL_XLSXWRITER_COPY
-    return 0;
+    static const char *const names[] = {SL_XLSXWRITER_FUNCTIONS(SL_LAZY_NAME)};
+    return sl_lazy_load(SL_XLSXWRITER_SONAME, "libxlsxwriter4", names, sizeof names / sizeof names[0],
+                        &sl_xlsxwriter, sizeof sl_xlsxwriter, err);
 }

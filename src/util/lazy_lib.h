@@ -12,12 +12,16 @@
 
 #include "util/error.h"
 
-/* Opens the library soname (once per process; later calls return at once)
- * and resolves each of names[0..n) into slots[i] (a function pointer's
- * storage, written as a data pointer as POSIX dlsym allows). *loaded records
- * that it was done. Returns 0, or -1 with err saying which library or
- * symbol is missing and which Debian package provides it. */
-int sl_lazy_load(const char *soname, const char *package, const char *const names[], void *slots[],
-                 size_t n, int *loaded, sl_error *err);
+/* Opens the library soname (once per process: a table already filled is
+ * left as it is) and fills table, a struct of n function pointers in the
+ * order of names, with the library's functions of those names (table_size
+ * must be n pointers). Returns 0, or -1 with err saying which library or
+ * function is missing and which Debian package provides it; the table then
+ * stays empty. */
+int sl_lazy_load(const char *soname, const char *package, const char *const names[], size_t n,
+                 void *table, size_t table_size, sl_error *err);
+
+/* Expands a function's name to its string, for a binding's list of names. */
+#define SL_LAZY_NAME(fn) #fn,
 
 #endif

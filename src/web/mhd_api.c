@@ -2,8 +2,6 @@
 #define SL_LAZY_NO_MACROS
 #include "web/mhd_api.h"
 
-#include <string.h>
-
 #include "util/lazy_lib.h"
 
 #ifndef SL_MHD_SONAME
@@ -14,19 +12,7 @@ sl_mhd_api sl_mhd;
 
 int sl_mhd_load(sl_error *err)
 {
-    static const char *const names[] = {
-#define SL_MHD_NAME(fn) #fn,
-        SL_MHD_FUNCTIONS(SL_MHD_NAME)
-#undef SL_MHD_NAME
-    };
-    static void *slots[sizeof names / sizeof names[0]];
-    static int loaded;
-    if (sl_lazy_load(SL_MHD_SONAME, "libmicrohttpd12", names, slots, sizeof names / sizeof names[0],
-                     &loaded, err) < 0)
-        return -1;
-    size_t i = 0;
-#define SL_MHD_COPY(fn) memcpy(&sl_mhd.fn, &slots[i++], sizeof sl_mhd.fn);
-    SL_MHD_FUNCTIONS(SL_MHD_COPY)
-#undef SL_MHD_COPY
-    return 0;
+    static const char *const names[] = {SL_MHD_FUNCTIONS(SL_LAZY_NAME)};
+    return sl_lazy_load(SL_MHD_SONAME, "libmicrohttpd12", names, sizeof names / sizeof names[0],
+                        &sl_mhd, sizeof sl_mhd, err);
 }

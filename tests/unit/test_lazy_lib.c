@@ -13,25 +13,27 @@
 void test_lazy_lib(void)
 {
     static const char *const maths[] = {"cos", "sqrt"};
-    void *slots[2] = {NULL, NULL};
-    int loaded = 0;
+    struct {
+        double (*cos)(double);
+        double (*sqrt)(double);
+    } m = {0};
     sl_error err = {0};
-    CHECK(sl_lazy_load("libm.so.6", "libc6", maths, slots, 2, &loaded, &err) == 0 && loaded && slots[0] &&
-              slots[1],
+    CHECK(sl_lazy_load("libm.so.6", "libc6", maths, 2, &m, sizeof m, &err) == 0 && m.cos && m.sqrt &&
+              m.sqrt(81.0) == 9.0,
           "libm opens and gives cos and sqrt: %s", err.message);
 
     static const char *const none[] = {"cos"};
-    int missing_loaded = 0;
+    void *one[1] = {NULL};
     memset(&err, 0, sizeof err);
-    CHECK(sl_lazy_load("libsightline-no-such.so.1", "no-such-package", none, slots, 1, &missing_loaded, &err) < 0 &&
-              !missing_loaded && strstr(err.message, "libsightline-no-such.so.1") &&
+    CHECK(sl_lazy_load("libsightline-no-such.so.1", "no-such-package", none, 1, one, sizeof one, &err) < 0 &&
+              !one[0] && strstr(err.message, "libsightline-no-such.so.1") &&
               strstr(err.message, "no-such-package"),
           "a missing library names itself and its package: '%s'", err.message);
 
     static const char *const wrong[] = {"cos", "sl_no_such_function"};
-    int wrong_loaded = 0;
+    void *two[2] = {NULL, NULL};
     memset(&err, 0, sizeof err);
-    CHECK(sl_lazy_load("libm.so.6", "libc6", wrong, slots, 2, &wrong_loaded, &err) < 0 && !wrong_loaded &&
+    CHECK(sl_lazy_load("libm.so.6", "libc6", wrong, 2, two, sizeof two, &err) < 0 && !two[0] && !two[1] &&
               strstr(err.message, "sl_no_such_function"),
           "a missing symbol is named: '%s'", err.message);
 
