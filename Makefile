@@ -40,7 +40,7 @@ HEADERS   := $(shell find src tests/unit -name '*.h')
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
 
-.PHONY: all check check-built bench demo deps fuzz clean asan soak
+.PHONY: all check check-built bench demo demo-built deps fuzz clean asan soak
 
 REFERENCE := la-lookup.csv lad-2023-boundaries.geojson
 all: $(BUILD)/sightline $(BUILD)/static/app.css $(addprefix $(BUILD)/data/,$(REFERENCE))
@@ -134,7 +134,12 @@ SOAK_SECONDS ?= 600
 soak: all
 	@bench/soak.sh $(BUILD)/sightline $(SOAK_SECONDS)
 
-demo: deps all
+# deps first, then a fresh make: the library flags above are read when make
+# starts, so they must be read again once the packages are installed.
+demo: deps
+	@$(MAKE) --no-print-directory demo-built
+
+demo-built: all
 	@scripts/demo.sh $(BUILD)/sightline
 
 deps:
