@@ -79,6 +79,31 @@ static void *grow(void *array, size_t n, size_t elem)
     return array;
 }
 
+int sl_plan_context_year(const sl_plan *p)
+{
+    int years[64] = {0}, counts[64] = {0}, n = 0;
+    for (size_t i = 0; i < p->n_actions; i++) {
+        const char *texts[2] = {p->actions[i].start.text, p->actions[i].due.text};
+        for (int k = 0; k < 2; k++) {
+            int y = sl_date_text_year(texts[k], strlen(texts[k]));
+            if (!y)
+                continue;
+            int j = 0;
+            while (j < n && years[j] != y)
+                j++;
+            if (j == n && n < 64)
+                years[n++] = y;
+            if (j < n)
+                counts[j]++;
+        }
+    }
+    int best = 0;
+    for (int j = 1; j < n; j++)
+        if (counts[j] > counts[best])
+            best = j;
+    return n ? years[best] : 0;
+}
+
 sl_action *sl_plan_add_action(sl_plan *p)
 {
     p->actions = grow(p->actions, p->n_actions, sizeof *p->actions);

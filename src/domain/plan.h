@@ -111,6 +111,9 @@ typedef struct {
 void sl_plan_free(sl_plan *plan);
 /* Frees the strings and arrays one action owns. */
 void sl_action_free(sl_action *action);
+/* Returns the year most often written in the plan's start and due dates
+ * (the year "5 Sept" means in a plan whose other dates are 2017), or 0. */
+int sl_plan_context_year(const sl_plan *plan);
 /* Appends a zeroed action and returns it; the plan owns it. */
 sl_action *sl_plan_add_action(sl_plan *plan);
 /* Returns the theme with this ref and title (a blank title matches any

@@ -278,32 +278,6 @@ static int read_row(reader *r, const sl_record *rec, sl_error *err)
     return read_recommendations(r, rec, p, a, err);
 }
 
-/* Returns the year most often written in a plan's dates, or 0. */
-static int context_year(const sl_plan *p)
-{
-    int years[64] = {0}, counts[64] = {0}, n = 0;
-    for (size_t i = 0; i < p->n_actions; i++) {
-        const char *texts[2] = {p->actions[i].start.text, p->actions[i].due.text};
-        for (int k = 0; k < 2; k++) {
-            int y = sl_date_text_year(texts[k], strlen(texts[k]));
-            if (!y)
-                continue;
-            int j = 0;
-            while (j < n && years[j] != y)
-                j++;
-            if (j == n && n < 64)
-                years[n++] = y;
-            if (j < n)
-                counts[j]++;
-        }
-    }
-    int best = 0;
-    for (int j = 1; j < n; j++)
-        if (counts[j] > counts[best])
-            best = j;
-    return n ? years[best] : 0;
-}
-
 /* Parses one date cell; an impossible or unreadable date is an error at its
  * line, unless the cell came from an *_as_written column (kept != 0). */
 static int parse_date(const char *file, const sl_action *a, const char *column_name,
@@ -329,7 +303,7 @@ static int parse_dates(reader *r, sl_error *err)
         qsort(r->kept, r->n_kept, sizeof *r->kept, compare_kept);
     for (size_t i = 0; i < r->set->n_plans; i++) {
         sl_plan *p = &r->set->plans[i];
-        p->context_year = context_year(p);
+        p->context_year = sl_plan_context_year(p);
         for (size_t k = 0; k < p->n_actions; k++) {
             sl_action *a = &p->actions[k];
             int year = p->context_year;

@@ -176,30 +176,6 @@ static void read_action(sl_plan *plan, sl_action *a, const sl_text_cells *c)
     read_status(plan, a, c);
 }
 
-/* Returns the year most often written in the plan's dates, or 0. */
-static int context_year(const sl_plan *p)
-{
-    int years[64] = {0}, counts[64] = {0}, n = 0;
-    for (size_t i = 0; i < p->n_actions; i++) {
-        const char *texts[2] = {p->actions[i].start.text, p->actions[i].due.text};
-        for (int k = 0; k < 2; k++) {
-            int y = sl_date_text_year(texts[k], strlen(texts[k]));
-            int j = 0;
-            while (y && j < n && years[j] != y)
-                j++;
-            if (y && j == n && n < 64)
-                years[n++] = y;
-            if (y && j < n)
-                counts[j]++;
-        }
-    }
-    int best = 0;
-    for (int j = 1; j < n; j++)
-        if (counts[j] > counts[best])
-            best = j;
-    return n ? years[best] : 0;
-}
-
 /* Parses one date cell; an impossible or unreadable date becomes a finding
  * at the line the cell was read from, and the cell keeps its parse status. */
 static void read_date(sl_plan *plan, const sl_action *a, sl_written_date *d, const char *which,
@@ -220,7 +196,7 @@ void sl_text_finish(sl_plan *plan, const sl_text_cells *cells)
 {
     for (size_t i = 0; i < plan->n_actions; i++)
         read_action(plan, &plan->actions[i], &cells[i]);
-    plan->context_year = context_year(plan);
+    plan->context_year = sl_plan_context_year(plan);
     for (size_t i = 0; i < plan->n_actions; i++) {
         sl_action *a = &plan->actions[i];
         read_date(plan, a, &a->start, "start", cells[i].line[SL_TCOL_START]);
