@@ -12,7 +12,10 @@ ok add-higher s measure add ASMT --name "Assessments in 45 days" --unit percent 
 ok add-lower s measure add CASELOAD --name "Caseload per social worker" --unit count --polarity lower \
     --frequency monthly --baseline 24@2017-07-01 --target 15@2017-08-31 --tolerance 1
 ok add-catalogue s measure add REREF_12M --baseline 25@2014-04-01 --target 20@2015-03-31
+before=$(sha256sum < "$DB")
 status 1 add-twice s measure add ASMT --name x --unit percent --polarity higher
+has add-twice-says "$T/err" "a measure ASMT already exists"
+[ "$(sha256sum < "$DB")" = "$before" ] && pass || fail "add-twice changed the database"
 status 2 add-bad-unit s measure add X1 --name x --unit furlongs --polarity higher
 status 2 add-bad-point s measure add X2 --name x --unit percent --polarity higher --baseline 75@31/02/2015
 cat > "$T/v.csv" <<'CSV'
@@ -80,7 +83,10 @@ ok workforce s workforce add "Assessment and Intervention" --budgeted 40 --emplo
     --stated-vacancy-rate 20 --stated-agency-rate 21 --as-of 2018-09-30
 has workforce-flag "$T/out" "stated vacancy rate 20.0% but the figures give 25.0%"
 lacks workforce-agency-agrees "$T/out" "stated agency rate"
+before=$(sha256sum < "$DB")
 status 1 workforce-twice s workforce add "Assessment and Intervention" --budgeted 1 --employed 1 --vacant 0 --agency 0 --as-of 2018-09-30
+has workforce-twice-says "$T/err" "Assessment and Intervention already has a snapshot for that day"
+[ "$(sha256sum < "$DB")" = "$before" ] && pass || fail "workforce-twice changed the database"
 status 2 workforce-needs-figures s workforce add "Fostering" --budgeted 10
 ok workforce-json s workforce --json
 py workforce-rates "$T/out" "d[0]['vacancy_rate']==25 and round(d[0]['agency_rate'],2)==21.05 and d[0]['flags'][0]['rate']=='vacancy rate'"
@@ -90,6 +96,10 @@ ok audit-measure s measure add AUDIT_GOOD --name "Audited cases good or better" 
     --frequency quarterly --baseline 40@2018-03-31 --target 70@2019-03-31 --tolerance 5
 ok audit s audits add "Children in need" --period 2018-Q3 --outstanding 2 --good 10 --requires-improvement 14 --inadequate 4 --measure AUDIT_GOOD
 has audit-pct "$T/out" "40.0% of 30 audited cases"
+before=$(sha256sum < "$DB")
+status 1 audit-twice s audits add "Children in need" --period 2018-Q3 --good 1
+has audit-twice-says "$T/err" "Children in need already has audit grades for that period"
+[ "$(sha256sum < "$DB")" = "$before" ] && pass || fail "audit-twice changed the database"
 status 1 audit-unknown-measure s audits add "Children in need" --period 2018-Q4 --good 1 --measure NOPE
 status 1 audit-nothing-graded s audits add "Children in need" --period 2019-Q1
 ok audit-list s audits --json

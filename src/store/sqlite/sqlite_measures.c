@@ -49,13 +49,11 @@ int sq_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
     if (action_id)
         sqlite3_bind_int64(st, 15, action_id);
     sq_bind_text(st, 16, now);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
-        sqlite3_reset(st);
-        return taken ? sl_fail(err, "a measure %s already exists", d->code)
-                     : sq_fail(s, err, "adding a measure");
-    }
-    sqlite3_reset(st);
+    int inserted = sq_insert(s, st, err, "adding a measure");
+    if (inserted == SQ_TAKEN)
+        return sl_fail(err, "a measure %s already exists", d->code);
+    if (inserted < 0)
+        return -1;
     int64_t id = sqlite3_last_insert_rowid(s->db);
     for (int m = 0; m < d->n_milestones; m++) {
         if (!(st = sq_prepare(s, milestone_sql, err)))

@@ -79,10 +79,20 @@ int sq_fail(sq_store *s, sl_error *err, const char *what)
 int sq_exec(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what)
 {
     int rc = sqlite3_step(stmt);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return sq_fail(s, err, what);
+    /* The error message is taken before the reset, from the failing step. */
+    int result = rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : sq_fail(s, err, what);
     sqlite3_reset(stmt);
-    return 0;
+    return result;
+}
+
+int sq_insert(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what)
+{
+    int rc = sqlite3_step(stmt);
+    int result = rc == SQLITE_DONE ? 0
+               : sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE ? SQ_TAKEN
+                                                                              : sq_fail(s, err, what);
+    sqlite3_reset(stmt);
+    return result;
 }
 
 int sq_walk_end(sq_store *s, sqlite3_stmt *stmt, int rc, int stop, sl_error *err, const char *what)

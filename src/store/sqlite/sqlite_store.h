@@ -33,8 +33,15 @@ int sq_fail(sq_store *s, sl_error *err, const char *what);
  * front of the operating system's when SIGHTLINE_IO_FAULT_AT or
  * SIGHTLINE_IO_FAULTS_SEEN is set. Does nothing otherwise, or when called again. */
 void sq_fault_vfs_install(void);
-/* Steps a statement that returns no rows; returns 0 or -1 with err set. */
+/* Steps a statement that returns no rows and resets it; returns 0 or -1
+ * with err set. */
 int sq_exec(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what);
+/* sq_insert's answer when the row clashes with a UNIQUE constraint. */
+#define SQ_TAKEN 1
+/* Steps an INSERT and resets it. Returns 0; SQ_TAKEN, err untouched, when
+ * a UNIQUE constraint refuses the row (the caller says what already
+ * exists); or -1 with err set by sq_fail(s, err, what). */
+int sq_insert(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what);
 /* Ends a walk over a statement's rows, where rc is what the last
  * sqlite3_step returned and stop what the row callback last returned (0 for
  * a walk without one, or while it goes on). Always resets stmt (the cache

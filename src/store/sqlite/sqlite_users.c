@@ -21,13 +21,11 @@ int sq_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
     sq_bind_text(st, 3, u->role);
     sq_bind_text(st, 4, u->person);
     sq_bind_text(st, 5, now);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
-        sqlite3_reset(st);
-        return taken ? sl_fail(err, "a user '%s' already exists", u->login)
-                     : sq_fail(s, err, "adding a user");
-    }
-    sqlite3_reset(st);
+    int inserted = sq_insert(s, st, err, "adding a user");
+    if (inserted == SQ_TAKEN)
+        return sl_fail(err, "a user '%s' already exists", u->login);
+    if (inserted < 0)
+        return -1;
     char after[160];
     snprintf(after, sizeof after, "%s (%s%s%s)", u->login, u->role, *u->person ? ", " : "", u->person);
     return sq_audit(s, actor, "add", "user", sqlite3_last_insert_rowid(s->db), "", NULL, after, err);

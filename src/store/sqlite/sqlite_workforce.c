@@ -39,13 +39,11 @@ int sq_workforce_add(sl_store *store, const sl_workforce_snapshot *w, const char
     bind_rate(st, 9, w->stated_vacancy_rate);
     bind_rate(st, 10, w->stated_agency_rate);
     sq_bind_text(st, 11, now);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
-        sqlite3_reset(st);
-        return taken ? sl_fail(err, "%s already has a snapshot for that day", w->service_area)
-                     : sq_fail(s, err, "adding a workforce snapshot");
-    }
-    sqlite3_reset(st);
+    int inserted = sq_insert(s, st, err, "adding a workforce snapshot");
+    if (inserted == SQ_TAKEN)
+        return sl_fail(err, "%s already has a snapshot for that day", w->service_area);
+    if (inserted < 0)
+        return -1;
     char day[11], after[200];
     sl_day_format(w->as_of, day);
     snprintf(after, sizeof after, "%s on %s", w->service_area, day);
@@ -110,13 +108,11 @@ int sq_case_audit_add(sl_store *store, const char *service, const sl_case_audit 
     sqlite3_bind_int(st, 8, a->inadequate);
     sq_bind_text(st, 9, measure_code);
     sq_bind_text(st, 10, now);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        int taken = sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_UNIQUE;
-        sqlite3_reset(st);
-        return taken ? sl_fail(err, "%s already has audit grades for that period", service)
-                     : sq_fail(s, err, "adding a case audit");
-    }
-    sqlite3_reset(st);
+    int inserted = sq_insert(s, st, err, "adding a case audit");
+    if (inserted == SQ_TAKEN)
+        return sl_fail(err, "%s already has audit grades for that period", service);
+    if (inserted < 0)
+        return -1;
     double pct;
     if (measure_code && sl_case_audit_good_or_better(a, &pct) == 0) {
         sl_measure_value v = {.period = a->period, .value = pct};
