@@ -123,7 +123,23 @@ static void report(const sl_plan_set *set, const plan_fate *fates, const int *ve
 typedef struct {
     sl_plan_set plans;
     sl_inspection_list reports;
+    sl_authority_table authorities;     /* read with the first plan document */
+    int authorities_read;               /* 1 once that has been tried */
 } readings;
+
+/* Returns the authority lookup that plan documents are matched against,
+ * reading it the first time (NULL, with a note, when it cannot be read). */
+static const sl_authority_table *authority_lookup(readings *r)
+{
+    if (!r->authorities_read) {
+        r->authorities_read = 1;
+        sl_error err = {0};
+        if (sl_load_authorities(&r->authorities, &err) < 0)
+            fprintf(stderr, "sightline: note: %s: plans keep no authority unless --authority names one\n",
+                    err.message);
+    }
+    return r->authorities.n ? &r->authorities : NULL;
+}
 
 /* Reads an Ofsted report's text and appends it. */
 static int read_report(const char *path, const char *data, size_t len, readings *r, sl_error *err)
@@ -159,7 +175,11 @@ static int read_file(const char *path, const sl_import_options *io, int inspecti
         rc = read_report(path, data, len, r, err);
     } else {
         sl_plan_set set;
-        rc = sl_import_bytes(path, data, len, io, &set, err);
+        sl_import_options o = *io;
+        /* Only a plan document, with no --authority, is matched to an authority. */
+        if (!o.authority && sl_import_format(path, data, len, io) == SL_FORMAT_TEXT)
+            o.authorities = authority_lookup(r);
+        rc = sl_import_bytes(path, data, len, &o, &set, err);
         if (rc == 0) {
             r->plans.plans = sl_realloc(r->plans.plans, (r->plans.n_plans + set.n_plans) * sizeof *set.plans);
             memcpy(r->plans.plans + r->plans.n_plans, set.plans, set.n_plans * sizeof *set.plans);
@@ -232,15 +252,6 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     }
     sl_error err = {0};
     readings r = {0};
-    sl_authority_table authorities = {0};
-    if (!io.authority && !inspection) {
-        sl_error lookup_err = {0};
-        if (sl_load_authorities(&authorities, &lookup_err) == 0)
-            io.authorities = &authorities;
-        else
-            fprintf(stderr, "sightline: note: %s: plans keep no authority unless --authority names one\n",
-                    lookup_err.message);
-    }
     for (int i = 0; rc == 0 && i < n_pos; i++)
         rc = read_file(pos[i], &io, inspection, &r, &err);
     free(pos);
@@ -256,7 +267,7 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     sl_store_close(store);
     sl_plan_set_free(&r.plans);
     sl_inspection_list_free(&r.reports);
-    sl_authority_table_free(&authorities);
+    sl_authority_table_free(&r.authorities);
     if (rc < 0)
         return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
     return SL_EXIT_OK;

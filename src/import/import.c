@@ -95,6 +95,11 @@ static sl_format detect_format(const char *path, const char *data, size_t len)
     return comma && !tab ? SL_FORMAT_CSV : SL_FORMAT_TEXT;
 }
 
+sl_format sl_import_format(const char *path, const char *data, size_t len, const sl_import_options *opts)
+{
+    return opts->format ? opts->format : detect_format(path, data, len);
+}
+
 int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set *out,
                    sl_error *err)
 {
@@ -114,7 +119,7 @@ int sl_import_bytes(const char *path, const char *data, size_t len, const sl_imp
     memset(out, 0, sizeof *out);
     int rc = -1;
     size_t bad;
-    sl_format format = opts->format ? opts->format : detect_format(path, data, len);
+    sl_format format = sl_import_format(path, data, len, opts);
     if (len == 0)
         sl_fail_at(err, path, 1, "the file is empty: there is no plan to import");
     else if (format == SL_FORMAT_CSV)

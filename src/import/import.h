@@ -30,6 +30,9 @@ typedef struct {
  * The caller frees the set with sl_plan_set_free. */
 int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set *out,
                    sl_error *err);
+/* Returns the format a file's bytes are read as: opts->format when given,
+ * else what its first bytes and name say (a zip archive is a workbook). */
+sl_format sl_import_format(const char *path, const char *data, size_t len, const sl_import_options *opts);
 /* The same for a file's bytes already read (path names them). */
 int sl_import_bytes(const char *path, const char *data, size_t len, const sl_import_options *opts,
                     sl_plan_set *out, sl_error *err);
