@@ -198,17 +198,14 @@ static int names_authority(const sl_authority *a, const char *padded, const char
 const sl_authority *sl_authority_named_in(const sl_authority_table *table, const char *text,
                                           size_t len)
 {
-    sl_buf flat = SL_BUF_INIT, padded = SL_BUF_INIT;
+    /* The text's words with one space between them and one at each end, as
+     * has_words looks for keys. */
     char *copy = sl_strndup(text, len);
-    flatten(&flat, copy);
+    char *words = flat_words(copy);
+    sl_buf padded = SL_BUF_INIT;
+    sl_buf_printf(&padded, " %s ", words);
+    free(words);
     free(copy);
-    /* One space between words and one at each end, as match_key leaves keys. */
-    sl_buf_putc(&padded, ' ');
-    for (const char *p = sl_buf_str(&flat); *p; p++)
-        if (*p != ' ' || (padded.len && padded.data[padded.len - 1] != ' '))
-            sl_buf_putc(&padded, *p);
-    if (padded.data[padded.len - 1] != ' ')
-        sl_buf_putc(&padded, ' ');
     const sl_authority *found = NULL;
     int several = 0;
     for (size_t i = 0; i < table->n && !several; i++)
@@ -216,7 +213,6 @@ const sl_authority *sl_authority_named_in(const sl_authority_table *table, const
             several = found != NULL;
             found = &table->authorities[i];
         }
-    sl_buf_free(&flat);
     sl_buf_free(&padded);
     return several ? NULL : found;
 }
