@@ -197,6 +197,19 @@ sl_day sl_add_working_days(sl_day from, int n)
     return day;
 }
 
+/* Returns the day n working days before from (from itself when n <= 0). */
+sl_day sl_subtract_working_days(sl_day from, int n)
+{
+    holiday_year cache = {0, 0, {0}};
+    sl_day day = from;
+    while (n > 0) {
+        day--;
+        if (cached_is_working_day(&cache, day))
+            n--;
+    }
+    return day;
+}
+
 /* Counts working days d with from < d <= to. */
 int sl_working_days_between(sl_day from, sl_day to)
 {

@@ -15,6 +15,8 @@ int sl_is_bank_holiday(sl_day day);
 int sl_is_working_day(sl_day day);
 /* Returns the day n working days after from (n >= 0; n = 0 returns from). */
 sl_day sl_add_working_days(sl_day from, int n);
+/* Returns the day n working days before from (n >= 0; n = 0 returns from). */
+sl_day sl_subtract_working_days(sl_day from, int n);
 /* Returns the number of working days d with from < d <= to (0 when to <= from). */
 int sl_working_days_between(sl_day from, sl_day to);
 
