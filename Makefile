@@ -1,6 +1,7 @@
 # sightline — build, test, benchmark and demo.
 #   make            build ./build/sightline
 #   make check      every test: unit, command line, ASan+UBSan, fuzz replay; ends "N passed, N failed"
+#   make check-quick  the edit-test loop: unit and command-line suites on the plain build
 #   make bench      the benchmark table
 #   make demo       install what is missing, build, load the example plan, show what is overdue
 #   make deps       install the Debian packages the build needs (as root)
@@ -30,17 +31,21 @@ SANITIZE  := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
              -DSL_FAULT_INJECTION
 
 BUILD     := build
+# Dependencies on headers come from the compiler (-MMD -MP: build/**/*.d), so
+# touching a header rebuilds only the objects that include it.
+DEPFLAGS  := -MMD -MP
 # Every source file but the entry point goes into the library the tests link.
 LIB_SRC   := $(sort $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/store/sqlite/*.c \
                                 src/import/*.c src/report/*.c src/web/*.c)) \
              $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
 MAIN_SRC  := src/cli/main.c
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))
-HEADERS   := $(shell find src tests/unit -name '*.h')
 FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SECONDS ?= 60
+# Only the tests see the test harness's headers.
+TEST_INC  := -Itests/unit
 
-.PHONY: all check check-built bench demo demo-built deps fuzz clean asan soak
+.PHONY: all check check-built check-built-objects check-quick bench demo demo-built deps fuzz clean asan soak
 
 REFERENCE := la-lookup.csv lad-2023-boundaries.geojson
 all: $(BUILD)/sightline $(BUILD)/static/app.css $(addprefix $(BUILD)/data/,$(REFERENCE))
@@ -63,30 +68,47 @@ $(BUILD)/static/app.css: web/app.css $(GOVUK)/govuk-frontend.min.css
 	cp -r $(GOVUK)/assets/fonts $(GOVUK)/assets/images $(BUILD)/static/assets/
 	cp web/app.css $@
 
-# Objects: build/obj for the program, build/asan/obj for the sanitized build.
+# Two object sets. build/obj: the program as shipped (and the plain unit
+# tests). build/asan/obj: one instrumented set (AddressSanitizer + UBSan, the
+# storage layer's fault injection, and libFuzzer's coverage hooks when clang
+# builds it) that the sanitized program, the sanitized unit tests and every
+# fuzz target link, so each source file is compiled twice in all.
 SAN_CC   := $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+FUZZ_COV := $(if $(filter clang,$(SAN_CC)),-fsanitize=fuzzer-no-link)
+SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+INSTRUMENT := -O1 $(SANITIZE) $(FUZZ_COV) -DSL_FAULT_INJECTION
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 ASAN_OBJ := $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(LIB_SRC))
+UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(UNIT_SRC))
+ASAN_UNIT_OBJ := $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(UNIT_SRC))
 
-$(BUILD)/obj/%.o: %.c $(HEADERS) | deps-check
+$(BUILD)/obj/src/%.o: src/%.c | deps-check
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Itests/unit -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(BUILD)/asan/obj/%.o: %.c $(HEADERS)
+$(BUILD)/obj/tests/%.o: tests/%.c | deps-check
 	@mkdir -p $(dir $@)
-	$(SAN_CC) $(ALL_CFLAGS) -O1 $(SANITIZE) -Itests/unit -c $< -o $@
+	$(CC) $(ALL_CFLAGS) $(TEST_INC) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/asan/obj/src/%.o: src/%.c | deps-check
+	@mkdir -p $(dir $@)
+	$(SAN_CC) $(ALL_CFLAGS) $(INSTRUMENT) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/asan/obj/tests/%.o: tests/%.c | deps-check
+	@mkdir -p $(dir $@)
+	$(SAN_CC) $(ALL_CFLAGS) $(INSTRUMENT) $(TEST_INC) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/sightline: $(LIB_OBJ) $(BUILD)/obj/src/cli/main.o
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
 
-$(BUILD)/unit_tests: $(LIB_OBJ) $(patsubst %.c,$(BUILD)/obj/%.o,$(UNIT_SRC))
+$(BUILD)/unit_tests: $(LIB_OBJ) $(UNIT_OBJ)
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(TEST_LDLIBS)
 
-# The same program and tests built with AddressSanitizer and UBSan (clang when present).
+# The same program and tests built from the instrumented objects.
 $(BUILD)/asan/sightline-asan: $(ASAN_OBJ) $(BUILD)/asan/obj/src/cli/main.o
 	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
 
-$(BUILD)/asan/unit_tests: $(ASAN_OBJ) $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(UNIT_SRC))
+$(BUILD)/asan/unit_tests: $(ASAN_OBJ) $(ASAN_UNIT_OBJ)
 	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(TEST_LDLIBS)
 
 # The sanitized binary reads the same reference data beside it.
@@ -96,19 +118,34 @@ $(BUILD)/asan/data/%: data/%
 
 asan: $(BUILD)/asan/sightline-asan $(BUILD)/asan/unit_tests $(addprefix $(BUILD)/asan/data/,$(REFERENCE))
 
-# libFuzzer targets (clang only).
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(HEADERS)
+# libFuzzer targets (clang only): each target's own file linked with the
+# instrumented objects.
+$(BUILD)/fuzz/%: $(BUILD)/asan/obj/tests/fuzz/%.o $(ASAN_OBJ)
 	@mkdir -p $(BUILD)/fuzz
-	clang $(ALL_CFLAGS) -O1 -fsanitize=fuzzer,address,undefined $(LIB_SRC) $< -o $@ $(TEST_LDLIBS)
+	clang $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined $^ -o $@ $(TEST_LDLIBS)
 
 FUZZ_BINS := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRC))
 
+# The compiler-written header dependencies of every object built so far.
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# make check: installs what is missing, builds everything in parallel, then
+# runs every suite (tests/run.sh runs independent suites side by side).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 check: deps
+	@$(MAKE) --no-print-directory -j$(JOBS) check-built-objects
 	@$(MAKE) --no-print-directory check-built
 
-# The tests themselves, once everything they need is installed.
-check-built: all $(BUILD)/unit_tests asan $(FUZZ_BINS)
+check-built-objects: all $(BUILD)/unit_tests asan $(FUZZ_BINS)
+
+# The tests themselves, once everything they need is installed and built.
+check-built: check-built-objects
 	@tests/run.sh
+
+# The edit-test loop: the plain program, unit and command-line suites only.
+check-quick:
+	@$(MAKE) --no-print-directory -j$(JOBS) all $(BUILD)/unit_tests
+	@tests/run.sh --quick
 
 fuzz: $(FUZZ_BINS)
 	@for f in $(FUZZ_BINS); do \

@@ -1,79 +1,133 @@
 #!/bin/bash
 # tests/run.sh — runs every test suite (make check calls it after building):
-# unit tests and command-line tests, each plain and under ASan+UBSan, then
-# each fuzz target over its corpus for a few seconds. Adds up every suite's
-# "N passed, N failed" line and ends with the total in the same form.
+# unit tests and command-line tests, each plain and under ASan+UBSan, the
+# fault walks, the web application (HTTP, attacks, browser), the reliability
+# tests, then each fuzz target over its corpus for a few seconds.
+#
+# Independent suites run side by side, JOBS at a time (default: the number of
+# cores); suites marked "alone" measure time or load and run with nothing
+# beside them. Each suite's "N passed, N failed" line is printed with its
+# wall time, in the order below, and the total ends the run in the same form.
+#   tests/run.sh            every suite
+#   tests/run.sh --quick    unit and command-line suites on the plain build (make check-quick)
 set -u
 cd "$(dirname "$0")/.."
+QUICK=0
+[ "${1:-}" = "--quick" ] && QUICK=1
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 FUZZ_CHECK_SECONDS=${FUZZ_CHECK_SECONDS:-5}
+export FUZZ_CHECK_SECONDS
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-total_pass=0
-total_fail=0
 log=$(mktemp -d /tmp/sightline-check.XXXXXX)
 trap 'rm -rf "$log"' EXIT
+NAMES=()
+CMDS=()
+ALONE=()
 
-# suite NAME CMD...: runs a suite and adds its counts (a suite that dies
-# without printing its counts is one failure).
-suite() {
-    local name=$1; shift
-    "$@" >"$log/out" 2>"$log/err"
-    local rc=$?
-    local line
-    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log/out" | tail -n 1)
-    local p=0 f=1
-    if [ -n "$line" ]; then
-        p=${line%% passed*}
-        f=${line#*, }; f=${f%% failed}
-        [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
-    fi
-    total_pass=$((total_pass + p))
-    total_fail=$((total_fail + f))
-    printf '%-28s %s\n' "$name" "${line:-died (exit $rc)}"
-    if [ "$f" != 0 ]; then
-        grep -E 'FAIL|ERROR|Sanitizer|runtime error' "$log/err" "$log/out" | head -n 20 | sed 's/^/    /'
-    fi
-}
+# suite NAME CMD...: adds a suite that may run beside others.
+suite() { NAMES+=("$1"); ALONE+=(0); shift; CMDS+=("$(printf '%q ' "$@")"); }
+# alone NAME CMD...: adds a suite that runs with nothing beside it (timing, load).
+alone() { NAMES+=("$1"); ALONE+=(1); shift; CMDS+=("$(printf '%q ' "$@")"); }
 
-suite "unit" build/unit_tests
-suite "unit (asan+ubsan)" build/asan/unit_tests
-for t in tests/cli/test_*.sh; do
-    n=$(basename "$t" .sh)
-    suite "cli $n" env SL="$PWD/build/sightline" bash "$t"
-    suite "cli $n (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash "$t"
-done
-
-suite "faults (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash tests/faults/test_faults.sh
-suite "I/O faults (asan+ubsan)" env SL="$PWD/build/asan/sightline-asan" bash tests/faults/test_io_faults.sh
-suite "web http" python3 tests/web/test_http.py build/sightline
-suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
-suite "web attacks" python3 tests/web/test_attacks.py build/sightline
-suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
-suite "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
-suite "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
-if command -v chromium >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
-    suite "web browser" node tests/web/browser.mjs build/sightline
-else
-    echo "web browser                  skipped: run 'make deps' to install chromium" >&2
-    total_fail=$((total_fail + 1))
-fi
-
-# fuzz NAME: replays the corpus, then explores for a few seconds.
+# fuzz NAME: replays the target's corpus, then explores for a few seconds.
 fuzz() {
-    local bin=build/fuzz/fuzz_$1 corpus=tests/fuzz/corpus/$1 work="$log/fuzz-$1"
-    mkdir -p "$work"
-    if "$bin" -runs=0 "$corpus" >"$log/fuzz.out" 2>&1 &&
-       "$bin" -max_total_time="$FUZZ_CHECK_SECONDS" -artifact_prefix="$log/" "$work" "$corpus" >>"$log/fuzz.out" 2>&1; then
+    local bin=build/fuzz/fuzz_$1 corpus=tests/fuzz/corpus/$1
+    local work
+    work=$(mktemp -d "$log/fuzz-$1.XXXXXX")
+    if "$bin" -runs=0 "$corpus" >"$work/out" 2>&1 &&
+       "$bin" -max_total_time="$FUZZ_CHECK_SECONDS" -artifact_prefix="$work/" "$work" "$corpus" >>"$work/out" 2>&1; then
         echo "2 passed, 0 failed"
     else
-        tail -n 30 "$log/fuzz.out" >&2
+        tail -n 30 "$work/out" >&2
         echo "0 passed, 1 failed"
     fi
 }
-for f in tests/fuzz/fuzz_*.c; do
-    n=$(basename "$f" .c); n=${n#fuzz_}
-    suite "fuzz $n (${FUZZ_CHECK_SECONDS}s)" fuzz "$n"
+
+SL_PLAIN="$PWD/build/sightline"
+SL_ASAN="$PWD/build/asan/sightline-asan"
+# The longest suites first, so that the pool stays full to the end.
+if [ "$QUICK" = 0 ]; then
+    if command -v chromium >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
+        suite "web browser" node tests/web/browser.mjs build/sightline
+    else
+        NAMES+=("web browser"); ALONE+=(0); CMDS+=("echo 'skipped: run make deps to install chromium' >&2; echo '0 passed, 1 failed'")
+    fi
+    suite "I/O faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_io_faults.sh
+    suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
+    suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
+    suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
+fi
+suite "unit" build/unit_tests
+[ "$QUICK" = 0 ] && suite "unit (asan+ubsan)" build/asan/unit_tests
+for t in tests/cli/test_*.sh; do
+    n=$(basename "$t" .sh)
+    suite "cli $n" env SL="$SL_PLAIN" bash "$t"
+    [ "$QUICK" = 0 ] && suite "cli $n (asan+ubsan)" env SL="$SL_ASAN" bash "$t"
+done
+if [ "$QUICK" = 0 ]; then
+    suite "web http" python3 tests/web/test_http.py build/sightline
+    alone "web attacks" python3 tests/web/test_attacks.py build/sightline
+    alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
+    alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
+    for f in tests/fuzz/fuzz_*.c; do
+        n=$(basename "$f" .c); n=${n#fuzz_}
+        suite "fuzz $n (${FUZZ_CHECK_SECONDS}s)" fuzz "$n"
+    done
+fi
+
+# run I: runs suite I in the background, keeping its output, status and time.
+run() {
+    local i=$1
+    (
+        local start end
+        start=$(date +%s%N)
+        eval "${CMDS[$i]}" >"$log/$i.out" 2>"$log/$i.err"
+        echo $? >"$log/$i.rc"
+        end=$(date +%s%N)
+        echo $(((end - start) / 1000000)) >"$log/$i.ms"
+    ) &
+}
+
+started=$(date +%s%N)
+for i in "${!NAMES[@]}"; do
+    [ "${ALONE[$i]}" = 1 ] && continue
+    while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+    run "$i"
+done
+wait
+for i in "${!NAMES[@]}"; do
+    [ "${ALONE[$i]}" = 1 ] || continue
+    run "$i"
+    wait
 done
 
-echo "$total_pass passed, $total_fail failed"
+# Adds up the suites' counts in the order above (a suite that dies without
+# printing its counts is one failure).
+total_pass=0
+total_fail=0
+total_skip=0
+for i in "${!NAMES[@]}"; do
+    rc=$(cat "$log/$i.rc")
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed(, [0-9]+ skipped)?$' "$log/$i.out" | tail -n 1)
+    p=0 f=1 k=0
+    if [ -n "$line" ]; then
+        p=${line%% passed*}
+        f=${line#*, }; f=${f%% failed*}
+        case $line in *skipped) k=${line##*failed, }; k=${k%% skipped} ;; esac
+        [ "$rc" != 0 ] && [ "$f" = 0 ] && f=1
+    fi
+    total_skip=$((total_skip + k))
+    total_pass=$((total_pass + p))
+    total_fail=$((total_fail + f))
+    ms=$(cat "$log/$i.ms")
+    printf '%-34s %-37s %6.1f s\n' "${NAMES[$i]}" "${line:-died (exit $rc)}" "$(awk "BEGIN{print $ms/1000}")"
+    if [ "$f" != 0 ]; then
+        grep -E 'FAIL|ERROR|Sanitizer|runtime error|skipped' "$log/$i.err" "$log/$i.out" | head -n 20 | sed 's/^/    /'
+    fi
+    [ "$k" != 0 ] && grep -h '^SKIP' "$log/$i.err" | head -n 5 | sed 's/^/    /' 
+done
+printf 'all suites: %.1f s with %s at a time\n' "$(awk "BEGIN{print ($(date +%s%N) - $started)/1e9}")" "$JOBS"
+if [ "$total_skip" = 0 ]; then echo "$total_pass passed, $total_fail failed"
+else echo "$total_pass passed, $total_fail failed, $total_skip skipped"; fi
 [ "$total_fail" = 0 ]

@@ -10,6 +10,20 @@ export SIGHTLINE_USER=tester
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 SHARED=${SHARED:-$ROOT/../shared}
+# The fixtures the tests read (tests/data/README.md says where each comes from).
+DATA=$ROOT/tests/data
+SAMPLES=$DATA/samples
+
+SKIPPED=0
+
+# shared PATH: succeeds when ../shared/PATH exists (the large corpora are not
+# copied into tests/data); otherwise counts a skip and says so on stderr.
+shared() {
+    [ -e "$SHARED/$1" ] && return 0
+    SKIPPED=$((SKIPPED + 1))
+    echo "SKIP $(basename "$0"): $SHARED/$1 is not present" >&2
+    return 1
+}
 
 pass() { PASSED=$((PASSED + 1)); }
 fail() { FAILED=$((FAILED + 1)); echo "FAIL $(basename "$0"): $*" >&2; }
@@ -42,4 +56,8 @@ py() {
 # same NAME A B: two files are byte-for-byte equal.
 same() { if cmp -s "$2" "$3"; then pass; else fail "$1: $2 and $3 differ: $(diff "$2" "$3" | head -n 5)"; fi; }
 
-finish() { echo "$PASSED passed, $FAILED failed"; [ "$FAILED" = 0 ]; }
+finish() {
+    if [ "$SKIPPED" = 0 ]; then echo "$PASSED passed, $FAILED failed"
+    else echo "$PASSED passed, $FAILED failed, $SKIPPED skipped"; fi
+    [ "$FAILED" = 0 ]
+}

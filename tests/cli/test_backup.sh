@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 DB=$T/a.db
 s() { "$SL" --db "$DB" "$@"; }
-ok import s import "$SHARED/contract/lib/data/core.csv"
+ok import s import "$DATA/core.csv"
 ok check s check
 ok backup s backup "$T/b1.db"
 status 1 backup-never-overwrites s backup "$T/b1.db"

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 DB=$T/a.db
 "$SL" --db "$DB" init >/dev/null
-"$SL" --db "$DB" import "$SHARED/contract/lib/data/core.csv" >/dev/null
+"$SL" --db "$DB" import "$DATA/core.csv" >/dev/null
 H='plan,theme_ref,theme,ref,title,description,start,due,sro,leads,resources,measure,impact,status,rag,progress,recommendations\n'
 ROW='P,1,T,1.1,A,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n'
 cases=(
@@ -28,7 +28,7 @@ cases=(
     "nul-byte.csv|${H}P,1,T,1.2,B\x00C,,Jul 17,Oct 17,AB,AB,,M,I,In progress,,,1\n|nul-byte.csv:2"
 )
 before=$(sha256sum "$DB" | cut -d' ' -f1)
-sed 's/Bars test plan/A fresh plan/' "$SHARED/contract/lib/data/core.csv" > "$T/fresh.csv"
+sed 's/Bars test plan/A fresh plan/' "$DATA/core.csv" > "$T/fresh.csv"
 for c in "${cases[@]}"; do
     name=${c%%|*}; rest=${c#*|}; body=${rest%|*}; where=${rest##*|}
     printf "$body" > "$T/$name"
@@ -85,7 +85,7 @@ head -c 4096 /dev/urandom > "$T/junk.bin"
 status 1 junk "$SL" --db "$DB" import "$T/junk.bin"
 [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "junk changed the database"
 # --dry-run of a good file writes nothing either.
-sed 's/Bars test plan/Another plan/' "$SHARED/contract/lib/data/core.csv" > "$T/other.csv"
+sed 's/Bars test plan/Another plan/' "$DATA/core.csv" > "$T/other.csv"
 ok dry-run "$SL" --db "$DB" import --dry-run "$T/other.csv"
 [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "dry run changed the database"
 finish

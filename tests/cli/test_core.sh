@@ -3,7 +3,7 @@
 # contract's small plan: JSON shape, filters, updates, history, export round trip.
 . "$(dirname "$0")/lib.sh"
 DB=$T/a.db
-CORE=$SHARED/contract/lib/data/core.csv
+CORE=$DATA/core.csv
 EX=$ROOT/examples/croydon-transitional-2017.csv
 s() { "$SL" --db "$DB" "$@"; }
 
@@ -105,7 +105,7 @@ PY
 for doc in croydon-transitional-action-plan-2017 barking-dagenham-ofsted-action-plan-2014 \
            croydon-continuous-improvement-plan-2021-24; do
     rm -f "$T"/doc-*.db*
-    "$SL" --db "$T/doc-a.db" import "$SHARED/samples/$doc.txt" >/dev/null 2>&1
+    "$SL" --db "$T/doc-a.db" import "$SAMPLES/$doc.txt" >/dev/null 2>&1
     ok "$doc-export" "$SL" --db "$T/doc-a.db" export --format csv
     cp "$T/out" "$T/doc1.csv"
     ok "$doc-reimport" "$SL" --db "$T/doc-b.db" import "$T/doc1.csv"
@@ -120,9 +120,9 @@ py kept-date-finding "$T/lint.json" "[(x['code'],x['ref']) for x in d if x['code
 ok doc-plans "$SL" --db "$T/doc-a.db" plans --json
 py doc-authority "$T/out" "[p['authority'] for p in d]==['Croydon']"
 rm -f "$T"/doc-*.db*
-ok doc-barking "$SL" --db "$T/doc-a.db" import "$SHARED/samples/barking-dagenham-ofsted-action-plan-2014.txt"
+ok doc-barking "$SL" --db "$T/doc-a.db" import "$SAMPLES/barking-dagenham-ofsted-action-plan-2014.txt"
 has doc-barking-says "$T/out" "authority: Barking and Dagenham"
-ok doc-given "$SL" --db "$T/doc-a.db" import --authority Havering "$SHARED/samples/croydon-transitional-action-plan-2017.txt"
+ok doc-given "$SL" --db "$T/doc-a.db" import --authority Havering "$SAMPLES/croydon-transitional-action-plan-2017.txt"
 ok doc-plans-2 "$SL" --db "$T/doc-a.db" plans --json
 py doc-authorities "$T/out" "sorted(p['authority'] for p in d)==['Barking and Dagenham','Havering']"
 

@@ -39,7 +39,7 @@ mount -o remount,rw "$W/mnt"
 "$SL" --db "$DB" check >/dev/null 2>&1; echo "ro-check $?"
 "$SL" --db "$DB" show 2.2 | grep -c "On a read-only disk" | sed 's/^/ro-not-stored /'
 SH
-unshare -rm bash "$T/inside.sh" "$SL" "$T" "$SHARED/contract/lib/data/core.csv" > "$T/results" 2>&1
+unshare -rm bash "$T/inside.sh" "$SL" "$T" "$DATA/core.csv" > "$T/results" 2>&1
 if grep -q MOUNT-FAILED "$T/results"; then
     echo "test_disk: skipped: cannot mount a tmpfs here" >&2
     finish

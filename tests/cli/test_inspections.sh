@@ -4,7 +4,7 @@
 # database unchanged; a plan is drafted from a report.
 . "$(dirname "$0")/lib.sh"
 DB=$T/i.db
-R=$SHARED/samples/inspections
+R=$SAMPLES/inspections
 s() { "$SL" --db "$DB" "$@"; }
 ok init s init
 for f in "$R"/*.txt; do ok "import-$(basename "$f")" s import "$f"; done

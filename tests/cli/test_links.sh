@@ -3,7 +3,7 @@
 # and actions carried forward from one plan into the next.
 . "$(dirname "$0")/lib.sh"
 DB=$T/l.db
-CORE=$SHARED/contract/lib/data/core.csv
+CORE=$DATA/core.csv
 s() { "$SL" --db "$DB" "$@"; }
 ok import s import "$CORE"
 

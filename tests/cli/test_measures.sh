@@ -72,7 +72,7 @@ python3 -c "import xml.etree.ElementTree as E,sys; E.fromstring(open(sys.argv[1]
 status 1 chart-unknown s chart NOPE
 
 # Suggestions from the Barking & Dagenham plan's prose.
-ok bd s import "$SHARED/samples/barking-dagenham-ofsted-action-plan-2014.txt"
+ok bd s import "$SAMPLES/barking-dagenham-ofsted-action-plan-2014.txt"
 ok suggest s measures suggest --plan 1 --json
 py suggest-some "$T/out" "len(d) >= 4 and any(x['measure']['baseline'] and x['measure']['baseline']['value']==75 for x in d)"
 ok suggest-add s measures suggest --plan 1 --add

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 DB=$T/n.db
 s() { "$SL" --db "$DB" "$@"; }
-for f in "$SHARED"/samples/inspections/*.txt; do s import "$f" >/dev/null; done
+for f in "$SAMPLES"/inspections/*.txt; do s import "$f" >/dev/null; done
 ok national s national --json --as-of 2026-11-23
 py rows "$T/out" "len(d)>=150"
 py halton "$T/out" "[(x['latest']['judgements']['overall']) for x in d if x['authority']=='Halton']==['inadequate']"

@@ -5,7 +5,7 @@
 # sheet) reads as the plan it shows; openpyxl reads our export.
 . "$(dirname "$0")/lib.sh"
 DB=$T/a.db
-CORE=$SHARED/contract/lib/data/core.csv
+CORE=$DATA/core.csv
 s() { "$SL" --db "$DB" "$@"; }
 
 # openpyxl comes from Debian (python3-openpyxl): use the python that has it.
@@ -65,7 +65,7 @@ status 1 format-csv-on-xlsx "$SL" --db "$T/c.db" import --format csv "$T/core.xl
 for doc in croydon-transitional-action-plan-2017 barking-dagenham-ofsted-action-plan-2014 \
            croydon-continuous-improvement-plan-2021-24; do
     rm -f "$T"/doc-*.db*
-    ok "$doc-import" "$SL" --db "$T/doc-a.db" import "$SHARED/samples/$doc.txt"
+    ok "$doc-import" "$SL" --db "$T/doc-a.db" import "$SAMPLES/$doc.txt"
     ok "$doc-csv" "$SL" --db "$T/doc-a.db" export --format csv
     cp "$T/out" "$T/doc-a.csv"
     ok "$doc-xlsx" "$SL" --db "$T/doc-a.db" export --format xlsx --output "$T/doc.xlsx"

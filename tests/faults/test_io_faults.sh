@@ -9,9 +9,9 @@
 # usage: SL=build/asan/sightline-asan tests/faults/test_io_faults.sh
 . "$(dirname "$0")/../cli/lib.sh"
 BASE=$T/base.db
-"$SL" --db "$BASE" import "$SHARED/contract/lib/data/core.csv" >/dev/null
+"$SL" --db "$BASE" import "$DATA/core.csv" >/dev/null
 "$SL" --db "$BASE" update 2.1 --status on-track --note "Before the faults" --as-of 2017-09-01 >/dev/null
-sed 's/Restructure the service/Restructure the whole service/' "$SHARED/contract/lib/data/core.csv" > "$T/v2.csv"
+sed 's/Restructure the service/Restructure the whole service/' "$DATA/core.csv" > "$T/v2.csv"
 export SIGHTLINE_NOW=2017-09-05T09:00:00Z
 
 # contents DB: a digest of the database's logical contents (committed rows only).

@@ -12,8 +12,8 @@
 #include "import/ilacs_csv.h"
 #include "import/inspection_text.h"
 
-#define SAMPLES "../shared/samples/inspections/"
-#define LA_LOOKUP "../shared/data/la-lookup.csv"
+#define SAMPLES "tests/data/samples/inspections/"
+#define LA_LOOKUP "data/la-lookup.csv"
 
 /* Grades, short enough for tables. */
 #define NONE SL_GRADE_NONE

@@ -15,7 +15,7 @@
 #include "util/mem.h"
 
 #define LOOKUP_PATH "data/la-lookup.csv"
-#define BOUNDARIES_PATH "../shared/data/lad-2023-boundaries.geojson"
+#define BOUNDARIES_PATH "data/lad-2023-boundaries.geojson"
 
 /* Returns a file's bytes NUL-terminated with their length in *len, or NULL;
  * the caller frees them. */

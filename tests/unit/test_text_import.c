@@ -2,7 +2,7 @@
  * expected for header rows (damaged ones too), refs, HTML cleaning,
  * initials and lead cells, small documents (continuation rows, repeated
  * headers, sub-headings, savings, bad dates, no table), then the three real
- * plans in ../shared/samples with the figures samples/README.md gives. */
+ * plans in tests/data/samples (copies of the shared samples) with the figures samples/README.md gives. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +13,7 @@
 #include "import/text_structure.h"
 #include "import/text_table.h"
 
-#define SAMPLES "../shared/samples/"
+#define SAMPLES "tests/data/samples/"
 
 /* Writes a header's columns as "REF,TITLE,…" into out (size n). */
 static void header_names(const sl_text_header *h, char *out, size_t n)

@@ -66,7 +66,7 @@ async function main() {
   sl(db, ['init']);
   sl(db, ['import', path.join(ROOT, 'examples', 'croydon-transitional-2017.csv'), '--authority', 'Croydon']);
   sl(db, ['plan', 'settings', '1', '--requires-signoff', 'yes']);
-  sl(db, ['import', path.join(ROOT, '..', 'shared', 'samples', 'inspections', '80471_halton_12-july-2024.txt')]);
+  sl(db, ['import', path.join(ROOT, 'tests', 'data', 'samples', 'inspections', '80471_halton_12-july-2024.txt')]);
   sl(db, ['measure', 'add', 'ASMT_45WD', '--baseline', '75@2026-01-31', '--target', '90@2026-12-31', '--tolerance', '3']);
   const values = path.join(work, 'values.csv');
   writeFileSync(values, 'code,period,value,series\nASMT_45WD,2026-07,80,actual\nASMT_45WD,2026-08,83,actual\nASMT_45WD,2026-09,84,actual\nASMT_45WD,2026-10,86,actual\n');
