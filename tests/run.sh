@@ -59,6 +59,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
 fi
 suite "unit" build/unit_tests
+suite "layers (docs/ARCHITECTURE.md)" python3 tests/tools/check_layers.py src
 [ "$QUICK" = 0 ] && suite "unit (asan+ubsan)" build/asan/unit_tests
 for t in tests/cli/test_*.sh; do
     n=$(basename "$t" .sh)

@@ -8,13 +8,10 @@
 
 #include "cli/cli.h"
 #include "cli/inspection_import.h"
-#include "import/import.h"
-#include "import/inspection_text.h"
-#include "import/pdf_text.h"
+#include "import/document.h"
 #include "report/plan_diff.h"
 #include "util/buf.h"
 #include "util/mem.h"
-#include "util/clock.h"
 
 enum { OPT_AUTHORITY, OPT_FORMAT, OPT_DRY_RUN, OPT_INSPECTION, N_OPTS };
 
@@ -118,81 +115,30 @@ static void report(const sl_plan_set *set, const plan_fate *fates, const int *ve
 
 #define MAX_FILES 1000
 
-/* What the files named on the command line hold, read and checked before
- * anything is stored. */
+/* The authority lookup plan documents are matched against, read from
+ * beside the binary the first time a document needs it. */
 typedef struct {
-    sl_plan_set plans;
-    sl_inspection_list reports;
-    sl_authority_table authorities;     /* read with the first plan document */
-    int authorities_read;               /* 1 once that has been tried */
-} readings;
+    sl_authority_table table;
+    int read;                           /* 1 once reading has been tried */
+} lookup;
 
-/* Returns the authority lookup that plan documents are matched against,
- * reading it the first time (NULL, with a note, when it cannot be read). */
-static const sl_authority_table *authority_lookup(readings *r)
+/* Returns the lookup, reading it the first time (NULL, with a note, when it
+ * cannot be read). ctx is a lookup. */
+static const sl_authority_table *authority_lookup(void *ctx)
 {
-    if (!r->authorities_read) {
-        r->authorities_read = 1;
+    lookup *l = ctx;
+    if (!l->read) {
+        l->read = 1;
         sl_error err = {0};
-        if (sl_load_authorities(&r->authorities, &err) < 0)
+        if (sl_load_authorities(&l->table, &err) < 0)
             fprintf(stderr, "sightline: note: %s: plans keep no authority unless --authority names one\n",
                     err.message);
     }
-    return r->authorities.n ? &r->authorities : NULL;
-}
-
-/* Reads an Ofsted report's text and appends it. */
-static int read_report(const char *path, const char *data, size_t len, readings *r, sl_error *err)
-{
-    sl_inspection in;
-    sl_inspection_init(&in);
-    int rc = sl_inspection_read(data, len, path, &in, err);
-    if (rc == 0) {
-        sl_sha256_hex(data, len, in.source_sha256);
-        r->reports.inspections = sl_realloc(r->reports.inspections, (r->reports.n + 1) * sizeof in);
-        r->reports.inspections[r->reports.n++] = in;
-    }
-    return rc;
-}
-
-/* Reads one file: a report (when asked, or when it looks like one) or a
- * plan. A PDF is read through pdftotext first, unless --format csv says
- * the file is something else; line numbers then count lines of its text. */
-static int read_file(const char *path, const sl_import_options *io, int inspection, readings *r,
-                     sl_error *err)
-{
-    size_t len;
-    char *data = sl_read_file(path, &len, err);
-    if (!data)
-        return -1;
-    if (sl_is_pdf(data, len) && (io->format == SL_FORMAT_AUTO || io->format == SL_FORMAT_TEXT)) {
-        free(data);
-        if (!(data = sl_pdf_text(path, &len, err)))
-            return -1;
-    }
-    int rc;
-    if (inspection || (io->format == SL_FORMAT_AUTO && !sl_is_zip(data, len) && sl_inspection_detect(data, len))) {
-        rc = read_report(path, data, len, r, err);
-    } else {
-        sl_plan_set set;
-        sl_import_options o = *io;
-        /* Only a plan document, with no --authority, is matched to an authority. */
-        if (!o.authority && sl_import_format(path, data, len, io) == SL_FORMAT_TEXT)
-            o.authorities = authority_lookup(r);
-        rc = sl_import_bytes(path, data, len, &o, &set, err);
-        if (rc == 0) {
-            r->plans.plans = sl_realloc(r->plans.plans, (r->plans.n_plans + set.n_plans) * sizeof *set.plans);
-            memcpy(r->plans.plans + r->plans.n_plans, set.plans, set.n_plans * sizeof *set.plans);
-            r->plans.n_plans += set.n_plans;
-            free(set.plans);
-        }
-    }
-    free(data);
-    return rc;
+    return l->table.n ? &l->table : NULL;
 }
 
 /* Stores the reports read (one transaction) and says what happened. */
-static int store_reports(sl_store *store, const sl_cli *cli, readings *r, int dry, sl_error *err)
+static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_error *err)
 {
     int added = 0, already = 0;
     if (!dry && sl_store_inspections(store, cli, &r->reports, &added, &already, err) < 0)
@@ -240,20 +186,23 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     const char **pos = sl_calloc(MAX_FILES * sizeof *pos);
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, MAX_FILES, &n_pos);
-    sl_import_options io = {.authority = opts[OPT_AUTHORITY].value};
+    lookup authorities = {0};
+    sl_read_request req = {.options = {.authority = opts[OPT_AUTHORITY].value},
+                           .inspection = opts[OPT_INSPECTION].count > 0,
+                           .authorities = authority_lookup,
+                           .authorities_ctx = &authorities};
     if (rc == 0)
-        rc = read_format(cmd, &opts[OPT_FORMAT], &io);
+        rc = read_format(cmd, &opts[OPT_FORMAT], &req.options);
     int dry = opts[OPT_DRY_RUN].count > 0;
-    int inspection = opts[OPT_INSPECTION].count > 0;
     sl_cli_free_opts(opts, N_OPTS);
     if (rc) {
         free(pos);
         return rc < 0 ? SL_EXIT_OK : rc;
     }
     sl_error err = {0};
-    readings r = {0};
+    sl_readings r = {0};
     for (int i = 0; rc == 0 && i < n_pos; i++)
-        rc = read_file(pos[i], &io, inspection, &r, &err);
+        rc = sl_read_document(pos[i], &req, &r, &err);
     free(pos);
     if (rc == 0 && r.plans.n_plans && r.reports.n)
         rc = sl_fail(&err, "import plans and inspection reports separately");
@@ -265,9 +214,8 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     else if (rc == 0)
         rc = store_plan_set(store, cli, &r.plans, dry, &err);
     sl_store_close(store);
-    sl_plan_set_free(&r.plans);
-    sl_inspection_list_free(&r.reports);
-    sl_authority_table_free(&r.authorities);
+    sl_readings_free(&r);
+    sl_authority_table_free(&authorities.table);
     if (rc < 0)
         return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
     return SL_EXIT_OK;

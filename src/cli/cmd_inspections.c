@@ -14,6 +14,7 @@
 #include "import/ilacs_csv.h"
 #include "import/import.h"
 #include "util/buf.h"
+#include "util/file.h"
 
 enum { OPT_JSON, N_OPTS };
 

@@ -8,7 +8,6 @@
 #include "cli/cli.h"
 #include "report/measure_report.h"
 #include "util/buf.h"
-#include "util/clock.h"
 
 enum { OPT_NAME, OPT_UNIT, OPT_POLARITY, OPT_FREQUENCY, OPT_BASELINE, OPT_MILESTONE, OPT_TARGET,
        OPT_TOLERANCE, OPT_OWNER, OPT_SOURCE, OPT_JSON, OPT_AS_OF, N_OPTS };

@@ -13,6 +13,7 @@
 #include "import/measure_values.h"
 #include "report/measure_report.h"
 #include "util/buf.h"
+#include "util/file.h"
 
 enum { OPT_JSON, OPT_AS_OF, OPT_PLAN, OPT_ADD, N_OPTS };
 

@@ -11,7 +11,7 @@
 #include "cli/cli.h"
 #include "domain/calendar.h"
 #include "import/import.h"
-#include "util/clock.h"
+#include "util/file.h"
 #include "util/mem.h"
 
 enum { OPT_INSPECTION, N_OPTS };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/permission.h"
 #include "web/auth.h"
 
 enum { OPT_ROLE, OPT_PERSON, OPT_STDIN, N_OPTS };

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "util/clock.h"
 #include "util/mem.h"
 
 /* Prints a command's usage and help to out. */

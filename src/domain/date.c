@@ -13,6 +13,9 @@
 #include "domain/date.h"
 
 #include <string.h>
+#include <time.h>
+
+#include "util/clock.h"
 
 /* ------------------------------------------------------------------------ */
 /* Day arithmetic                                                            */
@@ -149,6 +152,17 @@ int sl_day_parse_iso(const char *text, sl_day *out)
     if (out)
         *out = sl_day_from_ymd(y, m, d);
     return 0;
+}
+
+sl_day sl_today(void)
+{
+    char stamp[32];
+    sl_now_timestamp(stamp);
+    stamp[10] = '\0';
+    sl_day day;
+    if (sl_day_parse_iso(stamp, &day) == 0)
+        return day;
+    return (sl_day)(time(NULL) / 86400);
 }
 
 /* ------------------------------------------------------------------------ */

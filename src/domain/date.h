@@ -29,6 +29,9 @@ int sl_days_in_month(int year, int month);
 void sl_day_format(sl_day day, char out[11]);
 /* Parses exactly "YYYY-MM-DD" (a real day); returns 0 and sets *out, or -1. */
 int sl_day_parse_iso(const char *text, sl_day *out);
+/* Returns today's day: the day of util/clock.h's timestamp (UTC, or the day
+ * of SIGHTLINE_NOW when tests fix the clock). */
+sl_day sl_today(void);
 
 typedef enum {
     SL_PREC_NONE = 0,     /* no date: "Ongoing", "TBC" */

@@ -75,9 +75,5 @@ int sl_import_text(const char *data, size_t len, const char *file, const sl_impo
                    sl_plan_set *out, sl_error *err);
 /* Frees every plan in the set and the set's array. */
 void sl_plan_set_free(sl_plan_set *set);
-/* Reads a whole file into memory (NUL-terminated, caller frees); returns NULL with err set. */
-char *sl_read_file(const char *path, size_t *len, sl_error *err);
-/* Writes the hex SHA-256 of len bytes into out. */
-void sl_sha256_hex(const char *data, size_t len, char out[65]);
 
 #endif

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/import.h"
+#include "util/file.h"
 #include "report/action_list.h"
 #include "util/mem.h"
 

@@ -18,15 +18,3 @@ void sl_now_timestamp(char out[32])
     gmtime_r(&now, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
-
-sl_day sl_today(void)
-{
-    char stamp[32];
-    sl_now_timestamp(stamp);
-    stamp[10] = '\0';
-    sl_day day;
-    if (sl_day_parse_iso(stamp, &day) == 0)
-        return day;
-    time_t now = time(NULL);
-    return (sl_day)(now / 86400);
-}

@@ -5,11 +5,13 @@
 #include <string.h>
 
 /* Fills err from a va_list; the first error recorded wins. */
-__attribute__((format(printf, 4, 0))) static void record(sl_error *err, const char *file, long line, const char *fmt, va_list ap)
+__attribute__((format(printf, 5, 0))) static void record(sl_error *err, sl_error_code code, const char *file, long line, const char *fmt,
+                   va_list ap)
 {
     if (!err || err->set)
         return;
     err->set = 1;
+    err->code = code;
     snprintf(err->file, sizeof err->file, "%s", file ? file : "");
     err->line = line;
     vsnprintf(err->message, sizeof err->message, fmt, ap);
@@ -19,7 +21,16 @@ int sl_fail(sl_error *err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    record(err, NULL, 0, fmt, ap);
+    record(err, SL_ERR_FAILED, NULL, 0, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int sl_fail_code(sl_error *err, sl_error_code code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    record(err, code, NULL, 0, fmt, ap);
     va_end(ap);
     return -1;
 }
@@ -28,9 +39,16 @@ int sl_fail_at(sl_error *err, const char *file, long line, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    record(err, file, line, fmt, ap);
+    record(err, SL_ERR_INVALID, file, line, fmt, ap);
     va_end(ap);
     return -1;
+}
+
+const char *sl_error_code_name(sl_error_code code)
+{
+    static const char *const names[] = {"none", "failed", "invalid", "not-found",
+                                        "exists", "stale", "limit", "denied"};
+    return (unsigned)code < sizeof names / sizeof *names ? names[code] : "failed";
 }
 
 void sl_error_print(const sl_error *err, FILE *out)

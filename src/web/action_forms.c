@@ -98,7 +98,7 @@ static int apply(sl_request *req, const sl_action_state *s, sl_update *u)
         sl_store_add_update(req->store, u, req->session.user.login, &err) < 0 ||
         sl_store_commit(req->store, &err) < 0) {
         sl_store_rollback(req->store);
-        if (strstr(err.message, "stale") || strstr(err.message, "changed meanwhile"))
+        if (err.code == SL_ERR_STALE)
             stale_page(req, s, u->expected_version);
         else
             sl_error_page(req, 500, "The update was not saved", err.message);

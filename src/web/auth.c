@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "import/import.h"
+#include "util/file.h"
 #include "web/form.h"
 
 /* The key sign-in form tokens are signed with; made once per server run. */

@@ -6,15 +6,6 @@
 
 #include "web/web.h"
 
-sl_role sl_role_parse(const char *word)
-{
-    static const char *const names[] = {"", "viewer", "board", "lead", "programme", "admin"};
-    for (int r = SL_ROLE_VIEWER; r <= SL_ROLE_ADMIN; r++)
-        if (word && strcmp(word, names[r]) == 0)
-            return (sl_role)r;
-    return SL_ROLE_NONE;
-}
-
 int sl_local_path(const char *s)
 {
     if (!s || s[0] != '/' || s[1] == '/' || s[1] == '\\')

@@ -44,10 +44,10 @@ int sl_action_state_load(sl_request *req, int64_t action_id, sl_action_state *ou
     const char *person = req->session.user.person;
     out->is_sro = sl_names_person(out->sro, person);
     out->owns = out->is_sro || sl_names_person(out->leads, person);
-    out->may_update = req->role >= SL_ROLE_PROGRAMME || (req->role == SL_ROLE_LEAD && out->owns);
-    out->may_sign_off = out->status == SL_STATUS_COMPLETE &&
-                        (req->role == SL_ROLE_ADMIN || (req->role >= SL_ROLE_LEAD && out->is_sro));
-    out->may_comment = req->role >= SL_ROLE_BOARD;
+    sl_relation rel = {.owns = out->owns, .is_sro = out->is_sro};
+    out->may_update = sl_may(req->role, SL_DO_UPDATE, &rel);
+    out->may_sign_off = out->status == SL_STATUS_COMPLETE && sl_may(req->role, SL_DO_SIGN_OFF, &rel);
+    out->may_comment = sl_may(req->role, SL_DO_COMMENT, &rel);
     return 1;
 }
 

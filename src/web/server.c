@@ -16,8 +16,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "import/import.h"
-#include "util/clock.h"
 #include "util/mem.h"
 #include "web/auth.h"
 #include "web/mhd_api.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "import/import.h"
+#include "util/file.h"
 #include "util/mem.h"
 
 /* Returns the content type for a file name's extension. */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "domain/date.h"
+#include "domain/permission.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "web/form.h"
@@ -14,7 +15,6 @@
 struct MHD_Connection;
 
 /* Roles, in increasing power (a role may do what the ones before it may). */
-typedef enum { SL_ROLE_NONE = 0, SL_ROLE_VIEWER, SL_ROLE_BOARD, SL_ROLE_LEAD, SL_ROLE_PROGRAMME, SL_ROLE_ADMIN } sl_role;
 
 typedef struct {
     const char *method;             /* "GET", "POST", … */
@@ -56,8 +56,6 @@ void sl_error_page(sl_request *req, int status, const char *title, const char *m
 /* Returns 1 when s is a safe local path to redirect to: starts with one '/'
  * and holds only URL-safe characters. */
 int sl_local_path(const char *s);
-/* Returns the role named by a word ("lead"), or SL_ROLE_NONE. */
-sl_role sl_role_parse(const char *word);
 /* Returns 1 when the signed-in person is named in an SRO or leads cell (split on ; and "and"). */
 int sl_names_person(const char *cell, const char *person);
 

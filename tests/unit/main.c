@@ -15,6 +15,7 @@ void test_lazy_lib(void);
 void test_lint(void);
 void test_measures(void);
 void test_national(void);
+void test_permission(void);
 void test_plan(void);
 void test_rag(void);
 void test_status(void);
@@ -30,7 +31,7 @@ int main(void)
     } suites[] = {
         {"buf", test_buf},   {"calendar", test_calendar}, {"csv", test_csv},
         {"date", test_date}, {"inspection", test_inspection}, {"lazy lib", test_lazy_lib}, {"lint", test_lint},
-        {"measures", test_measures}, {"national", test_national}, {"plan", test_plan},
+        {"measures", test_measures}, {"national", test_national}, {"permission", test_permission}, {"plan", test_plan},
         {"rag", test_rag},   {"status", test_status},     {"store", test_store},   {"text import", test_text_import},
         {"xlsx", test_xlsx},
     };

@@ -100,8 +100,8 @@ void test_store(void)
     /* Made against version 1 while the action is at version 3: refused. */
     sl_error stale = {0};
     CHECK(update(store, ids[0], SL_STATUS_OFF_TRACK, "2017-09-12", 1, &stale) < 0 &&
-              strstr(stale.message, "stale"),
-          "a stale update is refused: %s", stale.message);
+              strstr(stale.message, "stale") && stale.code == SL_ERR_STALE,
+          "a stale update is refused with its code: %s (%s)", stale.message, sl_error_code_name(stale.code));
     CHECK(strcmp(status_on(store, "2017-09-13", &s), "2.1:complete") == 0, "refusal changed nothing");
 
     /* A plan loads back with its current state and custom fields. */
@@ -123,7 +123,8 @@ void test_store(void)
     CHECK(sl_store_begin(store, &err) == 0, "begin");
     sl_update u = {.action_id = 999999, .status = SL_STATUS_COMPLETE, .day = 17500};
     sl_error missing = {0};
-    CHECK(sl_store_add_update(store, &u, "tester", &missing) < 0, "an unknown action is refused");
+    CHECK(sl_store_add_update(store, &u, "tester", &missing) < 0 && missing.code == SL_ERR_NOT_FOUND,
+          "an unknown action is refused as not found: %s", sl_error_code_name(missing.code));
     sl_store_rollback(store);
     int audits = 0;
     sl_store_close(store);

@@ -332,7 +332,7 @@ static int read_state(sq_store *s, int64_t action_id, action_state *out, sl_erro
     sqlite3_bind_int64(st, 1, action_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE)
-        return sl_fail(err, "no action with id %lld", (long long)action_id);
+        return sl_fail_code(err, SL_ERR_NOT_FOUND, "no action with id %lld", (long long)action_id);
     if (rc != SQLITE_ROW)
         return sq_fail(s, err, "reading an action");
     out->version = sqlite3_column_int(st, 0);
@@ -400,8 +400,8 @@ static int advance_action(sq_store *s, const sl_update *u, const action_state *b
     if (sq_exec(s, st, err, "moving an action on") < 0)
         return -1;
     if (sqlite3_changes(s->db) != 1)
-        return sl_fail(err, "the action changed meanwhile (version %d is no longer current)",
-                       before->version);
+        return sl_fail_code(err, SL_ERR_STALE, "the action changed meanwhile (version %d is no longer current)",
+                            before->version);
     return 0;
 }
 
@@ -412,8 +412,9 @@ int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
     if (read_state(s, u->action_id, &before, err) < 0)
         return -1;
     if (u->expected_version && u->expected_version != before.version)
-        return sl_fail(err, "stale update: made against version %d, the action is now at version %d",
-                       u->expected_version, before.version);
+        return sl_fail_code(err, SL_ERR_STALE,
+                            "stale update: made against version %d, the action is now at version %d",
+                            u->expected_version, before.version);
     if (insert_update(s, u, actor, before.version, err) < 0 || advance_action(s, u, &before, err) < 0)
         return -1;
     if (sq_audit(s, actor, "update", "action", u->action_id, "status", before.status,

@@ -16,7 +16,7 @@ static int action_home(sq_store *s, int64_t action_id, int64_t *plan_id, char re
     sqlite3_bind_int64(st, 1, action_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE)
-        return sl_fail(err, "no action with id %lld", (long long)action_id);
+        return sl_fail_code(err, SL_ERR_NOT_FOUND, "no action with id %lld", (long long)action_id);
     if (rc != SQLITE_ROW)
         return sq_fail(s, err, "finding an action");
     *plan_id = sqlite3_column_int64(st, 0);
@@ -208,7 +208,7 @@ int sq_set_rules(sl_store *store, int64_t plan_id, const sl_rag_rules *r, const 
     if (sq_exec(s, st, err, "setting a plan's rules") < 0)
         return -1;
     if (sqlite3_changes(s->db) != 1)
-        return sl_fail(err, "no plan %lld", (long long)plan_id);
+        return sl_fail_code(err, SL_ERR_NOT_FOUND, "no plan %lld", (long long)plan_id);
     char after[128];
     snprintf(after, sizeof after, "amber within %d days, update every %d days, sign-off %s",
              r->amber_days, r->update_cycle_days, r->requires_signoff ? "required" : "not required");

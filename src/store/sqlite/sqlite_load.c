@@ -19,7 +19,7 @@ static int load_plan_row(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err
     sqlite3_bind_int64(st, 1, plan_id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE)
-        return sl_fail(err, "no plan %lld", (long long)plan_id);
+        return sl_fail_code(err, SL_ERR_NOT_FOUND, "no plan %lld", (long long)plan_id);
     if (rc != SQLITE_ROW)
         return sq_fail(s, err, "reading a plan");
     p->title = sl_strdup(sq_text(st, 0));
@@ -244,7 +244,7 @@ int sq_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_error *e
     sqlite3_bind_int64(st, 1, action_id);
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? sl_fail(err, "no action with id %lld", (long long)action_id)
+        return rc == SQLITE_DONE ? sl_fail_code(err, SL_ERR_NOT_FOUND, "no action with id %lld", (long long)action_id)
                                  : sq_fail(s, err, "finding an action");
     int64_t plan_id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);

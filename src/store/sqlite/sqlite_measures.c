@@ -51,7 +51,7 @@ int sq_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
     sq_bind_text(st, 16, now);
     int inserted = sq_insert(s, st, err, "adding a measure");
     if (inserted == SQ_TAKEN)
-        return sl_fail(err, "a measure %s already exists", d->code);
+        return sl_fail_code(err, SL_ERR_EXISTS, "a measure %s already exists", d->code);
     if (inserted < 0)
         return -1;
     int64_t id = sqlite3_last_insert_rowid(s->db);

@@ -517,7 +517,7 @@ int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_erro
     if (sq_walk_end(s, st, rc, 0, err, "finding a plan") < 0)
         return -1;
     if (found == 0)
-        return sl_fail(err, "no plan '%s' (see `sightline plans`)", name);
+        return sl_fail_code(err, SL_ERR_NOT_FOUND, "no plan '%s' (see `sightline plans`)", name);
     if (found > 1)
         return sl_fail(err, "'%s' names more than one plan: use its number (see `sightline plans`)",
                        name);

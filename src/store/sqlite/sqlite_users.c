@@ -23,7 +23,7 @@ int sq_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
     sq_bind_text(st, 5, now);
     int inserted = sq_insert(s, st, err, "adding a user");
     if (inserted == SQ_TAKEN)
-        return sl_fail(err, "a user '%s' already exists", u->login);
+        return sl_fail_code(err, SL_ERR_EXISTS, "a user '%s' already exists", u->login);
     if (inserted < 0)
         return -1;
     char after[160];

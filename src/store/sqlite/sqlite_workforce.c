@@ -41,7 +41,7 @@ int sq_workforce_add(sl_store *store, const sl_workforce_snapshot *w, const char
     sq_bind_text(st, 11, now);
     int inserted = sq_insert(s, st, err, "adding a workforce snapshot");
     if (inserted == SQ_TAKEN)
-        return sl_fail(err, "%s already has a snapshot for that day", w->service_area);
+        return sl_fail_code(err, SL_ERR_EXISTS, "%s already has a snapshot for that day", w->service_area);
     if (inserted < 0)
         return -1;
     char day[11], after[200];
@@ -110,7 +110,7 @@ int sq_case_audit_add(sl_store *store, const char *service, const sl_case_audit 
     sq_bind_text(st, 10, now);
     int inserted = sq_insert(s, st, err, "adding a case audit");
     if (inserted == SQ_TAKEN)
-        return sl_fail(err, "%s already has audit grades for that period", service);
+        return sl_fail_code(err, SL_ERR_EXISTS, "%s already has audit grades for that period", service);
     if (inserted < 0)
         return -1;
     double pct;

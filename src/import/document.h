@@ -1,0 +1,48 @@
+/* document.h — what a file is and which reader gets it, decided in one place
+ * for the command line and the web: a PDF is turned into text first; an
+ * Ofsted report goes to the inspection reader; anything else to the plan
+ * readers (canonical CSV, workbook, plan document). The content decides,
+ * never the file's name alone. Everything is read and checked in memory:
+ * nothing here touches the database. */
+#ifndef SL_IMPORT_DOCUMENT_H
+#define SL_IMPORT_DOCUMENT_H
+#include <stddef.h>
+
+#include "domain/authority.h"
+#include "domain/inspection.h"
+#include "import/import.h"
+
+/* What one or more files held, read whole and checked. */
+typedef struct {
+    sl_plan_set plans;
+    sl_inspection_list reports;
+} sl_readings;
+
+/* How to read: the plan readers' options, whether the user said the file is
+ * an Ofsted report, and where the authority lookup comes from (called at most
+ * once, when a plan document with no --authority needs it; NULL for none). */
+typedef struct {
+    sl_import_options options;
+    int inspection;
+    const sl_authority_table *(*authorities)(void *ctx);
+    void *authorities_ctx;
+} sl_read_request;
+
+/* The kind of document some bytes hold. */
+typedef enum { SL_DOC_PLAN = 0, SL_DOC_INSPECTION } sl_document_kind;
+
+/* Returns what len bytes of text (or a workbook) hold under the request. */
+sl_document_kind sl_document_kind_of(const char *data, size_t len, const sl_read_request *req);
+/* Reads len bytes that came from path (a PDF's already turned into text)
+ * and appends what they hold to out. Returns 0, or -1 with err naming the
+ * file and line; out keeps what earlier files gave either way. */
+int sl_read_document_bytes(const char *path, const char *data, size_t len, const sl_read_request *req,
+                           sl_readings *out, sl_error *err);
+/* Reads the file at path (through pdftotext when it is a PDF, unless
+ * --format says it is CSV or a workbook) and appends what it holds to out.
+ * Returns 0, or -1 with err set. */
+int sl_read_document(const char *path, const sl_read_request *req, sl_readings *out, sl_error *err);
+/* Frees everything the readings hold and leaves them empty. */
+void sl_readings_free(sl_readings *r);
+
+#endif

@@ -1,0 +1,15 @@
+/* file.h — whole files and their digests: reading a file into memory and the
+ * SHA-256 that identifies its contents (an imported document's fingerprint,
+ * a static file's ETag, a session token's stored form). */
+#ifndef SL_UTIL_FILE_H
+#define SL_UTIL_FILE_H
+#include <stddef.h>
+
+#include "util/error.h"
+
+/* Reads a whole file into memory (NUL-terminated, caller frees); returns NULL with err set. */
+char *sl_read_file(const char *path, size_t *len, sl_error *err);
+/* Writes the hex SHA-256 of len bytes into out. */
+void sl_sha256_hex(const char *data, size_t len, char out[65]);
+
+#endif
