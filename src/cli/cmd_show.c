@@ -1,12 +1,10 @@
 /* cmd_show.c — `sightline show REF`: one action, its links, its history and audit trail. */
 #include <stdio.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "report/action_detail.h"
 #include "report/action_list.h"
 #include "util/buf.h"
-
-enum { OPT_PLAN, OPT_AS_OF, OPT_JSON, N_OPTS };
 
 typedef struct {
     sl_buf *out;
@@ -121,35 +119,16 @@ static int render(sl_store *store, int64_t action_id, sl_day as_of, int json, sl
     return rc;
 }
 
+/* Renders the action the run names, as of its day. */
+static int show_body(sl_run *run)
+{
+    return render(run->store, run->action_id, run->as_of, sl_run_flag(run, "--json"), &run->out, &run->err);
+}
+
 int sl_cmd_show(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--as-of", 1), SL_OPT("--json", 0)};
-    const char *pos[1] = {0};
-    int n_pos;
-    sl_day as_of;
-    int64_t plan_id = 0, action_id = 0;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
-    if (rc == 0)
-        rc = sl_cli_as_of(cmd, &opts[OPT_AS_OF], &as_of);
-    sl_store *store = NULL;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &opts[OPT_PLAN], &plan_id);
-    if (rc == 0)
-        rc = sl_cli_find_action(store, plan_id, pos[0], &action_id);
-    int json = opts[OPT_JSON].count > 0;
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc) {
-        sl_store_close(store);
-        return rc < 0 ? SL_EXIT_OK : rc;
-    }
-    sl_error err = {0};
-    sl_buf out = SL_BUF_INIT;
-    rc = render(store, action_id, as_of, json, &out, &err);
-    if (rc == 0)
-        sl_buf_write(&out, stdout);
-    sl_buf_free(&out);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    sl_opt opts[] = {SL_OPT("--plan", 1), SL_OPT("--as-of", 1), SL_OPT("--json", 0)};
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 1, .store = SL_RUN_STORE, .action_ref = 1,
+                                     .body = show_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

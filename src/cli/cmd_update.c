@@ -4,13 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 
 enum { OPT_STATUS, OPT_RAG, OPT_REASON, OPT_NOTE, OPT_EVIDENCE, OPT_AS_OF, OPT_PLAN, OPT_VERSION, N_OPTS };
 
-/* Reads the update's options into u; returns 0 or SL_EXIT_USAGE. */
-static int read_update(const sl_command *cmd, sl_opt *opts, sl_update *u)
+/* Reads the update's options into the run's update (run->ctx); returns 0 or SL_EXIT_USAGE. */
+static int read_update(sl_run *run)
 {
+    const sl_command *cmd = run->cmd;
+    const sl_opt *opts = run->opts;
+    sl_update *u = run->ctx;
     if (!opts[OPT_STATUS].count)
         return sl_cli_usage(cmd, "--status is required");
     if (sl_status_parse(opts[OPT_STATUS].value, &u->status) < 0)
@@ -37,40 +40,32 @@ static int read_update(const sl_command *cmd, sl_opt *opts, sl_update *u)
             return sl_cli_usage(cmd, "--expect-version takes a version number");
         u->expected_version = (int)v;
     }
-    return sl_cli_as_of(cmd, &opts[OPT_AS_OF], &u->day);
+    u->day = run->as_of;
+    return 0;
+}
+
+/* Adds the update to the action the run names, in one transaction. */
+static int update_body(sl_run *run)
+{
+    sl_update *u = run->ctx;
+    u->action_id = run->action_id;
+    if (sl_store_begin(run->store, &run->err) < 0 || sl_store_add_update(run->store, u, run->cli->actor, &run->err) < 0 ||
+        sl_store_commit(run->store, &run->err) < 0) {
+        sl_store_rollback(run->store);
+        return -1;
+    }
+    char day[11];
+    sl_day_format(u->day, day);
+    sl_buf_printf(&run->out, "%s: %s as of %s\n", run->pos[0], sl_status_name(u->status), day);
+    return 0;
 }
 
 int sl_cmd_update(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[N_OPTS] = {SL_OPT("--status", 1), SL_OPT("--rag", 1),   SL_OPT("--reason", 1), SL_OPT("--note", 1),
                            SL_OPT("--evidence", 1), SL_OPT("--as-of", 1), SL_OPT("--plan", 1), SL_OPT("--expect-version", 1)};
-    const char *pos[1] = {0};
-    int n_pos;
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 1, .store = SL_RUN_STORE, .action_ref = 1,
+                                     .check = read_update, .body = update_body};
     sl_update u = {0};
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
-    if (rc == 0)
-        rc = read_update(cmd, opts, &u);
-    sl_store *store = NULL;
-    int64_t plan_id = 0;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &opts[OPT_PLAN], &plan_id);
-    if (rc == 0)
-        rc = sl_cli_find_action(store, plan_id, pos[0], &u.action_id);
-    sl_error err = {0};
-    if (rc == 0) {
-        if (sl_store_begin(store, &err) < 0 || sl_store_add_update(store, &u, cli->actor, &err) < 0 ||
-            sl_store_commit(store, &err) < 0) {
-            sl_store_rollback(store);
-            rc = sl_cli_refuse(&err);
-        } else {
-            char day[11];
-            sl_day_format(u.day, day);
-            printf("%s: %s as of %s\n", pos[0], sl_status_name(u.status), day);
-        }
-    }
-    sl_cli_free_opts(opts, N_OPTS);
-    sl_store_close(store);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &u);
 }

@@ -1,0 +1,80 @@
+/* run.c — the command runner (see run.h). */
+#include "cli/run.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+const sl_opt *sl_run_opt(const sl_run *run, const char *name)
+{
+    static const sl_opt none = SL_OPT(NULL, 0);
+    for (int i = 0; run->opts[i].name; i++)
+        if (strcmp(run->opts[i].name, name) == 0)
+            return &run->opts[i];
+    return &none;
+}
+
+int sl_run_flag(const sl_run *run, const char *name)
+{
+    return sl_run_opt(run, name)->count > 0;
+}
+
+/* Opens the store and resolves --plan, as the spec asks; returns 0 or an exit status. */
+static int prepare(sl_run *run, const sl_run_spec *spec)
+{
+    if (spec->store == SL_RUN_NO_STORE)
+        return 0;
+    run->store = sl_cli_open_store(run->cli, spec->store == SL_RUN_CREATE_STORE);
+    if (!run->store)
+        return SL_EXIT_REFUSED;
+    const sl_opt *plan = sl_run_opt(run, "--plan");
+    int rc = plan->name ? sl_cli_plan(run->store, plan, &run->plan_id) : 0;
+    if (rc == 0 && spec->action_ref)
+        rc = sl_cli_find_action(run->store, run->plan_id, run->pos[0], &run->action_id);
+    return rc;
+}
+
+/* Runs the checks and the body once the arguments are parsed; returns the exit status. */
+static int run_body(sl_run *run, const sl_run_spec *spec)
+{
+    const sl_opt *as_of = sl_run_opt(run, "--as-of");
+    int rc = as_of->name ? sl_cli_as_of(run->cmd, as_of, &run->as_of) : 0;
+    if (rc == 0 && spec->check)
+        rc = spec->check(run);
+    if (rc == 0)
+        rc = prepare(run, spec);
+    if (rc)
+        return rc;
+    rc = spec->body(run);
+    if (rc > 0)
+        return rc;
+    if (rc < 0)
+        return run->err.set ? sl_cli_refuse(&run->err) : SL_EXIT_REFUSED;
+    if (sl_buf_write(&run->out, stdout) < 0) {
+        sl_fail(&run->err, "cannot write to standard output");
+        return sl_cli_refuse(&run->err);
+    }
+    return SL_EXIT_OK;
+}
+
+int sl_cli_run(const sl_cli *cli, const sl_command *cmd, int argc, char **argv, sl_opt *opts,
+               int n_opts, const sl_run_spec *spec, void *ctx)
+{
+    /* The options as a list ending with a nameless entry, for sl_run_opt. */
+    sl_opt *list = sl_calloc((size_t)(n_opts + 1) * sizeof *list);
+    memcpy(list, opts, (size_t)n_opts * sizeof *list);
+    sl_run run = {.cli = cli, .cmd = cmd, .opts = list, .out = SL_BUF_INIT, .ctx = ctx};
+    run.pos = sl_calloc((size_t)(spec->max_pos + 1) * sizeof *run.pos);
+    int rc = sl_cli_parse(cmd, argc, argv, list, n_opts, run.pos, spec->min_pos, spec->max_pos, &run.n_pos);
+    if (rc == 0)
+        rc = run_body(&run, spec);
+    else if (rc < 0)
+        rc = SL_EXIT_OK; /* --help was printed */
+    sl_store_close(run.store);
+    sl_buf_free(&run.out);
+    sl_cli_free_opts(list, n_opts);
+    free(list);
+    free(run.pos);
+    return rc;
+}

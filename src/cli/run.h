@@ -1,0 +1,55 @@
+/* run.h — the one command runner. A command declares its options, how many
+ * positional arguments it takes, whether it needs the database, and a body;
+ * the runner parses the arguments (--help included), reads --as-of and
+ * resolves --plan when the command has them, opens and closes the store,
+ * writes what the body built to standard output only when it succeeded, and
+ * maps the result to the exit status (0 done, 1 refused, 2 usage). A body
+ * never opens the store, prints an error or frees the options itself. */
+#ifndef SL_CLI_RUN_H
+#define SL_CLI_RUN_H
+#include "cli/cli.h"
+#include "util/buf.h"
+
+/* What a body works with; owned by the runner. */
+typedef struct {
+    const sl_cli *cli;
+    const sl_command *cmd;
+    sl_opt *opts;               /* the command's options, parsed */
+    const char **pos;           /* positional arguments */
+    int n_pos;
+    sl_store *store;            /* open when the spec asked for it, else NULL */
+    sl_day as_of;               /* --as-of, or today, when the command takes --as-of */
+    int64_t plan_id;            /* --plan resolved, 0 when not given */
+    int64_t action_id;          /* the action the first argument names, when the spec says it does */
+    void *ctx;                  /* the command's own state, as passed to sl_cli_run */
+    sl_error err;               /* the body's failure, printed by the runner */
+    sl_buf out;                 /* written to stdout when the body returns 0 */
+} sl_run;
+
+typedef enum { SL_RUN_NO_STORE = 0, SL_RUN_STORE, SL_RUN_CREATE_STORE } sl_run_store;
+
+typedef struct {
+    int min_pos, max_pos;       /* positional arguments allowed */
+    sl_run_store store;         /* whether the body needs the database */
+    int action_ref;             /* 1: the first argument is an action's ref, found (within --plan) */
+    /* Optional checks of the options before the store is opened: returns 0,
+     * or SL_EXIT_USAGE after sl_cli_usage said why. */
+    int (*check)(sl_run *run);
+    /* The work: returns 0; -1 with run->err set (or unset when it already
+     * printed why); or an exit status > 0. */
+    int (*body)(sl_run *run);
+} sl_run_spec;
+
+/* Runs a command as the spec says and returns its exit status. */
+int sl_cli_run(const sl_cli *cli, const sl_command *cmd, int argc, char **argv, sl_opt *opts,
+               int n_opts, const sl_run_spec *spec, void *ctx);
+/* sl_cli_run with the length of an options array declared in the caller. */
+#define SL_CLI_RUN(cli, cmd, argc, argv, opts, spec, ctx) \
+    sl_cli_run((cli), (cmd), (argc), (argv), (opts), (int)(sizeof(opts) / sizeof *(opts)), (spec), (ctx))
+/* Returns the option named name ("--json") of the run; the option must be
+ * one the command declared. */
+const sl_opt *sl_run_opt(const sl_run *run, const char *name);
+/* Returns 1 when the flag name was given. */
+int sl_run_flag(const sl_run *run, const char *name);
+
+#endif
