@@ -57,14 +57,15 @@ sqlite3_stmt *sq_prepare(sq_store *s, const char *sql, sl_error *err)
             return s->stmt[i];
         }
     }
-    if (s->n_stmt == SQ_MAX_STATEMENTS) {
-        sl_fail(err, "database: statement cache full");
-        return NULL;
-    }
     sqlite3_stmt *stmt = NULL;
     if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK) {
         sq_fail(s, err, "preparing a statement");
         return NULL;
+    }
+    if (s->n_stmt == s->cap_stmt) {
+        s->cap_stmt = s->cap_stmt ? 2 * s->cap_stmt : 64;
+        s->sql = sl_realloc(s->sql, (size_t)s->cap_stmt * sizeof *s->sql);
+        s->stmt = sl_realloc(s->stmt, (size_t)s->cap_stmt * sizeof *s->stmt);
     }
     s->sql[s->n_stmt] = sql;
     s->stmt[s->n_stmt++] = stmt;
@@ -212,6 +213,8 @@ static void sq_close(sl_store *store)
     sq_store *s = (sq_store *)store;
     for (int i = 0; i < s->n_stmt; i++)
         sqlite3_finalize(s->stmt[i]);
+    free(s->stmt);
+    free(s->sql);
     sqlite3_close(s->db);
     free(s);
 }

@@ -8,14 +8,12 @@
 
 #include "store/backend.h"
 
-#define SQ_MAX_STATEMENTS 64
-
 typedef struct {
     sl_store base;                              /* must stay first */
     sqlite3 *db;
-    const char *sql[SQ_MAX_STATEMENTS];         /* static SQL texts, the cache keys */
-    sqlite3_stmt *stmt[SQ_MAX_STATEMENTS];
-    int n_stmt;
+    const char **sql;                           /* static SQL texts, the cache keys */
+    sqlite3_stmt **stmt;                        /* prepared once each, finalized on close */
+    int n_stmt, cap_stmt;
     int in_transaction;
 } sq_store;
 
