@@ -252,13 +252,10 @@ int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
     const char *sql = q->action_id ? one_action_sql
                       : q->plan_id ? (due ? plan_due_sql : plan_sql)
                                    : (due ? all_due_actions_sql : all_actions_sql);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(q->plan_id), SQ_INT(q->include_superseded),
+                      SQ_DAY(q->due_before), SQ_INT(q->action_id));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, q->plan_id);
-    sqlite3_bind_int(st, 2, q->include_superseded);
-    sq_bind_day(st, 3, q->due_before);
-    sqlite3_bind_int64(st, 4, q->action_id);
     listing_meta meta;
     if (load_meta(s, &meta, err) < 0)
         return -1;
@@ -297,11 +294,9 @@ int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *
         " WHERE a.ref = ?1 AND (?2 = 0 OR a.plan_id = ?2) AND (?2 <> 0 OR p.superseded_by IS NULL)"
         " ORDER BY a.id";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(ref), SQ_INT(plan_id));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, ref);
-    sqlite3_bind_int64(st, 2, plan_id);
     int n = 0, rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n < max)
@@ -351,22 +346,14 @@ static int insert_update(sq_store *s, const sl_update *u, const char *actor, int
         "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
         " rag, rag_reason, note, evidence, action_version)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(u->action_id), SQ_INT(u->day), SQ_NOW,
+                      SQ_TEXT(actor), SQ_TEXT(sl_status_name(u->status)),
+                      SQ_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
+                      SQ_TEXT(sl_rag_name(u->rag)), SQ_TEXT(u->rag_reason ? u->rag_reason : ""),
+                      SQ_TEXT(u->note ? u->note : ""), SQ_TEXT(u->evidence ? u->evidence : ""),
+                      SQ_INT(version));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, u->action_id);
-    sqlite3_bind_int64(st, 2, u->day);
-    sq_bind_text(st, 3, now);
-    sq_bind_text(st, 4, actor);
-    sq_bind_text(st, 5, sl_status_name(u->status));
-    sq_bind_text(st, 6, u->status_text ? u->status_text : sl_status_name(u->status));
-    sq_bind_text(st, 7, sl_rag_name(u->rag));
-    sq_bind_text(st, 8, u->rag_reason ? u->rag_reason : "");
-    sq_bind_text(st, 9, u->note ? u->note : "");
-    sq_bind_text(st, 10, u->evidence ? u->evidence : "");
-    sqlite3_bind_int(st, 11, version);
     return sq_exec(s, st, err, "adding a progress update");
 }
 
@@ -385,18 +372,13 @@ static int advance_action(sq_store *s, const sl_update *u, const action_state *b
         " last_update_day = CASE WHEN ?3 THEN ?9 ELSE last_update_day END"
         " WHERE id = ?1 AND version = ?2";
     int latest = before->last_update == SL_NO_DAY || u->day >= before->last_update;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(u->action_id), SQ_INT(before->version),
+                      SQ_INT(latest), SQ_TEXT(sl_status_name(u->status)),
+                      SQ_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
+                      SQ_TEXT(sl_rag_name(u->rag)), SQ_TEXT(u->rag_reason ? u->rag_reason : ""),
+                      SQ_TEXT(u->note ? u->note : ""), SQ_INT(u->day));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, u->action_id);
-    sqlite3_bind_int(st, 2, before->version);
-    sqlite3_bind_int(st, 3, latest);
-    sq_bind_text(st, 4, sl_status_name(u->status));
-    sq_bind_text(st, 5, u->status_text ? u->status_text : sl_status_name(u->status));
-    sq_bind_text(st, 6, sl_rag_name(u->rag));
-    sq_bind_text(st, 7, u->rag_reason ? u->rag_reason : "");
-    sq_bind_text(st, 8, u->note ? u->note : "");
-    sqlite3_bind_int64(st, 9, u->day);
     if (sq_exec(s, st, err, "moving an action on") < 0)
         return -1;
     if (sqlite3_changes(s->db) != 1)

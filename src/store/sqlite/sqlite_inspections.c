@@ -14,11 +14,9 @@ int sq_find_inspection(sl_store *store, const char *authority, sl_day start, int
     static const char sql[] =
         "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS ?2";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(authority), SQ_DAY(start));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, authority);
-    sq_bind_day(st, 2, start);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         *id = sqlite3_column_int64(st, 0);
@@ -39,24 +37,20 @@ static int save_parts(sq_store *s, int64_t id, const sl_inspection *in, sl_error
     for (int k = 0; k < SL_JUDGEMENT_COUNT; k++) {
         if (in->judgements[k] == SL_GRADE_NONE)
             continue;
-        sqlite3_stmt *st = sq_prepare(s, judgement_sql, err);
+        sqlite3_stmt *st = SQ_STMT(s, judgement_sql, err, SQ_INT(id),
+                          SQ_TEXT(sl_judgement_key((sl_judgement_kind)k)),
+                          SQ_TEXT(sl_grade_name(in->judgements[k])));
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sq_bind_text(st, 2, sl_judgement_key((sl_judgement_kind)k));
-        sq_bind_text(st, 3, sl_grade_name(in->judgements[k]));
         if (sq_exec(s, st, err, "adding a judgement") < 0)
             return -1;
     }
     for (size_t i = 0; i < in->n_items; i++) {
-        sqlite3_stmt *st = sq_prepare(s, item_sql, err);
+        sqlite3_stmt *st = SQ_STMT(s, item_sql, err, SQ_INT(id), SQ_INT((int)i + 1),
+                          SQ_TEXT(in->items[i].text), SQ_TEXT(in->items[i].framework_outcome),
+                          SQ_INT(in->items[i].source_line));
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int(st, 2, (int)i + 1);
-        sq_bind_text(st, 3, in->items[i].text);
-        sq_bind_text(st, 4, in->items[i].framework_outcome);
-        sqlite3_bind_int64(st, 5, in->items[i].source_line);
         if (sq_exec(s, st, err, "adding a recommendation") < 0)
             return -1;
     }
@@ -71,23 +65,13 @@ int sq_save_inspection(sl_store *store, const sl_inspection *in, const char *aut
         " framework, lead_inspector, report_url, source_file, source_sha256, imported_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
     sq_store *s = (sq_store *)store;
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(in->authority ? in->authority : ""),
+                      SQ_TEXT(authority_code), SQ_TEXT(in->urn), SQ_DAY(in->start), SQ_DAY(in->end),
+                      SQ_DAY(in->published), SQ_TEXT(in->framework), SQ_TEXT(in->lead_inspector),
+                      SQ_TEXT(in->report_url), SQ_TEXT(in->source_file ? in->source_file : ""),
+                      SQ_TEXT(in->source_sha256), SQ_NOW);
     if (!st)
         return -1;
-    sq_bind_text(st, 1, in->authority ? in->authority : "");
-    sq_bind_text(st, 2, authority_code);
-    sq_bind_text(st, 3, in->urn);
-    sq_bind_day(st, 4, in->start);
-    sq_bind_day(st, 5, in->end);
-    sq_bind_day(st, 6, in->published);
-    sq_bind_text(st, 7, in->framework);
-    sq_bind_text(st, 8, in->lead_inspector);
-    sq_bind_text(st, 9, in->report_url);
-    sq_bind_text(st, 10, in->source_file ? in->source_file : "");
-    sq_bind_text(st, 11, in->source_sha256);
-    sq_bind_text(st, 12, now);
     if (sq_exec(s, st, err, "adding an inspection") < 0)
         return -1;
     *id = sqlite3_last_insert_rowid(s->db);

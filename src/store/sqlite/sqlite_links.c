@@ -73,11 +73,9 @@ int sq_link_recommendation(sl_store *store, int64_t action_id, int number, const
     char ref[64];
     if (action_home(s, action_id, &plan_id, ref, err) < 0)
         return -1;
-    sqlite3_stmt *st = sq_prepare(s, add_rec, err);
+    sqlite3_stmt *st = SQ_STMT(s, add_rec, err, SQ_INT(plan_id), SQ_INT(number));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    sqlite3_bind_int(st, 2, number);
     if (sq_exec(s, st, err, "adding a recommendation") < 0 || !(st = sq_prepare(s, link, err)))
         return -1;
     sqlite3_bind_int64(st, 1, action_id);
@@ -109,15 +107,10 @@ int sq_carry_forward(sl_store *store, int64_t from_action_id, int64_t to_action_
     if (from_plan == to_plan)
         return sl_fail(err, "%s and %s are in the same plan: carry forward links two plans",
                        from_ref, to_ref);
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(from_action_id), SQ_INT(to_action_id), SQ_NOW,
+                      SQ_TEXT(actor));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, from_action_id);
-    sqlite3_bind_int64(st, 2, to_action_id);
-    sq_bind_text(st, 3, now);
-    sq_bind_text(st, 4, actor);
     if (sqlite3_step(st) != SQLITE_DONE) {
         int constraint = sqlite3_errcode(s->db) == SQLITE_CONSTRAINT;
         sqlite3_reset(st);
@@ -198,13 +191,10 @@ int sq_set_rules(sl_store *store, int64_t plan_id, const sl_rag_rules *r, const 
     static const char sql[] =
         "UPDATE plans SET amber_days = ?2, update_cycle_days = ?3, requires_signoff = ?4 WHERE id = ?1";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(plan_id), SQ_INT(r->amber_days),
+                      SQ_INT(r->update_cycle_days), SQ_INT(r->requires_signoff));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    sqlite3_bind_int(st, 2, r->amber_days);
-    sqlite3_bind_int(st, 3, r->update_cycle_days);
-    sqlite3_bind_int(st, 4, r->requires_signoff);
     if (sq_exec(s, st, err, "setting a plan's rules") < 0)
         return -1;
     if (sqlite3_changes(s->db) != 1)

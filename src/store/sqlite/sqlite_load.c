@@ -152,11 +152,9 @@ static int load_actions(sq_store *s, int64_t plan_id, int64_t action_id, sl_plan
         " WHERE a.plan_id = ?1 AND (?2 = 0 OR a.id = ?2) ORDER BY a.position";
     static const char fields[] =
         "SELECT name, value FROM action_fields WHERE action_id = ?1 ORDER BY position";
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(plan_id), SQ_INT(action_id));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    sqlite3_bind_int64(st, 2, action_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_action *a = sl_plan_add_action(p);

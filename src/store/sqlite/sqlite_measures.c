@@ -31,14 +31,11 @@ int sq_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
     sq_store *s = (sq_store *)store;
     char now[32];
     sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(d->code), SQ_TEXT(d->name ? d->name : ""),
+                      SQ_TEXT(sl_unit_name(d->unit)), SQ_TEXT(sl_polarity_name(d->polarity)),
+                      SQ_TEXT(sl_frequency_name(d->frequency)));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, d->code);
-    sq_bind_text(st, 2, d->name ? d->name : "");
-    sq_bind_text(st, 3, sl_unit_name(d->unit));
-    sq_bind_text(st, 4, sl_polarity_name(d->polarity));
-    sq_bind_text(st, 5, sl_frequency_name(d->frequency));
     bind_point(st, 6, &d->baseline);
     bind_point(st, 8, &d->target);
     sqlite3_bind_int(st, 10, d->target_relative);
@@ -165,15 +162,11 @@ int sq_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
         " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1";
     sq_store *s = (sq_store *)store;
     for (size_t i = 0; i < n; i++) {
-        sqlite3_stmt *st = sq_prepare(s, sql, err);
+        sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(v[i].code), SQ_TEXT(v[i].series),
+                          SQ_INT(v[i].period.first), SQ_INT(v[i].period.last),
+                          SQ_INT(v[i].period.kind), SQ_REAL(v[i].value));
         if (!st)
             return -1;
-        sq_bind_text(st, 1, v[i].code);
-        sq_bind_text(st, 2, v[i].series);
-        sqlite3_bind_int64(st, 3, v[i].period.first);
-        sqlite3_bind_int64(st, 4, v[i].period.last);
-        sqlite3_bind_int(st, 5, v[i].period.kind);
-        sqlite3_bind_double(st, 6, v[i].value);
         if (sq_exec(s, st, err, "storing a value") < 0)
             return -1;
         if (sqlite3_changes(s->db) != 1)

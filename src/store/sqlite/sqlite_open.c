@@ -120,6 +120,47 @@ void sq_bind_day(sqlite3_stmt *stmt, int index, sl_day day)
         sqlite3_bind_int64(stmt, index, day);
 }
 
+sqlite3_stmt *sq_bind_all(sq_store *s, const char *sql, const sq_val *vals, int n, sl_error *err)
+{
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return NULL;
+    for (int i = 0; i < n; i++) {
+        const sq_val *v = &vals[i];
+        char now[32];
+        switch (v->kind) {
+        case SQ_V_TEXT: sq_bind_text(st, i + 1, v->text); break;
+        case SQ_V_INT: sqlite3_bind_int64(st, i + 1, v->i); break;
+        case SQ_V_REAL: sqlite3_bind_double(st, i + 1, v->d); break;
+        case SQ_V_DAY: sq_bind_day(st, i + 1, (sl_day)v->i); break;
+        case SQ_V_NOW:
+            sl_now_timestamp(now);
+            sqlite3_bind_text(st, i + 1, now, -1, SQLITE_TRANSIENT);
+            break;
+        }
+    }
+    return st;
+}
+
+int sq_one_row(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what)
+{
+    int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_ROW)
+        return 1;
+    int result = rc == SQLITE_DONE ? 0 : sq_fail(s, err, what);
+    sqlite3_reset(stmt);
+    return result;
+}
+
+int sq_each_row(sq_store *s, sqlite3_stmt *stmt, int (*row)(void *ctx, sqlite3_stmt *stmt), void *ctx,
+                sl_error *err, const char *what)
+{
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        stop = row(ctx, stmt);
+    return sq_walk_end(s, stmt, stop ? SQLITE_ROW : rc, stop, err, what);
+}
+
 const char *sq_text(sqlite3_stmt *stmt, int col)
 {
     const unsigned char *t = sqlite3_column_text(stmt, col);
@@ -140,19 +181,11 @@ int sq_audit(sq_store *s, const char *actor, const char *operation, const char *
     static const char sql[] =
         "INSERT INTO audit_log (at, actor, operation, entity, entity_id, field, before, after)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_NOW, SQ_TEXT(actor), SQ_TEXT(operation),
+                      SQ_TEXT(entity), SQ_INT(entity_id), SQ_TEXT(field ? field : ""),
+                      SQ_TEXT(before), SQ_TEXT(after));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, now);
-    sq_bind_text(st, 2, actor);
-    sq_bind_text(st, 3, operation);
-    sq_bind_text(st, 4, entity);
-    sqlite3_bind_int64(st, 5, entity_id);
-    sq_bind_text(st, 6, field ? field : "");
-    sq_bind_text(st, 7, before);
-    sq_bind_text(st, 8, after);
     return sq_exec(s, st, err, "writing the audit log");
 }
 

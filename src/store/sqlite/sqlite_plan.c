@@ -19,11 +19,9 @@ int sq_find_plan(sl_store *store, const char *authority, const char *title, int6
         " JOIN authorities a ON a.id = p.authority_id"
         " WHERE a.name = ?1 AND p.title = ?2 AND p.superseded_by IS NULL";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(authority), SQ_TEXT(title));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, authority);
-    sq_bind_text(st, 2, title);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE)
         return 0;

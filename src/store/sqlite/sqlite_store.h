@@ -54,6 +54,39 @@ void sq_bind_day(sqlite3_stmt *stmt, int index, sl_day day);
 const char *sq_text(sqlite3_stmt *stmt, int col);
 sl_day sq_day(sqlite3_stmt *stmt, int col);
 
+/* A value for one parameter of a statement; SQ_STMT binds a list of them to
+ * ?1, ?2, … in order. Text is bound without a copy (it must live until the
+ * statement is stepped); NULL text and SL_NO_DAY bind SQL NULL; SQ_NOW binds
+ * the current timestamp (util/clock.h). */
+typedef struct {
+    enum { SQ_V_TEXT, SQ_V_INT, SQ_V_REAL, SQ_V_DAY, SQ_V_NOW } kind;
+    const char *text;
+    int64_t i;
+    double d;
+} sq_val;
+#define SQ_TEXT(x) ((sq_val){.kind = SQ_V_TEXT, .text = (x)})
+#define SQ_INT(x) ((sq_val){.kind = SQ_V_INT, .i = (int64_t)(x)})
+#define SQ_REAL(x) ((sq_val){.kind = SQ_V_REAL, .d = (x)})
+#define SQ_DAY(x) ((sq_val){.kind = SQ_V_DAY, .i = (x)})
+#define SQ_NOW ((sq_val){.kind = SQ_V_NOW})
+
+/* Returns the cached statement for sql with the n values bound to ?1…?n
+ * (see sq_prepare); NULL with err set on failure. */
+sqlite3_stmt *sq_bind_all(sq_store *s, const char *sql, const sq_val *vals, int n, sl_error *err);
+/* sq_bind_all with the values written inline: SQ_STMT(s, sql, err, SQ_TEXT(a), SQ_INT(b)). */
+#define SQ_STMT(s, sql, err, ...)                                                                  \
+    sq_bind_all((s), (sql), (const sq_val[]){__VA_ARGS__},                                         \
+                (int)(sizeof((const sq_val[]){__VA_ARGS__}) / sizeof(sq_val)), (err))
+/* Steps a statement expected to give at most one row. Returns 1 with the
+ * statement on that row (read its columns, then sqlite3_reset it, or let the
+ * next sq_prepare of it do so), 0 when there is none (reset), or -1 with err
+ * set by sq_fail(s, err, what). */
+int sq_one_row(sq_store *s, sqlite3_stmt *stmt, sl_error *err, const char *what);
+/* Calls row(ctx, stmt) for every row until it returns non-zero, then ends
+ * the walk as sq_walk_end does. Returns 0, row's non-zero answer, or -1. */
+int sq_each_row(sq_store *s, sqlite3_stmt *stmt, int (*row)(void *ctx, sqlite3_stmt *stmt), void *ctx,
+                sl_error *err, const char *what);
+
 /* Appends an audit entry; before and after may be NULL. Returns 0 or -1. */
 int sq_audit(sq_store *s, const char *actor, const char *operation, const char *entity,
              int64_t entity_id, const char *field, const char *before, const char *after,

@@ -11,16 +11,10 @@ int sq_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
         "INSERT INTO users (login, password_hash, role, person_label, created_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5)";
     sq_store *s = (sq_store *)store;
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(u->login), SQ_TEXT(u->password_hash),
+                      SQ_TEXT(u->role), SQ_TEXT(u->person), SQ_NOW);
     if (!st)
         return -1;
-    sq_bind_text(st, 1, u->login);
-    sq_bind_text(st, 2, u->password_hash);
-    sq_bind_text(st, 3, u->role);
-    sq_bind_text(st, 4, u->person);
-    sq_bind_text(st, 5, now);
     int inserted = sq_insert(s, st, err, "adding a user");
     if (inserted == SQ_TAKEN)
         return sl_fail_code(err, SL_ERR_EXISTS, "a user '%s' already exists", u->login);
@@ -68,13 +62,10 @@ int sq_session_add(sl_store *store, const char *token_hash, int64_t user_id, con
         "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen)"
         " VALUES (?1, ?2, ?3, ?4, ?4)";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(token_hash), SQ_INT(user_id), SQ_TEXT(csrf),
+                      SQ_INT(now));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, token_hash);
-    sqlite3_bind_int64(st, 2, user_id);
-    sq_bind_text(st, 3, csrf);
-    sqlite3_bind_int64(st, 4, now);
     return sq_exec(s, st, err, "starting a session");
 }
 
@@ -106,11 +97,9 @@ int sq_session_touch(sl_store *store, const char *token_hash, int64_t now, sl_er
 {
     static const char sql[] = "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(token_hash), SQ_INT(now));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, token_hash);
-    sqlite3_bind_int64(st, 2, now);
     return sq_exec(s, st, err, "touching a session");
 }
 
@@ -129,11 +118,9 @@ int sq_login_failures(sl_store *store, const char *login, int64_t since, int *re
 {
     static const char sql[] = "SELECT count(*) FROM login_failures WHERE login = ?1 AND at >= ?2";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(login), SQ_INT(since));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, login);
-    sqlite3_bind_int64(st, 2, since);
     if (sqlite3_step(st) != SQLITE_ROW) {
         sqlite3_reset(st);
         return sq_fail(s, err, "counting sign-in failures");
@@ -148,11 +135,9 @@ int sq_login_failure(sl_store *store, const char *login, int64_t now, int64_t si
 {
     static const char sql[] = "INSERT INTO login_failures (login, at) VALUES (?1, ?2)";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(login), SQ_INT(now));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, login);
-    sqlite3_bind_int64(st, 2, now);
     if (sq_exec(s, st, err, "recording a sign-in failure") < 0)
         return -1;
     return sq_login_failures(store, login, since, recent, err);
@@ -164,15 +149,10 @@ int sq_comment_add(sl_store *store, int64_t action_id, const char *text, const c
     static const char sql[] =
         "INSERT INTO comments (action_id, at, actor, text) VALUES (?1, ?2, ?3, ?4)";
     sq_store *s = (sq_store *)store;
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id), SQ_NOW, SQ_TEXT(actor),
+                      SQ_TEXT(text));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, action_id);
-    sq_bind_text(st, 2, now);
-    sq_bind_text(st, 3, actor);
-    sq_bind_text(st, 4, text);
     if (sq_exec(s, st, err, "adding a comment") < 0)
         return -1;
     return sq_audit(s, actor, "comment", "action", action_id, "comment", NULL, text, err);
@@ -185,11 +165,9 @@ int sq_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_c
         "SELECT * FROM (SELECT id, at, actor, text FROM comments WHERE action_id = ?1"
         " ORDER BY id DESC LIMIT ?2) ORDER BY id";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id), SQ_INT(latest > 0 ? latest : -1));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, action_id);
-    sqlite3_bind_int(st, 2, latest > 0 ? latest : -1);
     int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_comment c = {sqlite3_column_int64(st, 0), sq_text(st, 1), sq_text(st, 2), sq_text(st, 3)};

@@ -25,17 +25,12 @@ int sq_workforce_add(sl_store *store, const sl_workforce_snapshot *w, const char
     sq_store *s = (sq_store *)store;
     char now[32];
     sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(w->service_area), SQ_DAY(w->as_of),
+                      SQ_REAL(w->budgeted_fte), SQ_REAL(w->employed_fte), SQ_REAL(w->vacant_fte),
+                      SQ_REAL(w->agency_fte), SQ_REAL(w->managers_locum),
+                      SQ_REAL(w->managers_salaried));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, w->service_area);
-    sq_bind_day(st, 2, w->as_of);
-    sqlite3_bind_double(st, 3, w->budgeted_fte);
-    sqlite3_bind_double(st, 4, w->employed_fte);
-    sqlite3_bind_double(st, 5, w->vacant_fte);
-    sqlite3_bind_double(st, 6, w->agency_fte);
-    sqlite3_bind_double(st, 7, w->managers_locum);
-    sqlite3_bind_double(st, 8, w->managers_salaried);
     bind_rate(st, 9, w->stated_vacancy_rate);
     bind_rate(st, 10, w->stated_agency_rate);
     sq_bind_text(st, 11, now);
@@ -93,21 +88,12 @@ int sq_case_audit_add(sl_store *store, const char *service, const sl_case_audit 
         " requires_improvement, inadequate, measure_code, recorded_at)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
     sq_store *s = (sq_store *)store;
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(service), SQ_INT(a->period.first),
+                      SQ_INT(a->period.last), SQ_INT(a->period.kind), SQ_INT(a->outstanding),
+                      SQ_INT(a->good), SQ_INT(a->requires_improvement), SQ_INT(a->inadequate),
+                      SQ_TEXT(measure_code), SQ_NOW);
     if (!st)
         return -1;
-    sq_bind_text(st, 1, service);
-    sqlite3_bind_int64(st, 2, a->period.first);
-    sqlite3_bind_int64(st, 3, a->period.last);
-    sqlite3_bind_int(st, 4, a->period.kind);
-    sqlite3_bind_int(st, 5, a->outstanding);
-    sqlite3_bind_int(st, 6, a->good);
-    sqlite3_bind_int(st, 7, a->requires_improvement);
-    sqlite3_bind_int(st, 8, a->inadequate);
-    sq_bind_text(st, 9, measure_code);
-    sq_bind_text(st, 10, now);
     int inserted = sq_insert(s, st, err, "adding a case audit");
     if (inserted == SQ_TAKEN)
         return sl_fail_code(err, SL_ERR_EXISTS, "%s already has audit grades for that period", service);
