@@ -57,7 +57,7 @@ typedef struct {
 } highlight;
 
 static const char *const COLUMNS_WELL[] = {"Theme", "Ref", "Action or measure", "RAG", "Due",
-                                           "Progress"};
+                                           "Status"};
 static const char *const COLUMNS_KNOW[] = {"Theme", "Ref", "Action or measure", "RAG", "Updated",
                                            "Evidence"};
 static const char *const COLUMNS_WORRY[] = {"Theme", "Ref", "Action or measure", "RAG", "Due",
@@ -199,6 +199,12 @@ static void action_row(const highlight *h, sl_report_table *t, const sl_report_p
     sl_buf_free(&theme);
 }
 
+/* Returns the action's status as the plan writes it, else its canonical name. */
+static const char *status_words(const sl_report_action *a)
+{
+    return *a->status_text ? a->status_text : sl_status_name(a->status);
+}
+
 /* Ends a section whose table came out empty with a line saying so. */
 static void none_if_empty(sl_report_section *s, const sl_report_table *t)
 {
@@ -216,7 +222,7 @@ static void section_working_well(highlight *h, sl_report *r)
         for (size_t k = 0; k < h->plans[i].n_actions; k++) {
             const sl_report_action *a = &h->plans[i].actions[k];
             if (sl_report_done(a))
-                action_row(h, t, &h->plans[i], a, a->due, *a->note ? a->note : a->status_text);
+                action_row(h, t, &h->plans[i], a, a->due, status_words(a));
         }
     measure_rows(h, t, 1u << SL_RAG_GREEN);
     none_if_empty(s, t);
@@ -239,7 +245,7 @@ static int evidence_row(highlight *h, sl_report_table *t, const sl_report_plan *
         u = (sl_report_update){0, SL_NO_DAY, sl_strdup(""), sl_strdup(""), a->status};
     }
     sl_buf text = SL_BUF_INIT;
-    sl_buf_puts(&text, *u.note ? u.note : *a->note ? a->note : a->status_text);
+    sl_buf_puts(&text, *u.note ? u.note : *a->note ? a->note : status_words(a));
     if (*u.evidence) {
         sl_buf_puts(&text, "\nEvidence: ");
         sl_buf_puts(&text, u.evidence);
@@ -272,7 +278,7 @@ static void worry_reason(const sl_report_action *a, sl_buf *b)
     sl_buf_reset(b);
     if (a->rag.overdue) {
         sl_report_iso(a->due, iso);
-        sl_buf_printf(b, "overdue: due %s, %s", iso, a->status_text);
+        sl_buf_printf(b, "overdue since %s (%s)", iso, status_words(a));
     } else {
         sl_buf_puts(b, a->rag.reason);
     }
