@@ -59,6 +59,17 @@ sl_report_section *sl_report_add_section(sl_report *r, const char *heading, cons
     return s;
 }
 
+void sl_report_take_sections(sl_report *into, sl_report *from)
+{
+    into->sections = sl_realloc(into->sections, (into->n_sections + from->n_sections + 1) *
+                                                    sizeof *into->sections);
+    for (size_t i = 0; i < from->n_sections; i++)
+        into->sections[into->n_sections++] = from->sections[i];
+    free(from->sections);
+    from->sections = NULL;
+    from->n_sections = 0;
+}
+
 /* Appends an empty block of a kind to a section; returns it. */
 static sl_report_block *add_block(sl_report_section *s, sl_block_kind kind)
 {

@@ -62,6 +62,9 @@ void sl_report_free(sl_report *r);
 /* Appends a section; sheet (may be NULL) names its worksheet. The pointer is
  * valid until the next section is added. */
 sl_report_section *sl_report_add_section(sl_report *r, const char *heading, const char *sheet);
+/* Moves every section of from to the end of into, leaving from without
+ * sections (still to be freed): a board pack is other reports put together. */
+void sl_report_take_sections(sl_report *into, sl_report *from);
 /* Appends a paragraph with an optional bold label (NULL for none). */
 void sl_report_add_paragraph(sl_report_section *s, const char *label, const char *text);
 /* Appends a bullet to the section's last block when that is a list, else to a new list. */

@@ -137,6 +137,15 @@ void test_report(void)
     test_md(&r);
     test_sheet_names();
     test_xlsx_file(&r);
+    sl_report pack, other;
+    sl_report_init(&pack, "Pack", NULL, r.as_of);
+    build(&other);
+    sl_report_take_sections(&pack, &other);
+    CHECK(pack.n_sections == 2 && other.n_sections == 0 &&
+              strcmp(pack.sections[1].heading, "Section | one") == 0,
+          "sections moved into a pack: %zu", pack.n_sections);
+    sl_report_free(&other);
+    sl_report_free(&pack);
     CHECK(strcmp(sl_report_rag_fill(SL_RAG_AMBER), "FFBF47") == 0, "amber fill");
     sl_report_free(&r);
     CHECK(r.n_sections == 0 && r.title == NULL, "freed report is empty");
