@@ -162,6 +162,23 @@ has know-evidence "$T/know" "Evidence: https://example.org/team"
 section "$T/h3.md" "working well" >"$T/well3"
 has well-completed "$T/well3" "| 2.2 |"
 
+# Measures: on trajectory is working well, off it a worry, both evidence.
+ok measure1 s measure add ASSESS45 --name "Assessments within 45 days" --unit percent --polarity higher \
+    --baseline 70@2017-04-01 --target 90@2018-03-31 --tolerance 2
+ok measure2 s measure add CASELOAD --name "Average caseload" --unit count --polarity lower \
+    --baseline 25@2017-04-01 --target 18@2018-03-31 --tolerance 1
+printf 'code,period,value,series\nASSESS45,2017-08,85,actual\nCASELOAD,2017-08,26,actual\n' >"$T/values.csv"
+ok values s measures load "$T/values.csv"
+ok with-measures s report highlight --as-of 2017-09-05 --format md -o "$T/h4.md"
+section "$T/h4.md" "working well" >"$T/well4"
+section "$T/h4.md" worried >"$T/worried4"
+section "$T/h4.md" "how do we know" >"$T/know4"
+has measure-well "$T/well4" "| ASSESS45 | Assessments within 45 days | **Green** |"
+lacks measure-well-not-red "$T/well4" "CASELOAD"
+has measure-worry "$T/worried4" "| CASELOAD | Average caseload | **Red** |"
+has measure-know "$T/know4" "85% actual against 78.4% expected"
+has measure-know2 "$T/know4" "CASELOAD"
+
 # Bad input: refused with a clear message, nothing written.
 status 1 unknown-plan s report highlight --plan 99 --format md
 status 2 bad-day s report highlight --as-of 2017-02-30 --format md
