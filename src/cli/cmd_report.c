@@ -98,9 +98,8 @@ static int run_report(const sl_cli *cli, const sl_command *cmd, const sl_report_
     format f = FORMAT_HTML;
     sl_report_params params = {.board = opts[OPT_BOARD].count ? opts[OPT_BOARD].value : NULL,
                                .meeting = SL_NO_DAY, .horizon_days = DEFAULT_HORIZON_DAYS};
+    params.as_of = sl_today();
     int rc = read_format(cmd, opts, &f);
-    if (rc == 0)
-        rc = sl_cli_as_of(cmd, &(sl_opt){.count = 0}, &params.as_of);
     if (rc == 0)
         rc = read_day(cmd, &opts[OPT_AS_OF], &params.as_of);
     if (rc == 0)
@@ -186,9 +185,8 @@ static int run_comment(const sl_cli *cli, const sl_command *cmd, const char *kin
                        .theme_ref = opts[OPT_THEME].value,
                        .section = opts[OPT_SECTION].value,
                        .text = opts[OPT_TEXT].value};
+    c.day = sl_today();
     int rc = check_comment(cmd, opts, kind);
-    if (rc == 0)
-        rc = sl_cli_as_of(cmd, &(sl_opt){.count = 0}, &c.day);
     if (rc == 0)
         rc = read_day(cmd, &opts[OPT_AS_OF], &c.day);
     sl_store *store = NULL;
@@ -221,12 +219,16 @@ static int run_comment(const sl_cli *cli, const sl_command *cmd, const char *kin
 }
 
 /* Returns a copy of argv (caller frees the array) with the short option
- * "-o" spelt --output, as SPEC.md §5.1 allows. */
+ * "-o" spelt --output, as SPEC.md §5.1 allows; "-o" as the value of an
+ * option (every option of this command takes one: --text -o) stays. */
 static char **expand_short(int argc, char **argv)
 {
     char **copy = sl_calloc(((size_t)argc + 1) * sizeof *copy);
-    for (int i = 0; i < argc; i++)
-        copy[i] = strcmp(argv[i], "-o") == 0 && i > 0 ? (char *)"--output" : argv[i];
+    for (int i = 0; i < argc; i++) {
+        int is_value = i > 1 && strncmp(argv[i - 1], "--", 2) == 0 && !strchr(argv[i - 1], '=') &&
+                       strcmp(argv[i - 1], "--help") != 0;
+        copy[i] = i > 0 && !is_value && strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
+    }
     return copy;
 }
 

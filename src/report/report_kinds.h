@@ -3,7 +3,21 @@
  * rendered as HTML, Markdown or XLSX. A new kind (the board pack, the
  * independent chair's report) is one builder function and one line in the
  * sl_report_kinds table (report_kinds.c); the command line, the renderers
- * and the tests of the renderers need no change. */
+ * and the tests of the renderers need no change. A board pack, say:
+ *
+ *   int sl_report_board(sl_store *store, const sl_report_params *p, sl_report *out,
+ *                       sl_error *err)
+ *   {
+ *       sl_report_init(out, "Board pack", p->board, p->as_of);
+ *       ... agenda, attendance, actions arising: sections from the board's store ...
+ *       sl_report part;
+ *       int rc = sl_report_highlight(store, p, &part, err);
+ *       sl_report_take_sections(out, &part);      the four questions, as they are
+ *       sl_report_free(&part);
+ *       return rc;
+ *   }
+ *
+ * and {"board", "…", sl_report_board} in the table. */
 #ifndef SL_REPORT_REPORT_KINDS_H
 #define SL_REPORT_REPORT_KINDS_H
 #include "report/report_doc.h"
