@@ -3,8 +3,11 @@
  * and the dispatcher cannot drift apart), option parsing and exit codes. */
 #ifndef SL_CLI_CLI_H
 #define SL_CLI_CLI_H
+#include <stdio.h>
+
 #include "domain/date.h"
 #include "store/store.h"
+#include "util/buf.h"
 
 enum { SL_EXIT_OK = 0, SL_EXIT_REFUSED = 1, SL_EXIT_USAGE = 2 };
 
@@ -63,6 +66,15 @@ int sl_cli_plan_ids(sl_store *store, int64_t plan_id, int64_t **ids, sl_error *e
  * into out; $SIGHTLINE_HOME, when set, replaces the binary's folder. */
 void sl_cli_beside_binary(const char *name, char *out, size_t n);
 
+/* Creates an empty temporary file: beside path when path is given (with the
+ * mode a new file there would get), else in $TMPDIR (or /tmp). Returns its
+ * name (caller frees and removes it), or NULL with err set. */
+char *sl_cli_temp_file(const char *path, sl_error *err);
+/* Copies the file at path to out; returns 0, or -1 with err set. */
+int sl_cli_copy_file(const char *path, FILE *out, sl_error *err);
+/* Writes the buffer to a new file at path; returns 0, or -1 with err set. */
+int sl_cli_write_buf_file(sl_buf *b, const char *path, sl_error *err);
+
 /* The command table, ending with a zeroed entry. */
 extern const sl_command sl_commands[];
 
@@ -93,5 +105,6 @@ int sl_cmd_national(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_workforce(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_serve(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_user(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_report(const sl_cli *, const sl_command *, int, char **);
 
 #endif

@@ -32,68 +32,6 @@ static void write_text(const sl_plan *plans, size_t n, format f, sl_buf *out)
     sl_buf_puts(out, n ? "\n]\n" : "]\n");
 }
 
-/* Creates an empty temporary file: beside path when path is given (with the
- * mode a new file there would get), else in $TMPDIR (or /tmp). Returns its name (caller frees and removes it), or NULL
- * with err set. */
-static char *temp_file(const char *path, sl_error *err)
-{
-    sl_buf name = SL_BUF_INIT;
-    if (path) {
-        sl_buf_printf(&name, "%s.tmp-XXXXXX", path);
-    } else {
-        const char *dir = getenv("TMPDIR");
-        sl_buf_printf(&name, "%s/sightline-export-XXXXXX", dir && *dir ? dir : "/tmp");
-    }
-    char *tmp = sl_buf_take(&name);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        if (path)
-            sl_fail_at(err, path, 0, "cannot write: %s", strerror(errno));
-        else
-            sl_fail_at(err, tmp, 0, "cannot create a temporary file: %s", strerror(errno));
-        free(tmp);
-        return NULL;
-    }
-    if (path) {
-        /* The file replaces path: give it the mode a new file would have. */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    close(fd);
-    return tmp;
-}
-
-/* Copies the file at path to out; returns 0, or -1 with err set. */
-static int copy_to(const char *path, FILE *out, sl_error *err)
-{
-    FILE *in = fopen(path, "rb");
-    if (!in)
-        return sl_fail_at(err, path, 0, "cannot read the workbook back: %s", strerror(errno));
-    char chunk[1 << 16];
-    size_t got;
-    int rc = 0;
-    while (rc == 0 && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
-        if (fwrite(chunk, 1, got, out) != got)
-            rc = sl_fail(err, "cannot write the export: %s", strerror(errno));
-    if (rc == 0 && (ferror(in) || fflush(out) != 0))
-        rc = sl_fail(err, "cannot copy the workbook to the output");
-    fclose(in);
-    return rc;
-}
-
-/* Writes the buffer to a new file at path; returns 0, or -1 with err set. */
-static int write_buf_file(sl_buf *b, const char *path, sl_error *err)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f)
-        return sl_fail_at(err, path, 0, "cannot write: %s", strerror(errno));
-    int rc = sl_buf_write(b, f);
-    if (fclose(f) != 0)
-        rc = -1;
-    return rc < 0 ? sl_fail_at(err, path, 0, "cannot write: %s", strerror(errno)) : 0;
-}
-
 /* Writes the plans in the chosen format to output (a file path) or, when
  * output is NULL, to stdout. Returns 0, or -1 with err set. */
 static int write_plans(const sl_plan *plans, size_t n, format f, const char *output, sl_error *err)
@@ -105,7 +43,7 @@ static int write_plans(const sl_plan *plans, size_t n, format f, const char *out
         sl_buf_free(&out);
         return rc < 0 ? sl_fail(err, "cannot write the export: %s", strerror(errno)) : 0;
     }
-    char *tmp = temp_file(output, err);
+    char *tmp = sl_cli_temp_file(output, err);
     if (!tmp)
         return -1;
     int rc;
@@ -114,13 +52,13 @@ static int write_plans(const sl_plan *plans, size_t n, format f, const char *out
     } else {
         sl_buf out = SL_BUF_INIT;
         write_text(plans, n, f, &out);
-        rc = write_buf_file(&out, tmp, err);
+        rc = sl_cli_write_buf_file(&out, tmp, err);
         sl_buf_free(&out);
     }
     if (rc == 0 && output && rename(tmp, output) != 0)
         rc = sl_fail_at(err, output, 0, "cannot write: %s", strerror(errno));
     else if (rc == 0 && !output)
-        rc = copy_to(tmp, stdout, err);
+        rc = sl_cli_copy_file(tmp, stdout, err);
     if (rc < 0 || !output)
         remove(tmp);
     free(tmp);

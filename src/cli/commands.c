@@ -157,5 +157,29 @@ const sl_command sl_commands[] = {
      "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
      "  --password-stdin    read the password (10+ characters) from standard input\n",
      sl_cmd_user},
+    {"report",
+     "highlight|scrutiny|recommendations [--plan ID] [--board NAME] [--meeting DATE]\n"
+     "       [--as-of DATE] [--days N] --format html|md|xlsx [-o FILE]\n"
+     "       sightline report comment highlight --plan ID --theme REF\n"
+     "       --section working-well|how-we-know|worried|next --text T [--as-of DATE]",
+     "The board's papers: highlight report, scrutiny's quarterly report, recommendation tracker.",
+     "  highlight           per theme: what's working well, how we know, worries, and what\n"
+     "                      must happen by when (open actions due by the next meeting)\n"
+     "  scrutiny            progress by recommendation and theme; what changed in the\n"
+     "                      financial quarter holding the day\n"
+     "  recommendations     each recommendation, its actions, their status, RAG and evidence\n"
+     "  --plan ID           one plan (number or title); default every current plan\n"
+     "  --board NAME        the board named in the running header\n"
+     "  --meeting DATE      the next meeting: the highlight report looks ahead to it\n"
+     "  --days N            without --meeting, look N days ahead (default 30)\n"
+     "  --as-of YYYY-MM-DD  the day the report speaks for (default: today)\n"
+     "  --format F          html (print-ready, A4), md (Markdown) or xlsx (a sheet per section)\n"
+     "  -o, --output FILE   write to FILE (default: standard output; xlsx never to a terminal)\n"
+     "  comment highlight   keep commentary on one section of a theme from --as-of on (later\n"
+     "                      editions show it until it is changed; an empty --text clears it):\n"
+     "    --theme REF       the theme's ref (or title)\n"
+     "    --section S       working-well, how-we-know, worried or next\n"
+     "    --text T          the commentary\n",
+     sl_cmd_report},
     {0, 0, 0, 0, 0},
 };

@@ -25,6 +25,12 @@ void sl_export_csv(sl_buf *out, const sl_plan *plans, size_t n_plans);
  * worksheet "Actions" holding the same cells as the CSV export, every cell a
  * string. Returns 0, or -1 with err set (the file may then be partly written). */
 int sl_export_xlsx(const char *path, const sl_plan *plans, size_t n_plans, sl_error *err);
+/* Returns s ready for an xlsx cell: a literal "_xHHHH_" in the text has its
+ * underscore written "_x005F_", as Excel does, so it reads back as written.
+ * The result is s itself or points into scratch (valid until the next call). */
+const char *sl_xlsx_cell_text(const char *s, sl_buf *scratch);
+/* Returns the display width of the widest line of s (for column widths). */
+double sl_xlsx_text_width(const char *s);
 /* Appends a plan as one JSON object: plan fields, themes, recommendations,
  * people and actions. */
 void sl_export_json(sl_buf *out, const sl_plan *plan);

@@ -40,11 +40,7 @@ static int looks_escaped(const char *s)
     return s[6] == '_';
 }
 
-/* Returns s ready for a cell: a literal "_xHHHH_" in the text has its
- * underscore written as "_x005F_", as Excel does, so it reads back as
- * written rather than as the character it spells. The result is s itself or
- * points into scratch (valid until the next call). */
-static const char *cell_text(const char *s, sl_buf *scratch)
+const char *sl_xlsx_cell_text(const char *s, sl_buf *scratch)
 {
     const char *p = s;
     while ((p = strstr(p, "_x")) != NULL && !looks_escaped(p))
@@ -60,8 +56,7 @@ static const char *cell_text(const char *s, sl_buf *scratch)
     return sl_buf_str(scratch);
 }
 
-/* Returns the display width of the widest line of s. */
-static double text_width(const char *s)
+double sl_xlsx_text_width(const char *s)
 {
     double widest = 0;
     while (*s) {
@@ -97,7 +92,7 @@ static void write_row(void *ctx, const char *const *cells, size_t n_cells)
         if (!*cells[c])
             continue;
         lxw_error e = worksheet_write_string(w->sheet, w->row, (lxw_col_t)c,
-                                             cell_text(cells[c], &w->scratch),
+                                             sl_xlsx_cell_text(cells[c], &w->scratch),
                                              w->row == 0 ? w->bold : NULL);
         if (e) {
             w->failed = e;
@@ -108,7 +103,7 @@ static void write_row(void *ctx, const char *const *cells, size_t n_cells)
                            : "");
             return;
         }
-        double width = text_width(cells[c]);
+        double width = sl_xlsx_text_width(cells[c]);
         if (width > w->widths[c])
             w->widths[c] = width;
     }

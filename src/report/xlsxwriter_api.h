@@ -9,7 +9,8 @@
 #include "util/error.h"
 
 #define SL_XLSXWRITER_FUNCTIONS(X)                                                                 \
-    X(format_set_bold) X(lxw_strerror) X(workbook_add_format) X(workbook_add_worksheet)            \
+    X(format_set_bg_color) X(format_set_bold) X(format_set_font_color) X(format_set_text_wrap)     \
+    X(lxw_strerror) X(workbook_add_format) X(workbook_add_worksheet)            \
     X(workbook_close) X(workbook_new) X(worksheet_autofilter) X(worksheet_freeze_panes)            \
     X(worksheet_set_column) X(worksheet_write_string)
 
@@ -26,7 +27,10 @@ extern sl_xlsxwriter_api sl_xlsxwriter;
 int sl_xlsxwriter_load(sl_error *err);
 
 #ifndef SL_LAZY_NO_MACROS
+#define format_set_bg_color (*sl_xlsxwriter.format_set_bg_color)
 #define format_set_bold (*sl_xlsxwriter.format_set_bold)
+#define format_set_font_color (*sl_xlsxwriter.format_set_font_color)
+#define format_set_text_wrap (*sl_xlsxwriter.format_set_text_wrap)
 #define lxw_strerror (*sl_xlsxwriter.lxw_strerror)
 #define workbook_add_format (*sl_xlsxwriter.workbook_add_format)
 #define workbook_add_worksheet (*sl_xlsxwriter.workbook_add_worksheet)

@@ -51,6 +51,10 @@ typedef struct {
                        sl_error *err);
     int (*each_comment)(sl_store *store, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
                         sl_error *err);
+    int (*commentary_add)(sl_store *store, const sl_commentary *commentary, const char *actor,
+                          sl_error *err);
+    int (*each_commentary)(sl_store *store, const char *report, int64_t plan_id, sl_day as_of,
+                           sl_commentary_cb cb, void *ctx, sl_error *err);
     int (*find_inspection)(sl_store *store, const char *authority, sl_day start, int64_t *id,
                            sl_error *err);
     int (*save_inspection)(sl_store *store, const sl_inspection *inspection,

@@ -259,3 +259,14 @@ int sl_store_each_audit(sl_store *s, const char *entity, int64_t entity_id, int 
 {
     return s->ops->each_audit(s, entity, entity_id, latest, cb, ctx, err);
 }
+
+int sl_store_commentary_add(sl_store *s, const sl_commentary *c, const char *actor, sl_error *err)
+{
+    return s->ops->commentary_add(s, c, actor, err);
+}
+
+int sl_store_each_commentary(sl_store *s, const char *report, int64_t plan_id, sl_day as_of,
+                             sl_commentary_cb cb, void *ctx, sl_error *err)
+{
+    return s->ops->each_commentary(s, report, plan_id, as_of, cb, ctx, err);
+}

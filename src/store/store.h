@@ -163,7 +163,21 @@ typedef struct {
     const char *text;
 } sl_comment;
 
+/* Written commentary on one section of a report for one theme, to add or
+ * as listed (strings belong to the caller when adding, to the store when listed). */
+typedef struct {
+    const char *report;         /* "highlight", … */
+    int64_t plan_id;
+    const char *theme_ref;
+    const char *section;        /* "working-well", "how-we-know", "worried", "next" */
+    sl_day day;                 /* the edition it speaks for */
+    const char *text;           /* "" clears the commentary from this edition on */
+    const char *recorded_at;    /* listing only */
+    const char *actor;          /* listing only */
+} sl_commentary;
+
 typedef int (*sl_comment_cb)(void *ctx, const sl_comment *comment);
+typedef int (*sl_commentary_cb)(void *ctx, const sl_commentary *commentary);
 /* Called with each stored inspection (owned by the store, valid during the call). */
 typedef int (*sl_inspection_cb)(void *ctx, int64_t id, const char *authority_code,
                                 const sl_inspection *inspection);
@@ -278,6 +292,14 @@ int sl_store_comment_add(sl_store *store, int64_t action_id, const char *text, c
  * `latest` of them when latest > 0). */
 int sl_store_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
                           sl_error *err);
+/* Appends commentary on a report section (history is kept: a later entry
+ * replaces it from its day on) and logs it; returns 0 or -1. */
+int sl_store_commentary_add(sl_store *store, const sl_commentary *commentary, const char *actor,
+                            sl_error *err);
+/* Calls cb, by theme ref then section, with the latest non-empty commentary
+ * of a report on a plan written for a day on or before as_of. */
+int sl_store_each_commentary(sl_store *store, const char *report, int64_t plan_id, sl_day as_of,
+                             sl_commentary_cb cb, void *ctx, sl_error *err);
 /* Calls cb for each progress update of an action, oldest first (only the
  * latest `latest` of them when latest > 0). */
 int sl_store_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,

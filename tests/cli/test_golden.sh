@@ -26,6 +26,19 @@ golden show-2.16 s show 2.16 --as-of 2017-09-05
 golden show-3.7 s show 3.7 --as-of 2017-09-05
 golden lint s lint
 golden history s history
+# golden_file NAME.EXT CMD...: the file the command writes to $T/NAME.EXT equals tests/golden/NAME.EXT.
+golden_file() {
+    local name=$1; shift
+    "$@" -o "$T/$name" >"$T/$name.log" 2>&1 || { fail "$name: exit $?: $(head -c 300 "$T/$name.log")"; return; }
+    if [ "${UPDATE_GOLDEN:-}" = 1 ]; then cp "$T/$name" "$G/$name"; fi
+    same "golden-$name" "$G/$name" "$T/$name"
+}
+# The highlight report of the Croydon transitional plan, with a theme's commentary.
+s report comment highlight --plan 1 --theme 2 --section worried --as-of 2017-09-01 \
+    --text "Agency social workers are scarce: the new posts in 2.2 are not yet all filled." >/dev/null
+golden_file report-highlight-2017-09-05.md s report highlight --as-of 2017-09-05 --format md
+golden_file report-highlight-2017-09-05.html s report highlight --as-of 2017-09-05 --format html \
+    --board "Croydon Children's Improvement Board"
 # Every line of the human output fits an 80-column terminal.
 for f in actions actions-overdue plans show-2.16 show-3.7; do
     python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' \

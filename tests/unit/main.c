@@ -18,6 +18,7 @@ void test_national(void);
 void test_permission(void);
 void test_plan(void);
 void test_rag(void);
+void test_report(void);
 void test_status(void);
 void test_store(void);
 void test_text_import(void);
@@ -29,10 +30,22 @@ int main(void)
         const char *name;
         void (*run)(void);
     } suites[] = {
-        {"buf", test_buf},   {"calendar", test_calendar}, {"csv", test_csv},
-        {"date", test_date}, {"inspection", test_inspection}, {"lazy lib", test_lazy_lib}, {"lint", test_lint},
-        {"measures", test_measures}, {"national", test_national}, {"permission", test_permission}, {"plan", test_plan},
-        {"rag", test_rag},   {"status", test_status},     {"store", test_store},   {"text import", test_text_import},
+        {"buf", test_buf},
+        {"calendar", test_calendar},
+        {"csv", test_csv},
+        {"date", test_date},
+        {"inspection", test_inspection},
+        {"lazy lib", test_lazy_lib},
+        {"lint", test_lint},
+        {"measures", test_measures},
+        {"national", test_national},
+        {"permission", test_permission},
+        {"plan", test_plan},
+        {"rag", test_rag},
+        {"report", test_report},
+        {"status", test_status},
+        {"store", test_store},
+        {"text import", test_text_import},
         {"xlsx", test_xlsx},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {

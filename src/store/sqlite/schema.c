@@ -323,6 +323,26 @@ static const char *const migrations[] = {
     "  thousands REAL NOT NULL,"
     "  PRIMARY KEY (theme_id, fy_start_year)"
     ");",
+    /* 3: written commentary on reports (a highlight report's four questions,
+     * per theme): append-only; an edition shows the latest written on or
+     * before its day, an empty text clears it. */
+    "CREATE TABLE report_commentary ("
+    "  id INTEGER PRIMARY KEY,"
+    "  report TEXT NOT NULL,"                   /* highlight, … */
+    "  plan_id INTEGER NOT NULL REFERENCES plans(id),"
+    "  theme_ref TEXT NOT NULL,"
+    "  section TEXT NOT NULL,"                  /* working-well, how-we-know, worried, next */
+    "  day INTEGER NOT NULL,"                   /* the edition it was written for */
+    "  text TEXT NOT NULL,"
+    "  recorded_at TEXT NOT NULL,"
+    "  actor TEXT NOT NULL"
+    ");"
+    "CREATE INDEX report_commentary_key"
+    "  ON report_commentary(report, plan_id, theme_ref, section, day, id);"
+    "CREATE TRIGGER report_commentary_append_only_u BEFORE UPDATE ON report_commentary"
+    "  BEGIN SELECT RAISE(ABORT, 'report commentary is append-only'); END;"
+    "CREATE TRIGGER report_commentary_append_only_d BEFORE DELETE ON report_commentary"
+    "  BEGIN SELECT RAISE(ABORT, 'report commentary is append-only'); END;",
 };
 
 int sl_sqlite_migration_count(void)
