@@ -8,7 +8,7 @@
 
 #include "store/backend.h"
 
-#define SQ_MAX_STATEMENTS 64
+#define SQ_MAX_STATEMENTS 160
 
 typedef struct {
     sl_store base;                              /* must stay first */
