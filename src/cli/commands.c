@@ -157,5 +157,58 @@ const sl_command sl_commands[] = {
      "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
      "  --password-stdin    read the password (10+ characters) from standard input\n",
      sl_cmd_user},
+    {"board",
+     "add NAME --kind improvement|programme|task-group|scrutiny [--chair NAME] [RULES]\n"
+     "       sightline board set NAME [--kind K] [--chair NAME] [RULES]\n"
+     "       sightline board member add BOARD --role ROLE [--name NAME] [--organisation ORG]\n"
+     "                 [--substitute NAME] [--chair] [--vice-chair]",
+     "A governance board: its kind, the rules it runs by, its members and substitutes.",
+     "  add NAME            a new board (a name already taken is refused)\n"
+     "  set NAME            change a board's kind or rules\n"
+     "  member add BOARD    add a member: --role, and --name, --organisation,\n"
+     "                      --substitute (their one named substitute), --chair, --vice-chair\n"
+     "  --kind K            improvement, programme, task-group or scrutiny\n"
+     "  --chair NAME        (add/set) the chair, added as a member with the role Chair\n"
+     "RULES (defaults of SPEC.md §2 when not given):\n"
+     "  --meets TEXT        \"1 month\" (default), \"6 weeks\", \"monthly, first Tuesday\"\n"
+     "  --papers-days N     papers due N working days before a meeting (5)\n"
+     "  --substitute-days N substitutes notified N working days before (2)\n"
+     "  --minutes-days N    draft minutes due N working days after (5)\n"
+     "  --chair-report-every N  the chair reports in writing after every Nth meeting (3)\n"
+     "  --review-months N   terms of reference reviewed every N months (3)\n",
+     sl_cmd_board},
+    {"boards", "[--json]", "Every board with its members and rules.",
+     "  --json              print JSON: name, kind, chair, members, meets_every, papers_days,\n"
+     "                      substitute_notice_days, minutes_days, chair_report_every, review_months\n",
+     sl_cmd_boards},
+    {"meeting",
+     "add --board NAME --date DATE [--time HH:MM] [--venue V]\n"
+     "       sightline meeting schedule --board NAME --from DATE --count N\n"
+     "       sightline meeting move --board NAME --date OLD --to NEW\n"
+     "       sightline meeting publish --board NAME --date DATE [--as-of DAY]\n"
+     "       sightline meeting show --board NAME --date DATE [--json]",
+     "A board's meetings: add, generate from its rule, move, publish the papers, show one.",
+     "  add                 a meeting (a date that is not a real day is refused)\n"
+     "  schedule            the next N meetings from DATE on the board's --meets rule\n"
+     "  move                move a meeting to --to NEW\n"
+     "  publish             publish the papers (default today): the pack is frozen and\n"
+     "                      agenda items added later are late papers\n"
+     "  show                attendance, agenda with open actions arising carried forward,\n"
+     "                      minutes (draft or approved) and decisions; --json prints JSON\n",
+     sl_cmd_meeting},
+    {"calendar",
+     "[--json|--ics] [--board NAME] [--as-of DATE] [-o FILE] [--token T]\n"
+     "       sightline calendar token add --user LOGIN | token list [--user LOGIN] | token revoke ID",
+     "What is due and overdue: papers, notices, minutes, reports, reviews, actions, plans.",
+     "  --json              print JSON objects: kind, date, board, meeting, title, state\n"
+     "  --ics               print an iCalendar (RFC 5545) feed of all-day events\n"
+     "  --board NAME        one board's entries only\n"
+     "  --as-of YYYY-MM-DD  due and overdue relative to this day (default: today)\n"
+     "  -o, --output FILE   write to FILE instead of standard output\n"
+     "  --token T           check a calendar subscription token first (revoked: refused)\n"
+     "  token add           a new subscription token for --user (printed once, stored hashed)\n"
+     "  token list          the tokens (of --user)\n"
+     "  token revoke ID     revoke a token\n",
+     sl_cmd_calendar},
     {0, 0, 0, 0, 0},
 };

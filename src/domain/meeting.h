@@ -93,4 +93,9 @@ const char *sl_board_member_label(const sl_board *board, size_t m);
 /* Returns the chair's name (or role when unnamed), NULL when the board has none. */
 const char *sl_board_chair(const sl_board *board);
 
+/* Parses how often a board meets: "1 month", "6 weeks", "every six weeks",
+ * "weekly", "fortnightly", "monthly", "quarterly", "monthly, first Tuesday",
+ * "last Thursday of the month". Returns 0 and sets *out, or -1. */
+int sl_meets_parse(const char *text, sl_schedule *out);
+
 #endif
