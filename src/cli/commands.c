@@ -210,5 +210,26 @@ const sl_command sl_commands[] = {
      "  token list          the tokens (of --user)\n"
      "  token revoke ID     revoke a token\n",
      sl_cmd_calendar},
+    {"risk",
+     "add --title T --likelihood 1-5 --impact 1-5 [--owner O] [--cause T] [--effect T]\n"
+     "           [--target-score N] [--mitigation T] [--action REF [--plan ID]] [--review DATE] [--ref R]\n"
+     "       sightline risk update REF [--likelihood L] [--impact I] [--trend up|down|steady]\n"
+     "           [--note T] [--review DATE]\n"
+     "       sightline risk list [--json]",
+     "The risk log: likelihood x impact, heat-map band, target, trend, mitigations, actions.",
+     "  add                 a risk; its ref is R1, R2, ... unless --ref is given\n"
+     "  --likelihood N      1 (rare) to 5 (almost certain); anything else is refused\n"
+     "  --impact N          1 (negligible) to 5 (severe); anything else is refused\n"
+     "  --target-score N    the score the mitigations aim for (1-25)\n"
+     "  --action REF        a plan action the risk is linked to (repeatable; --plan ID)\n"
+     "  --review DATE       the next review day\n"
+     "  update REF          a review: new likelihood and impact (the rest kept), the trend\n"
+     "                      (computed from the scores unless --trend), a note; kept in history\n"
+     "  list, --json        the log, highest score first\n",
+     sl_cmd_risk},
+    {"risks", "[--json]", "The risk log, highest score first (same as risk list).",
+     "  --json              print JSON: ref, title, cause, effect, owner, likelihood, impact,\n"
+     "                      score, band, target_score, trend, mitigations, actions, review\n",
+     sl_cmd_risk},
     {0, 0, 0, 0, 0},
 };
