@@ -231,5 +231,43 @@ const sl_command sl_commands[] = {
      "  --json              print JSON: ref, title, cause, effect, owner, likelihood, impact,\n"
      "                      score, band, target_score, trend, mitigations, actions, review\n",
      sl_cmd_risk},
+    {"attendance", "--board B --date D --member ROLE-or-NAME present|apologies|substitute [--by NAME]",
+     "Record who came to a meeting; a substitute must be the named one or a member.",
+     "  --member M          the member, by name or role\n"
+     "  --by NAME           who attended instead (substitute): the member's named substitute\n"
+     "                      or another member of the board; anyone else is refused\n",
+     sl_cmd_attendance},
+    {"agenda", "add --board B --date D --title T [--kind standing|deep-dive|item] [--theme T]",
+     "Add an item to a meeting's agenda (a late paper once the pack is published).",
+     "  --kind K            standing, deep-dive (on --theme) or item (default)\n",
+     sl_cmd_agenda},
+    {"minutes",
+     "--board B --date D --text T|--file F\n"
+     "       sightline minutes approve --board B --date D --at NEXT-DATE",
+     "A meeting's draft minutes; approved when a later meeting approves them.",
+     "  --text T, --file F  the draft minutes (refused once approved)\n"
+     "  approve --at NEXT   the later meeting of the board that approved them\n",
+     sl_cmd_minutes},
+    {"decision", "add --board B --date D --text T", "Record a decision a meeting took.", "", sl_cmd_decision},
+    {"arising",
+     "add --board B --date D --text T --owner O [--due DATE] [--status S]\n"
+     "       sightline arising update ID --status S [--note T]\n"
+     "       sightline arising list [--board B] [--open] [--json]",
+     "Actions arising from meetings: carried onto later agendas until closed.",
+     "  add                 an action arising from the meeting on --date\n"
+     "  update ID           a new status (canonical: in-progress, complete, …) and note;\n"
+     "                      every update is kept\n"
+     "  list                --board one board, --open only open ones, --json JSON\n",
+     sl_cmd_arising},
+    {"savings",
+     "[--plan ID] [--json]\n"
+     "       sightline savings set PROJECT --year 2021/22 [--forecast N] [--delivered N] [--plan ID]",
+     "Savings projects by financial year: target, forecast, delivered, variance, RAG (£000s).",
+     "  --plan ID           one plan (number or title); default every current plan\n"
+     "  set PROJECT         record the forecast and/or delivered amount of a year\n"
+     "                      (PROJECT is its MTFS ref or title)\n"
+     "  RAG                 delivered (else forecast) against target: green at 100%,\n"
+     "                      amber from 90%, red below, grey without a target\n",
+     sl_cmd_savings},
     {0, 0, 0, 0, 0},
 };

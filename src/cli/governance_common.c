@@ -80,3 +80,22 @@ char **sl_cli_short_output(int argc, char **argv)
         copy[i] = strcmp(argv[i], "-o") == 0 ? (char *)"--output" : argv[i];
     return copy;
 }
+
+int sl_cli_meeting_write(const sl_cli *cli, const char *board, const char *date, sl_meeting_op op, void *ctx)
+{
+    sl_store *store = sl_cli_open_store(cli, 0);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    sl_board b = sl_board_empty();
+    sl_meeting m = sl_meeting_empty();
+    sl_error err = {0};
+    int rc = sl_cli_meeting(store, board, date, &b, &m);
+    if (rc == 0 && sl_store_begin(store, &err) < 0)
+        rc = sl_cli_refuse(&err);
+    else if (rc == 0)
+        rc = sl_cli_finish_write(store, op(store, &b, &m, ctx, &err) < 0, &err);
+    sl_meeting_free(&m);
+    sl_board_free(&b);
+    sl_store_close(store);
+    return rc;
+}

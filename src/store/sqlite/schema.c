@@ -370,7 +370,7 @@ static const char *const migrations[] = {
     "  state TEXT NOT NULL CHECK (state IN ('present', 'apologies', 'substitute')),"
     "  substitute TEXT,"
     "  PRIMARY KEY (meeting_id, member)"
-    ") WITHOUT ROWID;"
+    ");"
     "CREATE TABLE agenda_items ("
     "  id INTEGER PRIMARY KEY,"
     "  meeting_id INTEGER NOT NULL REFERENCES meetings(id),"
