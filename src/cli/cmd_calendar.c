@@ -23,15 +23,14 @@ static int add_board(sl_store *store, sl_gcal *cal, const sl_board *b, int64_t i
     int n = sl_store_meetings(store, id, &meetings, err);
     if (n < 0)
         return -1;
-    sl_day *days = sl_calloc((size_t)(n + 1) * sizeof *days);
-    int *done = sl_calloc((size_t)(n + 1) * sizeof *done);
+    sl_gcal_meeting *days = sl_calloc((size_t)(n + 1) * sizeof *days);
     for (int i = 0; i < n; i++) {
-        days[i] = meetings[i].day;
-        done[i] = meetings[i].minutes != NULL;
+        days[i].day = meetings[i].day;
+        days[i].papers_published = meetings[i].papers_published != SL_NO_DAY;
+        days[i].minutes_written = meetings[i].minutes != NULL;
     }
-    sl_gcal_add_board(cal, b, days, done, (size_t)n, as_of);
+    sl_gcal_add_board(cal, b, days, (size_t)n, as_of);
     free(days);
-    free(done);
     sl_meetings_free(meetings, (size_t)n);
     sl_arising *arising = NULL;
     int k = sl_store_arisings(store, id, 0, &arising, err);

@@ -41,26 +41,26 @@ sl_day sl_add_months(sl_day day, int months)
     return sl_day_from_ymd(y, m, d > last ? last : d);
 }
 
-/* Orders days ascending, for qsort. */
-static int cmp_day(const void *a, const void *b)
+/* Orders meetings by day, for qsort. */
+static int cmp_meeting(const void *a, const void *b)
 {
-    sl_day x = *(const sl_day *)a, y = *(const sl_day *)b;
+    sl_day x = ((const sl_gcal_meeting *)a)->day, y = ((const sl_gcal_meeting *)b)->day;
     return (x > y) - (x < y);
 }
 
 /* Appends one meeting's entries: the meeting and its three deadlines, and
  * the chair's report when this is the nth meeting the rules name. */
-static void add_meeting(sl_gcal *cal, const sl_board *b, sl_day day, int nth, int minutes_done)
+static void add_meeting(sl_gcal *cal, const sl_board *b, const sl_gcal_meeting *m, int nth)
 {
     char title[64];
-    sl_meeting_deadlines dl = sl_board_deadlines(&b->rules, day);
-    sl_gcal_add(cal, SL_GCAL_MEETING, day, b->name, day, "Meeting", 0);
-    sl_gcal_add(cal, SL_GCAL_PAPERS_DUE, dl.papers_due, b->name, day, "Papers due", 0);
-    sl_gcal_add(cal, SL_GCAL_SUBSTITUTE_DUE, dl.substitute_due, b->name, day, "Substitute notice due", 0);
-    sl_gcal_add(cal, SL_GCAL_MINUTES_DUE, dl.minutes_due, b->name, day, "Draft minutes due", minutes_done);
+    sl_meeting_deadlines dl = sl_board_deadlines(&b->rules, m->day);
+    sl_gcal_add(cal, SL_GCAL_MEETING, m->day, b->name, m->day, "Meeting", 0);
+    sl_gcal_add(cal, SL_GCAL_PAPERS_DUE, dl.papers_due, b->name, m->day, "Papers due", m->papers_published);
+    sl_gcal_add(cal, SL_GCAL_SUBSTITUTE_DUE, dl.substitute_due, b->name, m->day, "Substitute notice due", 0);
+    sl_gcal_add(cal, SL_GCAL_MINUTES_DUE, dl.minutes_due, b->name, m->day, "Draft minutes due", m->minutes_written);
     if (sl_board_chair_report_due(&b->rules, nth)) {
         snprintf(title, sizeof title, "Chair's written report due (after meeting %d)", nth);
-        sl_gcal_add(cal, SL_GCAL_CHAIR_REPORT_DUE, dl.minutes_due, b->name, day, title, 0);
+        sl_gcal_add(cal, SL_GCAL_CHAIR_REPORT_DUE, dl.minutes_due, b->name, m->day, title, 0);
     }
 }
 
@@ -78,21 +78,16 @@ static void add_reviews(sl_gcal *cal, const sl_board *b, sl_day from, sl_day unt
     }
 }
 
-void sl_gcal_add_board(sl_gcal *cal, const sl_board *b, const sl_day *days, const int *minutes_done,
-                       size_t n, sl_day until)
+void sl_gcal_add_board(sl_gcal *cal, const sl_board *b, const sl_gcal_meeting *meetings, size_t n, sl_day until)
 {
-    sl_day *sorted = sl_calloc((n ? n : 1) * sizeof *sorted);
-    memcpy(sorted, days, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, cmp_day);
-    for (size_t i = 0; i < n; i++) {
-        int done = 0;
-        for (size_t j = 0; minutes_done && j < n; j++)
-            if (days[j] == sorted[i])
-                done = minutes_done[j];
-        add_meeting(cal, b, sorted[i], (int)i + 1, done);
-    }
-    sl_day from = b->tor_adopted != SL_NO_DAY ? b->tor_adopted : n ? sorted[0] : SL_NO_DAY;
-    sl_day last = n && sorted[n - 1] > until ? sorted[n - 1] : until;
+    sl_gcal_meeting *sorted = sl_calloc((n ? n : 1) * sizeof *sorted);
+    if (n)
+        memcpy(sorted, meetings, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_meeting);
+    for (size_t i = 0; i < n; i++)
+        add_meeting(cal, b, &sorted[i], (int)i + 1);
+    sl_day from = b->tor_adopted != SL_NO_DAY ? b->tor_adopted : n ? sorted[0].day : SL_NO_DAY;
+    sl_day last = n && sorted[n - 1].day > until ? sorted[n - 1].day : until;
     add_reviews(cal, b, from, last);
     free(sorted);
 }

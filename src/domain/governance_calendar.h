@@ -48,14 +48,20 @@ const char *sl_gcal_kind_name(sl_gcal_kind kind);
 /* Appends an entry (board and title copied; board may be NULL). */
 void sl_gcal_add(sl_gcal *cal, sl_gcal_kind kind, sl_day date, const char *board, sl_day meeting,
                  const char *title, int done);
-/* Appends the entries a board's rules give its meetings (days in any order,
- * n of them): each meeting, its papers, substitute notice and minutes
- * deadlines, the chair's report after every Nth meeting (in date order) and
- * the terms-of-reference reviews from their adoption (or the first meeting)
- * up to the first review after both until and the last meeting.
- * minutes_done[i] (may be NULL) says meeting i's minutes are written. */
-void sl_gcal_add_board(sl_gcal *cal, const sl_board *board, const sl_day *days,
-                       const int *minutes_done, size_t n, sl_day until);
+/* One meeting as the calendar needs it. */
+typedef struct {
+    sl_day day;
+    int papers_published;       /* 1: its papers-due entry is done */
+    int minutes_written;        /* 1: its minutes-due entry is done */
+} sl_gcal_meeting;
+
+/* Appends the entries a board's rules give its meetings (in any order, n of
+ * them): each meeting, its papers, substitute notice and minutes deadlines,
+ * the chair's report after every Nth meeting (in date order) and the
+ * terms-of-reference reviews from their adoption (or the first meeting) up
+ * to the first review after both until and the last meeting. */
+void sl_gcal_add_board(sl_gcal *cal, const sl_board *board, const sl_gcal_meeting *meetings, size_t n,
+                       sl_day until);
 /* Sorts the entries by date, then kind, then board. */
 void sl_gcal_sort(sl_gcal *cal);
 /* Returns "done", "overdue" (before as_of and not done), "due" (on as_of)
