@@ -73,15 +73,28 @@ static void json_amount(sl_buf *b, const char *key, double v)
         sl_buf_printf(b, ",\"%s\":%g", key, v);
 }
 
+/* Writes an amount with one decimal, or "-" when not recorded (< 0). */
+static void amount_text(double v, char out[24])
+{
+    if (v < 0)
+        snprintf(out, 24, "-");
+    else
+        snprintf(out, 24, "%.1f", v);
+}
+
 /* Appends one row (text or JSON). */
 static void savings_row(sl_buf *b, const sl_savings_row *r, int json, int first)
 {
     double variance = 0;
     sl_rag rag = sl_savings_rag(r->target, r->forecast, r->delivered, &variance);
     if (!json) {
-        sl_buf_printf(b, "%-12.12s %-40.40s %d/%02d  target %8.1f  forecast %8.1f  delivered %8.1f  variance %8.1f  %s\n",
-                      r->ref, r->title, r->fy_start_year, (r->fy_start_year + 1) % 100, r->target < 0 ? 0 : r->target,
-                      r->forecast < 0 ? 0 : r->forecast, r->delivered < 0 ? 0 : r->delivered, variance, sl_rag_name(rag));
+        char target[24], forecast[24], delivered[24];
+        amount_text(r->target, target);
+        amount_text(r->forecast, forecast);
+        amount_text(r->delivered, delivered);
+        sl_buf_printf(b, "%-12.12s %-40.40s %d/%02d  target %8s  forecast %8s  delivered %8s  variance %8.1f  %s\n",
+                      r->ref, r->title, r->fy_start_year, (r->fy_start_year + 1) % 100, target, forecast, delivered,
+                      variance, sl_rag_name(rag));
         return;
     }
     sl_buf_printf(b, "%s{\"plan\":%lld,\"project\":", first ? "\n" : ",\n", (long long)r->plan_id);
