@@ -1,7 +1,7 @@
 /* cmd_calendar.c — `sightline calendar [--json] [--ics] [--board NAME]
  * [--as-of DATE] [-o FILE]`: what is due and overdue (papers, substitute
  * notices, minutes, chair's reports, terms-of-reference reviews, meetings,
- * actions arising, plan actions, post-inspection plans), as a table, JSON or
+ * actions arising, plan actions, measures' milestones, post-inspection plans), as a table, JSON or
  * an iCalendar feed. The token subcommands are in cmd_calendar_token.c. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,6 +84,29 @@ static int add_inspections(sl_store *store, sl_gcal *cal, sl_error *err)
     return 0;
 }
 
+/* Adds each measure's dated milestones and target. */
+static int add_measures(sl_store *store, sl_gcal *cal, sl_error *err)
+{
+    sl_measure_def *defs = NULL;
+    int n = sl_store_measures(store, &defs, NULL, err);
+    for (int i = 0; i < n; i++) {
+        const sl_measure_def *d = &defs[i];
+        for (int k = 0; k <= d->n_milestones; k++) {
+            const sl_measure_point *p = k < d->n_milestones ? &d->milestones[k] : &d->target;
+            if (!p->set || p->day == SL_NO_DAY)
+                continue;
+            sl_buf title = SL_BUF_INIT;
+            sl_buf_printf(&title, "Measure %s %s %g: %s", d->code, k < d->n_milestones ? "milestone" : "target",
+                          p->value, d->name ? d->name : "");
+            sl_gcal_add(cal, SL_GCAL_MEASURE_DUE, p->day, NULL, SL_NO_DAY, sl_buf_str(&title), 0);
+            sl_buf_free(&title);
+        }
+        sl_measure_def_free(&defs[i]);
+    }
+    free(defs);
+    return n < 0 ? -1 : 0;
+}
+
 /* Builds the calendar of every board (or the one named), plus plan actions
  * and inspections when no board is named. Returns 0 or -1 with err set. */
 static int build(sl_store *store, const char *board, sl_day as_of, sl_gcal *cal, sl_error *err)
@@ -105,6 +128,8 @@ static int build(sl_store *store, const char *board, sl_day as_of, sl_gcal *cal,
     sl_action_query q = {.as_of = as_of, .due_before = SL_NO_DAY};
     if (rc == 0 && !board)
         rc = sl_store_each_action(store, &q, on_action, cal, err) < 0 ? -1 : add_inspections(store, cal, err);
+    if (rc == 0 && !board)
+        rc = add_measures(store, cal, err);
     sl_gcal_sort(cal);
     return rc;
 }

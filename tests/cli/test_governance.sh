@@ -198,6 +198,16 @@ unchanged savings-bad-year 2 s savings set 2 --year 2021/23 --forecast 1
 ok savings-text s savings
 has savings-text-rag "$T/out" "amber"
 
+# The calendar holds plan actions, measures' milestones and post-inspection plans too.
+ok measure-add s measure add REREF_12M --baseline 25@2014-04-01 --milestone 22@2014-09-30 --target 20@2015-03-31
+ok cal-plan s calendar --json --as-of 2021-06-01
+py cal-actions "$T/out" "any(x['kind']=='action-due' and x['board'] is None and x['meeting'] is None for x in d)"
+py cal-measures "$T/out" "{x['date'] for x in d if x['kind']=='measure-due'}=={'2014-09-30','2015-03-31'}"
+ok risk-linked s risk add --title "Placement sufficiency" --likelihood 3 --impact 4 --action 1.1 --plan 1
+ok risks-linked s risks --json
+py risks-linked-action "$T/out" "[len(x['actions']) for x in d if x['title']=='Placement sufficiency']==[1]"
+unchanged risk-unknown-action 1 s risk add --title "x" --likelihood 3 --impact 4 --action 99.9 --plan 1
+
 # History: every governance write is audited.
 ok history s history
 has history-board "$T/out" "board"
