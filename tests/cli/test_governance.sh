@@ -203,6 +203,9 @@ ok measure-add s measure add REREF_12M --baseline 25@2014-04-01 --milestone 22@2
 ok cal-plan s calendar --json --as-of 2021-06-01
 py cal-actions "$T/out" "any(x['kind']=='action-due' and x['board'] is None and x['meeting'] is None for x in d)"
 py cal-measures "$T/out" "{x['date'] for x in d if x['kind']=='measure-due'}=={'2014-09-30','2015-03-31'}"
+ok inspection-import s import --inspection "$SHARED/samples/inspections/80443_bury_17-december-2021.txt"
+ok cal-inspection s calendar --json --as-of 2022-01-01
+py cal-plan-due "$T/out" "[x['date'] for x in d if x['kind']=='plan-due']==['2022-03-30']"
 ok risk-linked s risk add --title "Placement sufficiency" --likelihood 3 --impact 4 --action 1.1 --plan 1
 ok risks-linked s risks --json
 py risks-linked-action "$T/out" "[len(x['actions']) for x in d if x['title']=='Placement sufficiency']==[1]"
