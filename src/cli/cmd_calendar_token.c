@@ -44,7 +44,7 @@ static int token_list(sl_store *store, const char *login)
     for (int i = 0; i < n; i++)
         printf("%lld  %-16s created %s%s%s\n", (long long)list[i].id, list[i].login, list[i].created_at,
                *list[i].revoked_at ? "  revoked " : "", list[i].revoked_at);
-    free(list);
+    sl_calendar_tokens_free(list, n);
     return SL_EXIT_OK;
 }
 

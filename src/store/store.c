@@ -399,3 +399,10 @@ void sl_savings_rows_free(sl_savings_row *rows, int n)
     }
     free(rows);
 }
+
+void sl_calendar_tokens_free(sl_calendar_token *tokens, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(tokens[i].login);
+    free(tokens);
+}

@@ -459,17 +459,19 @@ void sl_savings_rows_free(sl_savings_row *rows, int n);
 /* A calendar subscription token (only its hash is stored). */
 typedef struct {
     int64_t id;
-    char login[64];
+    char *login;                /* owned: freed by sl_calendar_tokens_free */
     char created_at[32];
     char revoked_at[32];        /* "" while valid */
 } sl_calendar_token;
 /* Stores a new token's hash for a user (by login); sets *id. */
 int sl_store_calendar_token_add(sl_store *store, const char *login, const char *token_hash,
                                 const char *actor, int64_t *id, sl_error *err);
-/* Loads the tokens of a user (every user when login is NULL) into *out
- * (caller frees). Returns the count or -1. */
+/* Loads the tokens of a user (every user when login is NULL) into *out.
+ * Returns the count or -1; caller frees with sl_calendar_tokens_free. */
 int sl_store_calendar_tokens(sl_store *store, const char *login, sl_calendar_token **out,
                              sl_error *err);
+/* Frees n tokens and the array. */
+void sl_calendar_tokens_free(sl_calendar_token *tokens, int n);
 /* Revokes a token; refused when unknown or already revoked. */
 int sl_store_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_error *err);
 /* Checks a token by its hash: returns 0 and sets *user_id when valid; -1

@@ -152,13 +152,13 @@ int sq_calendar_tokens(sl_store *store, const char *login, sl_calendar_token **o
         *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
         sl_calendar_token *t = &(*out)[n++];
         t->id = sqlite3_column_int64(st, 0);
-        snprintf(t->login, sizeof t->login, "%s", sq_text(st, 1));
+        t->login = sl_strdup(sq_text(st, 1));
         snprintf(t->created_at, sizeof t->created_at, "%s", sq_text(st, 2));
         snprintf(t->revoked_at, sizeof t->revoked_at, "%s", sq_text(st, 3));
     }
     if (sq_walk_end(s, st, rc, 0, err, "reading calendar tokens") == 0)
         return n;
-    free(*out);
+    sl_calendar_tokens_free(*out, n);
     *out = NULL;
     return -1;
 }
