@@ -103,6 +103,48 @@ static int arising_list(const sl_cli *cli, sl_opt *o)
     return rc;
 }
 
+/* `arising history ID [--json]`: every update, oldest first. */
+static int arising_history(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *id_text)
+{
+    char *end = NULL;
+    long long id = strtoll(id_text, &end, 10);
+    if (*end || id <= 0)
+        return sl_cli_usage(cmd, "arising history takes the action's number (see arising list)");
+    sl_store *store = sl_cli_open_store(cli, 0);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    sl_error err = {0};
+    sl_arising_update *list = NULL;
+    int n = sl_store_arising_history(store, id, &list, &err);
+    sl_store_close(store);
+    if (n == 0)
+        sl_fail(&err, "no action arising numbered %lld", id);
+    if (n <= 0)
+        return sl_cli_refuse(&err);
+    int json = o[OPT_JSON].count > 0;
+    sl_buf out = SL_BUF_INIT;
+    sl_buf_puts(&out, json ? "[" : "");
+    for (int i = 0; i < n; i++) {
+        if (!json) {
+            sl_buf_printf(&out, "%s  %-12s %s%s%s\n", list[i].recorded_at, sl_status_name(list[i].status),
+                          list[i].author, *list[i].note ? ": " : "", list[i].note);
+            continue;
+        }
+        sl_buf_puts(&out, i ? ",\n{\"recorded_at\":" : "\n{\"recorded_at\":");
+        sl_buf_json_str(&out, list[i].recorded_at);
+        sl_buf_puts(&out, ",\"author\":");
+        sl_buf_json_str(&out, list[i].author);
+        sl_buf_printf(&out, ",\"status\":\"%s\",\"note\":", sl_status_name(list[i].status));
+        sl_buf_json_str(&out, list[i].note);
+        sl_buf_putc(&out, '}');
+    }
+    sl_buf_puts(&out, json ? "\n]\n" : "");
+    int rc = sl_cli_output(&out, NULL);
+    sl_buf_free(&out);
+    sl_arising_updates_free(list, (size_t)n);
+    return rc;
+}
+
 int sl_cmd_arising(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt o[N_OPTS] = {SL_OPT("--board", 1), SL_OPT("--date", 1),   SL_OPT("--text", 1),
@@ -115,10 +157,12 @@ int sl_cmd_arising(const sl_cli *cli, const sl_command *cmd, int argc, char **ar
         rc = arising_add(cli, cmd, o);
     else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "update") == 0)
         rc = arising_update(cli, cmd, o, pos[1]);
+    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "history") == 0)
+        rc = arising_history(cli, cmd, o, pos[1]);
     else if (rc == 0 && n_pos == 1 && strcmp(pos[0], "list") == 0)
         rc = arising_list(cli, o);
     else if (rc == 0)
-        rc = sl_cli_usage(cmd, "try: arising add, arising update ID --status S, arising list");
+        rc = sl_cli_usage(cmd, "try: arising add, arising update ID --status S, arising history ID, arising list");
     sl_cli_free_opts(o, N_OPTS);
     return rc < 0 ? SL_EXIT_OK : rc;
 }

@@ -201,6 +201,47 @@ static int risk_list(const sl_cli *cli, int json)
     return rc;
 }
 
+/* `risk history REF [--json]`: every review, oldest first. */
+static int risk_history(const sl_cli *cli, sl_opt *o, const char *ref)
+{
+    sl_store *store = sl_cli_open_store(cli, 0);
+    if (!store)
+        return SL_EXIT_REFUSED;
+    sl_error err = {0};
+    sl_risk_history *list = NULL;
+    int n = sl_store_risk_history(store, ref, &list, &err);
+    sl_store_close(store);
+    if (n == 0)
+        sl_fail(&err, "no risk %s (see `sightline risks`)", ref);
+    if (n <= 0)
+        return sl_cli_refuse(&err);
+    int json = o[OPT_JSON].count > 0;
+    sl_buf out = SL_BUF_INIT;
+    sl_buf_puts(&out, json ? "[" : "");
+    for (int i = 0; i < n; i++) {
+        const sl_risk_history *h = &list[i];
+        int score = sl_risk_score(h->likelihood, h->impact);
+        if (!json) {
+            sl_buf_printf(&out, "%s  L%d x I%d = %2d %-6s %s%s%s\n", h->recorded_at, h->likelihood, h->impact,
+                          score, sl_risk_trend_name(h->trend), h->author, *h->note ? ": " : "", h->note);
+            continue;
+        }
+        sl_buf_puts(&out, i ? ",\n{\"recorded_at\":" : "\n{\"recorded_at\":");
+        sl_buf_json_str(&out, h->recorded_at);
+        sl_buf_puts(&out, ",\"author\":");
+        sl_buf_json_str(&out, h->author);
+        sl_buf_printf(&out, ",\"likelihood\":%d,\"impact\":%d,\"score\":%d,\"trend\":\"%s\",\"note\":",
+                      h->likelihood, h->impact, score, sl_risk_trend_name(h->trend));
+        sl_buf_json_str(&out, h->note);
+        sl_buf_putc(&out, '}');
+    }
+    sl_buf_puts(&out, json ? "\n]\n" : "");
+    int rc = sl_cli_output(&out, NULL);
+    sl_buf_free(&out);
+    sl_risk_history_free(list, (size_t)n);
+    return rc;
+}
+
 int sl_cmd_risk(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt o[N_OPTS] = {
@@ -216,6 +257,8 @@ int sl_cmd_risk(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
         rc = risk_list(cli, o[OPT_JSON].count > 0);
     else if (rc == 0 && n_pos == 1 && strcmp(pos[0], "add") == 0)
         rc = risk_add(cli, cmd, o);
+    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "history") == 0)
+        rc = risk_history(cli, o, pos[1]);
     else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "update") == 0)
         rc = risk_update(cli, cmd, o, pos[1]);
     else if (rc == 0)

@@ -215,6 +215,7 @@ const sl_command sl_commands[] = {
      "           [--target-score N] [--mitigation T] [--action REF [--plan ID]] [--review DATE] [--ref R]\n"
      "       sightline risk update REF [--likelihood L] [--impact I] [--trend up|down|steady]\n"
      "           [--note T] [--review DATE]\n"
+     "       sightline risk history REF [--json]\n"
      "       sightline risk list [--json]",
      "The risk log: likelihood x impact, heat-map band, target, trend, mitigations, actions.",
      "  add                 a risk; its ref is R1, R2, ... unless --ref is given\n"
@@ -225,6 +226,7 @@ const sl_command sl_commands[] = {
      "  --review DATE       the next review day\n"
      "  update REF          a review: new likelihood and impact (the rest kept), the trend\n"
      "                      (computed from the scores unless --trend), a note; kept in history\n"
+     "  history REF         every review of the risk, oldest first\n"
      "  list, --json        the log, highest score first\n",
      sl_cmd_risk},
     {"risks", "[--json]", "The risk log, highest score first (same as risk list).",
@@ -252,11 +254,13 @@ const sl_command sl_commands[] = {
     {"arising",
      "add --board B --date D --text T --owner O [--due DATE] [--status S]\n"
      "       sightline arising update ID --status S [--note T]\n"
+     "       sightline arising history ID [--json]\n"
      "       sightline arising list [--board B] [--open] [--json]",
      "Actions arising from meetings: carried onto later agendas until closed.",
      "  add                 an action arising from the meeting on --date\n"
      "  update ID           a new status (canonical: in-progress, complete, …) and note;\n"
      "                      every update is kept\n"
+     "  history ID          the action's updates, oldest first\n"
      "  list                --board one board, --open only open ones, --json JSON\n",
      sl_cmd_arising},
     {"savings",

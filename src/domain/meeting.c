@@ -57,6 +57,16 @@ void sl_arisings_free(sl_arising *list, size_t n)
     free(list);
 }
 
+void sl_arising_updates_free(sl_arising_update *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(list[i].recorded_at);
+        free(list[i].author);
+        free(list[i].note);
+    }
+    free(list);
+}
+
 int sl_meeting_time_parse(const char *t, char out[6])
 {
     if (strlen(t) != 5 || t[2] != ':')

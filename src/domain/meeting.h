@@ -59,6 +59,14 @@ typedef struct {
     sl_status status;
 } sl_arising;
 
+/* One entry of an action arising's append-only history. */
+typedef struct {
+    char *recorded_at;          /* "YYYY-MM-DDTHH:MM:SSZ" */
+    char *author;
+    sl_status status;
+    char *note;                 /* "" when none */
+} sl_arising_update;
+
 /* Returns an empty meeting (no strings allocated, days SL_NO_DAY). */
 sl_meeting sl_meeting_empty(void);
 /* Frees every string and list the meeting owns and leaves it empty. */
@@ -69,6 +77,9 @@ void sl_meetings_free(sl_meeting *meetings, size_t n);
 void sl_arising_free(sl_arising *arising);
 /* Frees an array of n actions arising and the array. */
 void sl_arisings_free(sl_arising *list, size_t n);
+
+/* Frees an array of n history entries and the array. */
+void sl_arising_updates_free(sl_arising_update *list, size_t n);
 
 /* Parses "HH:MM" (00:00–23:59) into out; returns 0, or -1. */
 int sl_meeting_time_parse(const char *text, char out[6]);

@@ -33,6 +33,16 @@ void sl_risks_free(sl_risk *risks, size_t n)
     free(risks);
 }
 
+void sl_risk_history_free(sl_risk_history *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(list[i].recorded_at);
+        free(list[i].author);
+        free(list[i].note);
+    }
+    free(list);
+}
+
 int sl_risk_score(int likelihood, int impact)
 {
     return likelihood * impact;

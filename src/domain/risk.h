@@ -33,6 +33,18 @@ typedef struct {
     size_t n_actions;
 } sl_risk;
 
+/* One entry of a risk's append-only review history. */
+typedef struct {
+    char *recorded_at;          /* "YYYY-MM-DDTHH:MM:SSZ" */
+    char *author;
+    int likelihood;
+    int impact;
+    sl_risk_trend trend;
+    char *note;                 /* "" when none */
+} sl_risk_history;
+
+/* Frees an array of n history entries and the array. */
+void sl_risk_history_free(sl_risk_history *list, size_t n);
 /* Returns an empty risk (no strings, trend new, review SL_NO_DAY). */
 sl_risk sl_risk_empty(void);
 /* Frees what the risk owns and leaves it empty. */

@@ -104,6 +104,8 @@ typedef struct {
     int (*calendar_tokens)(sl_store *store, const char *login, sl_calendar_token **out, sl_error *err);
     int (*calendar_token_revoke)(sl_store *store, int64_t id, const char *actor, sl_error *err);
     int (*calendar_token_check)(sl_store *store, const char *token_hash, int64_t *user_id, sl_error *err);
+    int (*arising_history)(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err);
+    int (*risk_history)(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err);
 } sl_store_ops;
 
 /* Every backend's store begins with this header. */

@@ -406,3 +406,13 @@ void sl_calendar_tokens_free(sl_calendar_token *tokens, int n)
         free(tokens[i].login);
     free(tokens);
 }
+
+int sl_store_arising_history(sl_store *s, int64_t id, sl_arising_update **out, sl_error *err)
+{
+    return s->ops->arising_history(s, id, out, err);
+}
+
+int sl_store_risk_history(sl_store *s, const char *ref, sl_risk_history **out, sl_error *err)
+{
+    return s->ops->risk_history(s, ref, out, err);
+}

@@ -412,6 +412,10 @@ int sl_store_arising_update(sl_store *store, int64_t id, sl_status status, const
 int sl_store_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **out,
                       sl_error *err);
 
+/* Loads the history of action arising id, oldest first, into *out. Returns
+ * the count (0 for an unknown id) or -1; caller frees with sl_arising_updates_free. */
+int sl_store_arising_history(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err);
+
 /* Adds a risk; when risk->ref is NULL or "" the next "R<n>" is given. Sets
  * *ref to the ref used (caller frees; ref may be NULL). */
 int sl_store_risk_add(sl_store *store, const sl_risk *risk, const char *actor, char **ref,
@@ -431,6 +435,10 @@ int sl_store_risk_review(sl_store *store, const char *ref, const sl_risk_review 
 /* Loads every risk with its linked action ids, highest score first, into
  * *out. Returns the count or -1; caller frees with sl_risks_free. */
 int sl_store_risks(sl_store *store, sl_risk **out, sl_error *err);
+
+/* Loads the review history of risk ref, oldest first, into *out. Returns
+ * the count (0 for an unknown ref) or -1; caller frees with sl_risk_history_free. */
+int sl_store_risk_history(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err);
 
 /* One savings project's financial year: target (from the plan), forecast
  * and delivered (£000s; -1 when not recorded). Strings owned by the row. */

@@ -111,6 +111,9 @@ unchanged arising-unknown 1 s arising update 99 --status complete
 unchanged arising-bad-status 2 s arising update 2 --status finished-ish
 ok show-later s meeting show --board "$B" --date 2017-11-07 --json
 py closed-not-carried "$T/out" "[a['text'] for a in d['arising']]==['Invite the police lead']"
+ok arising-history s arising history 1 --json
+py arising-history-rows "$T/out" "[(h['status'],h['note']) for h in d]==[('not-started','raised'),('complete','Report tabled')] and all(h['author']=='tester' for h in d)"
+unchanged arising-history-unknown 1 s arising history 99
 ok arising-open s arising list --open --json
 py arising-open-list "$T/out" "[(a['id'],a['status']) for a in d]==[(2,'in-progress')]"
 ok arising-all s arising list --board "$B" --json
@@ -130,6 +133,9 @@ unchanged risk-missing-impact 2 s risk add --title x --likelihood 2
 ok risk-review s risk update R1 --likelihood 3 --note "Agency staff converted"
 unchanged risk-review-bad 1 s risk update R1 --impact 6
 unchanged risk-unknown 1 s risk update R9 --likelihood 1
+ok risk-history s risk history R1 --json
+py risk-history-rows "$T/out" "[(h['score'],h['trend'],h['note']) for h in d]==[(20,'new','added'),(15,'down','Agency staff converted')]"
+unchanged risk-history-unknown 1 s risk history R9
 ok risks-json s risks --json
 cp "$T/out" "$T/r.json"
 py risks-keys "$T/r.json" "all({'ref','title','cause','effect','owner','likelihood','impact','score','band','target_score','trend','mitigations','actions','review'}<=set(x) for x in d)"

@@ -116,3 +116,30 @@ int sq_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **o
     *out = NULL;
     return -1;
 }
+
+int sq_arising_history(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT recorded_at, author, status, note FROM arising_updates WHERE arising_id = ?1 ORDER BY id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    *out = NULL;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_arising_update *u = &(*out)[n++];
+        u->recorded_at = sl_strdup(sq_text(st, 0));
+        u->author = sl_strdup(sq_text(st, 1));
+        u->status = SL_STATUS_NOT_STARTED;
+        sl_status_from_name(sq_text(st, 2), &u->status);
+        u->note = sl_strdup(sq_text(st, 3));
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading the history of an action arising") == 0)
+        return n;
+    sl_arising_updates_free(*out, (size_t)n);
+    *out = NULL;
+    return -1;
+}

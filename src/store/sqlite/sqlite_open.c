@@ -318,6 +318,8 @@ static const sl_store_ops sqlite_ops = {
     .calendar_tokens = sq_calendar_tokens,
     .calendar_token_revoke = sq_calendar_token_revoke,
     .calendar_token_check = sq_calendar_token_check,
+    .arising_history = sq_arising_history,
+    .risk_history = sq_risk_history,
 };
 
 sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)

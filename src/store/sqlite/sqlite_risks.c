@@ -226,3 +226,33 @@ int sq_risks(sl_store *store, sl_risk **out, sl_error *err)
     *out = NULL;
     return -1;
 }
+
+int sq_risk_history(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT v.recorded_at, v.author, v.likelihood, v.impact, v.trend, v.note FROM risk_reviews v"
+        " JOIN risks r ON r.id = v.risk_id WHERE r.ref = ?1 COLLATE NOCASE ORDER BY v.id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    *out = NULL;
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, ref);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_risk_history *h = &(*out)[n++];
+        h->recorded_at = sl_strdup(sq_text(st, 0));
+        h->author = sl_strdup(sq_text(st, 1));
+        h->likelihood = sqlite3_column_int(st, 2);
+        h->impact = sqlite3_column_int(st, 3);
+        h->trend = SL_RISK_TREND_NEW;
+        sl_risk_trend_parse(sq_text(st, 4), &h->trend);
+        h->note = sl_strdup(sq_text(st, 5));
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading a risk's reviews") == 0)
+        return n;
+    sl_risk_history_free(*out, (size_t)n);
+    *out = NULL;
+    return -1;
+}

@@ -155,5 +155,7 @@ int sq_calendar_token_add(sl_store *store, const char *login, const char *token_
 int sq_calendar_tokens(sl_store *store, const char *login, sl_calendar_token **out, sl_error *err);
 int sq_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_error *err);
 int sq_calendar_token_check(sl_store *store, const char *token_hash, int64_t *user_id, sl_error *err);
+int sq_arising_history(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err);
+int sq_risk_history(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err);
 
 #endif
