@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "domain/meeting.h"
+#include "util/buf.h"
 #include "util/mem.h"
 
 enum { OPT_KIND, OPT_CHAIR, OPT_MEETS, OPT_PAPERS, OPT_SUBSTITUTE_DAYS, OPT_MINUTES, OPT_CHAIR_EVERY,
@@ -43,6 +44,18 @@ static int read_rules(const sl_command *cmd, sl_opt *o, sl_board *b)
     return 0;
 }
 
+/* Makes who the board's only chair: the member of that name or role, else
+ * a new member with the role Chair. */
+static void set_chair(sl_board *b, const char *who)
+{
+    int at = sl_board_find_member(b, who);
+    for (size_t i = 0; i < b->n_members; i++)
+        b->members[i].chair = 0;
+    if (at < 0)
+        at = (int)sl_board_add_member(b, who, "Chair", "", NULL);
+    b->members[at].chair = 1;
+}
+
 /* Saves b (new when adding, else replacing the stored one) in one transaction. */
 static int save_board(const sl_cli *cli, sl_store *store, const sl_board *b, int adding)
 {
@@ -71,12 +84,8 @@ static int board_add_or_set(const sl_cli *cli, const sl_command *cmd, sl_opt *o,
         b.name = sl_strdup(name);
     if (rc == 0)
         rc = read_rules(cmd, o, &b);
-    if (rc == 0 && o[OPT_CHAIR].count) {
-        for (size_t i = 0; i < b.n_members; i++)
-            b.members[i].chair = 0;
-        size_t i = sl_board_add_member(&b, o[OPT_CHAIR].value, "Chair", "", NULL);
-        b.members[i].chair = 1;
-    }
+    if (rc == 0 && o[OPT_CHAIR].count)
+        set_chair(&b, o[OPT_CHAIR].value);
     if (rc == 0)
         rc = save_board(cli, store, &b, adding);
     sl_board_free(&b);

@@ -75,7 +75,11 @@ static int risk_add(const sl_cli *cli, const sl_command *cmd, sl_opt *o)
     r.owner = sl_strdup(o[OPT_OWNER].count ? o[OPT_OWNER].value : "");
     r.cause = sl_strdup(o[OPT_CAUSE].count ? o[OPT_CAUSE].value : "");
     r.effect = sl_strdup(o[OPT_EFFECT].count ? o[OPT_EFFECT].value : "");
-    r.mitigations = sl_strdup(o[OPT_MITIGATION].count ? o[OPT_MITIGATION].value : "");
+    sl_buf mitigations = SL_BUF_INIT;
+    for (int i = 0; i < o[OPT_MITIGATION].count; i++)
+        sl_buf_printf(&mitigations, "%s%s", i ? "\n" : "", o[OPT_MITIGATION].values[i]);
+    r.mitigations = mitigations.len ? sl_buf_take(&mitigations) : sl_strdup("");
+    sl_buf_free(&mitigations);
     rc = read_actions(store, o, &r);
     sl_error err = {0};
     char *ref = NULL;

@@ -222,6 +222,7 @@ const sl_command sl_commands[] = {
      "  --likelihood N      1 (rare) to 5 (almost certain); anything else is refused\n"
      "  --impact N          1 (negligible) to 5 (severe); anything else is refused\n"
      "  --target-score N    the score the mitigations aim for (1-25)\n"
+     "  --mitigation T      a mitigation (repeatable)\n"
      "  --action REF        a plan action the risk is linked to (repeatable; --plan ID)\n"
      "  --review DATE       the next review day\n"
      "  update REF          a review: new likelihood and impact (the rest kept), the trend\n"

@@ -40,6 +40,10 @@ py boards-null-name "$T/b.json" "[m for x in d for m in x['members'] if m['role'
 py boards-substitute "$T/b.json" "[m for x in d for m in x['members'] if m['name']=='Ann Smith'][0]['substitute']=='Bob Jones'"
 py boards-rules "$T/b.json" "[(x['meets_every'],x['papers_days'],x['substitute_notice_days'],x['minutes_days'],x['chair_report_every'],x['review_months']) for x in d if x['kind']=='programme']==[('6 weeks',6,3,10,2,6)]"
 py boards-defaults "$T/b.json" "[(x['papers_days'],x['substitute_notice_days'],x['minutes_days'],x['chair_report_every'],x['review_months']) for x in d if x['kind']=='improvement']==[(5,2,5,3,3)]"
+ok board-chair-member s board set "$B" --chair "Ann Smith"
+ok boards-json-2 s boards --json
+py chair-existing-member "$T/out" "[(x['chair'],len(x['members']),sum(m['chair'] for m in x['members'])) for x in d if x['name']=='$B']==[('Ann Smith',3,1)]"
+ok board-chair-back s board set "$B" --chair "Jane Doe"
 ok boards-text s boards
 has boards-text-name "$T/out" "Improvement Board (improvement)"
 
@@ -123,7 +127,7 @@ has show-text-arising "$T/out" "Action arising 2"
 
 # Risks.
 ok risk-add s risk add --title "Social worker turnover" --likelihood 4 --impact 5 --owner "DCS" \
-    --cause "Pay" --effect "Caseloads" --target-score 8 --mitigation "Recruitment drive" --review 2017-10-01
+    --cause "Pay" --effect "Caseloads" --target-score 8 --mitigation "Recruitment drive" --mitigation "Retention payments" --review 2017-10-01
 has risk-add-ref "$T/out" "R1"
 ok risk-add-2 s risk add --title "Data quality" --likelihood 2 --impact 3
 unchanged risk-likelihood-7 1 s risk add --title x --likelihood 7 --impact 2
@@ -140,6 +144,7 @@ ok risks-json s risks --json
 cp "$T/out" "$T/r.json"
 py risks-keys "$T/r.json" "all({'ref','title','cause','effect','owner','likelihood','impact','score','band','target_score','trend','mitigations','actions','review'}<=set(x) for x in d)"
 py risks-r1 "$T/r.json" "[(x['score'],x['band'],x['trend'],x['target_score']) for x in d if x['ref']=='R1']==[(15,'very-high','down',8)]"
+py risks-mitigations "$T/r.json" "[x['mitigations'] for x in d if x['ref']=='R1']==['Recruitment drive\\nRetention payments']"
 py risks-r2 "$T/r.json" "[(x['score'],x['band'],x['trend']) for x in d if x['ref']=='R2']==[(6,'medium','new')]"
 py risks-order "$T/r.json" "[x['ref'] for x in d]==['R1','R2']"
 ok risk-list s risk list
