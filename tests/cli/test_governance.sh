@@ -222,6 +222,14 @@ ok risks-linked s risks --json
 py risks-linked-action "$T/out" "[len(x['actions']) for x in d if x['title']=='Placement sufficiency']==[1]"
 unchanged risk-unknown-action 1 s risk add --title "x" --likelihood 3 --impact 4 --action 99.9 --plan 1
 
+# Histories are append-only: the database itself refuses to change them.
+for t in arising_updates risk_reviews; do
+    if python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('UPDATE $t SET note=\'x\'')" "$DB" 2>/dev/null; then
+        fail "append-only-$t: an update was allowed"; else pass; fi
+    if python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DELETE FROM $t')" "$DB" 2>/dev/null; then
+        fail "append-only-$t: a delete was allowed"; else pass; fi
+done
+
 # History: every governance write is audited.
 ok history s history
 has history-board "$T/out" "board"
