@@ -11,7 +11,7 @@
 
 enum { OPT_KIND, OPT_CHAIR, OPT_MEETS, OPT_PAPERS, OPT_SUBSTITUTE_DAYS, OPT_MINUTES, OPT_CHAIR_EVERY,
        OPT_REVIEW, OPT_ROLE, OPT_NAME, OPT_ORGANISATION, OPT_SUBSTITUTE, OPT_VICE_CHAIR,
-       OPT_JSON, N_OPTS };
+       OPT_JSON, OPT_ADOPTED, N_OPTS };
 
 /* Reads a whole-number option (0..365) into *out when given; returns 0 or SL_EXIT_USAGE. */
 static int read_count(const sl_command *cmd, const sl_opt *o, int *out)
@@ -84,6 +84,8 @@ static int board_add_or_set(const sl_cli *cli, const sl_command *cmd, sl_opt *o,
         b.name = sl_strdup(name);
     if (rc == 0)
         rc = read_rules(cmd, o, &b);
+    if (rc == 0 && o[OPT_ADOPTED].count)
+        rc = sl_cli_day("--adopted", o[OPT_ADOPTED].value, &b.tor_adopted);
     if (rc == 0 && o[OPT_CHAIR].count)
         set_chair(&b, o[OPT_CHAIR].value);
     if (rc == 0)
@@ -125,7 +127,7 @@ int sl_cmd_board(const sl_cli *cli, const sl_command *cmd, int argc, char **argv
         SL_OPT("--papers-days", 1), SL_OPT("--substitute-days", 1), SL_OPT("--minutes-days", 1),
         SL_OPT("--chair-report-every", 1), SL_OPT("--review-months", 1), SL_OPT("--role", 1),
         SL_OPT("--name", 1),  SL_OPT("--organisation", 1), SL_OPT("--substitute", 1),
-        SL_OPT("--vice-chair", 0), SL_OPT("--json", 0)};
+        SL_OPT("--vice-chair", 0), SL_OPT("--json", 0), SL_OPT("--adopted", 1)};
     const char *pos[3] = {0};
     int n_pos;
     int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 1, 3, &n_pos);
@@ -166,6 +168,10 @@ static void board_json(sl_buf *b, const sl_board *x)
     }
     sl_buf_puts(b, "],\"meets_every\":");
     sl_buf_json_str(b, meets);
+    char adopted[11];
+    sl_day_format(x->tor_adopted, adopted);
+    sl_buf_puts(b, ",\"tor_adopted\":");
+    sl_buf_json_str(b, x->tor_adopted != SL_NO_DAY ? adopted : NULL);
     const sl_board_rules *r = &x->rules;
     sl_buf_printf(b, ",\"papers_days\":%d,\"substitute_notice_days\":%d,\"minutes_days\":%d,"
                      "\"chair_report_every\":%d,\"review_months\":%d}",

@@ -44,6 +44,10 @@ ok board-chair-member s board set "$B" --chair "Ann Smith"
 ok boards-json-2 s boards --json
 py chair-existing-member "$T/out" "[(x['chair'],len(x['members']),sum(m['chair'] for m in x['members'])) for x in d if x['name']=='$B']==[('Ann Smith',3,1)]"
 ok board-chair-back s board set "$B" --chair "Jane Doe"
+ok board-adopted s board set "Programme Board" --adopted 2017-07-01
+ok boards-adopted s boards --json
+py boards-adopted-key "$T/out" "[x['tor_adopted'] for x in d if x['kind']=='programme']==['2017-07-01']"
+unchanged board-adopted-bad 1 s board set "Programme Board" --adopted 2017-06-31
 ok boards-text s boards
 has boards-text-name "$T/out" "Improvement Board (improvement)"
 
@@ -159,6 +163,7 @@ py cal-kinds "$T/c.json" "{'meeting','papers-due','substitute-notice-due','minut
 py cal-chair "$T/c.json" "[x['meeting'] for x in d if x['kind']=='chair-report-due' and x['board']=='$B']==['2017-11-07']"
 py cal-papers-done "$T/c.json" "[x['state'] for x in d if x['kind']=='papers-due' and x['meeting']=='2017-09-05']==['done']"
 py cal-minutes-done "$T/c.json" "[x['state'] for x in d if x['kind']=='minutes-due' and x['meeting']=='2017-09-05']==['done']"
+py cal-tor-review "$T/c.json" "[x['date'] for x in d if x['kind']=='tor-review-due' and x['board']=='Programme Board'][:1]==['2018-01-01']"
 py cal-programme "$T/c.json" "[x['meeting'] for x in d if x['kind']=='chair-report-due' and x['board']=='Programme Board']==['2017-10-24']"
 ok cal-as-of s calendar --json --as-of 2017-10-01 --board "$B"
 py cal-overdue "$T/out" "[x['state'] for x in d if x['kind']=='arising-due' and x['date']=='2017-09-29']==['done'] and all(x['board']=='$B' for x in d)"
