@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "domain/calendar.h"
+#include "domain/governance_calendar.h"
 #include "import/import.h"
 #include "util/file.h"
 #include "util/mem.h"
@@ -69,7 +70,7 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
     d->published = in->published != SL_NO_DAY ? in->published : in->end;
     int focused = in->framework && strstr(in->framework, "focused") != NULL;
     if (d->published != SL_NO_DAY) {
-        sl_day due = sl_add_working_days(d->published, focused ? 20 : 70);
+        sl_day due = sl_plan_deadline(d->published, focused);
         char day[11];
         sl_day_format(due, day);
         sl_findings_add(&p->findings, SL_LINT_WARNING, "submission-deadline", "", 0,

@@ -181,5 +181,124 @@ const sl_command sl_commands[] = {
      "    --section S       working-well, how-we-know, worried or next\n"
      "    --text T          the commentary\n",
      sl_cmd_report},
+    {"board",
+     "add NAME --kind improvement|programme|task-group|scrutiny [--chair NAME] [RULES]\n"
+     "       sightline board set NAME [--kind K] [--chair NAME] [RULES]\n"
+     "       sightline board member add BOARD --role ROLE [--name NAME] [--organisation ORG]\n"
+     "                 [--substitute NAME] [--chair] [--vice-chair]",
+     "A governance board: its kind, the rules it runs by, its members and substitutes.",
+     "  add NAME            a new board (a name already taken is refused)\n"
+     "  set NAME            change a board's kind or rules\n"
+     "  member add BOARD    add a member: --role, and --name, --organisation,\n"
+     "                      --substitute (their one named substitute), --chair, --vice-chair\n"
+     "  --kind K            improvement, programme, task-group or scrutiny\n"
+     "  --chair NAME        (add/set) the chair: that member, or a new member with the role Chair\n"
+     "  --adopted DATE      (add/set) when the terms of reference were adopted or last\n"
+     "                      reviewed: the next reviews are counted from it\n"
+     "RULES (defaults of SPEC.md §2 when not given):\n"
+     "  --meets TEXT        \"1 month\" (default), \"6 weeks\", \"monthly, first Tuesday\"\n"
+     "  --papers-days N     papers due N working days before a meeting (5)\n"
+     "  --substitute-days N substitutes notified N working days before (2)\n"
+     "  --minutes-days N    draft minutes due N working days after (5)\n"
+     "  --chair-report-every N  the chair reports in writing after every Nth meeting (3)\n"
+     "  --review-months N   terms of reference reviewed every N months (3)\n",
+     sl_cmd_board},
+    {"boards", "[--json]", "Every board with its members and rules.",
+     "  --json              print JSON: name, kind, chair, members, meets_every, papers_days,\n"
+     "                      substitute_notice_days, minutes_days, chair_report_every, review_months\n",
+     sl_cmd_boards},
+    {"meeting",
+     "add --board NAME --date DATE [--time HH:MM] [--venue V]\n"
+     "       sightline meeting schedule --board NAME --from DATE --count N\n"
+     "       sightline meeting move --board NAME --date OLD --to NEW\n"
+     "       sightline meeting publish --board NAME --date DATE [--as-of DAY]\n"
+     "       sightline meeting show --board NAME --date DATE [--json]",
+     "A board's meetings: add, generate from its rule, move, publish the papers, show one.",
+     "  add                 a meeting (a date that is not a real day is refused)\n"
+     "  schedule            the next N meetings from DATE on the board's --meets rule\n"
+     "  move                move a meeting to --to NEW\n"
+     "  publish             publish the papers (default today): the pack is frozen and\n"
+     "                      agenda items added later are late papers\n"
+     "  show                attendance, agenda with open actions arising carried forward,\n"
+     "                      minutes (draft or approved) and decisions; --json prints JSON\n",
+     sl_cmd_meeting},
+    {"calendar",
+     "[--json|--ics] [--board NAME] [--as-of DATE] [-o FILE] [--token T]\n"
+     "       sightline calendar token add --user LOGIN | token list [--user LOGIN] | token revoke ID",
+     "What is due and overdue: papers, notices, minutes, reports, reviews, actions, plans.",
+     "  --json              print JSON objects: kind, date, board, meeting, title, state\n"
+     "  --ics               print an iCalendar (RFC 5545) feed of all-day events\n"
+     "  --board NAME        one board's entries only\n"
+     "  --as-of YYYY-MM-DD  due and overdue relative to this day (default: today)\n"
+     "  -o, --output FILE   write to FILE instead of standard output\n"
+     "  --token T           check a calendar subscription token first (revoked: refused)\n"
+     "  token add           a new subscription token for --user (printed once, stored hashed)\n"
+     "  token list          the tokens (of --user)\n"
+     "  token revoke ID     revoke a token\n",
+     sl_cmd_calendar},
+    {"risk",
+     "add --title T --likelihood 1-5 --impact 1-5 [--owner O] [--cause T] [--effect T]\n"
+     "           [--target-score N] [--mitigation T] [--action REF [--plan ID]] [--review DATE] [--ref R]\n"
+     "       sightline risk update REF [--likelihood L] [--impact I] [--trend up|down|steady]\n"
+     "           [--note T] [--review DATE]\n"
+     "       sightline risk history REF [--json]\n"
+     "       sightline risk list [--json]",
+     "The risk log: likelihood x impact, heat-map band, target, trend, mitigations, actions.",
+     "  add                 a risk; its ref is R1, R2, ... unless --ref is given\n"
+     "  --likelihood N      1 (rare) to 5 (almost certain); anything else is refused\n"
+     "  --impact N          1 (negligible) to 5 (severe); anything else is refused\n"
+     "  --target-score N    the score the mitigations aim for (1-25)\n"
+     "  --mitigation T      a mitigation (repeatable)\n"
+     "  --action REF        a plan action the risk is linked to (repeatable; --plan ID)\n"
+     "  --review DATE       the next review day\n"
+     "  update REF          a review: new likelihood and impact (the rest kept), the trend\n"
+     "                      (computed from the scores unless --trend), a note; kept in history\n"
+     "  history REF         every review of the risk, oldest first\n"
+     "  list, --json        the log, highest score first\n",
+     sl_cmd_risk},
+    {"risks", "[--json]", "The risk log, highest score first (same as risk list).",
+     "  --json              print JSON: ref, title, cause, effect, owner, likelihood, impact,\n"
+     "                      score, band, target_score, trend, mitigations, actions, review\n",
+     sl_cmd_risk},
+    {"attendance", "--board B --date D --member ROLE-or-NAME present|apologies|substitute [--by NAME]",
+     "Record who came to a meeting; a substitute must be the named one or a member.",
+     "  --member M          the member, by name or role\n"
+     "  --by NAME           who attended instead (substitute): the member's named substitute\n"
+     "                      or another member of the board; anyone else is refused\n",
+     sl_cmd_attendance},
+    {"agenda", "add --board B --date D --title T [--kind standing|deep-dive|item] [--theme T]",
+     "Add an item to a meeting's agenda (a late paper once the pack is published).",
+     "  --kind K            standing, deep-dive (on --theme) or item (default)\n",
+     sl_cmd_agenda},
+    {"minutes",
+     "--board B --date D --text T|--file F\n"
+     "       sightline minutes approve --board B --date D --at NEXT-DATE",
+     "A meeting's draft minutes; approved when a later meeting approves them.",
+     "  --text T, --file F  the draft minutes (refused once approved)\n"
+     "  approve --at NEXT   the later meeting of the board that approved them\n",
+     sl_cmd_minutes},
+    {"decision", "add --board B --date D --text T", "Record a decision a meeting took.", "", sl_cmd_decision},
+    {"arising",
+     "add --board B --date D --text T --owner O [--due DATE] [--status S]\n"
+     "       sightline arising update ID --status S [--note T]\n"
+     "       sightline arising history ID [--json]\n"
+     "       sightline arising list [--board B] [--open] [--json]",
+     "Actions arising from meetings: carried onto later agendas until closed.",
+     "  add                 an action arising from the meeting on --date\n"
+     "  update ID           a new status (canonical: in-progress, complete, …) and note;\n"
+     "                      every update is kept\n"
+     "  history ID          the action's updates, oldest first\n"
+     "  list                --board one board, --open only open ones, --json JSON\n",
+     sl_cmd_arising},
+    {"savings",
+     "[--plan ID] [--json]\n"
+     "       sightline savings set PROJECT --year 2021/22 [--forecast N] [--delivered N] [--plan ID]",
+     "Savings projects by financial year: target, forecast, delivered, variance, RAG (£000s).",
+     "  --plan ID           one plan (number or title); default every current plan\n"
+     "  set PROJECT         record the forecast and/or delivered amount of a year\n"
+     "                      (PROJECT is its MTFS ref or title)\n"
+     "  RAG                 delivered (else forecast) against target: green at 100%,\n"
+     "                      amber from 90%, red below, grey without a target\n",
+     sl_cmd_savings},
     {0, 0, 0, 0, 0},
 };

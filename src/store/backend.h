@@ -82,6 +82,34 @@ typedef struct {
                        sl_error *err);
     int (*each_audit)(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                       void *ctx, sl_error *err);
+    int (*board_add)(sl_store *store, const sl_board *board, const char *actor, int64_t *id, sl_error *err);
+    int (*board_save)(sl_store *store, const sl_board *board, const char *actor, int64_t *id, sl_error *err);
+    int (*board_find)(sl_store *store, const char *name, sl_board *out, int64_t *id, sl_error *err);
+    int (*boards)(sl_store *store, sl_board **out, int64_t **ids, sl_error *err);
+    int (*meeting_add)(sl_store *store, int64_t board_id, const sl_meeting *meeting, const char *actor, int64_t *id, sl_error *err);
+    int (*meetings)(sl_store *store, int64_t board_id, sl_meeting **out, sl_error *err);
+    int (*meeting_find)(sl_store *store, int64_t board_id, sl_day day, sl_meeting *out, sl_error *err);
+    int (*meeting_move)(sl_store *store, int64_t meeting_id, sl_day to, const char *actor, sl_error *err);
+    int (*meeting_publish)(sl_store *store, int64_t meeting_id, sl_day day, const char *actor, sl_error *err);
+    int (*meeting_minutes)(sl_store *store, int64_t meeting_id, const char *text, const char *actor, sl_error *err);
+    int (*meeting_approve)(sl_store *store, int64_t meeting_id, int64_t approver_id, const char *actor, sl_error *err);
+    int (*attendance_set)(sl_store *store, int64_t meeting_id, const sl_attendance *row, const char *actor, sl_error *err);
+    int (*agenda_add)(sl_store *store, int64_t meeting_id, const sl_agenda_item *item, const char *actor, sl_error *err);
+    int (*decision_add)(sl_store *store, int64_t meeting_id, const char *text, const char *actor, sl_error *err);
+    int (*arising_add)(sl_store *store, int64_t meeting_id, const sl_arising *a, const char *actor, int64_t *id, sl_error *err);
+    int (*arising_update)(sl_store *store, int64_t id, sl_status status, const char *note, const char *actor, sl_error *err);
+    int (*arisings)(sl_store *store, int64_t board_id, int open_only, sl_arising **out, sl_error *err);
+    int (*risk_add)(sl_store *store, const sl_risk *risk, const char *actor, char **ref, sl_error *err);
+    int (*risk_review)(sl_store *store, const char *ref, const sl_risk_review *review, const char *actor, sl_error *err);
+    int (*risks)(sl_store *store, sl_risk **out, sl_error *err);
+    int (*savings_set)(sl_store *store, int64_t plan_id, const char *project, int fy_start_year, double forecast, double delivered, const char *actor, sl_error *err);
+    int (*savings)(sl_store *store, int64_t plan_id, sl_savings_row **out, sl_error *err);
+    int (*calendar_token_add)(sl_store *store, const char *login, const char *token_hash, const char *actor, int64_t *id, sl_error *err);
+    int (*calendar_tokens)(sl_store *store, const char *login, sl_calendar_token **out, sl_error *err);
+    int (*calendar_token_revoke)(sl_store *store, int64_t id, const char *actor, sl_error *err);
+    int (*calendar_token_check)(sl_store *store, const char *token_hash, int64_t *user_id, sl_error *err);
+    int (*arising_history)(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err);
+    int (*risk_history)(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err);
 } sl_store_ops;
 
 /* Every backend's store begins with this header. */

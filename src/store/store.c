@@ -2,6 +2,7 @@
  * to it (see store.h). */
 #include "store/backend.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Returns 1 when path names a PostgreSQL database rather than a file. */
@@ -269,4 +270,160 @@ int sl_store_each_commentary(sl_store *s, const char *report, int64_t plan_id, s
                              sl_commentary_cb cb, void *ctx, sl_error *err)
 {
     return s->ops->each_commentary(s, report, plan_id, as_of, cb, ctx, err);
+}
+
+int sl_store_board_add(sl_store *s, const sl_board *board, const char *actor, int64_t *id, sl_error *err)
+{
+    return s->ops->board_add(s, board, actor, id, err);
+}
+
+int sl_store_board_save(sl_store *s, const sl_board *board, const char *actor, int64_t *id, sl_error *err)
+{
+    return s->ops->board_save(s, board, actor, id, err);
+}
+
+int sl_store_board_find(sl_store *s, const char *name, sl_board *out, int64_t *id, sl_error *err)
+{
+    return s->ops->board_find(s, name, out, id, err);
+}
+
+int sl_store_boards(sl_store *s, sl_board **out, int64_t **ids, sl_error *err)
+{
+    return s->ops->boards(s, out, ids, err);
+}
+
+int sl_store_meeting_add(sl_store *s, int64_t board_id, const sl_meeting *meeting, const char *actor, int64_t *id, sl_error *err)
+{
+    return s->ops->meeting_add(s, board_id, meeting, actor, id, err);
+}
+
+int sl_store_meetings(sl_store *s, int64_t board_id, sl_meeting **out, sl_error *err)
+{
+    return s->ops->meetings(s, board_id, out, err);
+}
+
+int sl_store_meeting_find(sl_store *s, int64_t board_id, sl_day day, sl_meeting *out, sl_error *err)
+{
+    return s->ops->meeting_find(s, board_id, day, out, err);
+}
+
+int sl_store_meeting_move(sl_store *s, int64_t meeting_id, sl_day to, const char *actor, sl_error *err)
+{
+    return s->ops->meeting_move(s, meeting_id, to, actor, err);
+}
+
+int sl_store_meeting_publish(sl_store *s, int64_t meeting_id, sl_day day, const char *actor, sl_error *err)
+{
+    return s->ops->meeting_publish(s, meeting_id, day, actor, err);
+}
+
+int sl_store_meeting_minutes(sl_store *s, int64_t meeting_id, const char *text, const char *actor, sl_error *err)
+{
+    return s->ops->meeting_minutes(s, meeting_id, text, actor, err);
+}
+
+int sl_store_meeting_approve(sl_store *s, int64_t meeting_id, int64_t approver_id, const char *actor, sl_error *err)
+{
+    return s->ops->meeting_approve(s, meeting_id, approver_id, actor, err);
+}
+
+int sl_store_attendance_set(sl_store *s, int64_t meeting_id, const sl_attendance *row, const char *actor, sl_error *err)
+{
+    return s->ops->attendance_set(s, meeting_id, row, actor, err);
+}
+
+int sl_store_agenda_add(sl_store *s, int64_t meeting_id, const sl_agenda_item *item, const char *actor, sl_error *err)
+{
+    return s->ops->agenda_add(s, meeting_id, item, actor, err);
+}
+
+int sl_store_decision_add(sl_store *s, int64_t meeting_id, const char *text, const char *actor, sl_error *err)
+{
+    return s->ops->decision_add(s, meeting_id, text, actor, err);
+}
+
+int sl_store_arising_add(sl_store *s, int64_t meeting_id, const sl_arising *a, const char *actor, int64_t *id, sl_error *err)
+{
+    return s->ops->arising_add(s, meeting_id, a, actor, id, err);
+}
+
+int sl_store_arising_update(sl_store *s, int64_t id, sl_status status, const char *note, const char *actor, sl_error *err)
+{
+    return s->ops->arising_update(s, id, status, note, actor, err);
+}
+
+int sl_store_arisings(sl_store *s, int64_t board_id, int open_only, sl_arising **out, sl_error *err)
+{
+    return s->ops->arisings(s, board_id, open_only, out, err);
+}
+
+int sl_store_risk_add(sl_store *s, const sl_risk *risk, const char *actor, char **ref, sl_error *err)
+{
+    return s->ops->risk_add(s, risk, actor, ref, err);
+}
+
+int sl_store_risk_review(sl_store *s, const char *ref, const sl_risk_review *review, const char *actor, sl_error *err)
+{
+    return s->ops->risk_review(s, ref, review, actor, err);
+}
+
+int sl_store_risks(sl_store *s, sl_risk **out, sl_error *err)
+{
+    return s->ops->risks(s, out, err);
+}
+
+int sl_store_savings_set(sl_store *s, int64_t plan_id, const char *project, int fy_start_year, double forecast, double delivered, const char *actor, sl_error *err)
+{
+    return s->ops->savings_set(s, plan_id, project, fy_start_year, forecast, delivered, actor, err);
+}
+
+int sl_store_savings(sl_store *s, int64_t plan_id, sl_savings_row **out, sl_error *err)
+{
+    return s->ops->savings(s, plan_id, out, err);
+}
+
+int sl_store_calendar_token_add(sl_store *s, const char *login, const char *token_hash, const char *actor, int64_t *id, sl_error *err)
+{
+    return s->ops->calendar_token_add(s, login, token_hash, actor, id, err);
+}
+
+int sl_store_calendar_tokens(sl_store *s, const char *login, sl_calendar_token **out, sl_error *err)
+{
+    return s->ops->calendar_tokens(s, login, out, err);
+}
+
+int sl_store_calendar_token_revoke(sl_store *s, int64_t id, const char *actor, sl_error *err)
+{
+    return s->ops->calendar_token_revoke(s, id, actor, err);
+}
+
+int sl_store_calendar_token_check(sl_store *s, const char *token_hash, int64_t *user_id, sl_error *err)
+{
+    return s->ops->calendar_token_check(s, token_hash, user_id, err);
+}
+
+void sl_savings_rows_free(sl_savings_row *rows, int n)
+{
+    for (int i = 0; i < n; i++) {
+        free(rows[i].ref);
+        free(rows[i].title);
+    }
+    free(rows);
+}
+
+void sl_calendar_tokens_free(sl_calendar_token *tokens, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(tokens[i].login);
+    free(tokens);
+}
+
+int sl_store_arising_history(sl_store *s, int64_t id, sl_arising_update **out, sl_error *err)
+{
+    return s->ops->arising_history(s, id, out, err);
+}
+
+int sl_store_risk_history(sl_store *s, const char *ref, sl_risk_history **out, sl_error *err)
+{
+    return s->ops->risk_history(s, ref, out, err);
 }

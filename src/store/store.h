@@ -10,11 +10,14 @@
 #define SL_STORE_STORE_H
 #include <stdint.h>
 
+#include "domain/board.h"
 #include "domain/date.h"
 #include "domain/inspection.h"
 #include "domain/measure.h"
+#include "domain/meeting.h"
 #include "domain/plan.h"
 #include "domain/rag.h"
+#include "domain/risk.h"
 #include "domain/status.h"
 #include "domain/workforce.h"
 #include "util/error.h"
@@ -364,5 +367,146 @@ int sl_store_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *
  * set) or all (entity NULL); only the latest `latest` when latest > 0. */
 int sl_store_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                         void *ctx, sl_error *err);
+
+/* ---- Governance: boards, meetings, actions arising, risks, savings, calendar tokens.
+ * Writes are audited; call each write inside a transaction (sl_store_begin). */
+
+/* Adds a board with its members and rules; refuses a name already taken.
+ * Sets *id (may be NULL). */
+int sl_store_board_add(sl_store *store, const sl_board *board, const char *actor, int64_t *id,
+                       sl_error *err);
+/* Creates the board of board->name, or updates the board of that name
+ * (kind, terms of reference, rules), replacing its members. Sets *id (may be NULL). */
+int sl_store_board_save(sl_store *store, const sl_board *board, const char *actor, int64_t *id,
+                        sl_error *err);
+/* Finds a board by name (any case): returns 1 and fills *out (may be NULL;
+ * caller frees with sl_board_free) and *id (may be NULL), 0 when none, -1 on error. */
+int sl_store_board_find(sl_store *store, const char *name, sl_board *out, int64_t *id, sl_error *err);
+/* Loads every board with its members, by name, into *out and their ids into
+ * *ids (may be NULL); returns the count or -1. Caller frees each board with
+ * sl_board_free, then both arrays. */
+int sl_store_boards(sl_store *store, sl_board **out, int64_t **ids, sl_error *err);
+
+/* Adds a meeting of a board (day, time, venue of *meeting); refuses a second
+ * meeting of the board on one day. Sets *id (may be NULL). */
+int sl_store_meeting_add(sl_store *store, int64_t board_id, const sl_meeting *meeting,
+                         const char *actor, int64_t *id, sl_error *err);
+/* Loads the meetings of a board (every board when board_id is 0), by board
+ * name then day, without attendance, agenda or decisions, into *out. Returns
+ * the count or -1; caller frees with sl_meetings_free. */
+int sl_store_meetings(sl_store *store, int64_t board_id, sl_meeting **out, sl_error *err);
+/* Finds a board's meeting on day with its attendance, agenda and decisions:
+ * returns 1 and fills *out (caller frees with sl_meeting_free), 0 when none, -1. */
+int sl_store_meeting_find(sl_store *store, int64_t board_id, sl_day day, sl_meeting *out,
+                          sl_error *err);
+/* Moves a meeting to another day (refused when the board meets that day). */
+int sl_store_meeting_move(sl_store *store, int64_t meeting_id, sl_day to, const char *actor,
+                          sl_error *err);
+/* Publishes a meeting's papers on day: the pack is frozen from then on. */
+int sl_store_meeting_publish(sl_store *store, int64_t meeting_id, sl_day day, const char *actor,
+                             sl_error *err);
+/* Records a meeting's draft minutes (refused once approved). */
+int sl_store_meeting_minutes(sl_store *store, int64_t meeting_id, const char *text, const char *actor,
+                             sl_error *err);
+/* Marks a meeting's minutes approved by a later meeting (approver_id). */
+int sl_store_meeting_approve(sl_store *store, int64_t meeting_id, int64_t approver_id, const char *actor,
+                             sl_error *err);
+/* Records (or replaces) one member's attendance at a meeting. */
+int sl_store_attendance_set(sl_store *store, int64_t meeting_id, const sl_attendance *row,
+                            const char *actor, sl_error *err);
+/* Appends an agenda item to a meeting (after the others). */
+int sl_store_agenda_add(sl_store *store, int64_t meeting_id, const sl_agenda_item *item,
+                        const char *actor, sl_error *err);
+/* Appends a decision to a meeting. */
+int sl_store_decision_add(sl_store *store, int64_t meeting_id, const char *text, const char *actor,
+                          sl_error *err);
+
+/* Adds an action arising from a meeting (text, owner, due, status of *a); sets *id. */
+int sl_store_arising_add(sl_store *store, int64_t meeting_id, const sl_arising *a, const char *actor,
+                         int64_t *id, sl_error *err);
+/* Appends an update (status and note) to an action arising's history and
+ * makes the status its current one. */
+int sl_store_arising_update(sl_store *store, int64_t id, sl_status status, const char *note,
+                            const char *actor, sl_error *err);
+/* Loads the actions arising of a board (0: every board), only open ones
+ * when open_only, by board, due day and id, into *out. Returns the count or
+ * -1; caller frees with sl_arisings_free. */
+int sl_store_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **out,
+                      sl_error *err);
+
+/* Loads the history of action arising id, oldest first, into *out. Returns
+ * the count (0 for an unknown id) or -1; caller frees with sl_arising_updates_free. */
+int sl_store_arising_history(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err);
+
+/* Adds a risk; when risk->ref is NULL or "" the next "R<n>" is given. Sets
+ * *ref to the ref used (caller frees; ref may be NULL). */
+int sl_store_risk_add(sl_store *store, const sl_risk *risk, const char *actor, char **ref,
+                      sl_error *err);
+/* One review of a risk: new likelihood and impact, trend (SL_RISK_TREND_NEW
+ * to have it computed from the scores), a note and the next review day. */
+typedef struct {
+    int likelihood;
+    int impact;
+    sl_risk_trend trend;
+    const char *note;
+    sl_day next_review;         /* SL_NO_DAY: keep */
+} sl_risk_review;
+/* Records a review of the risk ref (appended to its history) and updates it. */
+int sl_store_risk_review(sl_store *store, const char *ref, const sl_risk_review *review,
+                         const char *actor, sl_error *err);
+/* Loads every risk with its linked action ids, highest score first, into
+ * *out. Returns the count or -1; caller frees with sl_risks_free. */
+int sl_store_risks(sl_store *store, sl_risk **out, sl_error *err);
+
+/* Loads the review history of risk ref, oldest first, into *out. Returns
+ * the count (0 for an unknown ref) or -1; caller frees with sl_risk_history_free. */
+int sl_store_risk_history(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err);
+
+/* One savings project's financial year: target (from the plan), forecast
+ * and delivered (£000s; -1 when not recorded). Strings owned by the row. */
+typedef struct {
+    int64_t theme_id;
+    int64_t plan_id;
+    char *ref;                  /* "CFE SAV 05" */
+    char *title;
+    int fy_start_year;          /* 2021 for 2021/22 */
+    double target;              /* -1 when the plan gives none */
+    double forecast;
+    double delivered;
+} sl_savings_row;
+/* Sets a savings project's forecast and/or delivered amount for a financial
+ * year (a value < 0 keeps what is recorded). project is the theme's ref or
+ * title among current plans (within plan_id when not 0). */
+int sl_store_savings_set(sl_store *store, int64_t plan_id, const char *project, int fy_start_year,
+                         double forecast, double delivered, const char *actor, sl_error *err);
+/* Loads every savings project's years (of plan_id, or every current plan
+ * when 0), by plan, project and year, into *out. Returns the count or -1;
+ * caller frees with sl_savings_rows_free. */
+int sl_store_savings(sl_store *store, int64_t plan_id, sl_savings_row **out, sl_error *err);
+/* Frees n savings rows and the array. */
+void sl_savings_rows_free(sl_savings_row *rows, int n);
+
+/* A calendar subscription token (only its hash is stored). */
+typedef struct {
+    int64_t id;
+    char *login;                /* owned: freed by sl_calendar_tokens_free */
+    char created_at[32];
+    char revoked_at[32];        /* "" while valid */
+} sl_calendar_token;
+/* Stores a new token's hash for a user (by login); sets *id. */
+int sl_store_calendar_token_add(sl_store *store, const char *login, const char *token_hash,
+                                const char *actor, int64_t *id, sl_error *err);
+/* Loads the tokens of a user (every user when login is NULL) into *out.
+ * Returns the count or -1; caller frees with sl_calendar_tokens_free. */
+int sl_store_calendar_tokens(sl_store *store, const char *login, sl_calendar_token **out,
+                             sl_error *err);
+/* Frees n tokens and the array. */
+void sl_calendar_tokens_free(sl_calendar_token *tokens, int n);
+/* Revokes a token; refused when unknown or already revoked. */
+int sl_store_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_error *err);
+/* Checks a token by its hash: returns 0 and sets *user_id when valid; -1
+ * with err saying why (unknown, or revoked and when). */
+int sl_store_calendar_token_check(sl_store *store, const char *token_hash, int64_t *user_id,
+                                  sl_error *err);
 
 #endif

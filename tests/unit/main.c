@@ -10,6 +10,8 @@ void test_buf(void);
 void test_calendar(void);
 void test_csv(void);
 void test_date(void);
+void test_governance(void);
+void test_governance_store(void);
 void test_inspection(void);
 void test_lazy_lib(void);
 void test_lint(void);
@@ -46,6 +48,10 @@ int main(void)
         {"status", test_status},
         {"store", test_store},
         {"text import", test_text_import},
+        {"buf", test_buf},   {"calendar", test_calendar}, {"csv", test_csv},
+        {"date", test_date}, {"governance", test_governance}, {"gov store", test_governance_store}, {"inspection", test_inspection}, {"lazy lib", test_lazy_lib}, {"lint", test_lint},
+        {"measures", test_measures}, {"national", test_national}, {"plan", test_plan},
+        {"rag", test_rag},   {"status", test_status},     {"store", test_store},   {"text import", test_text_import},
         {"xlsx", test_xlsx},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {

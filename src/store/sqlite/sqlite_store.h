@@ -163,4 +163,34 @@ int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
 int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb, void *ctx,
                   sl_error *err);
 
+/* Governance (sqlite_boards.c, sqlite_meetings.c, sqlite_risks.c). */
+int sq_board_add(sl_store *store, const sl_board *board, const char *actor, int64_t *id, sl_error *err);
+int sq_board_save(sl_store *store, const sl_board *board, const char *actor, int64_t *id, sl_error *err);
+int sq_board_find(sl_store *store, const char *name, sl_board *out, int64_t *id, sl_error *err);
+int sq_boards(sl_store *store, sl_board **out, int64_t **ids, sl_error *err);
+int sq_meeting_add(sl_store *store, int64_t board_id, const sl_meeting *meeting, const char *actor, int64_t *id, sl_error *err);
+int sq_meetings(sl_store *store, int64_t board_id, sl_meeting **out, sl_error *err);
+int sq_meeting_find(sl_store *store, int64_t board_id, sl_day day, sl_meeting *out, sl_error *err);
+int sq_meeting_move(sl_store *store, int64_t meeting_id, sl_day to, const char *actor, sl_error *err);
+int sq_meeting_publish(sl_store *store, int64_t meeting_id, sl_day day, const char *actor, sl_error *err);
+int sq_meeting_minutes(sl_store *store, int64_t meeting_id, const char *text, const char *actor, sl_error *err);
+int sq_meeting_approve(sl_store *store, int64_t meeting_id, int64_t approver_id, const char *actor, sl_error *err);
+int sq_attendance_set(sl_store *store, int64_t meeting_id, const sl_attendance *row, const char *actor, sl_error *err);
+int sq_agenda_add(sl_store *store, int64_t meeting_id, const sl_agenda_item *item, const char *actor, sl_error *err);
+int sq_decision_add(sl_store *store, int64_t meeting_id, const char *text, const char *actor, sl_error *err);
+int sq_arising_add(sl_store *store, int64_t meeting_id, const sl_arising *a, const char *actor, int64_t *id, sl_error *err);
+int sq_arising_update(sl_store *store, int64_t id, sl_status status, const char *note, const char *actor, sl_error *err);
+int sq_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **out, sl_error *err);
+int sq_risk_add(sl_store *store, const sl_risk *risk, const char *actor, char **ref, sl_error *err);
+int sq_risk_review(sl_store *store, const char *ref, const sl_risk_review *review, const char *actor, sl_error *err);
+int sq_risks(sl_store *store, sl_risk **out, sl_error *err);
+int sq_savings_set(sl_store *store, int64_t plan_id, const char *project, int fy_start_year, double forecast, double delivered, const char *actor, sl_error *err);
+int sq_savings(sl_store *store, int64_t plan_id, sl_savings_row **out, sl_error *err);
+int sq_calendar_token_add(sl_store *store, const char *login, const char *token_hash, const char *actor, int64_t *id, sl_error *err);
+int sq_calendar_tokens(sl_store *store, const char *login, sl_calendar_token **out, sl_error *err);
+int sq_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_error *err);
+int sq_calendar_token_check(sl_store *store, const char *token_hash, int64_t *user_id, sl_error *err);
+int sq_arising_history(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err);
+int sq_risk_history(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err);
+
 #endif

@@ -1,0 +1,145 @@
+/* sqlite_arising.c — actions arising from meetings and their append-only
+ * history of updates (governance). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+#include "util/mem.h"
+
+/* Appends one row to an action arising's history. */
+static int add_history(sq_store *s, int64_t id, sl_status status, const char *note, const char *actor,
+                       sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO arising_updates (arising_id, recorded_at, author, status, note) VALUES (?1, ?2, ?3, ?4, ?5)";
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sq_bind_text(st, 2, now);
+    sq_bind_text(st, 3, actor);
+    sq_bind_text(st, 4, sl_status_name(status));
+    sq_bind_text(st, 5, note ? note : "");
+    return sq_exec(s, st, err, "recording an update of an action arising");
+}
+
+int sq_arising_add(sl_store *store, int64_t meeting_id, const sl_arising *a, const char *actor, int64_t *id,
+                   sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO arising_actions (meeting_id, text, owner, due, status) VALUES (?1, ?2, ?3, ?4, ?5)";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, meeting_id);
+    sq_bind_text(st, 2, a->text);
+    sq_bind_text(st, 3, a->owner ? a->owner : "");
+    sq_bind_day(st, 4, a->due);
+    sq_bind_text(st, 5, sl_status_name(a->status));
+    if (sq_exec(s, st, err, "adding an action arising") < 0)
+        return -1;
+    int64_t aid = sqlite3_last_insert_rowid(s->db);
+    if (id)
+        *id = aid;
+    if (add_history(s, aid, a->status, "raised", actor, err) < 0)
+        return -1;
+    return sq_audit(s, actor, "add", "arising", aid, "", NULL, a->text, err);
+}
+
+int sq_arising_update(sl_store *store, int64_t id, sl_status status, const char *note, const char *actor,
+                      sl_error *err)
+{
+    static const char sql[] = "UPDATE arising_actions SET status = ?2 WHERE id = ?1";
+    static const char before_sql[] = "SELECT status FROM arising_actions WHERE id = ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, before_sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sq_walk_end(s, st, rc, 0, err, "finding an action arising");
+        return sl_fail(err, "no action arising numbered %lld", (long long)id);
+    }
+    char *before = sl_strdup(sq_text(st, 0));
+    sqlite3_reset(st);
+    int out = -1;
+    if ((st = sq_prepare(s, sql, err))) {
+        sqlite3_bind_int64(st, 1, id);
+        sq_bind_text(st, 2, sl_status_name(status));
+        if (sq_exec(s, st, err, "updating an action arising") == 0 &&
+            add_history(s, id, status, note, actor, err) == 0)
+            out = sq_audit(s, actor, "update", "arising", id, "status", before, sl_status_name(status), err);
+    }
+    free(before);
+    return out;
+}
+
+int sq_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT a.id, b.name, m.day, a.text, a.owner, a.due, a.status FROM arising_actions a"
+        " JOIN meetings m ON m.id = a.meeting_id JOIN boards b ON b.id = m.board_id"
+        " WHERE (?1 IS NULL OR m.board_id = ?1)"
+        " ORDER BY b.name, coalesce(a.due, 99999999), a.id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    *out = NULL;
+    if (!st)
+        return -1;
+    if (board_id)
+        sqlite3_bind_int64(st, 1, board_id);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sl_status status = SL_STATUS_NOT_STARTED;
+        sl_status_from_name(sq_text(st, 6), &status);
+        if (open_only && (sl_status_is_done(status) || sl_status_is_closed(status)))
+            continue;
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_arising *a = &(*out)[n++];
+        a->id = sqlite3_column_int64(st, 0);
+        a->board = sl_strdup(sq_text(st, 1));
+        a->meeting = sq_day(st, 2);
+        a->text = sl_strdup(sq_text(st, 3));
+        a->owner = sl_strdup(sq_text(st, 4));
+        a->due = sq_day(st, 5);
+        a->status = status;
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading actions arising") == 0)
+        return n;
+    sl_arisings_free(*out, (size_t)n);
+    *out = NULL;
+    return -1;
+}
+
+int sq_arising_history(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT recorded_at, author, status, note FROM arising_updates WHERE arising_id = ?1 ORDER BY id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    *out = NULL;
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_arising_update *u = &(*out)[n++];
+        u->recorded_at = sl_strdup(sq_text(st, 0));
+        u->author = sl_strdup(sq_text(st, 1));
+        u->status = SL_STATUS_NOT_STARTED;
+        sl_status_from_name(sq_text(st, 2), &u->status);
+        u->note = sl_strdup(sq_text(st, 3));
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading the history of an action arising") == 0)
+        return n;
+    sl_arising_updates_free(*out, (size_t)n);
+    *out = NULL;
+    return -1;
+}

@@ -1,0 +1,202 @@
+/* sqlite_savings.c — savings projects' forecast and delivered amounts per
+ * financial year, and calendar subscription tokens (governance). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/plan.h"
+#include "store/sqlite/sqlite_store.h"
+#include "util/clock.h"
+#include "util/mem.h"
+
+/* Binds an amount, or NULL when not given (< 0). */
+static void bind_amount(sqlite3_stmt *st, int index, double v)
+{
+    if (v < 0)
+        sqlite3_bind_null(st, index);
+    else
+        sqlite3_bind_double(st, index, v);
+}
+
+/* Finds the one savings project named project (ref or title) among current
+ * plans (or plan_id): sets *theme_id; returns 0 or -1 with err set. */
+static int find_project(sq_store *s, int64_t plan_id, const char *project, int64_t *theme_id, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT t.id FROM themes t JOIN plans p ON p.id = t.plan_id WHERE t.kind = ?3"
+        " AND (t.ref = ?1 COLLATE NOCASE OR t.title = ?1 COLLATE NOCASE)"
+        " AND (?2 IS NULL OR t.plan_id = ?2) AND (?2 IS NOT NULL OR p.superseded_by IS NULL)";
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, project);
+    if (plan_id)
+        sqlite3_bind_int64(st, 2, plan_id);
+    sqlite3_bind_int(st, 3, SL_THEME_SAVINGS);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (n++ == 0)
+            *theme_id = sqlite3_column_int64(st, 0);
+    if (sq_walk_end(s, st, rc, 0, err, "finding a savings project") < 0)
+        return -1;
+    if (n == 0)
+        return sl_fail(err, "no savings project '%s'", project);
+    if (n > 1)
+        return sl_fail(err, "'%s' names %d savings projects: give --plan", project, n);
+    return 0;
+}
+
+int sq_savings_set(sl_store *store, int64_t plan_id, const char *project, int fy, double forecast,
+                   double delivered, const char *actor, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO theme_savings_delivery (theme_id, fy_start_year, forecast, delivered) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT (theme_id, fy_start_year) DO UPDATE SET forecast = coalesce(excluded.forecast, forecast),"
+        " delivered = coalesce(excluded.delivered, delivered)";
+    sq_store *s = (sq_store *)store;
+    int64_t theme_id = 0;
+    if (find_project(s, plan_id, project, &theme_id, err) < 0)
+        return -1;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, theme_id);
+    sqlite3_bind_int(st, 2, fy);
+    bind_amount(st, 3, forecast);
+    bind_amount(st, 4, delivered);
+    if (sq_exec(s, st, err, "recording savings") < 0)
+        return -1;
+    char after[96];
+    snprintf(after, sizeof after, "%d/%02d forecast %.1f delivered %.1f", fy, (fy + 1) % 100, forecast, delivered);
+    return sq_audit(s, actor, "update", "theme", theme_id, "savings", NULL, after, err);
+}
+
+int sq_savings(sl_store *store, int64_t plan_id, sl_savings_row **out, sl_error *err)
+{
+    static const char sql[] =
+        "WITH years AS (SELECT theme_id, fy_start_year FROM theme_savings"
+        " UNION SELECT theme_id, fy_start_year FROM theme_savings_delivery)"
+        " SELECT t.id, t.plan_id, t.ref, t.title, y.fy_start_year, coalesce(ts.thousands, -1),"
+        " coalesce(d.forecast, -1), coalesce(d.delivered, -1)"
+        " FROM years y JOIN themes t ON t.id = y.theme_id JOIN plans p ON p.id = t.plan_id"
+        " LEFT JOIN theme_savings ts ON ts.theme_id = y.theme_id AND ts.fy_start_year = y.fy_start_year"
+        " LEFT JOIN theme_savings_delivery d ON d.theme_id = y.theme_id AND d.fy_start_year = y.fy_start_year"
+        " WHERE t.kind = ?2 AND (?1 IS NULL OR t.plan_id = ?1) AND (?1 IS NOT NULL OR p.superseded_by IS NULL)"
+        " ORDER BY t.plan_id, t.position, y.fy_start_year";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    *out = NULL;
+    if (!st)
+        return -1;
+    if (plan_id)
+        sqlite3_bind_int64(st, 1, plan_id);
+    sqlite3_bind_int(st, 2, SL_THEME_SAVINGS);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_savings_row *r = &(*out)[n++];
+        r->theme_id = sqlite3_column_int64(st, 0);
+        r->plan_id = sqlite3_column_int64(st, 1);
+        r->ref = sl_strdup(sq_text(st, 2));
+        r->title = sl_strdup(sq_text(st, 3));
+        r->fy_start_year = sqlite3_column_int(st, 4);
+        r->target = sqlite3_column_double(st, 5);
+        r->forecast = sqlite3_column_double(st, 6);
+        r->delivered = sqlite3_column_double(st, 7);
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading savings") == 0)
+        return n;
+    sl_savings_rows_free(*out, n);
+    *out = NULL;
+    return -1;
+}
+
+int sq_calendar_token_add(sl_store *store, const char *login, const char *hash, const char *actor, int64_t *id,
+                          sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO calendar_tokens (user_id, token_hash, created_at)"
+        " SELECT id, ?2, ?3 FROM users WHERE login = ?1";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, login);
+    sq_bind_text(st, 2, hash);
+    sq_bind_text(st, 3, now);
+    if (sq_exec(s, st, err, "adding a calendar token") < 0)
+        return -1;
+    if (sqlite3_changes(s->db) == 0)
+        return sl_fail(err, "no user '%s'", login);
+    int64_t tid = sqlite3_last_insert_rowid(s->db);
+    if (id)
+        *id = tid;
+    return sq_audit(s, actor, "add", "calendar_token", tid, "", NULL, login, err);
+}
+
+int sq_calendar_tokens(sl_store *store, const char *login, sl_calendar_token **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT t.id, u.login, t.created_at, coalesce(t.revoked_at, '') FROM calendar_tokens t"
+        " JOIN users u ON u.id = t.user_id WHERE ?1 IS NULL OR u.login = ?1 ORDER BY t.id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    *out = NULL;
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, login);
+    int n = 0, rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
+        sl_calendar_token *t = &(*out)[n++];
+        t->id = sqlite3_column_int64(st, 0);
+        t->login = sl_strdup(sq_text(st, 1));
+        snprintf(t->created_at, sizeof t->created_at, "%s", sq_text(st, 2));
+        snprintf(t->revoked_at, sizeof t->revoked_at, "%s", sq_text(st, 3));
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading calendar tokens") == 0)
+        return n;
+    sl_calendar_tokens_free(*out, n);
+    *out = NULL;
+    return -1;
+}
+
+int sq_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_error *err)
+{
+    static const char sql[] = "UPDATE calendar_tokens SET revoked_at = ?2 WHERE id = ?1 AND revoked_at IS NULL";
+    sq_store *s = (sq_store *)store;
+    char now[32];
+    sl_now_timestamp(now);
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, id);
+    sq_bind_text(st, 2, now);
+    if (sq_exec(s, st, err, "revoking a calendar token") < 0)
+        return -1;
+    if (sqlite3_changes(s->db) == 0)
+        return sl_fail(err, "calendar token %lld is unknown or already revoked", (long long)id);
+    return sq_audit(s, actor, "update", "calendar_token", id, "revoked_at", NULL, now, err);
+}
+
+int sq_calendar_token_check(sl_store *store, const char *hash, int64_t *user_id, sl_error *err)
+{
+    static const char sql[] = "SELECT user_id, revoked_at FROM calendar_tokens WHERE token_hash = ?1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sq_bind_text(st, 1, hash);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW)
+        return sq_walk_end(s, st, rc, 0, err, "checking a calendar token") < 0
+                   ? -1 : sl_fail(err, "unknown calendar token");
+    int revoked = sqlite3_column_type(st, 1) != SQLITE_NULL;
+    char when[32];
+    snprintf(when, sizeof when, "%s", sq_text(st, 1));
+    *user_id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return revoked ? sl_fail(err, "this calendar token was revoked on %s", when) : 0;
+}
