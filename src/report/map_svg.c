@@ -61,7 +61,7 @@ static const char *county_of_shire_district(const char *code)
 {
     if (strncmp(code, "E07", 3) != 0 || strlen(code) != 9 || strspn(code + 3, "0123456789") != 6)
         return NULL;
-    int number = atoi(code + 3);
+    long number = strtol(code + 3, NULL, 10); /* six digits, checked above */
     for (size_t i = 0; i < sizeof shire_districts / sizeof shire_districts[0]; i++)
         if (number >= shire_districts[i].first && number <= shire_districts[i].last)
             return shire_districts[i].county;

@@ -16,7 +16,7 @@ static void status_select(sl_buf *b, sl_status current)
     for (int st = 0; st < SL_STATUS_COUNT; st++) {
         if (st == SL_STATUS_SIGNED_OFF || st == SL_STATUS_CARRIED_FORWARD)
             continue;
-        sl_buf_printf(b, "<option value=\"%s\"%s>%s</option>", sl_status_name((sl_status)st),
+        sl_buf_printf(b, "<option value=\"%a\"%R>%h</option>", sl_status_name((sl_status)st),
                       st == (int)current ? " selected" : "", sl_status_name((sl_status)st));
     }
     sl_buf_puts(b, "</select></div>");
@@ -229,16 +229,9 @@ static int on_change(void *ctx, const sl_update *u)
         return 0;
     char day[11];
     sl_day_format(u->day, day);
-    sl_buf_puts(c->out, "<li>");
-    sl_buf_html(c->out, u->recorded_at);
-    sl_buf_puts(c->out, " — ");
-    sl_buf_html(c->out, u->actor);
-    sl_buf_puts(c->out, " set the status to ");
-    sl_buf_html(c->out, sl_status_name(u->status));
-    if (u->note && *u->note) {
-        sl_buf_puts(c->out, ": ");
-        sl_buf_html(c->out, u->note);
-    }
+    sl_buf_printf(c->out, "<li>%h — %h set the status to %h", u->recorded_at, u->actor, sl_status_name(u->status));
+    if (u->note && *u->note)
+        sl_buf_printf(c->out, ": %h", u->note);
     sl_buf_puts(c->out, "</li>");
     c->n++;
     return 0;
@@ -251,10 +244,10 @@ static void stale_page(sl_request *req, const sl_action_state *s, int made_again
     sl_page_start(req, "Someone else updated this action");
     sl_buf *b = &req->body;
     sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">Someone else updated this action first</h1>"
-                     "<p class=\"govuk-body\">Your form was made on version %d of action ", made_against);
-    sl_buf_html(b, s->ref);
-    sl_buf_printf(b, "; it is now at version %d. Nothing was overwritten and your update was not saved. "
-                     "This is what changed meanwhile:</p><ul class=\"govuk-list govuk-list--bullet\">", s->version);
+                     "<p class=\"govuk-body\">Your form was made on version %d of action %h; it is now at version %d. "
+                     "Nothing was overwritten and your update was not saved. "
+                     "This is what changed meanwhile:</p><ul class=\"govuk-list govuk-list--bullet\">",
+                  made_against, s->ref, s->version);
     changes c = {b, made_against, 0};
     sl_error err = {0};
     sl_store_each_update(req->store, s->id, 0, on_change, &c, &err);

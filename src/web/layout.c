@@ -44,14 +44,12 @@ void sl_rag_tag(sl_buf *out, sl_rag rag)
     static const char *const classes[] = {"govuk-tag--grey", "govuk-tag--red", "govuk-tag--orange",
                                           "govuk-tag--green", "govuk-tag--blue", "govuk-tag--grey"};
     static const char *const words[] = {"No rating", "Red", "Amber", "Green", "Blue", "Grey"};
-    sl_buf_printf(out, "<strong class=\"govuk-tag %s\">%s</strong>", classes[rag], words[rag]);
+    sl_buf_printf(out, "<strong class=\"govuk-tag %a\">%h</strong>", classes[rag], words[rag]);
 }
 
 void sl_csrf_field(sl_request *req)
 {
-    sl_buf_puts(&req->body, "<input type=\"hidden\" name=\"csrf\" value=\"");
-    sl_buf_html(&req->body, req->session.csrf);
-    sl_buf_puts(&req->body, "\">");
+    sl_buf_printf(&req->body, "<input type=\"hidden\" name=\"csrf\" value=\"%a\">", req->session.csrf);
 }
 
 /* Appends one navigation item, marked current when the path starts with prefix. */
@@ -59,7 +57,7 @@ static void nav_item(sl_request *req, const char *href, const char *label)
 {
     int current = strcmp(req->path, href) == 0;
     sl_buf_printf(&req->body,
-                  "<li class=\"govuk-service-navigation__item%s\"><a class=\"govuk-service-navigation__link\" href=\"%s\"%s>%s</a></li>",
+                  "<li class=\"govuk-service-navigation__item%R\"><a class=\"govuk-service-navigation__link\" href=\"%a\"%R>%h</a></li>",
                   current ? " govuk-service-navigation__item--active" : "", href,
                   current ? " aria-current=\"page\"" : "", label);
 }
@@ -159,15 +157,11 @@ void sl_breadcrumbs(sl_request *req, const sl_web_plan *plan, const char *extra)
     sl_buf_puts(b, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
                    "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Plans</a></li>");
     if (plan) {
-        sl_buf_printf(b, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/plans/%lld\">",
-                      (long long)plan->id);
-        sl_buf_html(b, plan->title);
-        sl_buf_puts(b, "</a></li>");
+        sl_buf_printf(b, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/plans/%lld\">%h</a></li>",
+                      (long long)plan->id, plan->title);
     }
     if (extra) {
-        sl_buf_puts(b, "<li class=\"govuk-breadcrumbs__list-item\">");
-        sl_buf_html(b, extra);
-        sl_buf_puts(b, "</li>");
+        sl_buf_printf(b, "<li class=\"govuk-breadcrumbs__list-item\">%h</li>", extra);
     }
     sl_buf_puts(b, "</ol></nav>");
 }
