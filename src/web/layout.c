@@ -57,7 +57,7 @@ static void nav_item(sl_request *req, const char *href, const char *label)
 {
     int current = strcmp(req->path, href) == 0;
     sl_buf_printf(&req->body,
-                  "<li class=\"govuk-service-navigation__item%R\"><a class=\"govuk-service-navigation__link\" href=\"%a\"%R>%h</a></li>",
+                  "<li class=\"govuk-service-navigation__item%a\"><a class=\"govuk-service-navigation__link\" href=\"%a\"%R>%h</a></li>",
                   current ? " govuk-service-navigation__item--active" : "", href,
                   current ? " aria-current=\"page\"" : "", label);
 }
