@@ -82,6 +82,25 @@ ASAN_OBJ := $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(LIB_SRC))
 UNIT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(UNIT_SRC))
 ASAN_UNIT_OBJ := $(patsubst %.c,$(BUILD)/asan/obj/%.o,$(UNIT_SRC))
 
+# The page templates (web/templates/*.html) compiled into one generated C
+# file that both object sets carry (src/web/template.h reads it).
+TEMPLATES := $(sort $(wildcard web/templates/*.html))
+GEN_TEMPLATES := $(BUILD)/gen/templates.c
+LIB_OBJ  += $(BUILD)/obj/gen/templates.o
+ASAN_OBJ += $(BUILD)/asan/obj/gen/templates.o
+
+$(GEN_TEMPLATES): scripts/embed_templates.py $(TEMPLATES) web/templates
+	@mkdir -p $(dir $@)
+	python3 scripts/embed_templates.py $@ $(TEMPLATES)
+
+$(BUILD)/obj/gen/%.o: $(BUILD)/gen/%.c | deps-check
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/asan/obj/gen/%.o: $(BUILD)/gen/%.c | deps-check
+	@mkdir -p $(dir $@)
+	$(SAN_CC) $(ALL_CFLAGS) $(INSTRUMENT) $(DEPFLAGS) -c $< -o $@
+
 $(BUILD)/obj/src/%.o: src/%.c | deps-check
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -c $< -o $@

@@ -1,6 +1,6 @@
 #!/bin/bash
 # tests/run.sh — runs every test suite (make check calls it after building):
-# unit tests and command-line tests, each plain and under ASan+UBSan, the
+# the source check, unit tests and command-line tests, each plain and under ASan+UBSan, the
 # fault walks, the web application (HTTP, attacks, browser), the reliability
 # tests, then each fuzz target over its corpus for a few seconds.
 #
@@ -9,7 +9,7 @@
 # beside them. Each suite's "N passed, N failed" line is printed with its
 # wall time, in the order below, and the total ends the run in the same form.
 #   tests/run.sh            every suite
-#   tests/run.sh --quick    unit and command-line suites on the plain build (make check-quick)
+#   tests/run.sh --quick    source check, unit and command-line suites on the plain build (make check-quick)
 set -u
 cd "$(dirname "$0")/.."
 QUICK=0
@@ -60,6 +60,8 @@ if [ "$QUICK" = 0 ]; then
 fi
 suite "unit" build/unit_tests
 suite "layers (docs/ARCHITECTURE.md)" python3 tests/tools/check_layers.py src
+# The source check (tests/tools/check_format.py): formats, escaping, banned functions.
+suite "source check" python3 tests/tools/check_format.py
 [ "$QUICK" = 0 ] && suite "unit (asan+ubsan)" build/asan/unit_tests
 for t in tests/cli/test_*.sh; do
     n=$(basename "$t" .sh)

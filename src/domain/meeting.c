@@ -177,7 +177,8 @@ static const meets_word meets_words[] = {
 static int meets_apply(const char *w, size_t len, sl_schedule *s, int *unit, int *count)
 {
     if (w[0] >= '0' && w[0] <= '9') {
-        *count = atoi(w);
+        long n = strtol(w, NULL, 10);
+        *count = n > 0 && n < 1000 ? (int)n : 0;
         return 0;
     }
     for (size_t i = 0; i < sizeof meets_words / sizeof *meets_words; i++) {

@@ -357,9 +357,9 @@ static void draw_line(sl_buf *out, const scale *s, const chart_point *points, si
 {
     if (n == 0)
         return;
-    sl_buf_printf(out, "<polyline class=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"", cls, colour);
+    sl_buf_printf(out, "<polyline class=\"%a\" fill=\"none\" stroke=\"%a\" stroke-width=\"2\"", cls, colour);
     if (dashes)
-        sl_buf_printf(out, " stroke-dasharray=\"%s\"", dashes);
+        sl_buf_printf(out, " stroke-dasharray=\"%a\"", dashes);
     if (series) {
         sl_buf_puts(out, " data-series=\"");
         put_text(out, series);
@@ -397,7 +397,7 @@ static void draw_trajectory(sl_buf *out, const scale *s, const sl_measure_def *d
     for (int i = 0; i < n; i++)
         sl_trajectory_expected(def, days[i], &expected[i]);
     if (def->tolerance > 0) {
-        sl_buf_printf(out, "<polygon class=\"trajectory-band\" fill=\"%s\" fill-opacity=\"0.35\" points=\"",
+        sl_buf_printf(out, "<polygon class=\"trajectory-band\" fill=\"%a\" fill-opacity=\"0.35\" points=\"",
                       COLOUR_BAND);
         for (int i = 0; i < n; i++) {
             put_xy(out, x_of(s, days[i]), y_of(s, expected[i] + def->tolerance));
@@ -409,7 +409,7 @@ static void draw_trajectory(sl_buf *out, const scale *s, const sl_measure_def *d
         }
         sl_buf_puts(out, "/>\n");
     }
-    sl_buf_printf(out, "<polyline class=\"trajectory\" fill=\"none\" stroke=\"%s\" stroke-width=\"1\" points=\"",
+    sl_buf_printf(out, "<polyline class=\"trajectory\" fill=\"none\" stroke=\"%a\" stroke-width=\"1\" points=\"",
                   COLOUR_TRAJECTORY);
     for (int i = 0; i < n; i++) {
         if (i)
@@ -449,13 +449,13 @@ static void draw_point(sl_buf *out, const scale *s, const chart_point *p, sl_uni
     char period[SL_PERIOD_TEXT], value[32];
     sl_period_format(&p->source->period, period);
     sl_measure_format_number(p->value, 6, value);
-    sl_buf_printf(out, "<circle class=\"%s\" cx=\"", cls);
+    sl_buf_printf(out, "<circle class=\"%a\" cx=\"", cls);
     put_num(out, x_of(s, p->day));
     sl_buf_puts(out, "\" cy=\"");
     put_num(out, y_of(s, p->value));
     sl_buf_puts(out, "\" r=\"");
     put_num(out, radius);
-    sl_buf_printf(out, "\" fill=\"%s\" data-period=\"", colour);
+    sl_buf_printf(out, "\" fill=\"%a\" data-period=\"", colour);
     put_text(out, period);
     sl_buf_puts(out, "\" data-value=\"");
     put_text(out, value);
@@ -568,7 +568,7 @@ static void draw_legend(sl_buf *out, const char *const names[], size_t n_names, 
         put_num(out, y - 4);
         sl_buf_puts(out, "\" y2=\"");
         put_num(out, y - 4);
-        sl_buf_printf(out, "\" stroke=\"%s\" stroke-dasharray=\"6 4\" stroke-width=\"2\"/><text x=\"",
+        sl_buf_printf(out, "\" stroke=\"%a\" stroke-dasharray=\"6 4\" stroke-width=\"2\"/><text x=\"",
                       series_colour(names[i]));
         put_num(out, x + 24);
         sl_buf_puts(out, "\" y=\"");
@@ -669,6 +669,14 @@ static void put_text_clipped(sl_buf *out, const char *text, size_t max_chars)
     free(head);
 }
 
+/* Appends the chart's heading as plain text (not escaped): "CODE: name". */
+static void heading_text(sl_buf *text, const sl_measure_def *def)
+{
+    sl_buf_puts(text, def->code[0] ? def->code : "measure");
+    if (def->name && def->name[0])
+        sl_buf_cprintf(text, ": %s", def->name);
+}
+
 /* Opens a measure chart: the <svg> tag, <title>, <desc>, background,
  * visible heading and the rating with its direction. The visible heading is
  * cut short with "…" where it would run into the rating (the full name stays
@@ -691,16 +699,14 @@ static void draw_header(sl_buf *out, const sl_chart_measure *m, const sl_measure
     snprintf(rating, sizeof rating, "%s%s%s", rag_words(status->rag),
              status->vs_previous != SL_TREND_NONE ? ", " : "", sl_trend_name(status->vs_previous));
     sl_buf heading = SL_BUF_INIT;
-    sl_buf_puts(&heading, def->code[0] ? def->code : "measure");
-    if (def->name && def->name[0])
-        sl_buf_printf(&heading, ": %s", def->name);
+    heading_text(&heading, def);
     /* Room in characters: 15px bold runs about 9px a character, the 12px
      * rating about 7px; 32px of margins and a 24px gap between them. */
     int room = (CHART_WIDTH - 32 - 24 - 7 * (int)strlen(rating)) / 9;
     sl_buf_puts(out, "<text x=\"16\" y=\"22\" font-size=\"15\" font-weight=\"bold\" fill=\"" COLOUR_TEXT "\">");
     put_text_clipped(out, sl_buf_str(&heading), room > 8 ? (size_t)room : 8);
     sl_buf_free(&heading);
-    sl_buf_printf(out, "</text>\n<text class=\"rag\" x=\"%d\" y=\"22\" text-anchor=\"end\" fill=\"%s\">",
+    sl_buf_printf(out, "</text>\n<text class=\"rag\" x=\"%d\" y=\"22\" text-anchor=\"end\" fill=\"%a\">",
                   CHART_WIDTH - 16, rag_colour(status->rag));
     put_text(out, rating);
     sl_buf_puts(out, "</text>\n");
@@ -775,8 +781,8 @@ static void draw_cell(sl_buf *out, const sl_chart_measure *m, sl_day as_of, doub
                        "\"/>\n<text x=\"8\" y=\"18\" font-weight=\"bold\">",
                   CELL_WIDTH, CELL_HEIGHT);
     put_text(out, def->code);
-    sl_buf_printf(out, "</text>\n<rect class=\"rag\" x=\"%d\" y=\"6\" width=\"56\" height=\"18\" fill=\"%s\"/>"
-                       "<text x=\"%d\" y=\"19\" text-anchor=\"middle\" fill=\"%s\">",
+    sl_buf_printf(out, "</text>\n<rect class=\"rag\" x=\"%d\" y=\"6\" width=\"56\" height=\"18\" fill=\"%a\"/>"
+                       "<text x=\"%d\" y=\"19\" text-anchor=\"middle\" fill=\"%a\">",
                   CELL_WIDTH - 62, rag_colour(status.rag), CELL_WIDTH - 34,
                   status.rag == SL_RAG_AMBER ? COLOUR_TEXT : "#ffffff");
     put_text(out, rag_words(status.rag));
@@ -831,6 +837,19 @@ void sl_chart_scorecard_svg(sl_buf *out, const sl_chart_measure *measures, size_
     sl_buf_puts(out, "</svg>\n");
 }
 
+/* Appends a sparkline's label as plain text (not escaped): "CODE: latest VALUE (RAG)". */
+static void sparkline_label(sl_buf *text, const sl_measure_def *def, const sl_measure_status *status)
+{
+    sl_buf_puts(text, def->code);
+    if (status->has_latest) {
+        char value[SL_VALUE_TEXT];
+        sl_unit_format_value(def->unit, status->latest, value);
+        sl_buf_cprintf(text, ": latest %s (%s)", value, rag_words(status->rag));
+    } else {
+        sl_buf_puts(text, ": no data");
+    }
+}
+
 void sl_chart_sparkline_svg(sl_buf *out, const sl_chart_measure *m, sl_day as_of)
 {
     const sl_measure_def *def = m->def;
@@ -844,14 +863,7 @@ void sl_chart_sparkline_svg(sl_buf *out, const sl_chart_measure *m, sl_day as_of
     finish_scale(&s, def->unit, as_of);
 
     sl_buf label_text = SL_BUF_INIT, *label = &label_text;
-    sl_buf_puts(label, def->code);
-    if (status.has_latest) {
-        char value[SL_VALUE_TEXT];
-        sl_unit_format_value(def->unit, status.latest, value);
-        sl_buf_printf(label, ": latest %s (%s)", value, rag_words(status.rag));
-    } else {
-        sl_buf_puts(label, ": no data");
-    }
+    sparkline_label(label, def, &status);
     sl_buf_printf(out,
                   "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" width=\"%d\" height=\"%d\" "
                   "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
@@ -871,7 +883,7 @@ void sl_chart_sparkline_svg(sl_buf *out, const sl_chart_measure *m, sl_day as_of
         sl_buf_puts(out, "\"/>");
     }
     if (n > 0) {
-        sl_buf_printf(out, "<circle r=\"2.5\" fill=\"%s\" cx=\"", rag_colour(status.rag));
+        sl_buf_printf(out, "<circle r=\"2.5\" fill=\"%a\" cx=\"", rag_colour(status.rag));
         put_num(out, x_of(&s, points[n - 1].day));
         sl_buf_puts(out, "\" cy=\"");
         put_num(out, y_of(&s, points[n - 1].value));

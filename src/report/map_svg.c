@@ -61,7 +61,7 @@ static const char *county_of_shire_district(const char *code)
 {
     if (strncmp(code, "E07", 3) != 0 || strlen(code) != 9 || strspn(code + 3, "0123456789") != 6)
         return NULL;
-    int number = atoi(code + 3);
+    long number = strtol(code + 3, NULL, 10); /* six digits, checked above */
     for (size_t i = 0; i < sizeof shire_districts / sizeof shire_districts[0]; i++)
         if (number >= shire_districts[i].first && number <= shire_districts[i].last)
             return shire_districts[i].county;
@@ -477,17 +477,13 @@ static void put_text(sl_buf *out, const char *text)
     free(safe);
 }
 
-/* Appends the document's <title> and <desc>: counts of shown authorities per grade. */
-static void put_description(sl_buf *out, const map_facts *f, const char *title)
+/* Appends, as plain text (not escaped), how many authorities the map shows per grade. */
+static void describe_counts(sl_buf *desc, const map_facts *f)
 {
-    sl_buf_puts(out, "<title id=\"sl-map-title\">");
-    put_text(out, title ? title : "Children's services inspection judgements in England");
-    sl_buf_puts(out, "</title>\n<desc id=\"sl-map-desc\">");
     size_t shown = 0;
     for (int g = 0; g < GRADE_COUNT; g++)
         shown += f->count[g];
-    sl_buf desc = SL_BUF_INIT;
-    sl_buf_printf(&desc,
+    sl_buf_cprintf(desc,
                   "Map of England's local authority districts, each coloured by the latest "
                   "inspection judgement of its children's services authority. Of %zu authorities "
                   "shown: ",
@@ -496,16 +492,26 @@ static void put_description(sl_buf *out, const map_facts *f, const char *title)
                                      SL_GRADE_REQUIRES_IMPROVEMENT, SL_GRADE_INADEQUATE,
                                      SL_GRADE_NONE};
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        sl_buf_printf(&desc, "%s%zu %s", i ? ", " : "", f->count[order[i]],
-                      grade_styles[order[i]].label);
-    sl_buf_puts(&desc, ".");
+        sl_buf_cprintf(desc, "%s%zu %s", i ? ", " : "", f->count[order[i]],
+                       grade_styles[order[i]].label);
+    sl_buf_puts(desc, ".");
     if (f->unclaimed)
-        sl_buf_printf(&desc, " %zu English district%s with no authority in the reference table "
+        sl_buf_cprintf(desc, " %zu English district%s with no authority in the reference table "
                              "%s grey.", f->unclaimed, f->unclaimed == 1 ? "" : "s",
                       f->unclaimed == 1 ? "is" : "are");
     if (f->outside)
-        sl_buf_printf(&desc, " %zu districts in Scotland, Wales and Northern Ireland are drawn "
+        sl_buf_cprintf(desc, " %zu districts in Scotland, Wales and Northern Ireland are drawn "
                              "pale for context.", f->outside);
+}
+
+/* Appends the document's <title> and <desc>: counts of shown authorities per grade. */
+static void put_description(sl_buf *out, const map_facts *f, const char *title)
+{
+    sl_buf_puts(out, "<title id=\"sl-map-title\">");
+    put_text(out, title ? title : "Children's services inspection judgements in England");
+    sl_buf_puts(out, "</title>\n<desc id=\"sl-map-desc\">");
+    sl_buf desc = SL_BUF_INIT;
+    describe_counts(&desc, f);
     put_text(out, sl_buf_str(&desc));
     sl_buf_free(&desc);
     sl_buf_puts(out, "</desc>\n");
@@ -517,10 +523,7 @@ static void put_district(sl_buf *out, const sl_map_district *d, const sl_authori
 {
     int england = sl_map_district_in_england(d);
     sl_grade grade = a ? f->grade_of[a - table->authorities] : SL_GRADE_NONE;
-    sl_buf_puts(out, "<path d=\"");
-    sl_buf_html(out, d->path);
-    sl_buf_puts(out, "\" fill=\"");
-    sl_buf_puts(out, england ? grade_styles[grade].fill : OUTSIDE_FILL);
+    sl_buf_printf(out, "<path d=\"%a\" fill=\"%a", d->path, england ? grade_styles[grade].fill : OUTSIDE_FILL);
     if (!england)
         sl_buf_puts(out, "\" stroke=\"" OUTSIDE_STROKE);
     sl_buf_puts(out, "\" data-district=\"");
@@ -551,7 +554,7 @@ static void put_district(sl_buf *out, const sl_map_district *d, const sl_authori
 static void put_legend_row(sl_buf *out, int row, const char *fill, const char *label, size_t count)
 {
     double y = 38 + row * 20;
-    sl_buf_printf(out, "<rect x=\"432\" y=\"%.0f\" width=\"14\" height=\"14\" fill=\"%s\" "
+    sl_buf_printf(out, "<rect x=\"432\" y=\"%.0f\" width=\"14\" height=\"14\" fill=\"%a\" "
                        "stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>",
                   y, fill);
     sl_buf_printf(out, "<text x=\"452\" y=\"%.0f\">", y + 11);

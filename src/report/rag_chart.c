@@ -22,19 +22,17 @@ void sl_rag_chart_svg(sl_buf *out, const int counts[6], const char *title)
     sl_buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sl-rag-chart\" role=\"img\" "
                        "aria-labelledby=\"rag-chart-title rag-chart-desc\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\">",
                   width, height, width, height);
-    sl_buf_puts(out, "<title id=\"rag-chart-title\">");
-    sl_buf_html(out, title);
-    sl_buf_puts(out, "</title><desc id=\"rag-chart-desc\">");
+    sl_buf_printf(out, "<title id=\"rag-chart-title\">%h</title><desc id=\"rag-chart-desc\">", title);
     for (size_t i = 0; i < 5; i++)
-        sl_buf_printf(out, "%s%s %d", i ? ", " : "", bars[i].label, counts[bars[i].rag]);
+        sl_buf_printf(out, "%h%h %d", i ? ", " : "", bars[i].label, counts[bars[i].rag]);
     sl_buf_printf(out, " of %d actions.</desc>", total);
     for (size_t i = 0; i < 5; i++) {
         int y = gap + (int)i * (bar_h + gap);
         int n = counts[bars[i].rag];
         int w = (width - label_w - 60) * n / most;
         sl_buf_printf(out,
-                      "<text x=\"0\" y=\"%d\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#0b0c0c\">%s</text>"
-                      "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s: %d</title></rect>"
+                      "<text x=\"0\" y=\"%d\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#0b0c0c\">%h</text>"
+                      "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%a\"><title>%h: %d</title></rect>"
                       "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#0b0c0c\">%d</text>",
                       y + bar_h - 8, bars[i].label, label_w, y, w, bar_h, bars[i].colour, bars[i].label, n,
                       label_w + w + 8, y + bar_h - 8, n);

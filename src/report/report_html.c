@@ -86,7 +86,7 @@ static void put_table(sl_buf *out, const sl_report_table *t)
         for (size_t c = 0; c < t->n_cols; c++) {
             const sl_report_cell *cell = sl_report_cell_at(t, row, c);
             if (cell->rag != SL_RAG_NONE)
-                sl_buf_printf(out, "<td class=\"rag rag-%s\">", sl_rag_name(cell->rag));
+                sl_buf_printf(out, "<td class=\"rag rag-%a\">", sl_rag_name(cell->rag));
             else
                 sl_buf_puts(out, "<td>");
             sl_buf_html(out, sl_report_cell_text(cell));

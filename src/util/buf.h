@@ -31,8 +31,28 @@ void sl_buf_add(sl_buf *b, const char *bytes, size_t n);
 void sl_buf_puts(sl_buf *b, const char *s);
 /* Appends one byte. */
 void sl_buf_putc(sl_buf *b, char c);
-/* Appends printf-formatted text. Never pass data as the format. */
-void sl_buf_printf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends formatted text. Never pass data as the format. Every conversion of
+ * C's printf works as there (flags, width, precision, '*', the length
+ * modifiers hh h l ll z j t L, %%), and six more escape their argument, a
+ * const char *, for the place it lands in (after Fossil's printf):
+ *   %h  HTML text: & < > " ' become entities (NULL appends nothing)
+ *   %a  an HTML attribute value, for inside a quoted attribute ("..."): the
+ *       same escaping as %h (so C's hexadecimal-float %a is not available)
+ *   %U  a URL query component, percent-encoded as sl_buf_url
+ *   %J  a JSON string literal with its quotes; NULL appends null
+ *   %C  one CSV field, as sl_buf_csv_field
+ *   %R  raw: markup our own code already built and escaped, appended as is.
+ *       It is the one way to put a string into an HTML format unescaped, so
+ *       every raw insertion can be found with grep '%R'.
+ * A precision limits how many bytes of the argument are read (%.*h); flags
+ * and width are ignored on these six. %h followed by one of d i o u x X n h
+ * reads as C's short length modifier (%hd), so never write HTML text directly
+ * before those letters. The compiler cannot check these conversions:
+ * tests/tools/check_format.py checks every call (argument count and kinds). */
+void sl_buf_printf(sl_buf *b, const char *fmt, ...);
+/* Appends printf-formatted text with C's conversions only, checked by the
+ * compiler: for plain text (no markup, no data that needs escaping). */
+void sl_buf_cprintf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Appends a decimal integer (faster than sl_buf_printf on hot paths). */
 void sl_buf_int(sl_buf *b, long long value);

@@ -8,62 +8,37 @@
 #include "web/action_page.h"
 #include "web/web.h"
 
-/* Writes a select of canonical statuses, the current one selected. */
-static void status_select(sl_buf *b, sl_status current)
+/* Appends the options of a select of canonical statuses, the current one selected. */
+static void status_options(sl_buf *b, sl_status current)
 {
-    sl_buf_puts(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"status\">Status</label>"
-                   "<select class=\"govuk-select\" id=\"status\" name=\"status\">");
     for (int st = 0; st < SL_STATUS_COUNT; st++) {
         if (st == SL_STATUS_SIGNED_OFF || st == SL_STATUS_CARRIED_FORWARD)
             continue;
-        sl_buf_printf(b, "<option value=\"%s\"%s>%s</option>", sl_status_name((sl_status)st),
+        sl_buf_printf(b, "<option value=\"%a\"%R>%h</option>", sl_status_name((sl_status)st),
                       st == (int)current ? " selected" : "", sl_status_name((sl_status)st));
     }
-    sl_buf_puts(b, "</select></div>");
 }
 
 void sl_action_forms(sl_request *req, const sl_action_state *s)
 {
-    sl_buf *b = &req->body;
+    char id[24], version[24];
+    snprintf(id, sizeof id, "%lld", (long long)s->id);
+    snprintf(version, sizeof version, "%d", s->version);
     if (s->may_update) {
-        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\" id=\"update\">Add a progress update</h2>"
-                         "<form method=\"post\" action=\"/actions/%lld/update\" novalidate>", (long long)s->id);
-        sl_csrf_field(req);
-        sl_buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\">", s->version);
-        status_select(b, s->status);
-        sl_buf_puts(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"note\">Progress and evidence of impact</label>"
-                       "<textarea class=\"govuk-textarea\" id=\"note\" name=\"note\" rows=\"4\"></textarea></div>"
-                       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"evidence\">Link to evidence (optional)</label>"
-                       "<input class=\"govuk-input\" id=\"evidence\" name=\"evidence\" type=\"url\" spellcheck=\"false\"></div>"
-                       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"rag\">Manual RAG (optional; overrides the computed one)</label>"
-                       "<select class=\"govuk-select\" id=\"rag\" name=\"rag\"><option value=\"\">No override</option>"
-                       "<option value=\"red\">Red</option><option value=\"amber\">Amber</option>"
-                       "<option value=\"green\">Green</option></select></div>"
-                       "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"reason\">Reason for the manual RAG</label>"
-                       "<input class=\"govuk-input\" id=\"reason\" name=\"reason\" type=\"text\"></div>"
-                       "<button type=\"submit\" class=\"govuk-button\">Save update</button></form>");
+        sl_buf options = SL_BUF_INIT;
+        status_options(&options, s->status);
+        sl_template_slot slots[] = {{"id", id}, {"csrf", req->session.csrf}, {"version", version},
+                                    {"status_options", sl_buf_str(&options)}};
+        sl_web_template(req, &req->body, "action_update_form", SL_SLOTS(slots));
+        sl_buf_free(&options);
     }
     if (s->may_sign_off) {
-        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">Sign-off</h2><p class=\"govuk-body\">This action is complete "
-                         "and awaits sign-off by its SRO.</p><form method=\"post\" action=\"/actions/%lld/sign-off\">", (long long)s->id);
-        sl_csrf_field(req);
-        sl_buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\">"
-                         "<button type=\"submit\" class=\"govuk-button\">Sign off</button></form>"
-                         "<form method=\"post\" action=\"/actions/%lld/return\">", s->version, (long long)s->id);
-        sl_csrf_field(req);
-        sl_buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%d\">"
-                         "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"return-reason\">Or return it, saying why</label>"
-                         "<input class=\"govuk-input\" id=\"return-reason\" name=\"reason\" type=\"text\"></div>"
-                         "<button type=\"submit\" class=\"govuk-button govuk-button--warning\">Return to the lead</button></form>",
-                      s->version);
+        sl_template_slot slots[] = {{"id", id}, {"csrf", req->session.csrf}, {"version", version}};
+        sl_web_template(req, &req->body, "action_sign_off_form", SL_SLOTS(slots));
     }
     if (s->may_comment) {
-        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">Comment</h2><form method=\"post\" action=\"/actions/%lld/comment\">",
-                      (long long)s->id);
-        sl_csrf_field(req);
-        sl_buf_puts(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"comment\">Your comment or question</label>"
-                       "<textarea class=\"govuk-textarea\" id=\"comment\" name=\"comment\" rows=\"3\"></textarea></div>"
-                       "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\">Add comment</button></form>");
+        sl_template_slot slots[] = {{"id", id}, {"csrf", req->session.csrf}};
+        sl_web_template(req, &req->body, "action_comment_form", SL_SLOTS(slots));
     }
 }
 
@@ -229,16 +204,9 @@ static int on_change(void *ctx, const sl_update *u)
         return 0;
     char day[11];
     sl_day_format(u->day, day);
-    sl_buf_puts(c->out, "<li>");
-    sl_buf_html(c->out, u->recorded_at);
-    sl_buf_puts(c->out, " — ");
-    sl_buf_html(c->out, u->actor);
-    sl_buf_puts(c->out, " set the status to ");
-    sl_buf_html(c->out, sl_status_name(u->status));
-    if (u->note && *u->note) {
-        sl_buf_puts(c->out, ": ");
-        sl_buf_html(c->out, u->note);
-    }
+    sl_buf_printf(c->out, "<li>%h — %h set the status to %h", u->recorded_at, u->actor, sl_status_name(u->status));
+    if (u->note && *u->note)
+        sl_buf_printf(c->out, ": %h", u->note);
     sl_buf_puts(c->out, "</li>");
     c->n++;
     return 0;
@@ -251,10 +219,10 @@ static void stale_page(sl_request *req, const sl_action_state *s, int made_again
     sl_page_start(req, "Someone else updated this action");
     sl_buf *b = &req->body;
     sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">Someone else updated this action first</h1>"
-                     "<p class=\"govuk-body\">Your form was made on version %d of action ", made_against);
-    sl_buf_html(b, s->ref);
-    sl_buf_printf(b, "; it is now at version %d. Nothing was overwritten and your update was not saved. "
-                     "This is what changed meanwhile:</p><ul class=\"govuk-list govuk-list--bullet\">", s->version);
+                     "<p class=\"govuk-body\">Your form was made on version %d of action %h; it is now at version %d. "
+                     "Nothing was overwritten and your update was not saved. "
+                     "This is what changed meanwhile:</p><ul class=\"govuk-list govuk-list--bullet\">",
+                  made_against, s->ref, s->version);
     changes c = {b, made_against, 0};
     sl_error err = {0};
     sl_store_each_update(req->store, s->id, 0, on_change, &c, &err);

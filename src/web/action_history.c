@@ -18,13 +18,9 @@ typedef struct {
 static void evidence(sl_buf *b, const char *url)
 {
     if (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0) {
-        sl_buf_puts(b, "<a class=\"govuk-link\" rel=\"noreferrer noopener\" href=\"");
-        sl_buf_html(b, url);
-        sl_buf_puts(b, "\">");
-        sl_buf_html(b, url);
-        sl_buf_puts(b, "</a>");
+        sl_buf_printf(b, "<a class=\"govuk-link\" rel=\"noreferrer noopener\" href=\"%a\">%h</a>", url, url);
     } else {
-        sl_buf_html(b, url);
+        sl_buf_printf(b, "%h", url);
     }
 }
 
@@ -34,23 +30,19 @@ static int on_update(void *ctx, const sl_update *u)
     listing *l = ctx;
     char day[11];
     sl_day_format(u->day, day);
-    sl_buf_printf(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%s</td><td class=\"govuk-table__cell\">", day);
-    sl_buf_html(l->b, sl_status_name(u->status));
+    sl_buf_printf(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h",
+                  day, sl_status_name(u->status));
     if (u->rag) {
         sl_buf_puts(l->b, " ");
         sl_rag_tag(l->b, u->rag);
-        sl_buf_puts(l->b, " ");
-        sl_buf_html(l->b, u->rag_reason);
+        sl_buf_printf(l->b, " %h", u->rag_reason);
     }
-    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell sl-pre\">");
-    sl_buf_html(l->b, u->note);
+    sl_buf_printf(l->b, "</td><td class=\"govuk-table__cell sl-pre\">%h", u->note);
     if (u->evidence && *u->evidence) {
         sl_buf_puts(l->b, "<br>Evidence: ");
         evidence(l->b, u->evidence);
     }
-    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(l->b, u->actor);
-    sl_buf_puts(l->b, "</td></tr>");
+    sl_buf_printf(l->b, "</td><td class=\"govuk-table__cell\">%h</td></tr>", u->actor);
     l->n++;
     return 0;
 }
@@ -59,13 +51,9 @@ static int on_update(void *ctx, const sl_update *u)
 static int on_comment(void *ctx, const sl_comment *c)
 {
     listing *l = ctx;
-    sl_buf_puts(l->b, "<div class=\"govuk-inset-text\"><p class=\"govuk-body-s\">");
-    sl_buf_html(l->b, c->actor);
-    sl_buf_puts(l->b, ", ");
-    sl_buf_html(l->b, c->at);
-    sl_buf_puts(l->b, "</p><p class=\"govuk-body sl-pre\">");
-    sl_buf_html(l->b, c->text);
-    sl_buf_puts(l->b, "</p></div>");
+    sl_buf_printf(l->b, "<div class=\"govuk-inset-text\"><p class=\"govuk-body-s\">%h, %h</p>"
+                        "<p class=\"govuk-body sl-pre\">%h</p></div>",
+                  c->actor, c->at, c->text);
     l->n++;
     return 0;
 }
@@ -75,12 +63,9 @@ static int on_link(void *ctx, const sl_link_row *k)
 {
     listing *l = ctx;
     int outgoing = k->from_action_id == l->self;
-    sl_buf_printf(l->b, "<li>Carried forward %s <a class=\"govuk-link\" href=\"/actions/%lld\">",
-                  outgoing ? "into" : "from", (long long)(outgoing ? k->to_action_id : k->from_action_id));
-    sl_buf_html(l->b, outgoing ? k->to_plan : k->from_plan);
-    sl_buf_puts(l->b, ", action ");
-    sl_buf_html(l->b, outgoing ? k->to_ref : k->from_ref);
-    sl_buf_puts(l->b, "</a></li>");
+    sl_buf_printf(l->b, "<li>Carried forward %h <a class=\"govuk-link\" href=\"/actions/%lld\">%h, action %h</a></li>",
+                  outgoing ? "into" : "from", (long long)(outgoing ? k->to_action_id : k->from_action_id),
+                  outgoing ? k->to_plan : k->from_plan, outgoing ? k->to_ref : k->from_ref);
     l->n++;
     return 0;
 }
@@ -89,21 +74,13 @@ static int on_link(void *ctx, const sl_link_row *k)
 static int on_audit(void *ctx, const sl_audit_entry *e)
 {
     listing *l = ctx;
-    sl_buf_puts(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-    sl_buf_html(l->b, e->at);
-    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(l->b, e->actor);
-    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(l->b, e->operation);
-    sl_buf_puts(l->b, " ");
-    sl_buf_html(l->b, e->field);
-    sl_buf_puts(l->b, "</td><td class=\"govuk-table__cell sl-pre\">");
-    if (e->before) {
-        sl_buf_html(l->b, e->before);
-        sl_buf_puts(l->b, " → ");
-    }
-    sl_buf_html(l->b, e->after ? e->after : "");
-    sl_buf_puts(l->b, "</td></tr>");
+    sl_buf_printf(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
+                        "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h %h</td>"
+                        "<td class=\"govuk-table__cell sl-pre\">",
+                  e->at, e->actor, e->operation, e->field);
+    if (e->before)
+        sl_buf_printf(l->b, "%h → ", e->before);
+    sl_buf_printf(l->b, "%h</td></tr>", e->after);
     l->n++;
     return 0;
 }

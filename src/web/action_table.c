@@ -138,20 +138,14 @@ void sl_web_action_table(sl_request *req, const sl_web_actions *l, const char *c
 {
     sl_buf *b = &req->body;
     if (l->n == 0) {
-        if (caption) {
-            sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">");
-            sl_buf_html(b, caption);
-            sl_buf_puts(b, "</h2>");
-        }
+        if (caption)
+            sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">%h</h2>", caption);
         sl_buf_puts(b, "<p class=\"govuk-body\">None.</p>");
         return;
     }
     sl_buf_puts(b, "<table class=\"govuk-table\">");
-    if (caption) {
-        sl_buf_puts(b, "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
-        sl_buf_html(b, caption);
-        sl_buf_puts(b, "</caption>");
-    }
+    if (caption)
+        sl_buf_printf(b, "<caption class=\"govuk-table__caption govuk-table__caption--m\">%h</caption>", caption);
     sl_buf_puts(b, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">Ref</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Action</th>");
@@ -168,23 +162,16 @@ void sl_web_action_table(sl_request *req, const sl_web_actions *l, const char *c
         if (a->due != SL_NO_DAY)
             sl_day_format(a->due, due);
         sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
-                         "<a class=\"govuk-link\" href=\"/actions/%lld\">", (long long)a->id);
-        sl_buf_html(b, a->ref);
-        sl_buf_puts(b, "</a></td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, a->title);
-        if (show_plan) {
-            sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-            sl_buf_html(b, a->plan_title);
-        }
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, *a->sro ? a->sro : a->leads);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, *due ? due : a->due_text);
+                         "<a class=\"govuk-link\" href=\"/actions/%lld\">%h</a></td><td class=\"govuk-table__cell\">%h",
+                      (long long)a->id, a->ref, a->title);
+        if (show_plan)
+            sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h", a->plan_title);
+        sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h",
+                      *a->sro ? a->sro : a->leads, *due ? due : a->due_text);
         if (a->rag.overdue)
             sl_buf_puts(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, a->rag.awaiting_signoff ? "complete – awaiting sign-off" : sl_status_name(a->status));
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
+        sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">",
+                      a->rag.awaiting_signoff ? "complete – awaiting sign-off" : sl_status_name(a->status));
         sl_rag_tag(b, a->rag.rag);
         sl_buf_puts(b, "</td></tr>");
     }

@@ -1,5 +1,6 @@
-/* layout.c — the page template every page shares (GOV.UK Frontend markup),
- * RAG tags, the CSRF field, and small helpers about people and roles. */
+/* layout.c — the page layout every page shares (GOV.UK Frontend markup in
+ * web/templates/layout_*.html), RAG tags, the CSRF field, and small helpers
+ * about people and roles. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,77 +36,69 @@ void sl_rag_tag(sl_buf *out, sl_rag rag)
     static const char *const classes[] = {"govuk-tag--grey", "govuk-tag--red", "govuk-tag--orange",
                                           "govuk-tag--green", "govuk-tag--blue", "govuk-tag--grey"};
     static const char *const words[] = {"No rating", "Red", "Amber", "Green", "Blue", "Grey"};
-    sl_buf_printf(out, "<strong class=\"govuk-tag %s\">%s</strong>", classes[rag], words[rag]);
+    sl_buf_printf(out, "<strong class=\"govuk-tag %a\">%h</strong>", classes[rag], words[rag]);
 }
 
-void sl_csrf_field(sl_request *req)
+void sl_web_template(sl_request *req, sl_buf *out, const char *name, const sl_template_slot *slots,
+                     size_t n)
 {
-    sl_buf_puts(&req->body, "<input type=\"hidden\" name=\"csrf\" value=\"");
-    sl_buf_html(&req->body, req->session.csrf);
-    sl_buf_puts(&req->body, "\">");
+    sl_error err = {0};
+    if (sl_template_render(out, name, slots, n, &err) < 0) {
+        fprintf(stderr, "sightline: %s\n", err.message);
+        req->status = 500;
+    }
 }
 
-/* Appends one navigation item, marked current when the path starts with prefix. */
-static void nav_item(sl_request *req, const char *href, const char *label)
+/* Appends one navigation item to nav, marked current when it is the page's path. */
+static void nav_item(sl_request *req, sl_buf *nav, const char *href, const char *label)
 {
     int current = strcmp(req->path, href) == 0;
-    sl_buf_printf(&req->body,
-                  "<li class=\"govuk-service-navigation__item%s\"><a class=\"govuk-service-navigation__link\" href=\"%s\"%s>%s</a></li>",
-                  current ? " govuk-service-navigation__item--active" : "", href,
-                  current ? " aria-current=\"page\"" : "", label);
+    sl_template_slot slots[] = {
+        {"active", current ? " govuk-service-navigation__item--active" : ""},
+        {"href", href},
+        {"aria_current", current ? " aria-current=\"page\"" : ""},
+        {"label", label},
+    };
+    sl_web_template(req, nav, "nav_item", SL_SLOTS(slots));
+}
+
+/* Appends the service navigation of a signed-in user (menu, who they are, sign out) to nav. */
+static void service_navigation(sl_request *req, sl_buf *nav)
+{
+    static const char *const items[][2] = {
+        {"/", "Plans"},           {"/my-actions", "My actions"}, {"/measures", "Measures"},
+        {"/inspections", "Inspections"}, {"/national", "National"}, {"/people", "People"},
+        {"/audit", "Audit log"},
+    };
+    sl_buf list = SL_BUF_INIT;
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+        nav_item(req, &list, items[i][0], items[i][1]);
+    sl_template_slot slots[] = {
+        {"items", sl_buf_str(&list)},
+        {"csrf", req->session.csrf},
+        {"login", req->session.user.login},
+        {"role", req->session.user.role},
+    };
+    sl_web_template(req, nav, "service_navigation", SL_SLOTS(slots));
+    sl_buf_free(&list);
 }
 
 void sl_page_start(sl_request *req, const char *title)
 {
-    sl_buf *b = &req->body;
     snprintf(req->title, sizeof req->title, "%s", title);
-    sl_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\" class=\"govuk-template\">\n<head>\n"
-                   "<meta charset=\"utf-8\">\n<title>");
-    sl_buf_html(b, title);
-    sl_buf_puts(b, " – sightline</title>\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<link rel=\"icon\" href=\"/assets/images/favicon.ico\" sizes=\"48x48\">\n"
-                   "<link rel=\"stylesheet\" href=\"/static/govuk-frontend.min.css\">\n"
-                   "<link rel=\"stylesheet\" href=\"/static/app.css\">\n</head>\n"
-                   "<body class=\"govuk-template__body\">\n"
-                   "<a href=\"#main-content\" class=\"govuk-skip-link\">Skip to main content</a>\n"
-                   "<header class=\"govuk-header\"><div class=\"govuk-header__container govuk-width-container\">"
-                   "<div class=\"govuk-header__logo\"><a href=\"/\" class=\"govuk-header__link govuk-header__link--homepage\">"
-                   "<span class=\"govuk-header__logotype-text sl-logotype\">sightline</span></a></div></div></header>\n");
-    if (req->signed_in) {
-        sl_buf_puts(b, "<section aria-label=\"Service menu\" class=\"govuk-service-navigation\">"
-                       "<div class=\"govuk-width-container\"><div class=\"govuk-service-navigation__container\">"
-                       "<nav aria-label=\"Menu\" class=\"govuk-service-navigation__wrapper\">"
-                       "<ul class=\"govuk-service-navigation__list\">");
-        nav_item(req, "/", "Plans");
-        nav_item(req, "/my-actions", "My actions");
-        nav_item(req, "/measures", "Measures");
-        nav_item(req, "/inspections", "Inspections");
-        nav_item(req, "/national", "National");
-        nav_item(req, "/people", "People");
-        nav_item(req, "/audit", "Audit log");
-        sl_buf_puts(b, "</ul></nav><form method=\"post\" action=\"/sign-out\" class=\"sl-sign-out\">");
-        sl_csrf_field(req);
-        sl_buf_puts(b, "<span class=\"govuk-body-s\">");
-        sl_buf_html(b, req->session.user.login);
-        sl_buf_puts(b, " (");
-        sl_buf_html(b, req->session.user.role);
-        sl_buf_puts(b, ")</span> <button type=\"submit\" class=\"govuk-button govuk-button--secondary sl-inline-button\">Sign out</button></form>"
-                       "</div></div></section>\n");
-    }
-    sl_buf_puts(b, "<div class=\"govuk-width-container\">\n"
-                   "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
-    req->content_start = b->len;
+    sl_buf nav = SL_BUF_INIT;
+    if (req->signed_in)
+        service_navigation(req, &nav);
+    sl_template_slot slots[] = {{"title", title}, {"service_navigation", sl_buf_str(&nav)}};
+    sl_web_template(req, &req->body, "layout_head", SL_SLOTS(slots));
+    sl_buf_free(&nav);
+    req->content_start = req->body.len;
 }
 
 void sl_page_end(sl_request *req)
 {
     req->content_end = req->body.len;
-    sl_buf_puts(&req->body,
-                "\n</main>\n</div>\n<footer class=\"govuk-footer\"><div class=\"govuk-width-container\">"
-                "<div class=\"govuk-footer__meta\"><div class=\"govuk-footer__meta-item govuk-footer__meta-item--grow\">"
-                "<p class=\"govuk-body-s\">sightline: one line of sight from every inspection recommendation to the actions that answer it.</p>"
-                "</div></div></div></footer>\n</body>\n</html>\n");
+    sl_web_template(req, &req->body, "layout_foot", NULL, 0);
 }
 
 typedef struct {
@@ -150,15 +143,11 @@ void sl_breadcrumbs(sl_request *req, const sl_web_plan *plan, const char *extra)
     sl_buf_puts(b, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
                    "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/\">Plans</a></li>");
     if (plan) {
-        sl_buf_printf(b, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/plans/%lld\">",
-                      (long long)plan->id);
-        sl_buf_html(b, plan->title);
-        sl_buf_puts(b, "</a></li>");
+        sl_buf_printf(b, "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/plans/%lld\">%h</a></li>",
+                      (long long)plan->id, plan->title);
     }
     if (extra) {
-        sl_buf_puts(b, "<li class=\"govuk-breadcrumbs__list-item\">");
-        sl_buf_html(b, extra);
-        sl_buf_puts(b, "</li>");
+        sl_buf_printf(b, "<li class=\"govuk-breadcrumbs__list-item\">%h</li>", extra);
     }
     sl_buf_puts(b, "</ol></nav>");
 }

@@ -56,11 +56,9 @@ static void row(sl_buf *b, const char *key, const char *value)
 {
     if (!value || !*value)
         return;
-    sl_buf_puts(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
-    sl_buf_html(b, key);
-    sl_buf_puts(b, "</dt><dd class=\"govuk-summary-list__value sl-pre\">");
-    sl_buf_html(b, value);
-    sl_buf_puts(b, "</dd></div>");
+    sl_buf_printf(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%h</dt>"
+                     "<dd class=\"govuk-summary-list__value sl-pre\">%h</dd></div>",
+                  key, value);
 }
 
 /* Writes a written date with the days it means. */
@@ -81,6 +79,16 @@ static void date_row(sl_buf *b, const char *key, const sl_written_date *d)
     row(b, key, text);
 }
 
+/* Appends a due date's milestones as plain text (not escaped), one "DAY label" a line. */
+static void milestones_text(sl_buf *text, const sl_written_date *due)
+{
+    for (int m = 0; m < due->value.n_milestones; m++) {
+        char day[11];
+        sl_day_format(due->value.milestones[m].latest, day);
+        sl_buf_cprintf(text, "%s%s %s", m ? "\n" : "", day, due->value.milestones[m].label);
+    }
+}
+
 /* Writes the fields of the action. */
 static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *s)
 {
@@ -93,13 +101,10 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
     sl_rag_tag(b, s->rag.rag);
     sl_buf_puts(b, " ");
     if (s->manual) {
-        sl_buf_puts(b, "manual: ");
-        sl_buf_html(b, s->rag_reason);
-        sl_buf_printf(b, " (computed: %s, ", sl_rag_name(s->rag.computed));
-        sl_buf_html(b, s->rag.reason);
-        sl_buf_puts(b, ")");
+        sl_buf_printf(b, "manual: %h (computed: %h, %h)", s->rag_reason, sl_rag_name(s->rag.computed),
+                      s->rag.reason);
     } else {
-        sl_buf_html(b, s->rag.reason);
+        sl_buf_printf(b, "%h", s->rag.reason);
     }
     sl_buf_puts(b, "</dd></div>");
     snprintf(line, sizeof line, "%s%s (\"%s\")", sl_status_name(s->status),
@@ -114,11 +119,7 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
     date_row(b, "Due", &a->due);
     if (a->due.parse == SL_DATE_OK && a->due.value.n_milestones > 1) {
         sl_buf ms = SL_BUF_INIT;
-        for (int m = 0; m < a->due.value.n_milestones; m++) {
-            char day[11];
-            sl_day_format(a->due.value.milestones[m].latest, day);
-            sl_buf_printf(&ms, "%s%s %s", m ? "\n" : "", day, a->due.value.milestones[m].label);
-        }
+        milestones_text(&ms, &a->due);
         row(b, "Milestones", sl_buf_str(&ms));
         sl_buf_free(&ms);
     }
@@ -142,10 +143,8 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
         for (size_t r = 0; r < plan->n_recommendations; r++)
             if (plan->recommendations[r].number == a->recommendations[i])
                 text = plan->recommendations[r].text;
-        sl_buf_printf(b, "<li><a class=\"govuk-link\" href=\"/plans/%lld/recommendations#rec-%d\">Recommendation %d</a> ",
-                      (long long)s->plan_id, a->recommendations[i], a->recommendations[i]);
-        sl_buf_html(b, text);
-        sl_buf_puts(b, "</li>");
+        sl_buf_printf(b, "<li><a class=\"govuk-link\" href=\"/plans/%lld/recommendations#rec-%d\">Recommendation %d</a> %h</li>",
+                      (long long)s->plan_id, a->recommendations[i], a->recommendations[i], text);
     }
     if (a->n_recommendations)
         sl_buf_puts(b, "</ul>");
@@ -172,11 +171,8 @@ void sl_page_action(sl_request *req)
     snprintf(title, sizeof title, "%s %s", plan.actions[0].ref, plan.actions[0].title);
     sl_page_start(req, title);
     sl_breadcrumbs(req, &wp, plan.actions[0].ref);
-    sl_buf_puts(b, "<span class=\"govuk-caption-l\">Action ");
-    sl_buf_html(b, plan.actions[0].ref);
-    sl_buf_puts(b, "</span><h1 class=\"govuk-heading-l\">");
-    sl_buf_html(b, plan.actions[0].title);
-    sl_buf_puts(b, "</h1>");
+    sl_buf_printf(b, "<span class=\"govuk-caption-l\">Action %h</span><h1 class=\"govuk-heading-l\">%h</h1>",
+                  plan.actions[0].ref, plan.actions[0].title);
     fields(req, &plan, &s);
     sl_action_forms(req, &s);
     sl_action_history(req, &s);

@@ -26,11 +26,9 @@ static void read_filter(sl_request *req, sl_action_filter *f)
 static void text_input(sl_request *req, const char *name, const char *label)
 {
     sl_buf *b = &req->body;
-    sl_buf_printf(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"f-%s\">%s</label>"
-                     "<input class=\"govuk-input govuk-input--width-10\" id=\"f-%s\" name=\"%s\" type=\"text\" value=\"",
-                  name, label, name, name);
-    sl_buf_html(b, sl_query(req, name) ? sl_query(req, name) : "");
-    sl_buf_puts(b, "\"></div>");
+    sl_buf_printf(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"f-%a\">%h</label>"
+                     "<input class=\"govuk-input govuk-input--width-10\" id=\"f-%a\" name=\"%a\" type=\"text\" value=\"%a\"></div>",
+                  name, label, name, name, sl_query(req, name));
 }
 
 /* Writes a select of words, the current one selected. */
@@ -39,11 +37,11 @@ static void select_input(sl_request *req, const char *name, const char *label,
 {
     sl_buf *b = &req->body;
     const char *current = sl_query(req, name);
-    sl_buf_printf(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"f-%s\">%s</label>"
-                     "<select class=\"govuk-select\" id=\"f-%s\" name=\"%s\"><option value=\"\">Any</option>",
+    sl_buf_printf(b, "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"f-%a\">%h</label>"
+                     "<select class=\"govuk-select\" id=\"f-%a\" name=\"%a\"><option value=\"\">Any</option>",
                   name, label, name, name);
     for (size_t i = 0; i < n; i++)
-        sl_buf_printf(b, "<option value=\"%s\"%s>%s</option>", words[i],
+        sl_buf_printf(b, "<option value=\"%a\"%R>%h</option>", words[i],
                       current && strcmp(current, words[i]) == 0 ? " selected" : "", words[i]);
     sl_buf_puts(b, "</select></div>");
 }
@@ -67,7 +65,7 @@ static void filter_form(sl_request *req)
     const char *overdue = sl_query(req, "overdue");
     sl_buf_printf(b, "<div class=\"govuk-form-group\"><div class=\"govuk-checkboxes govuk-checkboxes--small\">"
                      "<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"f-overdue\" "
-                     "name=\"overdue\" type=\"checkbox\" value=\"1\"%s><label class=\"govuk-label govuk-checkboxes__label\" "
+                     "name=\"overdue\" type=\"checkbox\" value=\"1\"%R><label class=\"govuk-label govuk-checkboxes__label\" "
                      "for=\"f-overdue\">Overdue only</label></div></div></div>",
                   overdue && strcmp(overdue, "1") == 0 ? " checked" : "");
     sl_buf_puts(b, "<button type=\"submit\" class=\"govuk-button\">Filter</button></form>");
@@ -82,8 +80,7 @@ static void same_query(sl_request *req, sl_buf *b)
         const char *v = sl_query(req, names[i]);
         if (!v)
             continue;
-        sl_buf_printf(b, "%c%s=", sep, names[i]);
-        sl_buf_url(b, v);
+        sl_buf_printf(b, "%c%U=%U", sep, names[i], v);
         sep = '&';
     }
 }
@@ -104,12 +101,12 @@ void sl_page_actions(sl_request *req)
     sl_breadcrumbs(req, &plan, "Actions");
     sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Actions</h1>");
     filter_form(req);
-    sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/plans/%lld/actions.csv", (long long)plan.id);
-    sl_buf line = SL_BUF_INIT;
-    same_query(req, &line);
-    sl_buf_html(b, sl_buf_str(&line));
-    sl_buf_free(&line);
-    sl_buf_puts(b, "\">Download these actions as CSV</a></p>");
+    sl_buf query = SL_BUF_INIT;
+    same_query(req, &query);
+    sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/plans/%lld/actions.csv%a\">"
+                     "Download these actions as CSV</a></p>",
+                  (long long)plan.id, sl_buf_str(&query));
+    sl_buf_free(&query);
     char caption[64];
     snprintf(caption, sizeof caption, "Matching actions (%zu)", list.n);
     sl_web_action_table(req, &list, caption, 0);

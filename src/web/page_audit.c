@@ -8,27 +8,18 @@
 static int on_audit(void *ctx, const sl_audit_entry *e)
 {
     sl_buf *b = ctx;
-    sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, e->at);
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, e->actor);
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, e->operation);
-    sl_buf_puts(b, " ");
+    sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
+                     "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h ",
+                  e->at, e->actor, e->operation);
     if (strcmp(e->entity, "action") == 0)
         sl_buf_printf(b, "<a class=\"govuk-link\" href=\"/actions/%lld\">action %lld</a>", (long long)e->entity_id,
                       (long long)e->entity_id);
     else
-        sl_buf_printf(b, "%s %lld", strcmp(e->entity, "plan") == 0 ? "plan" : "user", (long long)e->entity_id);
-    sl_buf_puts(b, " ");
-    sl_buf_html(b, e->field);
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell sl-pre\">");
-    if (e->before) {
-        sl_buf_html(b, e->before);
-        sl_buf_puts(b, " → ");
-    }
-    sl_buf_html(b, e->after ? e->after : "");
-    sl_buf_puts(b, "</td></tr>");
+        sl_buf_printf(b, "%h %lld", strcmp(e->entity, "plan") == 0 ? "plan" : "user", (long long)e->entity_id);
+    sl_buf_printf(b, " %h</td><td class=\"govuk-table__cell sl-pre\">", e->field);
+    if (e->before)
+        sl_buf_printf(b, "%h → ", e->before);
+    sl_buf_printf(b, "%h</td></tr>", e->after);
     return 0;
 }
 

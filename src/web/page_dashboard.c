@@ -50,14 +50,11 @@ static void theme_table(sl_request *req, const sl_web_actions *all)
                    "<th scope=\"col\" class=\"govuk-table__header\">Blue</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Grey</th></tr></thead><tbody class=\"govuk-table__body\">");
     for (size_t t = 0; t < n; t++) {
-        sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, themes[t].ref);
-        sl_buf_puts(b, " ");
-        sl_buf_html(b, themes[t].title);
-        sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%d</td><td class=\"govuk-table__cell\">%d</td>"
+        sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h %h"
+                         "</td><td class=\"govuk-table__cell\">%d</td><td class=\"govuk-table__cell\">%d</td>"
                          "<td class=\"govuk-table__cell\">%d</td><td class=\"govuk-table__cell\">%d</td>"
                          "<td class=\"govuk-table__cell\">%d</td><td class=\"govuk-table__cell\">%d</td></tr>",
-                      themes[t].total, themes[t].by_rag[SL_RAG_RED], themes[t].by_rag[SL_RAG_AMBER],
+                      themes[t].ref, themes[t].title, themes[t].total, themes[t].by_rag[SL_RAG_RED], themes[t].by_rag[SL_RAG_AMBER],
                       themes[t].by_rag[SL_RAG_GREEN], themes[t].by_rag[SL_RAG_BLUE],
                       themes[t].by_rag[SL_RAG_GREY]);
     }
@@ -92,8 +89,8 @@ static void dashboard_list(sl_request *req, const sl_web_plan *plan, sl_web_acti
     sl_web_action_table(req, view, counted, 0);
     if (total > DASHBOARD_ROWS)
         sl_buf_printf(&req->body,
-                      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/plans/%lld/actions%s\">"
-                      "All %zu: %s</a></p>",
+                      "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/plans/%lld/actions%R\">"
+                      "All %zu: %h</a></p>",
                       (long long)plan->id, all_query, total, caption);
     view->n = total;
 }
@@ -140,12 +137,9 @@ void sl_page_dashboard(sl_request *req)
     sl_buf *b = &req->body;
     sl_page_start(req, plan.title);
     sl_breadcrumbs(req, NULL, plan.title);
-    sl_buf_puts(b, "<span class=\"govuk-caption-l\">");
-    sl_buf_html(b, plan.authority);
-    sl_buf_printf(b, " · version %d%s</span><h1 class=\"govuk-heading-l\">", plan.version,
-                  plan.superseded_by ? " (superseded)" : "");
-    sl_buf_html(b, plan.title);
-    sl_buf_printf(b, "</h1><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/plans/%lld/actions\">All %zu actions</a> · "
+    sl_buf_printf(b, "<span class=\"govuk-caption-l\">%h · version %d%h</span><h1 class=\"govuk-heading-l\">%h</h1>",
+                  plan.authority, plan.version, plan.superseded_by ? " (superseded)" : "", plan.title);
+    sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/plans/%lld/actions\">All %zu actions</a> · "
                      "<a class=\"govuk-link\" href=\"/plans/%lld/recommendations\">Recommendations</a> · "
                      "<a class=\"govuk-link\" href=\"/plans/%lld/actions.csv\">Download CSV</a></p>",
                   (long long)plan.id, all.n, (long long)plan.id, (long long)plan.id);
@@ -153,9 +147,7 @@ void sl_page_dashboard(sl_request *req)
     sl_day_format(req->today, day);
     char title[64];
     snprintf(title, sizeof title, "Actions by RAG as of %s", day);
-    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">");
-    sl_buf_html(b, title);
-    sl_buf_puts(b, "</h2>");
+    sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">%h</h2>", title);
     sl_rag_chart_svg(b, counts, title);
     theme_table(req, &all);
     sl_web_actions view = subset(&all, overdue, req->today);

@@ -35,18 +35,15 @@ static int on_plan(void *ctx, const sl_plan_info *info)
     sl_error err = {0};
     if (sl_each_rated_action(h->req->store, &f, count, &t, &err) < 0)
         return -1;
-    sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/plans/%lld\">",
-                  (long long)info->id);
-    sl_buf_html(b, info->title);
-    sl_buf_puts(b, "</a></td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, info->authority);
-    sl_buf_printf(b, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
+    sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/plans/%lld\">%h</a>"
+                     "</td><td class=\"govuk-table__cell\">%h"
+                     "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td></tr>",
-                  t.total, t.overdue, t.by_rag[SL_RAG_RED], t.by_rag[SL_RAG_AMBER],
+                  (long long)info->id, info->title, info->authority, t.total, t.overdue, t.by_rag[SL_RAG_RED], t.by_rag[SL_RAG_AMBER],
                   t.by_rag[SL_RAG_GREEN], t.by_rag[SL_RAG_BLUE]);
     h->n++;
     return 0;

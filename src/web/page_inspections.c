@@ -13,29 +13,21 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
         sl_day_format(in->start, start);
     if (in->end != SL_NO_DAY)
         sl_day_format(in->end, end);
-    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">");
-    sl_buf_html(b, in->authority);
-    sl_buf_puts(b, "</h2><p class=\"govuk-body\">");
-    sl_buf_html(b, in->framework ? in->framework : "Inspection");
-    sl_buf_printf(b, ", %s to %s</p><dl class=\"govuk-summary-list\">", start, end);
+    sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">%h</h2><p class=\"govuk-body\">%h, %h to %h</p>"
+                     "<dl class=\"govuk-summary-list\">",
+                  in->authority, in->framework ? in->framework : "Inspection", start, end);
     for (int k = 0; k < SL_JUDGEMENT_COUNT; k++) {
         if (!in->judgements[k])
             continue;
-        sl_buf_puts(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
-        sl_buf_html(b, sl_judgement_label((sl_judgement_kind)k));
-        sl_buf_puts(b, "</dt><dd class=\"govuk-summary-list__value\">");
-        sl_buf_html(b, sl_grade_name(in->judgements[k]));
-        sl_buf_puts(b, "</dd></div>");
+        sl_buf_printf(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%h</dt>"
+                         "<dd class=\"govuk-summary-list__value\">%h</dd></div>",
+                      sl_judgement_label((sl_judgement_kind)k), sl_grade_name(in->judgements[k]));
     }
     sl_buf_puts(b, "</dl><ol class=\"govuk-list govuk-list--number\">");
     for (size_t i = 0; i < in->n_items; i++) {
-        sl_buf_puts(b, "<li>");
-        sl_buf_html(b, in->items[i].text);
-        if (in->items[i].framework_outcome) {
-            sl_buf_puts(b, " <span class=\"govuk-body-s\">(");
-            sl_buf_html(b, in->items[i].framework_outcome);
-            sl_buf_puts(b, ")</span>");
-        }
+        sl_buf_printf(b, "<li>%h", in->items[i].text);
+        if (in->items[i].framework_outcome)
+            sl_buf_printf(b, " <span class=\"govuk-body-s\">(%h)</span>", in->items[i].framework_outcome);
         sl_buf_puts(b, "</li>");
     }
     sl_buf_puts(b, "</ol>");

@@ -27,11 +27,8 @@ void sl_page_measure(sl_request *req)
     const sl_measure_value *own = sl_values_of(m.values, (size_t)m.n_values, d->code, &count);
     sl_buf *b = &req->body;
     sl_page_start(req, d->name && *d->name ? d->name : d->code);
-    sl_buf_puts(b, "<span class=\"govuk-caption-l\">");
-    sl_buf_html(b, d->code);
-    sl_buf_puts(b, "</span><h1 class=\"govuk-heading-l\">");
-    sl_buf_html(b, d->name && *d->name ? d->name : d->code);
-    sl_buf_puts(b, "</h1>");
+    sl_buf_printf(b, "<span class=\"govuk-caption-l\">%h</span><h1 class=\"govuk-heading-l\">%h</h1>", d->code,
+                  d->name && *d->name ? d->name : d->code);
     sl_chart_measure chart = {d, own, count};
     sl_chart_measure_svg(b, &chart, req->today);
     sl_buf_puts(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Values</caption>"
@@ -42,19 +39,13 @@ void sl_page_measure(sl_request *req)
         char period[SL_PERIOD_TEXT], value[SL_VALUE_TEXT];
         sl_period_format(&own[i].period, period);
         sl_unit_format_value(d->unit, own[i].value, value);
-        sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, period);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, own[i].series);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, value);
-        sl_buf_puts(b, "</td></tr>");
+        sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
+                         "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td></tr>",
+                      period, own[i].series, value);
     }
     sl_buf_puts(b, "</tbody></table>");
     if (d->suggested_from) {
-        sl_buf_puts(b, "<p class=\"govuk-body\">Read from the plan: ");
-        sl_buf_html(b, d->suggested_from);
-        sl_buf_puts(b, "</p>");
+        sl_buf_printf(b, "<p class=\"govuk-body\">Read from the plan: %h</p>", d->suggested_from);
     }
     sl_page_end(req);
     sl_web_measures_free(&m);

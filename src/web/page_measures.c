@@ -22,25 +22,18 @@ static void measure_row(sl_request *req, const sl_measure_def *d, const sl_measu
         sl_unit_format_value(d->unit, st.latest, latest);
     if (st.has_expected)
         sl_unit_format_value(d->unit, st.expected, expected);
-    sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/measure?code=");
-    sl_buf_url(b, d->code);
-    sl_buf_puts(b, "\">");
-    sl_buf_html(b, d->code);
-    sl_buf_puts(b, "</a></td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, d->name ? d->name : "");
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, latest);
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, expected);
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
+    sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
+                     "<a class=\"govuk-link\" href=\"/measure?code=%U\">%h</a></td>"
+                     "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td>"
+                     "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">",
+                  d->code, d->code, d->name, latest, expected);
     const char *word = sl_measure_rag_word(d, &st);
     if (st.rag && st.has_actual)
         sl_rag_tag(b, st.rag);
     else
-        sl_buf_html(b, *word ? word : "context");
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, st.vs_previous ? sl_trend_name(st.vs_previous) : "–");
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
+        sl_buf_printf(b, "%h", *word ? word : "context");
+    sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">",
+                  st.vs_previous ? sl_trend_name(st.vs_previous) : "–");
     sl_chart_measure chart = {d, values, n};
     sl_chart_sparkline_svg(b, &chart, req->today);
     sl_buf_puts(b, "</td></tr>");

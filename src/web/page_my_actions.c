@@ -30,9 +30,9 @@ void sl_page_my_actions(sl_request *req)
     sl_web_actions mine = {list.items, kept};
     sl_web_actions_sort(&mine, "due");
     sl_page_start(req, "My actions");
-    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">My actions</h1><p class=\"govuk-body\">Actions naming ");
-    sl_buf_html(b, person);
-    sl_buf_puts(b, " as SRO or lead, soonest due first.</p>");
+    sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">My actions</h1>"
+                     "<p class=\"govuk-body\">Actions naming %h as SRO or lead, soonest due first.</p>",
+                  person);
     char caption[64];
     snprintf(caption, sizeof caption, "Yours (%zu)", mine.n);
     sl_web_action_table(req, &mine, caption, 1);

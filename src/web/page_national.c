@@ -24,9 +24,7 @@ void sl_page_national(sl_request *req)
                    "Latest overall judgement of each children's services authority");
         sl_map_free(&map);
     } else {
-        sl_buf_puts(b, "<p class=\"govuk-body\">The map is not available: ");
-        sl_buf_html(b, err.message);
-        sl_buf_puts(b, "</p>");
+        sl_buf_printf(b, "<p class=\"govuk-body\">The map is not available: %h</p>", err.message);
     }
     sl_buf_puts(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
                    "Every authority's latest judgements</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
@@ -41,21 +39,13 @@ void sl_page_national(sl_request *req)
             snprintf(months, sizeof months, "%d", r->months_since);
         if (r->plan_deadline != SL_NO_DAY)
             sl_day_format(r->plan_deadline, due);
-        sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, r->authority->name);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, r->authority->region);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, r->headline ? sl_grade_name(r->headline) : "not inspected");
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, sl_direction_name(r->direction));
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, months);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, due);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, r->plan_summary ? r->plan_summary : "");
-        sl_buf_puts(b, "</td></tr>");
+        sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
+                         "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td>"
+                         "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td>"
+                         "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td></tr>",
+                      r->authority->name, r->authority->region,
+                      r->headline ? sl_grade_name(r->headline) : "not inspected", sl_direction_name(r->direction),
+                      months, due, r->plan_summary);
     }
     sl_buf_puts(b, "</tbody></table>");
     sl_page_end(req);

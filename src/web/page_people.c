@@ -6,15 +6,11 @@
 static int on_person(void *ctx, const sl_person_row *p)
 {
     sl_buf *b = ctx;
-    sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, p->label);
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, p->name);
-    sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-    sl_buf_html(b, p->authority);
-    sl_buf_printf(b, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
+    sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
+                     "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h"
+                     "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td></tr>",
-                  p->as_sro, p->as_lead);
+                  p->label, p->name, p->authority, p->as_sro, p->as_lead);
     return 0;
 }
 

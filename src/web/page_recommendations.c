@@ -27,7 +27,7 @@ void sl_page_recommendations(sl_request *req)
     if (uncovered)
         sl_buf_printf(b, "<div class=\"govuk-warning-text\"><span class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>"
                          "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
-                         "%d recommendation%s ha%s no action answering %s.</strong></div>",
+                         "%d recommendation%h ha%h no action answering %h.</strong></div>",
                       uncovered, uncovered == 1 ? "" : "s", uncovered == 1 ? "s" : "ve", uncovered == 1 ? "it" : "them");
     sl_buf_puts(b, "<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">Recommendation</th>"
@@ -37,19 +37,15 @@ void sl_page_recommendations(sl_request *req)
     for (size_t i = 0; i < c.n; i++) {
         const sl_coverage_row *r = &c.rows[i];
         char status[48];
-        sl_buf_printf(b, "<tr class=\"govuk-table__row%s\" id=\"rec-%d\"><td class=\"govuk-table__cell\"><strong>%d</strong> ",
-                      r->n_actions ? "" : " sl-uncovered", r->number, r->number);
-        sl_buf_html(b, r->text);
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        for (size_t k = 0; k < r->n_actions; k++) {
-            sl_buf_puts(b, k ? ", " : "");
-            sl_buf_html(b, r->actions[k].ref);
-        }
+        sl_buf_printf(b, "<tr class=\"govuk-table__row%a\" id=\"rec-%d\"><td class=\"govuk-table__cell\"><strong>%d</strong> %h"
+                         "</td><td class=\"govuk-table__cell\">",
+                      r->n_actions ? "" : " sl-uncovered", r->number, r->number, r->text);
+        for (size_t k = 0; k < r->n_actions; k++)
+            sl_buf_printf(b, "%h%h", k ? ", " : "", r->actions[k].ref);
         if (!r->n_actions)
             sl_buf_puts(b, "<strong>No action answers this</strong>");
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
-        sl_buf_html(b, sl_coverage_status(r, status, sizeof status));
-        sl_buf_puts(b, "</td><td class=\"govuk-table__cell\">");
+        sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">",
+                      sl_coverage_status(r, status, sizeof status));
         sl_rag_tag(b, r->rag);
         sl_buf_puts(b, "</td></tr>");
     }

@@ -9,35 +9,25 @@
 /* Writes the sign-in form, with an error summary when message is set. */
 static void sign_in_form(sl_request *req, const char *message, const char *login)
 {
-    sl_buf *b = &req->body;
     char token[96];
     sl_signin_token(token, sizeof token);
     sl_page_start(req, "Sign in");
-    sl_buf_puts(b, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">");
+    sl_buf error = SL_BUF_INIT;
     if (message) {
-        sl_buf_puts(b, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
-                       "<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">There is a problem</h2>"
-                       "<div class=\"govuk-error-summary__body\"><p class=\"govuk-body\">");
-        sl_buf_html(b, message);
-        sl_buf_puts(b, "</p></div></div></div>");
+        sl_template_slot problem[] = {{"message", message}};
+        sl_web_template(req, &error, "sign_in_error", SL_SLOTS(problem));
     }
-    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Sign in to sightline</h1>"
-                   "<form method=\"post\" action=\"/sign-in\" novalidate>"
-                   "<input type=\"hidden\" name=\"csrf\" value=\"");
-    sl_buf_html(b, token);
-    sl_buf_puts(b, "\"><input type=\"hidden\" name=\"next\" value=\"");
     const char *next = sl_query(req, "next");
     if (!next)
         next = sl_form_get(&req->form, "next");
-    sl_buf_html(b, sl_local_path(next) ? next : "/");
-    sl_buf_puts(b, "\"><div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"login\">Login</label>"
-                   "<input class=\"govuk-input govuk-!-width-one-half\" id=\"login\" name=\"login\" type=\"text\" "
-                   "autocomplete=\"username\" spellcheck=\"false\" value=\"");
-    sl_buf_html(b, login ? login : "");
-    sl_buf_puts(b, "\"></div><div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"password\">Password</label>"
-                   "<input class=\"govuk-input govuk-!-width-one-half\" id=\"password\" name=\"password\" "
-                   "type=\"password\" autocomplete=\"current-password\"></div>"
-                   "<button type=\"submit\" class=\"govuk-button\">Sign in</button></form></div></div>");
+    sl_template_slot slots[] = {
+        {"error_summary", sl_buf_str(&error)},
+        {"csrf", token},
+        {"next", sl_local_path(next) ? next : "/"},
+        {"login", login},
+    };
+    sl_web_template(req, &req->body, "sign_in", SL_SLOTS(slots));
+    sl_buf_free(&error);
     sl_page_end(req);
 }
 

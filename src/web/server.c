@@ -88,11 +88,9 @@ void sl_error_page(sl_request *req, int status, const char *title, const char *m
     req->status = status;
     req->location[0] = '\0';
     sl_page_start(req, title);
-    sl_buf_puts(&req->body, "<h1 class=\"govuk-heading-l\">");
-    sl_buf_html(&req->body, title);
-    sl_buf_puts(&req->body, "</h1><p class=\"govuk-body\">");
-    sl_buf_html(&req->body, message);
-    sl_buf_puts(&req->body, "</p><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the home page</a></p>");
+    sl_buf_printf(&req->body, "<h1 class=\"govuk-heading-l\">%h</h1><p class=\"govuk-body\">%h</p>"
+                              "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the home page</a></p>",
+                  title, message);
     sl_page_end(req);
 }
 
@@ -149,10 +147,7 @@ static enum MHD_Result add_argument(void *cls, enum MHD_ValueKind kind, const ch
 {
     (void)kind;
     sl_buf *b = cls;
-    sl_buf_url(b, key);
-    sl_buf_putc(b, '=');
-    sl_buf_url(b, value ? value : "");
-    sl_buf_putc(b, '&');
+    sl_buf_printf(b, "%U=%U&", key, value);
     return MHD_YES;
 }
 

@@ -11,6 +11,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "web/form.h"
+#include "web/template.h"
 
 struct MHD_Connection;
 
@@ -74,13 +75,19 @@ int sl_find_plan(sl_request *req, int64_t id, sl_web_plan *out);
 /* Writes the breadcrumbs "Plans › TITLE" (› then extra when given). */
 void sl_breadcrumbs(sl_request *req, const sl_web_plan *plan, const char *extra);
 
-/* The layout every page shares: the GOV.UK template, header, navigation. */
+/* The layout every page shares: the GOV.UK template, header, navigation
+ * (web/templates/layout_head.html, layout_foot.html). */
 void sl_page_start(sl_request *req, const char *title);
 void sl_page_end(sl_request *req);
 /* A GOV.UK tag showing a RAG rating. */
 void sl_rag_tag(sl_buf *out, sl_rag rag);
-/* The hidden CSRF field every form carries. */
-void sl_csrf_field(sl_request *req);
+/* Appends template name (web/templates/NAME.html) filled from slots to out. A
+ * template error is a bug (test_template renders every template): it is
+ * logged and the answer becomes a 500. */
+void sl_web_template(sl_request *req, sl_buf *out, const char *name, const sl_template_slot *slots,
+                     size_t n);
+/* The slots argument pair of sl_web_template for an array of slots. */
+#define SL_SLOTS(array) (array), sizeof(array) / sizeof((array)[0])
 
 /* Pages, one file each. */
 void sl_page_sign_in(sl_request *req);
