@@ -1,0 +1,435 @@
+/* tor_members.c — the membership section of terms of reference: tables
+ * ("Role<TAB>Organisation", a header naming Name / Role / Organisation /
+ * Deputy columns, or columns set apart by runs of spaces), lists of
+ * bullets, plain lines, "Deputy: …" lines under a member, subheadings
+ * ("Core members", "In attendance:") and prose. Prose naming the chair or
+ * vice-chair sets their flags; other lines it cannot read become
+ * "unparsed-row" findings; no member is made from a heading or prose. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "import/tor_entry.h"
+#include "import/tor_internal.h"
+#include "import/tor_rules.h"
+#include "util/mem.h"
+
+typedef enum { COL_SKIP = 0, COL_NAME, COL_ROLE, COL_ORG, COL_SUB, COL_MEMBER } tor_col;
+
+#define MAX_CELLS 8
+
+/* A line split into cells; the spans point into the line. */
+typedef struct {
+    sl_text_span cell[MAX_CELLS];
+    size_t n;
+    int tabbed;             /* split on tabs (an empty first cell means a continuation) */
+} tor_cells;
+
+typedef struct {
+    sl_board *board;
+    sl_findings *findings;
+    tor_col cols[MAX_CELLS];    /* the table header's columns */
+    size_t n_cols;              /* 0 before a header row */
+    int bullets;                /* members are list items: other lines are not members */
+    int attending;              /* lines list people in attendance, not members */
+    long last;                  /* the last member added, -1 before one */
+    long line;
+} member_reader;
+
+/* Adds a cell of len bytes at text to the cells (trimmed; the last cell
+ * takes the rest of the line when there are too many). */
+static void add_cell(tor_cells *c, const char *text, size_t len, const char *line_end)
+{
+    if (c->n == MAX_CELLS)
+        c->cell[MAX_CELLS - 1].len = (size_t)(line_end - c->cell[MAX_CELLS - 1].text);
+    else
+        c->cell[c->n++] = (sl_text_span){text, len};
+}
+
+/* Splits a line into cells: at tabs, else at runs of two or more spaces
+ * that do not follow a full stop. */
+static void split_cells(sl_text_span line, tor_cells *c)
+{
+    c->n = 0;
+    c->tabbed = memchr(line.text, '\t', line.len) != NULL;
+    const char *end = line.text + line.len;
+    sl_text_span s = c->tabbed ? line : sl_text_trim(line);
+    size_t start = 0;
+    for (size_t i = 0; i <= s.len; i++) {
+        int cut = i == s.len;
+        size_t skip = 1;
+        if (!cut && c->tabbed)
+            cut = s.text[i] == '\t';
+        else if (!cut && s.text[i] == ' ' && i + 1 < s.len && s.text[i + 1] == ' ' && i > 0 &&
+                 s.text[i - 1] != '.') {
+            cut = 1;
+            while (i + skip < s.len && s.text[i + skip] == ' ')
+                skip++;
+        }
+        if (!cut)
+            continue;
+        add_cell(c, s.text + start, i - start, end);
+        start = i + skip;
+        i += skip - 1;
+    }
+    for (size_t i = 0; i < c->n; i++)
+        c->cell[i] = sl_text_trim(c->cell[i]);
+}
+
+/* Returns the column a header cell names, COL_SKIP when it is not a header word. */
+static tor_col header_column(sl_text_span cell)
+{
+    static const char *const vocabulary[] = {
+        "name", "names", "of", "member", "members", "role", "title", "job", "position", "post",
+        "designation", "organisation", "organization", "agency", "representing", "body", "sector",
+        "department", "service", "partner", "deputy", "deputies", "substitute", "substitutes",
+        "named", "nominated", "board", "membership", "and", "or", "the", "attendee", NULL};
+    sl_tor_words w;
+    sl_tor_words_init(&w, cell.text, cell.len);
+    tor_col col = w.n > 0 && w.n <= 4 ? COL_MEMBER : COL_SKIP;
+    for (size_t i = 0; i < w.n && col != COL_SKIP; i++) {
+        int known = 0;
+        for (size_t k = 0; vocabulary[k] && !known; k++)
+            known = strcmp(w.w[i], vocabulary[k]) == 0;
+        if (!known)
+            col = COL_SKIP;
+    }
+    static const struct { const char *word; tor_col col; } order[] = {
+        {"deputy", COL_SUB}, {"deputies", COL_SUB}, {"substitute", COL_SUB}, {"substitutes", COL_SUB},
+        {"role", COL_ROLE}, {"title", COL_ROLE}, {"position", COL_ROLE}, {"post", COL_ROLE},
+        {"designation", COL_ROLE}, {"name", COL_NAME}, {"names", COL_NAME},
+        {"organisation", COL_ORG}, {"organization", COL_ORG}, {"agency", COL_ORG},
+        {"representing", COL_ORG}, {"body", COL_ORG}, {"sector", COL_ORG}, {"department", COL_ORG},
+        {"service", COL_ORG}, {"partner", COL_ORG},
+    };
+    for (size_t k = 0; col == COL_MEMBER && k < sizeof order / sizeof *order; k++)
+        if (sl_tor_find_word(&w, (const char *const[]){order[k].word, NULL}) < w.n)
+            col = order[k].col;
+    sl_tor_words_free(&w);
+    return col;
+}
+
+/* Reads a row as the membership table's header; returns 1 when every cell
+ * is a column name (two or more). */
+static int header_row(member_reader *r, const tor_cells *c)
+{
+    if (c->n < 2 || c->n > MAX_CELLS)
+        return 0;
+    tor_col cols[MAX_CELLS];
+    for (size_t i = 0; i < c->n; i++)
+        if (c->cell[i].len == 0 || (cols[i] = header_column(c->cell[i])) == COL_SKIP)
+            return 0;
+    memcpy(r->cols, cols, sizeof cols);
+    r->n_cols = c->n;
+    return 1;
+}
+
+/* Records a line that could not be read as an "unparsed-row" finding. */
+static void unread(member_reader *r, sl_text_span s, const char *why)
+{
+    s = sl_text_trim(s);
+    size_t shown = s.len > 100 ? 100 : s.len;
+    while (shown < s.len && shown > 0 && ((unsigned char)s.text[shown] & 0xC0) == 0x80)
+        shown--;
+    sl_findings_add(r->findings, SL_LINT_WARNING, "unparsed-row", "", r->line, "%s: '%.*s%s'", why,
+                    (int)shown, s.text, shown < s.len ? "\xE2\x80\xA6" : "");
+}
+
+/* Adds the entry as a member (names vacant places NULL). */
+static void add_entry(member_reader *r, tor_entry *e)
+{
+    size_t i = sl_board_add_member(r->board, e->vacant ? NULL : e->name, e->role,
+                                   e->organisation ? e->organisation : "", e->substitute);
+    r->board->members[i].chair = e->chair;
+    r->board->members[i].vice_chair = e->vice_chair;
+    r->last = (long)i;
+}
+
+/* Returns 1 for a sentence rather than an entry: many words, a verb, or a
+ * full stop after six words. */
+static int prose(sl_text_span s)
+{
+    static const char *const verbs[] = {"will", "shall", "may", "must", "should", "is", "are", "can",
+                                        "be", "attend", "attends", "include", "includes", "comprise",
+                                        "comprises", "consist", "consists", "meet", "meets", "would",
+                                        "has", "have", NULL};
+    const char *paren = memchr(s.text, '(', s.len);
+    sl_text_span outside = paren ? (sl_text_span){s.text, (size_t)(paren - s.text)} : s;
+    sl_tor_words w;
+    sl_tor_words_init(&w, s.text, s.len);
+    size_t words = w.n;
+    sl_tor_words_free(&w);
+    sl_tor_words_init(&w, outside.text, outside.len);
+    int verb = sl_tor_find_word(&w, verbs) < w.n;
+    sl_tor_words_free(&w);
+    return verb || words > 16 || (words >= 6 && s.len > 0 && s.text[s.len - 1] == '.');
+}
+
+/* Returns 1 when the sentence states a rule the rule readers know (it is
+ * read there, not here). */
+static int rule_sentence(sl_text_span s)
+{
+    sl_tor_words w;
+    sl_schedule schedule;
+    sl_tor_words_init(&w, s.text, s.len);
+    int known = sl_tor_rule_substitute_notice(&w) || sl_tor_rule_papers(&w) || sl_tor_rule_minutes(&w) ||
+                sl_tor_rule_meets(&w, &schedule) || sl_tor_rule_chair_report(&w) ||
+                sl_tor_rule_review(&w, 0);
+    sl_tor_words_free(&w);
+    return known;
+}
+
+/* Returns 1 when word is one of the NULL-terminated list. */
+static int listed(const char *word, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++)
+        if (strcmp(word, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Returns 1 for a subheading inside a membership list ("Core members",
+ * "Partner agencies", "LOCAL AUTHORITY"), which is not a member. */
+static int subheading(sl_text_span s)
+{
+    static const char *const words[] = {"core", "statutory", "council", "partner", "partners", "other",
+                                        "voting", "non", "elected", "independent", "external", "internal",
+                                        "additional", "co", "opted", "standing", "members", "membership",
+                                        "member", "agencies", "agency", "local", "authority", "officers",
+                                        "the", "board", "and", "of", "permanent", "full", NULL};
+    static const char *const last[] = {"members", "membership", "partners", "agencies", "officers", NULL};
+    int upper = 0, lower = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        upper += isupper((unsigned char)s.text[i]) != 0;
+        lower += islower((unsigned char)s.text[i]) != 0;
+    }
+    sl_tor_words w;
+    sl_tor_words_init(&w, s.text, s.len);
+    int all = w.n > 0 && sl_tor_find_word(&w, last) < w.n;
+    for (size_t i = 0; i < w.n && all; i++)
+        all = listed(w.w[i], words);
+    int caps = w.n >= 2 && lower == 0 && upper >= 3;
+    sl_tor_words_free(&w);
+    return all || caps;
+}
+
+/* Returns 1 for a line that opens a list of people in attendance, not
+ * members ("In attendance:", "Advisers", "The following officers will attend:"). */
+static int attendance_opener(sl_text_span s)
+{
+    static const char *const words[] = {"attendance", "attend", "attending", "advisers", "advisors",
+                                        "observers", "invited", "observer", NULL};
+    sl_tor_words w;
+    sl_tor_words_init(&w, s.text, s.len);
+    int found = w.n <= 12 && sl_tor_find_word(&w, words) < w.n;
+    sl_tor_words_free(&w);
+    return found;
+}
+
+/* Sets the substitute of the last member from a "Deputy: …" line. */
+static void substitute_line(member_reader *r, sl_text_span line, sl_text_span who)
+{
+    if (r->last < 0) {
+        unread(r, line, "a substitute with no member above it");
+        return;
+    }
+    sl_board_member *m = &r->board->members[r->last];
+    if (!m->substitute && who.len > 0 && !tor_is_vacant(who))
+        m->substitute = tor_copy(who);
+}
+
+/* Appends a table row's cells to the last member (a cell wrapped onto the next line). */
+static void continuation_row(member_reader *r, const tor_cells *c)
+{
+    sl_board_member *m = &r->board->members[r->last];
+    for (size_t i = 1; i < c->n; i++) {
+        if (c->cell[i].len == 0)
+            continue;
+        tor_col col = i < r->n_cols ? r->cols[i] : i == 1 ? COL_ORG : COL_SKIP;
+        char **field = col == COL_ROLE ? &m->role : col == COL_ORG ? &m->organisation : NULL;
+        if (col == COL_NAME && m->name)
+            field = &m->name;
+        if (!field)
+            continue;
+        char *add = tor_copy(c->cell[i]);
+        size_t n = strlen(*field);
+        *field = sl_realloc(*field, n + strlen(add) + 2);
+        if (n > 0)
+            (*field)[n++] = ' ';
+        memcpy(*field + n, add, strlen(add) + 1);
+        free(add);
+    }
+}
+
+/* Reads a row of cells without a header: the cell with a person's name is
+ * the name, a "tbc" cell the vacancy; the others are role, organisation
+ * and substitute in that order. */
+static void guess_columns(const tor_cells *c, tor_col *cols)
+{
+    size_t other = 0;
+    static const tor_col order[] = {COL_ROLE, COL_ORG, COL_SUB};
+    int named = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (!named && tor_is_person(c->cell[i])) {
+            cols[i] = COL_NAME;
+            named = 1;
+        } else if (tor_is_vacant(c->cell[i])) {
+            cols[i] = COL_NAME;
+        } else {
+            cols[i] = other < 3 ? order[other++] : COL_SKIP;
+        }
+    }
+}
+
+/* Reads a row of two or more cells as a member, by the header's columns
+ * or by guessing them. */
+static void table_row(member_reader *r, const tor_cells *c)
+{
+    tor_col guessed[MAX_CELLS];
+    const tor_col *cols = r->cols;
+    if (r->n_cols == 0) {
+        guess_columns(c, guessed);
+        cols = guessed;
+    }
+    tor_entry e = {0}, role = {0};
+    for (size_t i = 0; i < c->n; i++) {
+        tor_col col = i < r->n_cols || r->n_cols == 0 ? cols[i] : COL_SKIP;
+        sl_text_span cell = c->cell[i];
+        if (cell.len == 0 || col == COL_SKIP)
+            continue;
+        if (col == COL_MEMBER)
+            col = tor_is_person(cell) ? COL_NAME : COL_ROLE;
+        if (col == COL_NAME && tor_is_vacant(cell))
+            e.vacant = 1;
+        else if (col == COL_NAME && !e.name)
+            e.name = tor_copy(cell);
+        else if (col == COL_ROLE && !role.role)
+            tor_entry_read(cell, &role);
+        else if (col == COL_ORG && !e.organisation)
+            e.organisation = tor_copy(cell);
+        else if (col == COL_SUB && !e.substitute && !tor_is_vacant(cell) &&
+                 !tor_has_word(cell.text, cell.len, "none") && !tor_has_word(cell.text, cell.len, "n/a"))
+            e.substitute = tor_copy(cell);
+    }
+    e.role = role.role ? role.role : sl_strdup("");
+    role.role = NULL;
+    e.chair = role.chair;
+    e.vice_chair = role.vice_chair;
+    e.vacant |= role.vacant;
+    if (!e.name && !role.vacant && role.name) {
+        e.name = role.name;
+        role.name = NULL;
+    }
+    if (!e.substitute && role.substitute) {
+        e.substitute = role.substitute;
+        role.substitute = NULL;
+    }
+    if (!e.organisation && role.organisation) {
+        e.organisation = role.organisation;
+        role.organisation = NULL;
+    }
+    tor_entry_free(&role);
+    if (*e.role || e.name)
+        add_entry(r, &e);
+    tor_entry_free(&e);
+}
+
+/* Reads a sentence in the membership section: the chair or vice-chair it
+ * names, a rule (read elsewhere), else a finding. */
+static void sentence_line(member_reader *r, sl_text_span s)
+{
+    if (tor_chair_sentence(s, r->line, r->board, r->findings) || rule_sentence(s))
+        return;
+    if (attendance_opener(s)) {
+        r->attending = s.len > 0 && s.text[s.len - 1] == ':';
+        return;
+    }
+    unread(r, s, "a sentence in the membership, not read as a member");
+}
+
+/* Reads a line of one cell: a list item, a plain entry, a subheading or a sentence. */
+static void single_line(member_reader *r, sl_text_span line)
+{
+    sl_text_span s = sl_text_trim(line), item;
+    int is_item = tor_list_item(s, &item), number = 0;
+    if (is_item) {
+        s = item;
+    } else {
+        sl_text_span stripped = tor_strip_number(s, &number);
+        if (number > 0) {
+            s = stripped;
+            is_item = 1;
+        }
+    }
+    if (prose(s)) {
+        sentence_line(r, s);
+        return;
+    }
+    if (r->attending || (!is_item && (subheading(s) || (r->bullets && !tor_has_word(s.text, s.len, "chair")))))
+        return;
+    tor_entry e;
+    tor_entry_read(s, &e);
+    if (*e.role || e.name)
+        add_entry(r, &e);
+    else
+        unread(r, line, "a membership line with no role or name read");
+    tor_entry_free(&e);
+}
+
+/* Reads one line of the membership section. */
+static void member_line(member_reader *r, sl_text_span line)
+{
+    sl_text_span s = sl_text_trim(line), who;
+    tor_cells c;
+    split_cells(line, &c);
+    if (c.n >= 2 && header_row(r, &c))
+        return;
+    if (s.text[s.len - 1] == ':' && c.n == 1 && !tor_substitute_line(s, &who)) {
+        r->attending = attendance_opener(s);
+        return;
+    }
+    if (tor_substitute_line(s, &who)) {
+        substitute_line(r, line, who);
+        return;
+    }
+    if (c.tabbed && c.n >= 2 && c.cell[0].len == 0) {
+        if (r->last >= 0)
+            continuation_row(r, &c);
+        return;
+    }
+    if (c.n >= 2 && !prose(c.cell[0])) {
+        if (!r->attending)
+            table_row(r, &c);
+        return;
+    }
+    if (attendance_opener(s) && !prose(s) && c.n == 1) {
+        r->attending = 1;
+        return;
+    }
+    single_line(r, s);
+}
+
+/* Returns 1 when the lines hold list items (bullets or letters). */
+static int has_bullets(const tor_lines *lines, size_t from, size_t to)
+{
+    sl_text_span item;
+    for (size_t i = from; i < to; i++)
+        if (tor_list_item(lines->lines[i].span, &item))
+            return 1;
+    return 0;
+}
+
+void tor_read_members(const tor_lines *lines, size_t from, size_t to, sl_board *board,
+                      sl_findings *findings)
+{
+    member_reader r = {.board = board, .findings = findings, .last = -1};
+    r.bullets = has_bullets(lines, from, to);
+    for (size_t i = from; i < to; i++) {
+        sl_text_span line = lines->lines[i].span;
+        if (sl_text_line_blank(line.text, line.len) || sl_text_line_is_rule(line.text, line.len))
+            continue;
+        r.line = lines->lines[i].number;
+        member_line(&r, line);
+    }
+}
