@@ -291,8 +291,10 @@ static void entry_body(sl_text_span s, tor_entry *e)
  * Service") off the end of s into e->substitute; returns the rest. */
 static sl_text_span inline_substitute(sl_text_span s, tor_entry *e)
 {
+    int depth = 0;
     for (size_t i = 1; i < s.len; i++) {
-        if (isalpha((unsigned char)s.text[i - 1]) || !isalpha((unsigned char)s.text[i]))
+        depth += (s.text[i - 1] == '(') - (s.text[i - 1] == ')' && depth > 0);
+        if (depth > 0 || isalpha((unsigned char)s.text[i - 1]) || !isalpha((unsigned char)s.text[i]))
             continue;
         sl_text_span who, tail = {s.text + i, s.len - i};
         if (!tor_substitute_line(tail, &who))

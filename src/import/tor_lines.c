@@ -282,8 +282,6 @@ int tor_is_paper_break(sl_text_span line)
         return 1;
     if (opens_with(s, "item") && s.len > 5 && isdigit((unsigned char)s.text[5]))
         return 1;
-    if (opens_with(s, "agenda") == s.len || opens_with(s, "minutes") == s.len)
-        return 1;
     int minutes = strncasecmp(s.text, "minutes of", 10) == 0 || strncasecmp(s.text, "notes of", 8) == 0 ||
                   strncasecmp(s.text, "draft minutes of", 16) == 0;
     return minutes && (tor_has_word(s.text, s.len, "held") || strpbrk(s.text, "0123456789") != NULL);

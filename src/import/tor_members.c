@@ -380,9 +380,9 @@ static void single_line(member_reader *r, sl_text_span line)
 /* Reads one line of the membership section. */
 static void member_line(member_reader *r, sl_text_span line)
 {
-    sl_text_span s = sl_text_trim(line), who;
+    sl_text_span s = sl_text_trim(line), who, item;
     tor_cells c;
-    split_cells(line, &c);
+    split_cells(tor_list_item(s, &item) ? item : line, &c);
     if (c.n >= 2 && header_row(r, &c))
         return;
     if (s.text[s.len - 1] == ':' && c.n == 1 && !tor_substitute_line(s, &who)) {

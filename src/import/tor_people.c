@@ -211,7 +211,8 @@ static size_t after_phrase(sl_text_span s, const char *pattern, size_t *at)
     size_t n = strlen(pattern);
     for (size_t i = 0; n > 0 && i + n <= s.len; i++) {
         if (strncasecmp(s.text + i, pattern, n) == 0 &&
-            (i == 0 || (!isalpha((unsigned char)s.text[i - 1]) && s.text[i - 1] != '-'))) {
+            (i == 0 || !isalpha((unsigned char)pattern[0]) ||
+             (!isalpha((unsigned char)s.text[i - 1]) && s.text[i - 1] != '-'))) {
             *at = i;
             return i + n;
         }
@@ -246,6 +247,27 @@ static int names_someone(sl_text_span who)
            strncasecmp(who.text, "a ", 2) == 0;
 }
 
+/* Returns 1 unless the phrase at byte at of s is "chaired by" without a
+ * verb before it ("reports to the Improvement Board chaired by the Chief
+ * Executive" speaks of another board; "The Board will be chaired by" and
+ * "Meetings are chaired by" of this one). */
+static int passive(const char *s, size_t at, const char *phrase)
+{
+    static const char *const verbs[] = {"be", "is", "are", "been", "was", "being", "and", NULL};
+    if (!strstr(phrase, "chaired by"))
+        return 1;
+    size_t end = at;
+    while (end > 0 && isspace((unsigned char)s[end - 1]))
+        end--;
+    size_t start = end;
+    while (start > 0 && isalpha((unsigned char)s[start - 1]))
+        start--;
+    for (size_t k = 0; verbs[k]; k++)
+        if (strlen(verbs[k]) == end - start && strncasecmp(s + start, verbs[k], end - start) == 0)
+            return 1;
+    return 0;
+}
+
 /* Returns 1 when "is the chair" at pos goes on "of" another body ("is the
  * chair of the Safeguarding Partnership"), not of this board. */
 static int of_another_body(sl_text_span s, size_t pos)
@@ -276,7 +298,8 @@ int tor_chair_sentence(sl_text_span sentence, long line, sl_board *board, sl_fin
             continue;
         sl_text_span who = forms[k].subject_first ? sl_text_trim((sl_text_span){s.text, at})
                                                    : clause_from(s, end);
-        if (who.len == 0 || who.len > 200 || (!forms[k].subject_first && !names_someone(who)))
+        if (who.len == 0 || who.len > 200 ||
+            (!forms[k].subject_first && (!names_someone(who) || !passive(s.text, at, forms[k].phrase))))
             continue;
         flag_member(board, who, forms[k].vice, line, findings);
         named = 1;

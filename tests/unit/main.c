@@ -20,6 +20,7 @@ void test_rag(void);
 void test_status(void);
 void test_store(void);
 void test_text_import(void);
+void test_tor(void);
 void test_xlsx(void);
 
 int main(void)
@@ -32,7 +33,7 @@ int main(void)
         {"date", test_date}, {"inspection", test_inspection}, {"lazy lib", test_lazy_lib}, {"lint", test_lint},
         {"measures", test_measures}, {"national", test_national}, {"plan", test_plan},
         {"rag", test_rag},   {"status", test_status},     {"store", test_store},   {"text import", test_text_import},
-        {"xlsx", test_xlsx},
+        {"tor", test_tor},        {"xlsx", test_xlsx},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
         int before = g_checks_failed;
