@@ -53,6 +53,10 @@ sl_text_span tor_strip_number(sl_text_span line, int *number);
  * reference (short, no full stop, naming a section), else TOR_SEC_NONE;
  * *number gets its section number (0 when unnumbered). */
 tor_section tor_heading(sl_text_span line, int *number);
+/* Returns 1 for a "Label: value" line whose label is a section heading
+ * ("Frequency: Monthly", "Quorum<TAB>Four members", "Chair  Director of
+ * Children's Services"), setting *label and *value. */
+int tor_label_line(sl_text_span line, sl_text_span *label, sl_text_span *value);
 /* Returns 1 for a heading line naming terms of reference ("TERMS OF
  * REFERENCE (adopted March 2019)", "Improvement Board – Terms of
  * Reference"), not a sentence that mentions them. */
@@ -80,6 +84,10 @@ char *tor_copy(sl_text_span span);
  * the board; lines it cannot read become "unparsed-row" findings. */
 void tor_read_members(const tor_lines *lines, size_t from, size_t to, sl_board *board,
                       sl_findings *findings);
+/* Flags the member the text names ("the Director of Children's Services",
+ * "Jane Smith") as chair (vice 0) or vice-chair; a text naming no member
+ * becomes a finding at line. */
+void tor_flag_chair(sl_board *board, sl_text_span who, int vice, long line, sl_findings *findings);
 /* Sets the chair / vice-chair flags from a sentence ("The Director of
  * Children's Services is the vice-chair.", "The Board will be chaired by the
  * Leader"); returns 1 when the sentence named one (found among the members

@@ -331,3 +331,22 @@ char *tor_copy(sl_text_span span)
         sl_buf_puts(&b, "");
     return sl_buf_take(&b);
 }
+
+int tor_label_line(sl_text_span line, sl_text_span *label, sl_text_span *value)
+{
+    int number;
+    sl_text_span s = tor_strip_number(line, &number);
+    size_t cut = 0, skip = 0;
+    for (size_t i = 0; i < s.len && i < 60 && !cut; i++) {
+        if (s.text[i] == ':' || s.text[i] == '\t')
+            cut = i, skip = 1;
+        else if (s.text[i] == ' ' && i + 1 < s.len && s.text[i + 1] == ' ' && i > 0 && s.text[i - 1] != '.')
+            cut = i, skip = 2;
+    }
+    if (cut == 0)
+        return 0;
+    *label = sl_text_trim((sl_text_span){s.text, cut});
+    *value = sl_text_trim((sl_text_span){s.text + cut + skip, s.len - cut - skip});
+    int ignored;
+    return value->len > 0 && label->len > 0 && tor_heading(*label, &ignored) != TOR_SEC_NONE;
+}

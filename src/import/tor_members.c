@@ -15,7 +15,8 @@
 #include "import/tor_rules.h"
 #include "util/mem.h"
 
-typedef enum { COL_SKIP = 0, COL_NAME, COL_ROLE, COL_ORG, COL_SUB, COL_MEMBER } tor_col;
+/* What a table column holds; COL_SKIP: not a column name, COL_IGNORE: a column read past (e-mail). */
+typedef enum { COL_SKIP = 0, COL_NAME, COL_ROLE, COL_ORG, COL_SUB, COL_MEMBER, COL_IGNORE } tor_col;
 
 #define MAX_CELLS 8
 
@@ -84,7 +85,8 @@ static tor_col header_column(sl_text_span cell)
         "name", "names", "of", "member", "members", "role", "title", "job", "position", "post",
         "designation", "organisation", "organization", "agency", "representing", "body", "sector",
         "department", "service", "partner", "deputy", "deputies", "substitute", "substitutes",
-        "named", "nominated", "board", "membership", "and", "or", "the", "attendee", NULL};
+        "named", "nominated", "board", "membership", "and", "or", "the", "attendee", "attendees",
+        "core", "representative", "job", "email", "contact", NULL};
     sl_tor_words w;
     sl_tor_words_init(&w, cell.text, cell.len);
     tor_col col = w.n > 0 && w.n <= 4 ? COL_MEMBER : COL_SKIP;
@@ -101,7 +103,8 @@ static tor_col header_column(sl_text_span cell)
         {"designation", COL_ROLE}, {"name", COL_NAME}, {"names", COL_NAME},
         {"organisation", COL_ORG}, {"organization", COL_ORG}, {"agency", COL_ORG},
         {"representing", COL_ORG}, {"body", COL_ORG}, {"sector", COL_ORG}, {"department", COL_ORG},
-        {"service", COL_ORG}, {"partner", COL_ORG},
+        {"service", COL_ORG}, {"partner", COL_ORG}, {"representative", COL_ORG},
+        {"email", COL_IGNORE}, {"contact", COL_IGNORE},
     };
     for (size_t k = 0; col == COL_MEMBER && k < sizeof order / sizeof *order; k++)
         if (sl_tor_find_word(&w, (const char *const[]){order[k].word, NULL}) < w.n)
@@ -173,8 +176,9 @@ static int rule_sentence(sl_text_span s)
     sl_tor_words w;
     sl_schedule schedule;
     sl_tor_words_init(&w, s.text, s.len);
-    int known = sl_tor_rule_substitute_notice(&w) || sl_tor_rule_papers(&w) || sl_tor_rule_minutes(&w) ||
-                sl_tor_rule_meets(&w, &schedule) || sl_tor_rule_chair_report(&w) ||
+    int known = sl_tor_rule_substitute_notice(&w, 0) || sl_tor_rule_papers(&w, 0) ||
+                sl_tor_rule_minutes(&w, 0) ||
+                sl_tor_rule_meets(&w, 0, &schedule) || sl_tor_rule_chair_report(&w) ||
                 sl_tor_rule_review(&w, 0);
     sl_tor_words_free(&w);
     return known;
@@ -282,6 +286,24 @@ static void guess_columns(const tor_cells *c, tor_col *cols)
     }
 }
 
+/* Reads a Name cell: the name without its markers ("Jane Smith (Chair)"),
+ * the cell whole when it reads as no name. */
+static void name_cell(sl_text_span cell, tor_entry *e)
+{
+    tor_entry n;
+    tor_entry_read(cell, &n);
+    e->chair |= n.chair;
+    e->vice_chair |= n.vice_chair;
+    e->vacant |= n.vacant;
+    if (n.name) {
+        e->name = n.name;
+        n.name = NULL;
+    } else if (!n.vacant) {
+        e->name = tor_copy(cell);
+    }
+    tor_entry_free(&n);
+}
+
 /* Reads a row of two or more cells as a member, by the header's columns
  * or by guessing them. */
 static void table_row(member_reader *r, const tor_cells *c)
@@ -296,14 +318,14 @@ static void table_row(member_reader *r, const tor_cells *c)
     for (size_t i = 0; i < c->n; i++) {
         tor_col col = i < r->n_cols || r->n_cols == 0 ? cols[i] : COL_SKIP;
         sl_text_span cell = c->cell[i];
-        if (cell.len == 0 || col == COL_SKIP)
+        if (cell.len == 0 || col == COL_SKIP || col == COL_IGNORE)
             continue;
         if (col == COL_MEMBER)
             col = tor_is_person(cell) ? COL_NAME : COL_ROLE;
         if (col == COL_NAME && tor_is_vacant(cell))
             e.vacant = 1;
         else if (col == COL_NAME && !e.name)
-            e.name = tor_copy(cell);
+            name_cell(cell, &e);
         else if (col == COL_ROLE && !role.role)
             tor_entry_read(cell, &role);
         else if (col == COL_ORG && !e.organisation)
@@ -335,6 +357,22 @@ static void table_row(member_reader *r, const tor_cells *c)
     tor_entry_free(&e);
 }
 
+/* Returns 1 when a sentence may name members ("The Board comprises the
+ * Director of …", "… will include a representative of …"): sentences about
+ * deputies, attendance or quorum do not. */
+static int lists_members(sl_text_span s)
+{
+    static const char *const words[] = {"comprise", "comprises", "comprising", "consist", "consists",
+                                        "include", "includes", "including", "director", "head", "chief",
+                                        "representative", "representatives", "officer", "manager",
+                                        "councillor", "councillors", "cllr", "lead", NULL};
+    sl_tor_words w;
+    sl_tor_words_init(&w, s.text, s.len);
+    int found = sl_tor_find_word(&w, words) < w.n;
+    sl_tor_words_free(&w);
+    return found;
+}
+
 /* Reads a sentence in the membership section: the chair or vice-chair it
  * names, a rule (read elsewhere), else a finding. */
 static void sentence_line(member_reader *r, sl_text_span s)
@@ -345,7 +383,8 @@ static void sentence_line(member_reader *r, sl_text_span s)
         r->attending = s.len > 0 && s.text[s.len - 1] == ':';
         return;
     }
-    unread(r, s, "a sentence in the membership, not read as a member");
+    if (lists_members(s))
+        unread(r, s, "a sentence in the membership, not read as a member");
 }
 
 /* Reads a line of one cell: a list item, a plain entry, a subheading or a sentence. */
@@ -377,12 +416,37 @@ static void single_line(member_reader *r, sl_text_span line)
     tor_entry_free(&e);
 }
 
+/* Removes empty cells (a layout with no header row: "Membership:<TAB>…"
+ * then "<TAB>Chief Executive" lines). */
+static void drop_empty(tor_cells *c)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->cell[i].len > 0)
+            c->cell[kept++] = c->cell[i];
+    c->n = kept;
+}
+
+/* Returns the line without a list mark or a paragraph number ("•", "a)",
+ * "2.1"), so that they are not read as a cell. */
+static sl_text_span entry_text(sl_text_span s)
+{
+    sl_text_span item;
+    int number;
+    if (tor_list_item(s, &item))
+        return item;
+    sl_text_span stripped = tor_strip_number(s, &number);
+    return number > 0 && stripped.len > 0 ? stripped : s;
+}
+
 /* Reads one line of the membership section. */
 static void member_line(member_reader *r, sl_text_span line)
 {
-    sl_text_span s = sl_text_trim(line), who, item;
+    sl_text_span s = sl_text_trim(line), who;
     tor_cells c;
-    split_cells(tor_list_item(s, &item) ? item : line, &c);
+    split_cells(line, &c);
+    if (!(c.tabbed && c.n >= 2 && c.cell[0].len == 0 && r->n_cols > 0))
+        split_cells(entry_text(s), &c);
     if (c.n >= 2 && header_row(r, &c))
         return;
     if (s.text[s.len - 1] == ':' && c.n == 1 && !tor_substitute_line(s, &who)) {
@@ -393,11 +457,13 @@ static void member_line(member_reader *r, sl_text_span line)
         substitute_line(r, line, who);
         return;
     }
-    if (c.tabbed && c.n >= 2 && c.cell[0].len == 0) {
+    if (c.tabbed && c.n >= 2 && c.cell[0].len == 0 && r->n_cols > 0) {
         if (r->last >= 0)
             continuation_row(r, &c);
         return;
     }
+    if (r->n_cols == 0)
+        drop_empty(&c);
     if (c.n >= 2 && !prose(c.cell[0])) {
         if (!r->attending)
             table_row(r, &c);

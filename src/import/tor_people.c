@@ -183,9 +183,7 @@ static int member_matches(const sl_board_member *m, const char *who)
     return all;
 }
 
-/* Flags the member the words name as chair (vice 0) or vice-chair; a name
- * matching no member becomes a finding at line. */
-static void flag_member(sl_board *board, sl_text_span who, int vice, long line, sl_findings *findings)
+void tor_flag_chair(sl_board *board, sl_text_span who, int vice, long line, sl_findings *findings)
 {
     char *key = key_words(who.text, who.len);
     for (size_t i = 0; *key && i < board->n_members; i++) {
@@ -301,7 +299,7 @@ int tor_chair_sentence(sl_text_span sentence, long line, sl_board *board, sl_fin
         if (who.len == 0 || who.len > 200 ||
             (!forms[k].subject_first && (!names_someone(who) || !passive(s.text, at, forms[k].phrase))))
             continue;
-        flag_member(board, who, forms[k].vice, line, findings);
+        tor_flag_chair(board, who, forms[k].vice, line, findings);
         named = 1;
     }
     return named;

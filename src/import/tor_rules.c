@@ -148,19 +148,19 @@ static int period_before(const sl_tor_words *w)
 static const char *const substitute_words[] = {"substitute", "substitutes", "substitution", "deputy",
                                                "deputies", "nominee", "nominees", "replacement", NULL};
 
-int sl_tor_rule_papers(const sl_tor_words *words)
+int sl_tor_rule_papers(const sl_tor_words *words, int in_section)
 {
     static const char *const papers[] = {"papers", "paper", "agenda", "agendas", "reports",
                                          "documents", "documentation", "pack", "packs", NULL};
-    if (sl_tor_find_word(words, papers) == words->n ||
+    if ((!in_section && sl_tor_find_word(words, papers) == words->n) ||
         sl_tor_find_word(words, substitute_words) < words->n)
         return 0;
     return period_before(words);
 }
 
-int sl_tor_rule_substitute_notice(const sl_tor_words *words)
+int sl_tor_rule_substitute_notice(const sl_tor_words *words, int in_section)
 {
-    if (sl_tor_find_word(words, substitute_words) == words->n)
+    if (!in_section && sl_tor_find_word(words, substitute_words) == words->n)
         return 0;
     return period_before(words);
 }
@@ -174,9 +174,9 @@ static int record_word(const sl_tor_words *w, size_t i)
     return i == 0 || sl_tor_cardinal(w->w[i - 1]) == 0;
 }
 
-int sl_tor_rule_minutes(const sl_tor_words *words)
+int sl_tor_rule_minutes(const sl_tor_words *words, int in_section)
 {
-    int record = 0;
+    int record = in_section;
     for (size_t i = 0; i < words->n && !record; i++)
         record = record_word(words, i);
     if (!record)
@@ -222,7 +222,7 @@ static int every_meeting_at(const sl_tor_words *w, size_t i)
 int sl_tor_rule_chair_report(const sl_tor_words *words)
 {
     static const char *const chair[] = {"chair", "chairs", "chairperson", "chairman", "chairwoman", NULL};
-    static const char *const report[] = {"report", "reports", "reporting", "letter", NULL};
+    static const char *const report[] = {"report", "reports", "reporting", "letter", "write", "writes", NULL};
     if (sl_tor_find_word(words, chair) == words->n || sl_tor_find_word(words, report) == words->n)
         return 0;
     for (size_t i = 0; i < words->n; i++) {
@@ -358,12 +358,12 @@ static int weekday_rule(const sl_tor_words *w, sl_schedule *out)
     return 0;
 }
 
-int sl_tor_rule_meets(const sl_tor_words *words, sl_schedule *out)
+int sl_tor_rule_meets(const sl_tor_words *words, int in_section, sl_schedule *out)
 {
     static const char *const meet[] = {"meet", "meets", "meeting", "meetings", "met", "held",
                                        "convene", "convenes", "sit", "sits", NULL};
     static const char *const review[] = {"review", "reviewed", "reviewing", NULL};
-    if (sl_tor_find_word(words, meet) == words->n || sl_tor_find_word(words, review) < words->n)
+    if ((!in_section && sl_tor_find_word(words, meet) == words->n) || sl_tor_find_word(words, review) < words->n)
         return 0;
     sl_schedule s = {0};
     int every = 0, unit = 1;
@@ -402,9 +402,7 @@ int sl_tor_rule_review(const sl_tor_words *words, int in_section)
 {
     static const char *const review[] = {"review", "reviewed", "reviewing", "reviews", NULL};
     static const char *const terms[] = {"terms", "reference", "tor", "tors", "document", NULL};
-    if (sl_tor_find_word(words, review) == words->n)
-        return 0;
-    if (!in_section && sl_tor_find_word(words, terms) == words->n)
+    if (!in_section && (sl_tor_find_word(words, review) == words->n || sl_tor_find_word(words, terms) == words->n))
         return 0;
     for (size_t i = 0; i < words->n; i++) {
         int every, unit, months;

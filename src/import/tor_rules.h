@@ -54,17 +54,20 @@ int sl_tor_ordinal(const char *word);
 /* Reads how often the board meets ("meets every six weeks", "monthly", "on
  * the first Tuesday of each month", "at least four times a year") into
  * *out; returns 1 when the sentence says, else 0. The sentence must speak
- * of meeting (meet, meets, meetings, held, convene). */
-int sl_tor_rule_meets(const sl_tor_words *words, sl_schedule *out);
+ * of meeting (meet, meets, meetings, held, convene) unless in_section: it
+ * stands under a "Meetings" or "Frequency" heading. */
+int sl_tor_rule_meets(const sl_tor_words *words, int in_section, sl_schedule *out);
 /* Returns the working days before a meeting that papers (agenda, reports)
- * are circulated, or 0. */
-int sl_tor_rule_papers(const sl_tor_words *words);
+ * are circulated, or 0. The sentence must name papers unless in_section
+ * (it stands under a "Papers" heading). */
+int sl_tor_rule_papers(const sl_tor_words *words, int in_section);
 /* Returns the working days before a meeting by which a member says that a
- * substitute (deputy) will attend, or 0. */
-int sl_tor_rule_substitute_notice(const sl_tor_words *words);
+ * substitute (deputy) will attend, or 0. The sentence must name substitutes
+ * unless in_section. */
+int sl_tor_rule_substitute_notice(const sl_tor_words *words, int in_section);
 /* Returns the working days after a meeting within which the draft minutes
- * are circulated, or 0. */
-int sl_tor_rule_minutes(const sl_tor_words *words);
+ * are circulated, or 0. The sentence must name minutes unless in_section. */
+int sl_tor_rule_minutes(const sl_tor_words *words, int in_section);
 /* Returns N when the chair reports (in writing) after every Nth meeting
  * ("after each meeting" 1, "every second meeting" 2), or 0. */
 int sl_tor_rule_chair_report(const sl_tor_words *words);

@@ -38,13 +38,29 @@ static int has_columns(sl_text_span s)
     return 0;
 }
 
+/* Returns the section a "Label: value" line heads ("Quorum: four members"),
+ * or TOR_SEC_NONE; in a membership list "Chair: Jane Smith" is a member. */
+static tor_section label_heading(sl_text_span line, const tor_walk *w, sl_text_span *value)
+{
+    sl_text_span label;
+    int number;
+    if (!tor_label_line(line, &label, value))
+        return TOR_SEC_NONE;
+    tor_section k = tor_heading(label, &number);
+    if (w->section == TOR_SEC_MEMBERSHIP && (k == TOR_SEC_CHAIR || k == TOR_SEC_MEMBERSHIP))
+        return TOR_SEC_NONE;
+    return k;
+}
+
 tor_section tor_heading_at(const tor_lines *l, size_t from, size_t i, const tor_walk *w, int *number)
 {
-    sl_text_span line = l->lines[i].span, item;
+    sl_text_span line = l->lines[i].span, item, value;
     *number = 0;
     if (tor_list_item(line, &item))
         return TOR_SEC_NONE;
     tor_section k = tor_heading(line, number);
+    if (k == TOR_SEC_NONE)
+        return label_heading(line, w, &value);
     sl_text_span text = tor_strip_number(line, number);
     if (k == TOR_SEC_NONE || has_columns(text))
         return TOR_SEC_NONE;
@@ -64,8 +80,12 @@ void tor_walk_line(const tor_lines *l, size_t from, size_t i, tor_walk *w)
     int number;
     tor_section k = tor_heading_at(l, from, i, w, &number);
     w->heading = k != TOR_SEC_NONE;
+    w->value = (sl_text_span){l->lines[i].span.text, 0};
     if (!w->heading)
         return;
+    sl_text_span label;
+    if (tor_heading(l->lines[i].span, &number) == TOR_SEC_NONE)
+        tor_label_line(l->lines[i].span, &label, &w->value);
     w->section = k;
     w->number = number;
     w->seen |= 1u << k;

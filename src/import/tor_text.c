@@ -20,6 +20,13 @@
  * label. */
 static sl_text_span strip_label(sl_text_span s)
 {
+    if (s.len > 5 && (strncasecmp(s.text, "name", 4) == 0 || strncasecmp(s.text, "title", 5) == 0)) {
+        const char *mark = memchr(s.text, ':', s.len < 40 ? s.len : 40);
+        if (!mark)
+            mark = memchr(s.text, '\t', s.len < 40 ? s.len : 40);
+        if (mark)
+            return sl_text_trim((sl_text_span){mark + 1, (size_t)(s.text + s.len - mark - 1)});
+    }
     static const char *const labels[] = {"appendix", "annex", "item", "agenda item", "enclosure", NULL};
     for (size_t k = 0; labels[k]; k++) {
         size_t n = strlen(labels[k]);
@@ -365,13 +372,13 @@ static void rule_sentence(rule_reader *r, sl_text_span s, tor_section section, l
     sl_board_rules *rules = &r->board->rules;
     sl_schedule meets;
     int v;
-    if (sl_tor_rule_meets(&w, &meets) && take(r, RULE_MEETS, section == TOR_SEC_MEETINGS, 1))
+    if (sl_tor_rule_meets(&w, section == TOR_SEC_MEETINGS, &meets) && take(r, RULE_MEETS, section == TOR_SEC_MEETINGS, 1))
         rules->meets = meets;
-    if (take(r, RULE_PAPERS, section == TOR_SEC_PAPERS, v = sl_tor_rule_papers(&w)))
+    if (take(r, RULE_PAPERS, section == TOR_SEC_PAPERS, v = sl_tor_rule_papers(&w, section == TOR_SEC_PAPERS)))
         rules->papers_days = v;
-    if (take(r, RULE_SUBSTITUTE, section == TOR_SEC_SUBSTITUTES, v = sl_tor_rule_substitute_notice(&w)))
+    if (take(r, RULE_SUBSTITUTE, section == TOR_SEC_SUBSTITUTES, v = sl_tor_rule_substitute_notice(&w, section == TOR_SEC_SUBSTITUTES)))
         rules->substitute_notice_days = v;
-    if (take(r, RULE_MINUTES, section == TOR_SEC_MINUTES, v = sl_tor_rule_minutes(&w)))
+    if (take(r, RULE_MINUTES, section == TOR_SEC_MINUTES, v = sl_tor_rule_minutes(&w, section == TOR_SEC_MINUTES)))
         rules->minutes_days = v;
     if (take(r, RULE_CHAIR, section == TOR_SEC_ACCOUNTABILITY || section == TOR_SEC_CHAIR,
              v = sl_tor_rule_chair_report(&w)))
@@ -381,6 +388,21 @@ static void rule_sentence(rule_reader *r, sl_text_span s, tor_section section, l
     sl_tor_words_free(&w);
     if (section != TOR_SEC_MEMBERSHIP)
         tor_chair_sentence(s, line, r->board, r->findings);
+}
+
+/* Reads the value of a "Label: value" heading: a chair named under a
+ * "Chair:" label, else a sentence of the label's section. */
+static void label_value(rule_reader *r, sl_text_span value, tor_section section, sl_text_span line, long number)
+{
+    if (section == TOR_SEC_CHAIR && value.len <= 120 && !memchr(value.text, '.', value.len)) {
+        sl_text_span item;
+        int vice = tor_has_word(line.text, (size_t)(value.text - line.text), "vice") ||
+                   tor_has_word(line.text, (size_t)(value.text - line.text), "deputy");
+        tor_flag_chair(r->board, tor_list_item(value, &item) ? item : value, vice, number, r->findings);
+        return;
+    }
+    if (section != TOR_SEC_MEMBERSHIP)
+        rule_sentence(r, value, section, number);
 }
 
 /* Returns 1 when the byte at p ends a sentence: ". " or "; " before a
@@ -439,6 +461,8 @@ static void read_rules(const tor_lines *l, size_t from, size_t to, sl_board *boa
                 paragraph(&r, &text, section, line);
         }
         section = w.section;
+        if (w.heading && w.value.len > 0 && !blank)
+            label_value(&r, w.value, section, l->lines[i].span, l->lines[i].number);
         if (blank || w.heading)
             continue;
         if (text.len == 0)
@@ -472,6 +496,10 @@ static void read_membership(const tor_lines *l, size_t from, size_t to, sl_board
         if (!end && w.heading && w.section == TOR_SEC_MEMBERSHIP) {
             if (in)
                 tor_read_members(l, start, i, board, findings);
+            if (w.value.len > 0) {
+                tor_lines one = {&(tor_line){w.value, l->lines[i].number}, 1};
+                tor_read_members(&one, 0, 1, board, findings);
+            }
             start = i + 1;
             in = 1;
         }

@@ -216,6 +216,59 @@ static void test_scrutiny_table(void)
     sl_findings_free(&f);
 }
 
+static void test_key_value(void)
+{
+    sl_board b;
+    sl_findings f;
+    if (read_file_board("improvement-board-key-value.txt", &b, &f) != 0)
+        return;
+    CHECK(strcmp(b.name, "Children\xE2\x80\x99s Services Improvement Board") == 0, "name after 'Name of group:' %s",
+          b.name);
+    CHECK(b.tor_adopted == SL_NO_DAY, "no date given");
+    CHECK(b.n_members == 5, "%zu members (first on the Membership: line)", b.n_members);
+    const sl_board_member *m = member(&b, "Dr Helen Ward");
+    CHECK(m && m->chair && strcmp(m->role, "Independent Chair") == 0, "chair from the Chair: label");
+    m = member(&b, "Leader of the Council");
+    CHECK(m && m->vice_chair, "vice-chair from the Vice-Chair: label");
+    m = member(&b, "Assistant Chief Constable");
+    CHECK(m && strcmp(m->organisation, "Northshire Police") == 0, "Role, Body");
+    CHECK(flagged(&b, 0) == 1 && flagged(&b, 1) == 1, "one chair, one vice-chair");
+    CHECK(b.rules.meets.every == 1 && b.rules.meets.unit == SL_EVERY_MONTH, "Frequency: Monthly");
+    CHECK(b.rules.papers_days == 3, "Papers: three working days (%d)", b.rules.papers_days);
+    CHECK(b.rules.minutes_days == 8, "Minutes: within 8 working days (%d)", b.rules.minutes_days);
+    CHECK(b.rules.review_months == 12, "Review: Annually (%d)", b.rules.review_months);
+    CHECK(f.n == 0, "%zu findings: %s", f.n, f.n ? f.items[0].message : "");
+    sl_board_free(&b);
+    sl_findings_free(&f);
+}
+
+static void test_layout(void)
+{
+    sl_board b;
+    sl_findings f;
+    if (read_file_board("improvement-board-layout.txt", &b, &f) != 0)
+        return;
+    CHECK(strcmp(b.name, "Northshire Children\xE2\x80\x99s Improvement Board") == 0, "centred title %s", b.name);
+    CHECK(b.n_members == 7, "%zu members (not the numbered paragraphs)", b.n_members);
+    const sl_board_member *m = member(&b, "Independent Chair (appointed by the DfE)");
+    CHECK(m && m->chair, "Independent Chair (…)");
+    m = member(&b, "Cabinet Member for Children and Young People");
+    CHECK(m && m->vice_chair, "(Vice-Chair)");
+    m = member(&b, "Chief Nurse");
+    CHECK(m && strcmp(m->organisation, "NHS Northshire Integrated Care Board") == 0, "body after a comma");
+    CHECK(b.rules.meets.every == 2 && b.rules.meets.unit == SL_EVERY_MONTH && b.rules.meets.weekday == 4 &&
+              b.rules.meets.week_of_month == -1,
+          "bi-monthly on the last Thursday");
+    CHECK(b.rules.papers_days == 6, "six clear working days, wrapped: %d", b.rules.papers_days);
+    CHECK(b.rules.substitute_notice_days == 2, "48 hours is not read as days");
+    CHECK(b.rules.minutes_days == 10, "ten working days");
+    CHECK(b.rules.chair_report_every == 4, "writes after every fourth meeting: %d", b.rules.chair_report_every);
+    CHECK(b.rules.review_months == 12, "in twelve months");
+    CHECK(f.n == 0, "%zu findings: %s", f.n, f.n ? f.items[0].message : "");
+    sl_board_free(&b);
+    sl_findings_free(&f);
+}
+
 static void test_agenda_pack(void)
 {
     size_t len, start = 0, end = 0;
@@ -408,10 +461,10 @@ static void test_rule_readers(void)
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         sl_tor_words w;
         sl_tor_words_init(&w, cases[i].sentence, strlen(cases[i].sentence));
-        int got = cases[i].rule == R_PAPERS    ? sl_tor_rule_papers(&w)
-                  : cases[i].rule == R_MINUTES ? sl_tor_rule_minutes(&w)
+        int got = cases[i].rule == R_PAPERS    ? sl_tor_rule_papers(&w, 0)
+                  : cases[i].rule == R_MINUTES ? sl_tor_rule_minutes(&w, 0)
                   : cases[i].rule == R_CHAIR   ? sl_tor_rule_chair_report(&w)
-                  : cases[i].rule == R_SUB     ? sl_tor_rule_substitute_notice(&w)
+                  : cases[i].rule == R_SUB     ? sl_tor_rule_substitute_notice(&w, 0)
                                                : sl_tor_rule_review(&w, 0);
         CHECK(got == cases[i].value, "'%s' gives %d, not %d", cases[i].sentence, got, cases[i].value);
         sl_tor_words_free(&w);
@@ -420,7 +473,7 @@ static void test_rule_readers(void)
     sl_tor_words w;
     const char *review = "The terms of reference will be reviewed annually at the first meeting.";
     sl_tor_words_init(&w, review, strlen(review));
-    CHECK(sl_tor_rule_meets(&w, &s) == 0, "a review sentence does not say how often the board meets");
+    CHECK(sl_tor_rule_meets(&w, 0, &s) == 0, "a review sentence does not say how often the board meets");
     sl_tor_words_free(&w);
     CHECK(sl_tor_cardinal("twelve") == 12 && sl_tor_cardinal("7") == 7 && sl_tor_ordinal("third") == 3 &&
               sl_tor_ordinal("2nd") == 2 && sl_tor_cardinal("board") == 0,
@@ -536,6 +589,8 @@ void test_tor(void)
     test_programme_board();
     test_task_group();
     test_scrutiny_table();
+    test_key_value();
+    test_layout();
     test_agenda_pack();
     test_not_tor();
     test_no_name();
