@@ -65,6 +65,8 @@ int tor_is_tor_heading(sl_text_span line);
  * ("Agenda Item 6", "Minutes of the meeting held on …", "Appendix B",
  * "REPORT TO CABINET"). */
 int tor_is_paper_break(sl_text_span line);
+/* Returns 1 for a page number left by conversion ("Page 2 of 5", "12"). */
+int tor_page_line(sl_text_span line);
 /* Returns 1 when the span holds a list-item mark ("•", "-", "◼", "o ", "a)",
  * "(i)"), setting *item to the text after it. */
 int tor_list_item(sl_text_span line, sl_text_span *item);

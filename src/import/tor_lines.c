@@ -99,6 +99,9 @@ static size_t numeral(sl_text_span s, int *number)
 static size_t letter_mark(sl_text_span s)
 {
     size_t i = s.len > 0 && s.text[0] == '(' ? 1 : 0, start = i;
+    if (i + 2 < s.len && isupper((unsigned char)s.text[i]) && (s.text[i + 1] == ')' || s.text[i + 1] == '.') &&
+        isspace((unsigned char)s.text[i + 2]))
+        return i + 2;
     while (i < s.len && i - start < 4 && islower((unsigned char)s.text[i]))
         i++;
     size_t letters = i - start;
@@ -114,6 +117,10 @@ sl_text_span tor_strip_number(sl_text_span line, int *number)
 {
     sl_text_span s = sl_text_trim(line);
     *number = 0;
+    while (s.len > 0 && s.text[0] == '#')
+        s = sl_text_trim((sl_text_span){s.text + 1, s.len - 1});
+    if (s.len > 4 && memcmp(s.text, "**", 2) == 0 && memcmp(s.text + s.len - 2, "**", 2) == 0)
+        s = sl_text_trim((sl_text_span){s.text + 2, s.len - 4});
     size_t skip = opens_with(s, "section") ? 7 : opens_with(s, "part") ? 4 : opens_with(s, "paragraph") ? 9 : 0;
     if (skip) {
         sl_text_span rest = sl_text_trim((sl_text_span){s.text + skip, s.len - skip});
@@ -349,4 +356,23 @@ int tor_label_line(sl_text_span line, sl_text_span *label, sl_text_span *value)
     *value = sl_text_trim((sl_text_span){s.text + cut + skip, s.len - cut - skip});
     int ignored;
     return value->len > 0 && label->len > 0 && tor_heading(*label, &ignored) != TOR_SEC_NONE;
+}
+
+int tor_page_line(sl_text_span line)
+{
+    sl_text_span s = sl_text_trim(line);
+    if (opens_with(s, "page"))
+        s = sl_text_trim((sl_text_span){s.text + 4, s.len - 4});
+    else if (s.len == 0 || !isdigit((unsigned char)s.text[0]))
+        return 0;
+    size_t digits = 0;
+    for (size_t i = 0; i < s.len; i++) {
+        if (isdigit((unsigned char)s.text[i]))
+            digits++;
+        else if (i + 1 < s.len && strncasecmp(s.text + i, "of", 2) == 0)
+            i++;
+        else if (s.text[i] != ' ')
+            return 0;
+    }
+    return digits > 0 && digits <= 8;
 }

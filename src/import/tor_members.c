@@ -493,7 +493,8 @@ void tor_read_members(const tor_lines *lines, size_t from, size_t to, sl_board *
     r.bullets = has_bullets(lines, from, to);
     for (size_t i = from; i < to; i++) {
         sl_text_span line = lines->lines[i].span;
-        if (sl_text_line_blank(line.text, line.len) || sl_text_line_is_rule(line.text, line.len))
+        if (sl_text_line_blank(line.text, line.len) || sl_text_line_is_rule(line.text, line.len) ||
+            tor_page_line(line))
             continue;
         r.line = lines->lines[i].number;
         member_line(&r, line);

@@ -90,7 +90,8 @@ static char *drop_parens(sl_text_span s)
  * Board Terms of Reference"), or NULL; the caller frees it. */
 static char *name_from_title(sl_text_span line)
 {
-    char *plain = drop_parens(sl_text_trim(line));
+    int number;
+    char *plain = drop_parens(tor_strip_number(line, &number));
     sl_text_span s = strip_label(sl_text_trim((sl_text_span){plain, strlen(plain)}));
     char *name = NULL;
     const char *tor = NULL;
@@ -267,31 +268,39 @@ static sl_day one_date(const char *text, size_t len)
     return v.precision == SL_PREC_MONTH ? v.earliest : SL_NO_DAY;
 }
 
-/* Returns the first date written in s (windows of up to three words, the
- * longest first; a word ending in "," closes a window), or SL_NO_DAY. */
+/* Returns the end of the word starting at i of s (at the next space). */
+static size_t word_end(sl_text_span s, size_t i)
+{
+    while (i < s.len && s.text[i] != ' ' && s.text[i] != '\t')
+        i++;
+    return i;
+}
+
+/* Returns where the word after the one ending at i starts (s.len at the end). */
+static size_t next_word(sl_text_span s, size_t i)
+{
+    while (i < s.len && (s.text[i] == ' ' || s.text[i] == '\t' || s.text[i] == '('))
+        i++;
+    return i;
+}
+
+/* Returns the first date written in s: at each word, the longest of up to
+ * three words that reads as one day or month (a word ending in "," closes
+ * the window); SL_NO_DAY when none. */
 static sl_day first_date(sl_text_span s)
 {
-    size_t starts[64], ends[64], n = 0;
-    for (size_t i = 0; i < s.len && n < 64;) {
-        while (i < s.len && (s.text[i] == ' ' || s.text[i] == '\t' || s.text[i] == '('))
-            i++;
-        if (i >= s.len)
-            break;
-        starts[n] = i;
-        while (i < s.len && s.text[i] != ' ' && s.text[i] != '\t')
-            i++;
-        ends[n++] = i;
-    }
-    for (size_t a = 0; a < n; a++) {
-        for (size_t width = 3; width >= 1; width--) {
-            if (a + width > n)
-                continue;
-            int closed = 0;
-            for (size_t k = a; k + 1 < a + width; k++)
-                closed |= s.text[ends[k] - 1] == ',';
-            sl_day day = closed ? SL_NO_DAY : one_date(s.text + starts[a], ends[a + width - 1] - starts[a]);
+    for (size_t a = next_word(s, 0); a < s.len; a = next_word(s, word_end(s, a))) {
+        size_t ends[3], n = 0;
+        for (size_t e = word_end(s, a); n < 3; e = word_end(s, next_word(s, e))) {
+            ends[n++] = e;
+            if (s.text[e - 1] == ',' || next_word(s, e) >= s.len)
+                break;
+        }
+        while (n > 0) {
+            sl_day day = one_date(s.text + a, ends[n - 1] - a);
             if (day != SL_NO_DAY)
                 return day;
+            n--;
         }
     }
     return SL_NO_DAY;

@@ -12,6 +12,7 @@
 #include "import/import.h"
 #include "import/tor_rules.h"
 #include "import/tor_text.h"
+#include "util/buf.h"
 
 #define GOV "tests/data/governance/"
 
@@ -105,10 +106,11 @@ static void test_sample(void)
 /* Reads a file of tests/data/governance; returns 0 with *b filled. */
 static int read_file_board(const char *name, sl_board *b, sl_findings *f)
 {
-    char path[256];
-    snprintf(path, sizeof path, GOV "%s", name);
+    sl_buf path = SL_BUF_INIT;
+    sl_buf_printf(&path, GOV "%s", name);
     size_t len;
-    char *text = load(path, &len);
+    char *text = load(sl_buf_str(&path), &len);
+    sl_buf_free(&path);
     if (!text)
         return -1;
     sl_error err = {0};
@@ -329,7 +331,6 @@ static void test_not_tor(void)
     };
     for (size_t i = 0; i < sizeof others / sizeof *others; i++)
         CHECK(sl_tor_detect(others[i], strlen(others[i]), &start, &end) == 0, "text %zu detected", i);
-    free(NULL);
 }
 
 static void test_no_name(void)
@@ -508,15 +509,17 @@ static void test_member_lines(void)
          "The Council", NULL, 0, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char text[512];
-        snprintf(text, sizeof text,
-                 "CORPORATE PARENTING BOARD\nTERMS OF REFERENCE\n\nPurpose\nTo champion children in care.\n\n"
-                 "Membership\n%s\n\nMeetings\nThe Board meets monthly.\n",
-                 cases[i].line);
+        sl_buf text = SL_BUF_INIT;
+        sl_buf_printf(&text,
+                      "CORPORATE PARENTING BOARD\nTERMS OF REFERENCE\n\nPurpose\nTo champion children in care.\n\n"
+                      "Membership\n%s\n\nMeetings\nThe Board meets monthly.\n",
+                      cases[i].line);
         sl_board b;
         sl_findings f;
         sl_error err;
-        if (read_text(text, &b, &f, &err) != 0) {
+        int rc = read_text(sl_buf_str(&text), &b, &f, &err);
+        sl_buf_free(&text);
+        if (rc != 0) {
             CHECK(0, "'%s' refused: %s", cases[i].line, err.message);
             continue;
         }
@@ -562,15 +565,17 @@ static void test_names(void)
          "Safeguarding Practice Task and Finish Group", SL_BOARD_TASK_GROUP, "2022-04-01"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        char text[1024];
-        snprintf(text, sizeof text,
-                 "%s\nPurpose\nTo oversee the plan agreed in January 2019.\n\nMembership\n- Director of "
-                 "Children's Services\n\nFrequency\nMonthly meetings.\n",
-                 cases[i].head);
+        sl_buf text = SL_BUF_INIT;
+        sl_buf_printf(&text,
+                      "%s\nPurpose\nTo oversee the plan agreed in January 2019.\n\nMembership\n- Director of "
+                      "Children's Services\n\nFrequency\nMonthly meetings.\n",
+                      cases[i].head);
         sl_board b;
         sl_findings f;
         sl_error err;
-        if (read_text(text, &b, &f, &err) != 0) {
+        int rc = read_text(sl_buf_str(&text), &b, &f, &err);
+        sl_buf_free(&text);
+        if (rc != 0) {
             CHECK(0, "case %zu refused: %s", i, err.message);
             continue;
         }
@@ -581,6 +586,27 @@ static void test_names(void)
         sl_board_free(&b);
         sl_findings_free(&f);
     }
+}
+
+/* Markdown headings, lettered sections, a page number inside the list. */
+static void test_markdown(void)
+{
+    const char *text = "# Youth Justice Partnership Board \xE2\x80\x93 Terms of Reference\n\n## A. Purpose\n"
+                       "To oversee the youth justice plan.\n\n## B. Membership\n"
+                       "- Head of Youth Justice Service (Chair)\n\nPage 2 of 3\n\n- Magistrate representative\n\n"
+                       "## C. Meetings\nQuarterly.\n";
+    sl_board b;
+    sl_findings f;
+    sl_error err;
+    if (read_text(text, &b, &f, &err) != 0) {
+        CHECK(0, "markdown refused: %s", err.message);
+        return;
+    }
+    CHECK(strcmp(b.name, "Youth Justice Partnership Board") == 0, "name %s", b.name);
+    CHECK(b.n_members == 2 && b.members[0].chair, "%zu members, the page number is not one", b.n_members);
+    CHECK(b.rules.meets.every == 3 && b.rules.meets.unit == SL_EVERY_MONTH, "Quarterly under Meetings");
+    sl_board_free(&b);
+    sl_findings_free(&f);
 }
 
 void test_tor(void)
@@ -598,4 +624,5 @@ void test_tor(void)
     test_rule_readers();
     test_member_lines();
     test_names();
+    test_markdown();
 }
