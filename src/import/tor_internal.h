@@ -86,6 +86,10 @@ char *tor_copy(sl_text_span span);
  * the board; lines it cannot read become "unparsed-row" findings. */
 void tor_read_members(const tor_lines *lines, size_t from, size_t to, sl_board *board,
                       sl_findings *findings);
+/* Reads the rules the lines [from, to) state into board->rules (unstated
+ * ones keep their values), and the chair and vice-chair that sentences
+ * outside the membership name. */
+void tor_read_rules(const tor_lines *lines, size_t from, size_t to, sl_board *board, sl_findings *findings);
 /* Flags the member the text names ("the Director of Children's Services",
  * "Jane Smith") as chair (vice 0) or vice-chair; a text naming no member
  * becomes a finding at line. */
