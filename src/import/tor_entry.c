@@ -252,6 +252,23 @@ static int comma_name(sl_text_span s, tor_entry *e)
     return 0;
 }
 
+static void entry_body(sl_text_span s, tor_entry *e);
+
+/* Reads "Jane Smith (Director of Children's Services)": a name, then the
+ * role in the one parenthesis that ends the text; returns 1 when it was. */
+static int name_then_role(sl_text_span s, tor_entry *e)
+{
+    const char *open = memchr(s.text, '(', s.len);
+    if (!open || e->name || s.text[s.len - 1] != ')' || memchr(open + 1, '(', (size_t)(s.text + s.len - open - 1)))
+        return 0;
+    sl_text_span person = sl_text_trim((sl_text_span){s.text, (size_t)(open - s.text)});
+    if (!tor_is_person(person))
+        return 0;
+    e->name = tor_copy(person);
+    role_and_body((sl_text_span){open + 1, (size_t)(s.text + s.len - open - 2)}, e);
+    return 1;
+}
+
 /* Reads the entry's text once parentheses and labels are gone: "Role –
  * Name", "Name – Role", "Role: Name", "Name, Role", "Role, Body", "Role". */
 static void entry_body(sl_text_span s, tor_entry *e)
@@ -264,6 +281,10 @@ static void entry_body(sl_text_span s, tor_entry *e)
         if (tor_is_vacant(right)) {
             e->vacant = 1;
             role_and_body(left, e);
+        } else if (span_in(right, chair_marks) || span_in(right, vice_marks)) {
+            e->chair |= span_in(right, chair_marks);
+            e->vice_chair |= span_in(right, vice_marks);
+            entry_body(left, e);
         } else if (tor_is_person(right) && !tor_is_person(left)) {
             e->name = e->name ? e->name : tor_copy(right);
             role_and_body(left, e);
@@ -277,7 +298,7 @@ static void entry_body(sl_text_span s, tor_entry *e)
         }
         return;
     }
-    if (comma_name(s, e))
+    if (comma_name(s, e) || name_then_role(s, e))
         return;
     if (tor_is_person(s) && !e->name) {
         e->name = tor_copy(s);
