@@ -132,8 +132,10 @@ static int sections_follow(const tor_lines *l, size_t from, size_t to)
         tor_walk_line(l, from, i, &w);
         if (!w.first_heading && i > from + FIRST_SECTION_WITHIN)
             return 0;
+        if (board_sections(w.seen))
+            return 1;
     }
-    return board_sections(w.seen);
+    return 0;
 }
 
 int tor_title_line(sl_text_span line)
