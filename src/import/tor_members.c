@@ -154,7 +154,7 @@ static void add_entry(member_reader *r, tor_entry *e)
 static int prose(sl_text_span s)
 {
     static const char *const verbs[] = {"will", "shall", "may", "must", "should", "is", "are", "can",
-                                        "be", "attend", "attends", "include", "includes", "comprise",
+                                        "attend", "attends", "include", "includes", "comprise",
                                         "comprises", "consist", "consists", "meet", "meets", "would",
                                         "has", "have", NULL};
     const char *paren = memchr(s.text, '(', s.len);

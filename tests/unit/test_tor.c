@@ -505,6 +505,8 @@ static void test_member_lines(void)
         {"- Head of Service, Jo Negrini", "Jo Negrini", "Head of Service", "", NULL, 0, 0},
         {"- Jane Smith (Director of Children's Services)", "Jane Smith", "Director of Children's Services", "", NULL, 0,
          0},
+        {"- A voluntary sector representative (to be nominated by the CVS)", NULL,
+         "A voluntary sector representative (to be nominated by the CVS)", "", NULL, 0, 0},
         {"- Director of Education \xE2\x80\x93 Vice-Chair", NULL, "Director of Education", "", NULL, 0, 1},
         {"Principal Social Worker\tChildren's Social Care", NULL, "Principal Social Worker", "Children's Social Care",
          NULL, 0, 0},
