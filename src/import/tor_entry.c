@@ -367,3 +367,8 @@ void tor_entry_read(sl_text_span text, tor_entry *e)
     }
     free(kept);
 }
+
+int tor_entry_marks(sl_text_span text, int vice)
+{
+    return span_in(text, vice ? vice_marks : chair_marks);
+}

@@ -20,6 +20,10 @@ typedef struct {
 void tor_entry_read(sl_text_span text, tor_entry *e);
 /* Frees the entry's strings and zeroes it. */
 void tor_entry_free(tor_entry *e);
+/* Returns 1 when the text is only a chair mark ("Chair", "Co-Chair",
+ * "Independent Chair"; vice 0) or a vice-chair mark ("Vice-Chair", "Deputy
+ * Chair"; vice 1). */
+int tor_entry_marks(sl_text_span text, int vice);
 /* Returns 1 for a line naming a substitute ("Deputy: Jane Doe", "•
  * Substitute – Head of Service"), setting *who to the text after the label. */
 int tor_substitute_line(sl_text_span line, sl_text_span *who);

@@ -387,6 +387,16 @@ static void sentence_line(member_reader *r, sl_text_span s)
         unread(r, s, "a sentence in the membership, not read as a member");
 }
 
+/* Returns 1 when the number before rest in s is a paragraph number ("2.1",
+ * "3.", "4)"), not a count ("9 councillors"). */
+static int marked_number(sl_text_span s, sl_text_span rest)
+{
+    for (const char *p = s.text; p < rest.text; p++)
+        if (*p == '.' || *p == ')')
+            return 1;
+    return 0;
+}
+
 /* Reads a line of one cell: a list item, a plain entry, a subheading or a sentence. */
 static void single_line(member_reader *r, sl_text_span line)
 {
@@ -396,7 +406,7 @@ static void single_line(member_reader *r, sl_text_span line)
         s = item;
     } else {
         sl_text_span stripped = tor_strip_number(s, &number);
-        if (number > 0) {
+        if (number > 0 && marked_number(s, stripped)) {
             s = stripped;
             is_item = 1;
         }
@@ -414,6 +424,34 @@ static void single_line(member_reader *r, sl_text_span line)
     else
         unread(r, line, "a membership line with no role or name read");
     tor_entry_free(&e);
+}
+
+/* Reads a row whose first cell labels the rest ("Chair<TAB>Children's
+ * Services Commissioner", "Members<TAB>Chief Executive", "In
+ * attendance<TAB>…"); returns 0 when the first cell is no such label. */
+static int labelled_row(member_reader *r, const tor_cells *c)
+{
+    sl_text_span label = c->cell[0];
+    int chair = tor_entry_marks(label, 0), vice = tor_entry_marks(label, 1);
+    if (!chair && !vice && !subheading(label) && !attendance_opener(label))
+        return 0;
+    r->attending = !chair && !vice && attendance_opener(label);
+    if (r->attending)
+        return 1;
+    const sl_text_span *end = &c->cell[c->n - 1];
+    sl_text_span rest = {c->cell[1].text, (size_t)(end->text + end->len - c->cell[1].text)};
+    tor_entry e;
+    tor_entry_read(rest, &e);
+    e.chair |= chair;
+    e.vice_chair |= vice;
+    if (!*e.role && (chair || vice)) {
+        free(e.role);
+        e.role = tor_copy(label);
+    }
+    if (*e.role || e.name)
+        add_entry(r, &e);
+    tor_entry_free(&e);
+    return 1;
 }
 
 /* Removes empty cells (a layout with no header row: "Membership:<TAB>…"
@@ -436,7 +474,7 @@ static sl_text_span entry_text(sl_text_span s)
     if (tor_list_item(s, &item))
         return item;
     sl_text_span stripped = tor_strip_number(s, &number);
-    return number > 0 && stripped.len > 0 ? stripped : s;
+    return number > 0 && stripped.len > 0 && marked_number(s, stripped) ? stripped : s;
 }
 
 /* Reads one line of the membership section. */
@@ -464,6 +502,8 @@ static void member_line(member_reader *r, sl_text_span line)
     }
     if (r->n_cols == 0)
         drop_empty(&c);
+    if (c.n >= 2 && r->n_cols == 0 && labelled_row(r, &c))
+        return;
     if (c.n >= 2 && !prose(c.cell[0])) {
         if (!r->attending)
             table_row(r, &c);

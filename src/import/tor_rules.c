@@ -277,6 +277,10 @@ static int every_at(const sl_tor_words *w, size_t i, int *every, int *unit)
     } else if (k < w->n && (sl_tor_cardinal(w->w[k]) > 0 || sl_tor_ordinal(w->w[k]) > 0)) {
         n = sl_tor_cardinal(w->w[k]) > 0 ? sl_tor_cardinal(w->w[k]) : sl_tor_ordinal(w->w[k]);
         k++;
+        if (sl_tor_word_is(w, k, "to") || sl_tor_word_is(w, k, "or"))
+            k++;
+        if (k < w->n && sl_tor_cardinal(w->w[k]) > 0)
+            k++;    /* "every 6-8 weeks", "every six to eight weeks": the lower bound */
     }
     static const struct { const char *word; int factor, unit; } units[] = {
         {"week", 1, 0},    {"weeks", 1, 0},    {"fortnight", 2, 0}, {"month", 1, 1},

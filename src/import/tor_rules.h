@@ -22,6 +22,7 @@
  *   "twice a year" 6 months; "annually" 12 months; "N times a year" every
  *   12 / N months when N divides 12, else every 52 / N weeks (rounded down):
  *   eight times a year → 6 weeks, ten → 5 weeks.
+ *   "every 6-8 weeks" (a range): its lower bound, every 6 weeks.
  *   Review: "annually", "each municipal year" 12; "biennially" 24. */
 #ifndef SL_IMPORT_TOR_RULES_H
 #define SL_IMPORT_TOR_RULES_H

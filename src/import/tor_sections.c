@@ -38,8 +38,11 @@ static int has_columns(sl_text_span s)
     return 0;
 }
 
-/* Returns the section a "Label: value" line heads ("Quorum: four members"),
- * or TOR_SEC_NONE; in a membership list "Chair: Jane Smith" is a member. */
+/* Returns the section a "Label: value" line heads ("Quorum: four members",
+ * "Frequency<TAB>Monthly"), or TOR_SEC_NONE. In a membership list "Chair:
+ * Jane Smith" is a member (unless the list itself followed a label:
+ * "Membership:<TAB>…"), and a label set off by a tab or spaces must be
+ * short ("Head of Quality Assurance and Review<TAB>The Council" is a member). */
 static tor_section label_heading(sl_text_span line, const tor_walk *w, sl_text_span *value)
 {
     sl_text_span label;
@@ -47,9 +50,17 @@ static tor_section label_heading(sl_text_span line, const tor_walk *w, sl_text_s
     if (!tor_label_line(line, &label, value))
         return TOR_SEC_NONE;
     tor_section k = tor_heading(label, &number);
-    if (w->section == TOR_SEC_MEMBERSHIP && (k == TOR_SEC_CHAIR || k == TOR_SEC_MEMBERSHIP))
+    if (w->section != TOR_SEC_MEMBERSHIP || w->label_layout)
+        return k;
+    if (k == TOR_SEC_CHAIR || k == TOR_SEC_MEMBERSHIP || k == TOR_SEC_PURPOSE)
         return TOR_SEC_NONE;
-    return k;
+    const char *after = label.text + label.len;
+    while (after < value->text && *after == ' ')
+        after++;
+    size_t words = 1;
+    for (size_t i = 0; i < label.len; i++)
+        words += label.text[i] == ' ';
+    return *after == ':' || words <= 3 ? k : TOR_SEC_NONE;
 }
 
 tor_section tor_heading_at(const tor_lines *l, size_t from, size_t i, const tor_walk *w, int *number)
@@ -58,9 +69,12 @@ tor_section tor_heading_at(const tor_lines *l, size_t from, size_t i, const tor_
     *number = 0;
     if (tor_list_item(line, &item))
         return TOR_SEC_NONE;
-    tor_section k = tor_heading(line, number);
-    if (k == TOR_SEC_NONE)
-        return label_heading(line, w, &value);
+    tor_section k = label_heading(line, w, &value);
+    if (k != TOR_SEC_NONE) {
+        tor_strip_number(line, number);
+        return k;
+    }
+    k = tor_heading(line, number);
     sl_text_span text = tor_strip_number(line, number);
     if (k == TOR_SEC_NONE || has_columns(text))
         return TOR_SEC_NONE;
@@ -83,9 +97,11 @@ void tor_walk_line(const tor_lines *l, size_t from, size_t i, tor_walk *w)
     w->value = (sl_text_span){l->lines[i].span.text, 0};
     if (!w->heading)
         return;
-    sl_text_span label;
-    if (tor_heading(l->lines[i].span, &number) == TOR_SEC_NONE)
-        tor_label_line(l->lines[i].span, &label, &w->value);
+    sl_text_span label, value;
+    int ignored;
+    if (tor_label_line(l->lines[i].span, &label, &value) && tor_heading(label, &ignored) == k)
+        w->value = value;
+    w->label_layout = w->value.len > 0;
     w->section = k;
     w->number = number;
     w->seen |= 1u << k;

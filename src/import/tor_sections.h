@@ -12,6 +12,7 @@ typedef struct {
     int number;             /* its heading's number, 0 when unnumbered */
     int heading;            /* 1 when the current line is the heading */
     sl_text_span value;     /* the text after a "Label: value" heading, len 0 when none */
+    int label_layout;       /* the section's heading was such a label (a key-value layout) */
     unsigned seen;          /* bit k set once a section of kind k was seen */
     size_t first_heading;   /* index + 1 of the first heading, 0 before one */
 } tor_walk;

@@ -63,6 +63,8 @@ static void rule_sentence(rule_reader *r, sl_text_span s, tor_section section, l
 static void label_value(rule_reader *r, sl_text_span value, tor_section section, sl_text_span line, long number)
 {
     if (section == TOR_SEC_CHAIR && value.len <= 120 && !memchr(value.text, '.', value.len)) {
+        if (!isupper((unsigned char)value.text[0]))
+            return;     /* "Chair: appointed by Council" names no one */
         sl_text_span item;
         int vice = tor_has_word(line.text, (size_t)(value.text - line.text), "vice") ||
                    tor_has_word(line.text, (size_t)(value.text - line.text), "deputy");

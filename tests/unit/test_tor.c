@@ -271,6 +271,54 @@ static void test_layout(void)
     sl_findings_free(&f);
 }
 
+static void test_labelled_rows(void)
+{
+    sl_board b;
+    sl_findings f;
+    if (read_file_board("assurance-board-labelled-rows.txt", &b, &f) != 0)
+        return;
+    CHECK(strcmp(b.name, "Improvement and Assurance Board") == 0, "name without its acronym: %s", b.name);
+    CHECK(b.n_members == 6, "%zu members (those in attendance are not)", b.n_members);
+    const sl_board_member *m = member(&b, "Children's Services Commissioner");
+    CHECK(m && m->chair && !m->name, "Chair<TAB>role");
+    m = member(&b, "Cllr Mark Rees");
+    CHECK(m && m->vice_chair && strcmp(m->role, "Leader of the Council") == 0, "Vice Chair<TAB>Role – Name");
+    m = member(&b, "Assistant Director, Safeguarding (interim)");
+    CHECK(m && !m->name, "– vacant");
+    CHECK(!member(&b, "DfE Adviser") && !member(&b, "Head of Democratic Services"), "in attendance: not members");
+    CHECK(b.rules.meets.every == 4 && b.rules.meets.unit == SL_EVERY_WEEK, "every four weeks, first");
+    CHECK(b.rules.minutes_days == 7, "10 calendar days = 7 working days: %d", b.rules.minutes_days);
+    CHECK(b.rules.review_months == 12, "each municipal year");
+    CHECK(b.tor_adopted == SL_NO_DAY, "a version with no date");
+    sl_board_free(&b);
+    sl_findings_free(&f);
+}
+
+/* Terms of reference in a council's constitution: "Label: value" lines after numbered duties. */
+static void test_constitution(void)
+{
+    const char *text = "CHILDREN AND YOUNG PEOPLE SCRUTINY COMMITTEE\n\nTerms of Reference\n\n"
+                       "1. To scrutinise the council's children's services improvement plan.\n"
+                       "2. To review the performance of children's social care.\n\n"
+                       "Membership: 9 councillors plus 2 co-opted members\nChair: appointed by Council\n"
+                       "Quorum: 3\nMeetings: at least six times a year\n";
+    sl_board b;
+    sl_findings f;
+    sl_error err;
+    if (read_text(text, &b, &f, &err) != 0) {
+        CHECK(0, "constitution refused: %s", err.message);
+        return;
+    }
+    CHECK(b.kind == SL_BOARD_SCRUTINY, "scrutiny");
+    CHECK(b.n_members == 1 && strcmp(b.members[0].role, "9 councillors plus 2 co-opted members") == 0 &&
+              !b.members[0].chair,
+          "the count is kept as written, 'appointed by Council' is no member");
+    CHECK(b.rules.meets.every == 2 && b.rules.meets.unit == SL_EVERY_MONTH, "six times a year");
+    CHECK(f.n == 0, "%zu findings", f.n);
+    sl_board_free(&b);
+    sl_findings_free(&f);
+}
+
 static void test_agenda_pack(void)
 {
     size_t len, start = 0, end = 0;
@@ -398,6 +446,10 @@ static void test_rule_wordings(void)
         {"The Group meets fortnightly.", R_MEETS, 2},
         {"The Board will meet at least four times a year.", R_MEETS, 300},
         {"The Panel will meet 8 times a year.", R_MEETS, 6},
+        {"The Board will meet every 6-8 weeks.", R_MEETS, 6},
+        {"Meetings will be scheduled on a six-weekly basis.", R_MEETS, 6},
+        {"Papers will be circulated at least one week in advance of the meeting.", R_PAPERS, 5},
+        {"The minutes will be circulated to members within 10 days of the meeting.", R_MINUTES, 7},
         {"The agenda and papers will be circulated 7 working days before each meeting.", R_PAPERS, 7},
         {"Papers will be sent no later than three working days before the meeting.", R_PAPERS, 3},
         {"Reports must be published 10 clear days before the meeting.", R_PAPERS, 10},
@@ -622,6 +674,8 @@ void test_tor(void)
     test_scrutiny_table();
     test_key_value();
     test_layout();
+    test_labelled_rows();
+    test_constitution();
     test_agenda_pack();
     test_not_tor();
     test_no_name();
