@@ -13,6 +13,7 @@
 #include "import/tor_entry.h"
 #include "import/tor_internal.h"
 #include "import/tor_rules.h"
+#include "util/buf.h"
 #include "util/mem.h"
 
 /* What a table column holds; COL_SKIP: not a column name, COL_IGNORE: a column read past (e-mail). */
@@ -35,6 +36,8 @@ typedef struct {
     int bullets;                /* members are list items: other lines are not members */
     int attending;              /* lines list people in attendance, not members */
     long last;                  /* the last member added, -1 before one */
+    long last_line;             /* the line it was read from (or last extended on) */
+    sl_text_span last_text;     /* that line as written */
     long line;
 } member_reader;
 
@@ -147,6 +150,7 @@ static void add_entry(member_reader *r, tor_entry *e)
     r->board->members[i].chair = e->chair;
     r->board->members[i].vice_chair = e->vice_chair;
     r->last = (long)i;
+    r->last_line = r->line;
 }
 
 /* Returns 1 for a sentence rather than an entry: many words, a verb, or a
@@ -397,6 +401,42 @@ static int marked_number(sl_text_span s, sl_text_span rest)
     return 0;
 }
 
+/* Appends a line to the last member's role when the role was cut short
+ * ("Head of Service, Children in Care and" then "Care Leavers") or the
+ * line goes on in lower case; returns 1 when it did. */
+static int wrapped_role(member_reader *r, sl_text_span s)
+{
+    static const char *const joins[] = {"and", "of", "for", "the", "&", "to", "in", "with", NULL};
+    if (r->last < 0 || s.len == 0 || s.len > 80 || r->line != r->last_line + 1)
+        return 0;
+    sl_board_member *m = &r->board->members[r->last];
+    sl_text_span before = sl_text_trim(r->last_text);
+    size_t w = before.len;
+    while (w > 0 && before.text[w - 1] != ' ')
+        w--;
+    sl_text_span tail = {before.text + w, before.len - w};
+    int cut = tail.len > 0 && (tail.text[tail.len - 1] == ',' || tail.text[tail.len - 1] == '-');
+    for (size_t k = 0; joins[k] && !cut; k++)
+        cut = strlen(joins[k]) == tail.len && strncasecmp(tail.text, joins[k], tail.len) == 0;
+    if (!cut && !islower((unsigned char)s.text[0]))
+        return 0;
+    size_t n = strlen(m->role);
+    int dropped = cut && tail.len > 0 && isalpha((unsigned char)tail.text[0]) &&
+                  (n < tail.len || strncasecmp(m->role + n - tail.len, tail.text, tail.len) != 0);
+    sl_buf role = SL_BUF_INIT;
+    sl_buf_puts(&role, m->role);
+    if (dropped) /* the entry reader took "and" off the end of the role */
+        sl_buf_printf(&role, " %.*s", (int)tail.len, tail.text);
+    char *add = tor_copy(s);
+    sl_buf_printf(&role, " %s", add);
+    free(add);
+    free(m->role);
+    m->role = sl_buf_take(&role);
+    r->last_line = r->line;
+    r->last_text = s;
+    return 1;
+}
+
 /* Reads a line of one cell: a list item, a plain entry, a subheading or a sentence. */
 static void single_line(member_reader *r, sl_text_span line)
 {
@@ -411,6 +451,8 @@ static void single_line(member_reader *r, sl_text_span line)
             is_item = 1;
         }
     }
+    if (!is_item && wrapped_role(r, s))
+        return;
     if (prose(s)) {
         sentence_line(r, s);
         return;
@@ -537,6 +579,9 @@ void tor_read_members(const tor_lines *lines, size_t from, size_t to, sl_board *
             tor_page_line(line))
             continue;
         r.line = lines->lines[i].number;
+        long before = r.last;
         member_line(&r, line);
+        if (r.last != before)
+            r.last_text = line;
     }
 }

@@ -152,8 +152,30 @@ static char *key_words(const char *text, size_t len)
     return sl_buf_take(&b);
 }
 
+/* Returns 1 when who (key words) is one word that is the initials of the
+ * role's key words ("dcs" for "Director of Children's Services"). */
+static int acronym_of(const char *who, const char *role)
+{
+    while (*who == ' ')
+        who++;
+    size_t n = strcspn(who, " ");
+    if (n < 2 || n > 6 || who[n + strspn(who + n, " ")] != '\0')
+        return 0;
+    char *words = key_words(role, strlen(role));
+    size_t k = 0;
+    int same = 1;
+    for (const char *p = words; *p && same; p++) {
+        if (*p == ' ' || (p > words && p[-1] != ' '))
+            continue;
+        same = k < n && *p == who[k];
+        k++;
+    }
+    free(words);
+    return same && k == n;
+}
+
 /* Returns 1 when every key word of who appears among the key words of the
- * member's role or name. */
+ * member's role or name, or who is the role's initials ("DCS"). */
 static int member_matches(const sl_board_member *m, const char *who)
 {
     char *have = key_words(m->role, strlen(m->role));
@@ -180,7 +202,7 @@ static int member_matches(const sl_board_member *m, const char *who)
         p += n;
     }
     free(have);
-    return all;
+    return all || acronym_of(who, m->role);
 }
 
 void tor_flag_chair(sl_board *board, sl_text_span who, int vice, long line, sl_findings *findings)
@@ -235,6 +257,20 @@ static sl_text_span clause_from(sl_text_span s, size_t pos)
     return sl_text_trim((sl_text_span){rest.text, end});
 }
 
+/* Returns the words before "is the vice-chair" / "as vice-chair" from the
+ * last ", ", " with " or " and " on ("The Board is chaired by the DCS, with
+ * the Lead Member as Vice-Chair" gives "the Lead Member"). */
+static sl_text_span last_clause(sl_text_span s)
+{
+    static const char *const cuts[] = {", ", " with ", " and ", NULL};
+    size_t from = 0;
+    for (size_t i = 0; i < s.len; i++)
+        for (size_t k = 0; cuts[k]; k++)
+            if (i + strlen(cuts[k]) <= s.len && strncasecmp(s.text + i, cuts[k], strlen(cuts[k])) == 0)
+                from = i + strlen(cuts[k]);
+    return sl_text_trim((sl_text_span){s.text + from, s.len - from});
+}
+
 /* Returns 1 when the words after "chaired by" name someone ("the Leader",
  * "an independent chair", "Jane Smith") rather than say how ("elected by"). */
 static int names_someone(sl_text_span who)
@@ -282,25 +318,25 @@ int tor_chair_sentence(sl_text_span sentence, long line, sl_board *board, sl_fin
     static const struct { const char *phrase; int vice, subject_first; } forms[] = {
         {" is the vice-chair", 1, 1},  {" is the vice chair", 1, 1},  {" will be the vice-chair", 1, 1},
         {" will be the vice chair", 1, 1}, {" will be vice-chair", 1, 1}, {" is vice-chair", 1, 1},
-        {" will act as vice-chair", 1, 1}, {" is the chair", 0, 1},  {" will be the chair", 0, 1},
+        {" will act as vice-chair", 1, 1}, {" as vice-chair", 1, 1},  {" as vice chair", 1, 1}, {" is the chair", 0, 1},  {" will be the chair", 0, 1},
         {" will chair the", 0, 1},     {" is chair", 0, 1},           {"vice-chaired by ", 1, 0},
         {"vice chaired by ", 1, 0},    {"the vice-chair will be ", 1, 0}, {"the vice chair will be ", 1, 0},
         {"the vice-chair is ", 1, 0},  {"chaired by ", 0, 0},         {"the chair will be ", 0, 0},
         {"the chair is ", 0, 0},       {"the chair of the board will be ", 0, 0},
     };
     sl_text_span s = sl_text_trim(sentence);
-    int named = 0;
+    int named = 0, done[2] = {0, 0};
     for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
-        size_t at, end = after_phrase(s, forms[k].phrase, &at);
+        size_t at, end = done[forms[k].vice] ? 0 : after_phrase(s, forms[k].phrase, &at);
         if (end == 0 || (forms[k].subject_first && of_another_body(s, end)))
             continue;
-        sl_text_span who = forms[k].subject_first ? sl_text_trim((sl_text_span){s.text, at})
+        sl_text_span who = forms[k].subject_first ? last_clause((sl_text_span){s.text, at})
                                                    : clause_from(s, end);
         if (who.len == 0 || who.len > 200 ||
             (!forms[k].subject_first && (!names_someone(who) || !passive(s.text, at, forms[k].phrase))))
             continue;
         tor_flag_chair(board, who, forms[k].vice, line, findings);
-        named = 1;
+        named = done[forms[k].vice] = 1;
     }
     return named;
 }

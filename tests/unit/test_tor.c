@@ -600,6 +600,33 @@ static void test_member_lines(void)
     }
 }
 
+/* A role wrapped onto the next line, and chairs named with an acronym and "as Vice-Chair". */
+static void test_wrapped_and_chairs(void)
+{
+    const char *text = "SEND IMPROVEMENT BOARD\nTERMS OF REFERENCE\n\nPurpose\nTo improve SEND services.\n\n"
+                       "Membership\n\xE2\x80\xA2 Director of Children's Services\n"
+                       "\xE2\x80\xA2 Head of Service, Children in Care and\n  Care Leavers\n"
+                       "\xE2\x80\xA2 Lead Member for Children\n\nChairing\n"
+                       "The Board will be chaired by the DCS, with the Lead Member as Vice-Chair.\n\n"
+                       "Meetings\nThe Board meets monthly.\n";
+    sl_board b;
+    sl_findings f;
+    sl_error err;
+    if (read_text(text, &b, &f, &err) != 0) {
+        CHECK(0, "refused: %s", err.message);
+        return;
+    }
+    CHECK(b.n_members == 3, "%zu members", b.n_members);
+    CHECK(member(&b, "Head of Service, Children in Care and Care Leavers") != NULL, "wrapped role joined");
+    const sl_board_member *m = member(&b, "Director of Children's Services");
+    CHECK(m && m->chair, "'the DCS' is the Director of Children's Services");
+    m = member(&b, "Lead Member for Children");
+    CHECK(m && m->vice_chair, "'the Lead Member as Vice-Chair'");
+    CHECK(f.n == 0, "%zu findings: %s", f.n, f.n ? f.items[0].message : "");
+    sl_board_free(&b);
+    sl_findings_free(&f);
+}
+
 /* Names, kinds and dates of adoption from titles and sentences. */
 static void test_names(void)
 {
@@ -684,4 +711,5 @@ void test_tor(void)
     test_member_lines();
     test_names();
     test_markdown();
+    test_wrapped_and_chairs();
 }
