@@ -219,9 +219,14 @@ static void role_and_body(sl_text_span s, tor_entry *e)
         if (s.text[i] == ',')
             comma = s.text + i;
     sl_text_span last = comma ? (sl_text_span){comma + 1, (size_t)(s.text + s.len - comma - 1)} : s;
+    size_t after = 0;
+    long dash = separator(s, &after);
     if (comma && organisation_like(last) && !e->organisation) {
         e->organisation = tor_copy(last);
         s.len = (size_t)(comma - s.text);
+    } else if (dash > 0 && !e->organisation && organisation_like((sl_text_span){s.text + after, s.len - after})) {
+        e->organisation = tor_copy((sl_text_span){s.text + after, s.len - after});
+        s.len = (size_t)dash;
     }
     free(e->role);
     e->role = tor_copy(s);

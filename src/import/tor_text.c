@@ -21,12 +21,17 @@
  * label. */
 static sl_text_span strip_label(sl_text_span s)
 {
-    if (s.len > 5 && (strncasecmp(s.text, "name", 4) == 0 || strncasecmp(s.text, "title", 5) == 0)) {
-        const char *mark = memchr(s.text, ':', s.len < 40 ? s.len : 40);
-        if (!mark)
-            mark = memchr(s.text, '\t', s.len < 40 ? s.len : 40);
-        if (mark)
-            return sl_text_trim((sl_text_span){mark + 1, (size_t)(s.text + s.len - mark - 1)});
+    const char *mark = memchr(s.text, ':', s.len < 40 ? s.len : 40);
+    if (!mark)
+        mark = memchr(s.text, '\t', s.len < 40 ? s.len : 40);
+    if (mark) {
+        /* "Name of group:", "Board:<TAB>": a short label before the name */
+        sl_text_span label = {s.text, (size_t)(mark - s.text)}, rest = {mark + 1, (size_t)(s.text + s.len - mark - 1)};
+        size_t words = 1;
+        for (size_t i = 0; i < label.len; i++)
+            words += label.text[i] == ' ';
+        if (words <= 3 && !tor_has_word(label.text, label.len, "reference") && tor_title_line(sl_text_trim(rest)))
+            return sl_text_trim(rest);
     }
     static const char *const labels[] = {"appendix", "annex", "item", "agenda item", "enclosure", NULL};
     for (size_t k = 0; labels[k]; k++) {

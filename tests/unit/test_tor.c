@@ -560,6 +560,8 @@ static void test_member_lines(void)
         {"- A voluntary sector representative (to be nominated by the CVS)", NULL,
          "A voluntary sector representative (to be nominated by the CVS)", "", NULL, 0, 0},
         {"- Director of Education \xE2\x80\x93 Vice-Chair", NULL, "Director of Education", "", NULL, 0, 1},
+        {"- Jane Smith \xE2\x80\x93 Head of Service \xE2\x80\x93 Northshire Council", "Jane Smith", "Head of Service",
+         "Northshire Council", NULL, 0, 0},
         {"Principal Social Worker\tChildren's Social Care", NULL, "Principal Social Worker", "Children's Social Care",
          NULL, 0, 0},
         {"Mary O'Brien    Head of Virtual School    The Council", "Mary O'Brien", "Head of Virtual School",
@@ -642,6 +644,8 @@ static void test_names(void)
          "SEND Improvement Programme Board", SL_BOARD_PROGRAMME, "2020-06-12"},
         {"Appendix 2 \xE2\x80\x93 Early Help Workstream Terms of Reference\nVersion 3, May 2021\n",
          "Early Help Workstream", SL_BOARD_TASK_GROUP, "2021-05-01"},
+        {"TERMS OF REFERENCE\nBoard:\tCorporate Parenting Board\n", "Corporate Parenting Board", SL_BOARD_IMPROVEMENT,
+         "none"},
         {"TERMS OF REFERENCE FOR THE CHILDREN AND YOUNG PEOPLE SELECT COMMITTEE\n",
          "Children and Young People Select Committee", SL_BOARD_SCRUTINY, "none"},
         {"TERMS OF REFERENCE\nDate approved: 01/04/2022\n\nThe Safeguarding Practice Task and Finish Group (the "
