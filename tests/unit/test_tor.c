@@ -100,6 +100,21 @@ static void test_sample(void)
     sl_findings_free(&f);
     size_t start = 1, end = 0;
     CHECK(sl_tor_detect(text, len, &start, &end) == 1 && start == 0 && end == len, "sample detected whole");
+    sl_buf crlf = SL_BUF_INIT;          /* the same saved by Windows: a byte-order mark and CRLF */
+    sl_buf_puts(&crlf, "\xEF\xBB\xBF");
+    for (size_t i = 0; i < len; i++)
+        sl_buf_puts(&crlf, text[i] == '\n' ? "\r\n" : (char[]){text[i], '\0'});
+    sl_findings_free(&f);
+    if (sl_tor_read(crlf.data, crlf.len, "crlf.txt", &b, &f, &err) == 0) {
+        CHECK(strcmp(b.name, "Children's Improvement Partnership Board") == 0 && b.n_members == 10 &&
+                  b.rules.papers_days == 7 && flagged(&b, 1) == 1 && !strchr(b.members[0].organisation, '\r'),
+              "CRLF sample: %s, %zu members", b.name, b.n_members);
+        sl_board_free(&b);
+    } else {
+        CHECK(0, "CRLF sample refused: %s", err.message);
+    }
+    sl_findings_free(&f);
+    sl_buf_free(&crlf);
     free(text);
 }
 
