@@ -25,6 +25,7 @@ void test_status(void);
 void test_store(void);
 void test_template(void);
 void test_text_import(void);
+void test_tor(void);
 void test_xlsx(void);
 
 int main(void)
@@ -37,6 +38,8 @@ int main(void)
         {"calendar", test_calendar},
         {"csv", test_csv},
         {"date", test_date},
+        {"governance", test_governance},
+        {"governance store", test_governance_store},
         {"inspection", test_inspection},
         {"lazy lib", test_lazy_lib},
         {"lint", test_lint},
@@ -48,11 +51,9 @@ int main(void)
         {"report", test_report},
         {"status", test_status},
         {"store", test_store},
+        {"template", test_template},
         {"text import", test_text_import},
-        {"buf", test_buf},   {"calendar", test_calendar}, {"csv", test_csv},
-        {"date", test_date}, {"governance", test_governance}, {"gov store", test_governance_store}, {"inspection", test_inspection}, {"lazy lib", test_lazy_lib}, {"lint", test_lint},
-        {"measures", test_measures}, {"national", test_national}, {"plan", test_plan},
-        {"rag", test_rag},   {"status", test_status},     {"store", test_store},   {"template", test_template}, {"text import", test_text_import},
+        {"tor", test_tor},
         {"xlsx", test_xlsx},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
