@@ -12,6 +12,7 @@ void test_csv(void);
 void test_date(void);
 void test_governance(void);
 void test_governance_store(void);
+void test_heatmap(void);
 void test_inspection(void);
 void test_lazy_lib(void);
 void test_lint(void);
@@ -40,6 +41,7 @@ int main(void)
         {"date", test_date},
         {"governance", test_governance},
         {"governance store", test_governance_store},
+        {"heatmap", test_heatmap},
         {"inspection", test_inspection},
         {"lazy lib", test_lazy_lib},
         {"lint", test_lint},
