@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/board_import.h"
 #include "cli/cli.h"
 #include "cli/inspection_import.h"
 #include "import/document.h"
@@ -68,12 +69,18 @@ static int decide(sl_store *store, const sl_plan_set *set, plan_fate *fates, int
     return 0;
 }
 
-/* Stores every new or changed plan in one transaction. */
-static int store_plans(sl_store *store, const sl_cli *cli, const sl_plan_set *set,
+/* Stores every new or changed plan, and the boards the files' terms of
+ * reference describe, in one transaction. */
+static int store_plans(sl_store *store, const sl_cli *cli, const sl_readings *r,
                        const plan_fate *fates, sl_error *err)
 {
+    const sl_plan_set *set = &r->plans;
     if (sl_store_begin(store, err) < 0)
         return -1;
+    if (sl_cli_save_boards(store, cli, r, err) < 0) {
+        sl_store_rollback(store);
+        return -1;
+    }
     for (size_t i = 0; i < set->n_plans; i++) {
         int64_t id;
         if (fates[i] != PLAN_UNCHANGED &&
@@ -160,17 +167,20 @@ static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int
     return 0;
 }
 
-/* Stores the plans read (one transaction), saying what happened. */
-static int store_plan_set(sl_store *store, const sl_cli *cli, sl_plan_set *set, int dry, sl_error *err)
+/* Stores the plans and boards read (one transaction), saying what happened. */
+static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_error *err)
 {
+    sl_plan_set *set = &r->plans;
     plan_fate *fates = sl_calloc((set->n_plans + 1) * sizeof *fates);
     int *versions = sl_calloc((set->n_plans + 1) * sizeof *versions);
     sl_buf *changes = sl_calloc((set->n_plans + 1) * sizeof *changes);
     int rc = decide(store, set, fates, versions, changes, err);
     if (rc == 0 && !dry)
-        rc = store_plans(store, cli, set, fates, err);
-    if (rc == 0)
+        rc = store_plans(store, cli, r, fates, err);
+    if (rc == 0) {
         report(set, fates, versions, changes, dry);
+        sl_cli_report_boards(r, dry);
+    }
     for (size_t i = 0; i < set->n_plans; i++)
         sl_buf_free(&changes[i]);
     free(fates);
@@ -204,15 +214,15 @@ int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     for (int i = 0; rc == 0 && i < n_pos; i++)
         rc = sl_read_document(pos[i], &req, &r, &err);
     free(pos);
-    if (rc == 0 && r.plans.n_plans && r.reports.n)
-        rc = sl_fail(&err, "import plans and inspection reports separately");
+    if (rc == 0 && (r.plans.n_plans || r.n_boards) && r.reports.n)
+        rc = sl_fail(&err, "import plans or terms of reference and inspection reports separately");
     sl_store *store = NULL;
     if (rc == 0 && !(store = sl_cli_open_store(cli, 1)))
         rc = -1;
     if (rc == 0 && r.reports.n)
         rc = store_reports(store, cli, &r, dry, &err);
     else if (rc == 0)
-        rc = store_plan_set(store, cli, &r.plans, dry, &err);
+        rc = store_plan_set(store, cli, &r, dry, &err);
     sl_store_close(store);
     sl_readings_free(&r);
     sl_authority_table_free(&authorities.table);

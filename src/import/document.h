@@ -1,7 +1,10 @@
 /* document.h — what a file is and which reader gets it, decided in one place
  * for the command line and the web: a PDF is turned into text first; an
- * Ofsted report goes to the inspection reader; anything else to the plan
- * readers (canonical CSV, workbook, plan document). The content decides,
+ * Ofsted report goes to the inspection reader; the terms of reference of a
+ * board (alone, or inside a committee's agenda pack) to the terms-of-reference
+ * reader, and the rest of such a pack, when it holds a plan, to the plan
+ * readers; anything else to the plan readers (canonical CSV, workbook, plan
+ * document). The content decides,
  * never the file's name alone. Everything is read and checked in memory:
  * nothing here touches the database. */
 #ifndef SL_IMPORT_DOCUMENT_H
@@ -9,6 +12,8 @@
 #include <stddef.h>
 
 #include "domain/authority.h"
+#include "domain/board.h"
+#include "domain/finding.h"
 #include "domain/inspection.h"
 #include "import/import.h"
 
@@ -16,6 +21,9 @@
 typedef struct {
     sl_plan_set plans;
     sl_inspection_list reports;
+    sl_board *boards;           /* boards read from terms of reference */
+    size_t n_boards;
+    sl_findings board_findings; /* lines of terms of reference that could not be read */
 } sl_readings;
 
 /* How to read: the plan readers' options, whether the user said the file is
@@ -29,7 +37,7 @@ typedef struct {
 } sl_read_request;
 
 /* The kind of document some bytes hold. */
-typedef enum { SL_DOC_PLAN = 0, SL_DOC_INSPECTION } sl_document_kind;
+typedef enum { SL_DOC_PLAN = 0, SL_DOC_INSPECTION, SL_DOC_TERMS_OF_REFERENCE } sl_document_kind;
 
 /* Returns what len bytes of text (or a workbook) hold under the request. */
 sl_document_kind sl_document_kind_of(const char *data, size_t len, const sl_read_request *req);

@@ -288,9 +288,9 @@ int sl_import_text(const char *data, size_t len, const char *file, const sl_impo
     }
     int rc = 0;
     if (!r.first_header_line)
-        rc = sl_fail_at(err, file, 1,
-                        "no plan table found: no header row naming columns such as REF, ACTION,"
-                        " START DATE, END DATE, SRO (Lead), PROGRESS");
+        rc = sl_fail_code_at(err, SL_ERR_NOT_FOUND, file, 1,
+                             "no plan table found: no header row naming columns such as REF, ACTION,"
+                             " START DATE, END DATE, SRO (Lead), PROGRESS");
     else if (r.plan->n_actions == 0)
         rc = sl_fail_at(err, file, r.first_header_line,
                         "a plan table header, but no action rows (a ref such as 1.1 in the first column)");

@@ -121,14 +121,14 @@ static int board_sections(unsigned seen)
 }
 
 /* Returns the index of the line that ends a part starting at its heading
- * line h: the next paper of a pack, a different terms-of-reference heading,
- * or the end. */
+ * line h: the next paper of a pack, a plan's own title in capitals ("CROYDON
+ * TRANSITIONAL ACTION PLAN"), a different terms-of-reference heading, or the end. */
 static size_t part_end(const tor_lines *l, size_t h)
 {
     sl_text_span head = sl_text_trim(l->lines[h].span);
     for (size_t i = h + 1; i < l->n; i++) {
         sl_text_span s = sl_text_trim(l->lines[i].span);
-        if (tor_is_paper_break(s))
+        if (tor_is_paper_break(s) || (all_caps(s) && s.len <= 120 && tor_has_word(s.text, s.len, "plan")))
             return i;
         if (tor_is_tor_heading(s) && (s.len != head.len || memcmp(s.text, head.text, s.len) != 0))
             return i;

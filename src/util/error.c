@@ -44,6 +44,15 @@ int sl_fail_at(sl_error *err, const char *file, long line, const char *fmt, ...)
     return -1;
 }
 
+int sl_fail_code_at(sl_error *err, sl_error_code code, const char *file, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    record(err, code, file, line, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
 const char *sl_error_code_name(sl_error_code code)
 {
     static const char *const names[] = {"none", "failed", "invalid", "not-found",

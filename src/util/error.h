@@ -34,6 +34,9 @@ int sl_fail_code(sl_error *err, sl_error_code code, const char *fmt, ...)
 /* Records an error at file:line (an SL_ERR_INVALID: the file's content is at fault); returns -1. */
 int sl_fail_at(sl_error *err, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Records an error of a given kind at file:line; returns -1. */
+int sl_fail_code_at(sl_error *err, sl_error_code code, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Returns the code's name ("stale", "not-found"); static storage. */
 const char *sl_error_code_name(sl_error_code code);
 /* Prints the error to out as "file:line: message" (or "sightline: message"). */
