@@ -252,7 +252,7 @@ static void sq_close(sl_store *store)
     free(s);
 }
 
-static int sq_begin(sl_store *store, sl_error *err)
+int sq_begin(sl_store *store, sl_error *err)
 {
     sq_store *s = (sq_store *)store;
     if (run_fixed(s, "BEGIN IMMEDIATE", err) < 0)
@@ -261,7 +261,7 @@ static int sq_begin(sl_store *store, sl_error *err)
     return 0;
 }
 
-static int sq_commit(sl_store *store, sl_error *err)
+int sq_commit(sl_store *store, sl_error *err)
 {
     sq_store *s = (sq_store *)store;
     if (run_fixed(s, "COMMIT", err) < 0)
@@ -281,83 +281,10 @@ static void sq_rollback(sl_store *store)
 static const sl_store_ops sqlite_ops = {
     .name = "sqlite",
     .close = sq_close,
-    .backup = sq_backup,
-    .restore = sq_restore,
-    .check = sq_check,
-    .begin = sq_begin,
-    .commit = sq_commit,
     .rollback = sq_rollback,
-    .find_plan = sq_find_plan,
-    .save_plan = sq_save_plan,
-    .each_plan = sq_each_plan,
-    .resolve_plan = sq_resolve_plan,
-    .each_action = sq_each_action,
-    .find_actions = sq_find_actions,
-    .load_plan = sq_load_plan,
-    .load_action = sq_load_action,
-    .add_update = sq_add_update,
-    .set_rules = sq_set_rules,
-    .link_recommendation = sq_link_recommendation,
-    .carry_forward = sq_carry_forward,
-    .each_link = sq_each_link,
-    .each_recommendation = sq_each_recommendation,
-    .user_add = sq_user_add,
-    .user_find = sq_user_find,
-    .session_add = sq_session_add,
-    .session_find = sq_session_find,
-    .session_touch = sq_session_touch,
-    .session_delete = sq_session_delete,
-    .login_failure = sq_login_failure,
-    .login_failures = sq_login_failures,
-    .comment_add = sq_comment_add,
-    .each_comment = sq_each_comment,
-    .commentary_add = sq_commentary_add,
-    .each_commentary = sq_each_commentary,
-    .find_inspection = sq_find_inspection,
-    .save_inspection = sq_save_inspection,
-    .each_inspection = sq_each_inspection,
-    .load_inspections = sq_load_inspections,
-    .measure_add = sq_measure_add,
-    .measures = sq_measures,
-    .measure_values_put = sq_measure_values_put,
-    .measure_values = sq_measure_values,
-    .workforce_add = sq_workforce_add,
-    .workforce = sq_workforce,
-    .case_audit_add = sq_case_audit_add,
-    .case_audits = sq_case_audits,
-    .generation = sq_generation,
-    .each_recent_audit = sq_each_recent_audit,
-    .each_person = sq_each_person,
-    .each_update = sq_each_update,
-    .each_audit = sq_each_audit,
-    .board_add = sq_board_add,
-    .board_save = sq_board_save,
-    .board_find = sq_board_find,
-    .boards = sq_boards,
-    .meeting_add = sq_meeting_add,
-    .meetings = sq_meetings,
-    .meeting_find = sq_meeting_find,
-    .meeting_move = sq_meeting_move,
-    .meeting_publish = sq_meeting_publish,
-    .meeting_minutes = sq_meeting_minutes,
-    .meeting_approve = sq_meeting_approve,
-    .attendance_set = sq_attendance_set,
-    .agenda_add = sq_agenda_add,
-    .decision_add = sq_decision_add,
-    .arising_add = sq_arising_add,
-    .arising_update = sq_arising_update,
-    .arisings = sq_arisings,
-    .risk_add = sq_risk_add,
-    .risk_review = sq_risk_review,
-    .risks = sq_risks,
-    .savings_set = sq_savings_set,
-    .savings = sq_savings,
-    .calendar_token_add = sq_calendar_token_add,
-    .calendar_tokens = sq_calendar_tokens,
-    .calendar_token_revoke = sq_calendar_token_revoke,
-    .calendar_token_check = sq_calendar_token_check,
-    .arising_history = sq_arising_history,
-    .risk_history = sq_risk_history,
+#define SL_STORE_OP(ret, name, params, args) .name = sq_##name,
+#include "store/store_ops.h"
+#undef SL_STORE_OP
 };
 
 sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)
