@@ -2,8 +2,6 @@
  * (see board_import.h). */
 #include "cli/board_import.h"
 
-#include <stdio.h>
-
 int sl_cli_save_boards(sl_store *store, const sl_cli *cli, const sl_readings *r, sl_error *err)
 {
     for (size_t i = 0; i < r->n_boards; i++)
@@ -12,19 +10,19 @@ int sl_cli_save_boards(sl_store *store, const sl_cli *cli, const sl_readings *r,
     return 0;
 }
 
-/* Prints the board's rules in words, as its terms of reference state them. */
-static void print_rules(const sl_board *b)
+/* Appends the board's rules in words, as its terms of reference state them. */
+static void print_rules(sl_buf *out, const sl_board *b)
 {
     char every[32];
     sl_schedule_format(&b->rules.meets, every);
-    printf("  meets every %s; papers %d working days before, substitutes %d, minutes %d after;"
+    sl_buf_cprintf(out, "  meets every %s; papers %d working days before, substitutes %d, minutes %d after;"
            " the chair reports after every %d meeting%s; reviewed every %d months\n",
            *every ? every : "(not stated)", b->rules.papers_days, b->rules.substitute_notice_days,
            b->rules.minutes_days, b->rules.chair_report_every, b->rules.chair_report_every == 1 ? "" : "s",
            b->rules.review_months);
 }
 
-void sl_cli_report_boards(const sl_readings *r, int dry)
+void sl_cli_report_boards(sl_buf *out, const sl_readings *r, int dry)
 {
     for (size_t i = 0; i < r->n_boards; i++) {
         const sl_board *b = &r->boards[i];
@@ -32,13 +30,13 @@ void sl_cli_report_boards(const sl_readings *r, int dry)
         for (size_t m = 0; m < b->n_members && !chair; m++)
             if (b->members[m].chair)
                 chair = b->members[m].name ? b->members[m].name : b->members[m].role;
-        printf("%s board '%s' (%s) from its terms of reference: %zu members%s%s\n",
+        sl_buf_cprintf(out, "%s board '%s' (%s) from its terms of reference: %zu members%s%s\n",
                dry ? "would save" : "saved", b->name, sl_board_kind_name(b->kind), b->n_members,
                chair ? ", chair: " : "", chair ? chair : "");
-        print_rules(b);
+        print_rules(out, b);
     }
     for (size_t i = 0; i < r->board_findings.n; i++) {
         const sl_finding *f = &r->board_findings.items[i];
-        printf("  line %ld could not be read cleanly: [%s] %s\n", f->line, f->code, f->message);
+        sl_buf_cprintf(out, "  line %ld could not be read cleanly: [%s] %s\n", f->line, f->code, f->message);
     }
 }

@@ -3,28 +3,24 @@
  * restores that refuse a damaged file, and the integrity check. */
 #include <stdio.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 
-/* Opens the store and runs op on it with the command's one argument (or
- * none); prints "DATABASE: DONE ARGUMENT" when it succeeds. */
-static int run_on_store(const sl_cli *cli, const sl_command *cmd, int argc, char **argv, int n_args,
-                        int create, int (*op)(sl_store *, const char *, sl_error *), const char *done)
+/* What one of the three commands does to the open store (the run's ctx). */
+typedef struct {
+    int (*op)(sl_store *, const char *, sl_error *);
+    const char *done;           /* "restored from " */
+} store_op;
+
+/* Runs the operation with the command's one argument (or none); says
+ * "DATABASE: DONE ARGUMENT" when it succeeds. */
+static int op_body(sl_run *run)
 {
-    const char *pos[1] = {""};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, n_args, n_args, &n_pos);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, create);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
-    rc = op(store, pos[0], &err);
-    sl_store_close(store);
-    if (rc < 0)
-        return sl_cli_refuse(&err);
-    printf("%s: %s%s\n", cli->db_path, done, pos[0]);
-    return SL_EXIT_OK;
+    const store_op *s = run->ctx;
+    const char *arg = run->n_pos ? run->pos[0] : "";
+    if (s->op(run->store, arg, &run->err) < 0)
+        return -1;
+    sl_buf_printf(&run->out, "%s: %s%s\n", run->cli->db_path, s->done, arg);
+    return 0;
 }
 
 /* sl_store_check with the shape of the other operations. */
@@ -36,16 +32,21 @@ static int check(sl_store *store, const char *unused, sl_error *err)
 
 int sl_cmd_backup(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    return run_on_store(cli, cmd, argc, argv, 1, 0, sl_store_backup,
-                        "integrity check passed; backed up to ");
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 1, .store = SL_RUN_STORE, .body = op_body};
+    store_op s = {sl_store_backup, "integrity check passed; backed up to "};
+    return sl_cli_run(cli, cmd, argc, argv, NULL, 0, &spec, &s);
 }
 
 int sl_cmd_restore(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    return run_on_store(cli, cmd, argc, argv, 1, 1, sl_store_restore, "restored from ");
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 1, .store = SL_RUN_CREATE_STORE, .body = op_body};
+    store_op s = {sl_store_restore, "restored from "};
+    return sl_cli_run(cli, cmd, argc, argv, NULL, 0, &spec, &s);
 }
 
 int sl_cmd_check(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    return run_on_store(cli, cmd, argc, argv, 0, 0, check, "integrity check passed");
+    static const sl_run_spec spec = {.store = SL_RUN_STORE, .body = op_body};
+    store_op s = {check, "integrity check passed"};
+    return sl_cli_run(cli, cmd, argc, argv, NULL, 0, &spec, &s);
 }

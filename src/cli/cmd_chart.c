@@ -6,62 +6,64 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "report/chart_svg.h"
 #include "report/measure_report.h"
 #include "util/buf.h"
+#include "util/mem.h"
 
-enum { OPT_AS_OF, OPT_SCORECARD, N_OPTS };
-
-int sl_cmd_chart(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+/* Asks for a measure or --scorecard before the store is opened; returns 0 or SL_EXIT_USAGE. */
+static int check_measure(sl_run *run)
 {
-    sl_opt o[N_OPTS] = {SL_OPT("--as-of", 1), SL_OPT("--scorecard", 0)};
-    const char *pos[1] = {0};
-    int n_pos;
-    sl_day as_of;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 1, &n_pos);
-    if (rc == 0)
-        rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &as_of);
-    int scorecard = o[OPT_SCORECARD].count > 0;
-    sl_cli_free_opts(o, N_OPTS);
-    if (rc == 0 && !scorecard && n_pos != 1)
-        rc = sl_cli_usage(cmd, "name a measure, or ask for --scorecard");
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
+    if (!sl_run_flag(run, "--scorecard") && run->n_pos != 1)
+        return sl_cli_usage(run->cmd, "name a measure, or ask for --scorecard");
+    return 0;
+}
+
+/* Draws the scorecard, or the one measure named, from n definitions and their
+ * nv values into out; returns 0, or -1 with err set when there is no such measure. */
+static int draw(sl_run *run, const sl_measure_def *defs, int n, const sl_measure_value *values, int nv)
+{
+    int scorecard = sl_run_flag(run, "--scorecard");
+    sl_chart_measure *charts = sl_calloc(((size_t)n + 1) * sizeof *charts);
+    int found = -1;
+    for (int i = 0; i < n; i++) {
+        size_t count;
+        const sl_measure_value *own = sl_values_of(values, (size_t)nv, defs[i].code, &count);
+        charts[i] = (sl_chart_measure){&defs[i], own, count};
+        if (!scorecard && strcmp(defs[i].code, run->pos[0]) == 0)
+            found = i;
+    }
+    int rc = 0;
+    if (scorecard)
+        sl_chart_scorecard_svg(&run->out, charts, (size_t)n, run->as_of, "Scorecard");
+    else if (found >= 0)
+        sl_chart_measure_svg(&run->out, &charts[found], run->as_of);
+    else
+        rc = sl_fail(&run->err, "no measure %s (see `sightline measures`)", run->pos[0]);
+    free(charts);
+    return rc;
+}
+
+/* Reads every measure and value and draws the chart asked for. */
+static int chart_body(sl_run *run)
+{
     sl_measure_def *defs = NULL;
     sl_measure_value *values = NULL;
-    int n = sl_store_measures(store, &defs, NULL, &err);
-    int nv = n < 0 ? -1 : sl_store_measure_values(store, NULL, &values, &err);
-    sl_store_close(store);
-    sl_buf out = SL_BUF_INIT;
-    if (n >= 0 && nv >= 0) {
-        sl_chart_measure *charts = calloc((size_t)n + 1, sizeof *charts);
-        int found = -1;
-        for (int i = 0; charts && i < n; i++) {
-            size_t count;
-            const sl_measure_value *own = sl_values_of(values, (size_t)nv, defs[i].code, &count);
-            charts[i] = (sl_chart_measure){&defs[i], own, count};
-            if (!scorecard && strcmp(defs[i].code, pos[0]) == 0)
-                found = i;
-        }
-        if (scorecard)
-            sl_chart_scorecard_svg(&out, charts, (size_t)n, as_of, "Scorecard");
-        else if (found >= 0)
-            sl_chart_measure_svg(&out, &charts[found], as_of);
-        else
-            sl_fail(&err, "no measure %s (see `sightline measures`)", pos[0]);
-        free(charts);
-    }
-    if (!err.set)
-        sl_buf_write(&out, stdout);
-    sl_buf_free(&out);
+    int n = sl_store_measures(run->store, &defs, NULL, &run->err);
+    int nv = n < 0 ? -1 : sl_store_measure_values(run->store, NULL, &values, &run->err);
+    int rc = n < 0 || nv < 0 ? -1 : draw(run, defs, n, values, nv);
     for (int i = 0; i < n; i++)
         sl_measure_def_free(&defs[i]);
     free(defs);
     free(values);
-    return err.set ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return rc;
+}
+
+int sl_cmd_chart(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[] = {SL_OPT("--as-of", 1), SL_OPT("--scorecard", 0)};
+    static const sl_run_spec spec = {.max_pos = 1, .store = SL_RUN_STORE, .check = check_measure,
+                                     .body = chart_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

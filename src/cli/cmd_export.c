@@ -9,12 +9,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "report/export.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
-enum { OPT_PLAN, OPT_FORMAT, OPT_OUTPUT, N_OPTS };
 typedef enum { FORMAT_CSV, FORMAT_JSON, FORMAT_XLSX } format;
 
 /* Appends the loaded plans as CSV or JSON. */
@@ -65,61 +64,58 @@ static int write_plans(const sl_plan *plans, size_t n, format f, const char *out
     return rc;
 }
 
-/* Reads --format and --output; returns 0 or SL_EXIT_USAGE after saying why. */
-static int read_options(const sl_command *cmd, const sl_opt *opts, format *f)
+/* Reads --format into the run's format (run->ctx) and checks --output,
+ * before the store is opened; returns 0 or SL_EXIT_USAGE after saying why. */
+static int read_options(sl_run *run)
 {
     static const char *const names[] = {"csv", "json", "xlsx"};
-    if (!opts[OPT_FORMAT].count)
+    const sl_command *cmd = run->cmd;
+    const sl_opt *fmt = sl_run_opt(run, "--format"), *output = sl_run_opt(run, "--output");
+    format *f = run->ctx;
+    if (!fmt->count)
         return sl_cli_usage(cmd, "--format csv, json or xlsx is required");
     size_t i = 0;
-    while (i < 3 && strcmp(opts[OPT_FORMAT].value, names[i]) != 0)
+    while (i < 3 && strcmp(fmt->value, names[i]) != 0)
         i++;
     if (i == 3)
         return sl_cli_usage(cmd, "--format must be csv, json or xlsx");
     *f = (format)i;
-    if (opts[OPT_OUTPUT].count && !*opts[OPT_OUTPUT].value)
+    if (output->count && !*output->value)
         return sl_cli_usage(cmd, "--output needs a file name");
-    if (*f == FORMAT_XLSX && !opts[OPT_OUTPUT].count && isatty(STDOUT_FILENO))
+    if (*f == FORMAT_XLSX && !output->count && isatty(STDOUT_FILENO))
         return sl_cli_usage(cmd, "an xlsx workbook is binary: redirect it to a file "
                                  "(> plan.xlsx) or use --output FILE");
     return 0;
 }
 
-int sl_cmd_export(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+/* Loads the plans the run names (--plan, or every current plan) and writes
+ * them out. The export writes its own output, not run->out: to a file named
+ * with --output (whole or not at all), and a workbook copied from its
+ * temporary file, with the export's own messages when writing fails. */
+static int export_body(sl_run *run)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--format", 1), SL_OPT("--output", 1)};
-    const char *pos[1] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
-    format f = FORMAT_CSV;
-    if (rc == 0)
-        rc = read_options(cmd, opts, &f);
-    sl_store *store = NULL;
-    int64_t plan_id = 0;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &opts[OPT_PLAN], &plan_id);
-    const char *output = opts[OPT_OUTPUT].count ? opts[OPT_OUTPUT].value : NULL; /* in argv */
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc) {
-        sl_store_close(store);
-        return rc < 0 ? SL_EXIT_OK : rc;
-    }
-    sl_error err = {0};
+    const sl_opt *output = sl_run_opt(run, "--output");
     int64_t *ids;
-    int n_ids = sl_cli_plan_ids(store, plan_id, &ids, &err);
-    rc = n_ids < 0 ? -1 : 0;
+    int n_ids = sl_cli_plan_ids(run->store, run->plan_id, &ids, &run->err);
+    int rc = n_ids < 0 ? -1 : 0;
     sl_plan *plans = sl_calloc(((size_t)(n_ids > 0 ? n_ids : 0) + 1) * sizeof *plans);
     int loaded = 0;
     for (; rc == 0 && loaded < n_ids; loaded++)
-        rc = sl_store_load_plan(store, ids[loaded], &plans[loaded], &err);
+        rc = sl_store_load_plan(run->store, ids[loaded], &plans[loaded], &run->err);
     if (rc == 0)
-        rc = write_plans(plans, (size_t)n_ids, f, output, &err);
+        rc = write_plans(plans, (size_t)n_ids, *(format *)run->ctx, output->count ? output->value : NULL,
+                         &run->err);
     for (int i = 0; i < loaded; i++)
         sl_plan_free(&plans[i]);
     free(plans);
     free(ids);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return rc;
+}
+
+int sl_cmd_export(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[] = {SL_OPT("--plan", 1), SL_OPT("--format", 1), SL_OPT("--output", 1)};
+    static const sl_run_spec spec = {.store = SL_RUN_STORE, .check = read_options, .body = export_body};
+    format f = FORMAT_CSV;
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &f);
 }

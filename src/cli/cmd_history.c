@@ -1,67 +1,60 @@
 /* cmd_history.c — `sightline history [REF]`: the audit log, whole or of one action. */
 #include <stdio.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "report/action_detail.h"
 #include "util/buf.h"
 
-enum { OPT_PLAN, OPT_JSON, N_OPTS };
-
 typedef struct {
-    sl_buf out;
+    sl_buf *out;                /* the run's output, written out every 64 KiB */
     int json;
     int count;
 } listing;
 
-/* Store callback: one entry of the log. */
+/* Store callback: one entry of the log. A long log is written as it goes
+ * rather than held whole; the runner writes the rest on success. */
 static int on_entry(void *ctx, const sl_audit_entry *e)
 {
     listing *l = ctx;
     if (l->json) {
-        sl_buf_puts(&l->out, l->count ? ",\n" : "\n");
-        sl_detail_audit_json(&l->out, e);
+        sl_buf_puts(l->out, l->count ? ",\n" : "\n");
+        sl_detail_audit_json(l->out, e);
     } else {
-        sl_detail_audit_text(&l->out, e);
+        sl_detail_audit_text(l->out, e);
     }
     l->count++;
-    if (l->out.len > (1 << 16)) {
-        sl_buf_write(&l->out, stdout);
-        sl_buf_reset(&l->out);
+    if (l->out->len > (1 << 16)) {
+        sl_buf_write(l->out, stdout);
+        sl_buf_reset(l->out);
     }
+    return 0;
+}
+
+/* Lists the log, of the action the argument names when there is one. */
+static int history_body(sl_run *run)
+{
+    int64_t action_id = 0;
+    if (run->n_pos == 1) {
+        int rc = sl_cli_find_action(run->store, run->plan_id, run->pos[0], &action_id);
+        if (rc)
+            return rc;
+    }
+    listing l = {.out = &run->out, .json = sl_run_flag(run, "--json")};
+    if (l.json)
+        sl_buf_putc(l.out, '[');
+    if (sl_store_each_audit(run->store, action_id ? "action" : NULL, action_id, 0, on_entry, &l, &run->err) < 0)
+        return -1;
+    if (l.json)
+        sl_buf_puts(l.out, l.count ? "\n]\n" : "]\n");
+    else if (l.count == 0)
+        sl_buf_puts(l.out, "no changes recorded\n");
     return 0;
 }
 
 int sl_cmd_history(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--json", 0)};
-    const char *pos[1] = {0};
-    int n_pos;
-    int64_t plan_id = 0, action_id = 0;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 1, &n_pos);
-    sl_store *store = NULL;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &opts[OPT_PLAN], &plan_id);
-    if (rc == 0 && n_pos == 1)
-        rc = sl_cli_find_action(store, plan_id, pos[0], &action_id);
-    listing l = {.json = opts[OPT_JSON].count > 0};
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc) {
-        sl_store_close(store);
-        return rc < 0 ? SL_EXIT_OK : rc;
-    }
-    sl_error err = {0};
-    if (l.json)
-        sl_buf_putc(&l.out, '[');
-    rc = sl_store_each_audit(store, action_id ? "action" : NULL, action_id, 0, on_entry, &l, &err);
-    if (l.json)
-        sl_buf_puts(&l.out, l.count ? "\n]\n" : "]\n");
-    else if (l.count == 0)
-        sl_buf_puts(&l.out, "no changes recorded\n");
-    if (rc == 0)
-        sl_buf_write(&l.out, stdout);
-    sl_buf_free(&l.out);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    sl_opt opts[] = {SL_OPT("--plan", 1), SL_OPT("--json", 0)};
+    /* The ref is optional, so the body finds its action rather than the runner. */
+    static const sl_run_spec spec = {.max_pos = 1, .store = SL_RUN_STORE, .body = history_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

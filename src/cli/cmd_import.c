@@ -7,18 +7,19 @@
 #include <string.h>
 
 #include "cli/board_import.h"
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "cli/inspection_import.h"
 #include "import/document.h"
 #include "report/plan_diff.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
-enum { OPT_AUTHORITY, OPT_FORMAT, OPT_DRY_RUN, OPT_INSPECTION, N_OPTS };
-
-/* Reads --format into the options; returns 0 or SL_EXIT_USAGE. */
-static int read_format(const sl_command *cmd, const sl_opt *opt, sl_import_options *io)
+/* Reads --format into the run's request (run->ctx) before anything is
+ * read; returns 0 or SL_EXIT_USAGE. */
+static int read_format(sl_run *run)
 {
+    const sl_opt *opt = sl_run_opt(run, "--format");
+    sl_import_options *io = &((sl_read_request *)run->ctx)->options;
     static const struct {
         const char *name;
         sl_format format;
@@ -32,7 +33,7 @@ static int read_format(const sl_command *cmd, const sl_opt *opt, sl_import_optio
             return 0;
         }
     }
-    return sl_cli_usage(cmd, "--format must be auto, text, csv or xlsx");
+    return sl_cli_usage(run->cmd, "--format must be auto, text, csv or xlsx");
 }
 
 /* What will happen to each plan read from the file. */
@@ -96,27 +97,27 @@ static int store_plans(sl_store *store, const sl_cli *cli, const sl_readings *r,
     return 0;
 }
 
-/* Prints one line per plan saying what happened (or would happen), with
+/* Appends to out one line per plan saying what happened (or would happen), with
  * what changed for a new version. */
-static void report(const sl_plan_set *set, const plan_fate *fates, const int *versions,
+static void report(sl_buf *out, const sl_plan_set *set, const plan_fate *fates, const int *versions,
                    sl_buf *changes, int dry)
 {
     for (size_t i = 0; i < set->n_plans; i++) {
         const sl_plan *p = &set->plans[i];
         if (fates[i] == PLAN_UNCHANGED) {
-            printf("unchanged: '%s' version %d is this file already\n", p->title, versions[i]);
+            sl_buf_printf(out, "unchanged: '%s' version %d is this file already\n", p->title, versions[i]);
             continue;
         }
-        printf("%s '%s' version %d: %zu actions, %zu themes, %zu recommendations\n",
-               dry ? "would import" : "imported", p->title, versions[i] + 1, p->n_actions,
-               p->n_themes, p->n_recommendations);
+        sl_buf_printf(out, "%s '%s' version %d: %zu actions, %zu themes, %zu recommendations\n",
+                      dry ? "would import" : "imported", p->title, versions[i] + 1, p->n_actions,
+                      p->n_themes, p->n_recommendations);
         if (*p->authority)
-            printf("  authority: %s\n", p->authority);
+            sl_buf_printf(out, "  authority: %s\n", p->authority);
         if (p->findings.n)
-            printf("  %zu row%s could not be read cleanly: see `sightline lint`\n",
-                   p->findings.n, p->findings.n == 1 ? "" : "s");
+            sl_buf_printf(out, "  %zu row%s could not be read cleanly: see `sightline lint`\n",
+                          p->findings.n, p->findings.n == 1 ? "" : "s");
         if (fates[i] == PLAN_NEW_VERSION)
-            printf("  changes from version %d:\n%s", versions[i], sl_buf_str(&changes[i]));
+            sl_buf_printf(out, "  changes from version %d:\n%s", versions[i], sl_buf_str(&changes[i]));
     }
 }
 
@@ -144,8 +145,8 @@ static const sl_authority_table *authority_lookup(void *ctx)
     return l->table.n ? &l->table : NULL;
 }
 
-/* Stores the reports read (one transaction) and says what happened. */
-static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_error *err)
+/* Stores the reports read (one transaction) and says in out what happened. */
+static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_buf *out, sl_error *err)
 {
     int added = 0, already = 0;
     if (!dry && sl_store_inspections(store, cli, &r->reports, &added, &already, err) < 0)
@@ -157,18 +158,19 @@ static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int
             sl_day_format(in->start, start);
         if (in->end != SL_NO_DAY)
             sl_day_format(in->end, end);
-        printf("%s inspection of %s (%s to %s, %s): %zu recommendations\n",
-               dry ? "would import" : already ? "unchanged: already have the" : "imported", in->authority,
-               start, end, in->framework ? in->framework : "framework unknown", in->n_items);
+        sl_buf_printf(out, "%s inspection of %s (%s to %s, %s): %zu recommendations\n",
+                      dry ? "would import" : already ? "unchanged: already have the" : "imported", in->authority,
+                      start, end, in->framework ? in->framework : "framework unknown", in->n_items);
     } else {
-        printf("%s %zu inspection reports (%d already there)\n", dry ? "would import" : "imported",
-               r->reports.n, already);
+        sl_buf_printf(out, "%s %zu inspection reports (%d already there)\n", dry ? "would import" : "imported",
+                      r->reports.n, already);
     }
     return 0;
 }
 
-/* Stores the plans and boards read (one transaction), saying what happened. */
-static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_error *err)
+/* Stores the plans and boards read (one transaction), saying in out what happened. */
+static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_buf *out,
+                          sl_error *err)
 {
     sl_plan_set *set = &r->plans;
     plan_fate *fates = sl_calloc((set->n_plans + 1) * sizeof *fates);
@@ -178,8 +180,8 @@ static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, in
     if (rc == 0 && !dry)
         rc = store_plans(store, cli, r, fates, err);
     if (rc == 0) {
-        report(set, fates, versions, changes, dry);
-        sl_cli_report_boards(r, dry);
+        report(out, set, fates, versions, changes, dry);
+        sl_cli_report_boards(out, r, dry);
     }
     for (size_t i = 0; i < set->n_plans; i++)
         sl_buf_free(&changes[i]);
@@ -189,44 +191,39 @@ static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, in
     return rc;
 }
 
+/* Reads every file named, then stores what they hold. Every file is read
+ * and checked before the store is opened (sl_run_open_store: created when it
+ * is not there yet), so a bad file leaves the database untouched. */
+static int import_body(sl_run *run)
+{
+    sl_read_request *req = run->ctx;
+    int dry = sl_run_flag(run, "--dry-run");
+    req->options.authority = sl_run_opt(run, "--authority")->value;
+    req->inspection = sl_run_flag(run, "--inspection");
+    sl_readings r = {0};
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < run->n_pos; i++)
+        rc = sl_read_document(run->pos[i], req, &r, &run->err);
+    if (rc == 0 && (r.plans.n_plans || r.n_boards) && r.reports.n)
+        rc = sl_fail(&run->err, "import plans or terms of reference and inspection reports separately");
+    if (rc == 0)
+        rc = sl_run_open_store(run, 1);
+    if (rc == 0 && r.reports.n)
+        rc = store_reports(run->store, run->cli, &r, dry, &run->out, &run->err);
+    else if (rc == 0)
+        rc = store_plan_set(run->store, run->cli, &r, dry, &run->out, &run->err);
+    sl_readings_free(&r);
+    return rc;
+}
+
 int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--authority", 1), SL_OPT("--format", 1), SL_OPT("--dry-run", 0),
-                           SL_OPT("--inspection", 0)};
-    const char **pos = sl_calloc(MAX_FILES * sizeof *pos);
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, MAX_FILES, &n_pos);
+    sl_opt opts[] = {SL_OPT("--authority", 1), SL_OPT("--format", 1), SL_OPT("--dry-run", 0),
+                     SL_OPT("--inspection", 0)};
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = MAX_FILES, .check = read_format, .body = import_body};
     lookup authorities = {0};
-    sl_read_request req = {.options = {.authority = opts[OPT_AUTHORITY].value},
-                           .inspection = opts[OPT_INSPECTION].count > 0,
-                           .authorities = authority_lookup,
-                           .authorities_ctx = &authorities};
-    if (rc == 0)
-        rc = read_format(cmd, &opts[OPT_FORMAT], &req.options);
-    int dry = opts[OPT_DRY_RUN].count > 0;
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc) {
-        free(pos);
-        return rc < 0 ? SL_EXIT_OK : rc;
-    }
-    sl_error err = {0};
-    sl_readings r = {0};
-    for (int i = 0; rc == 0 && i < n_pos; i++)
-        rc = sl_read_document(pos[i], &req, &r, &err);
-    free(pos);
-    if (rc == 0 && (r.plans.n_plans || r.n_boards) && r.reports.n)
-        rc = sl_fail(&err, "import plans or terms of reference and inspection reports separately");
-    sl_store *store = NULL;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 1)))
-        rc = -1;
-    if (rc == 0 && r.reports.n)
-        rc = store_reports(store, cli, &r, dry, &err);
-    else if (rc == 0)
-        rc = store_plan_set(store, cli, &r, dry, &err);
-    sl_store_close(store);
-    sl_readings_free(&r);
+    sl_read_request req = {.authorities = authority_lookup, .authorities_ctx = &authorities};
+    int rc = SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &req);
     sl_authority_table_free(&authorities.table);
-    if (rc < 0)
-        return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
-    return SL_EXIT_OK;
+    return rc;
 }

@@ -8,15 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "cli/inspection_import.h"
 #include "domain/authority.h"
 #include "import/ilacs_csv.h"
 #include "import/import.h"
 #include "util/buf.h"
 #include "util/file.h"
-
-enum { OPT_JSON, N_OPTS };
 
 int sl_load_authorities(sl_authority_table *table, sl_error *err)
 {
@@ -79,7 +77,7 @@ static void json_day(sl_buf *b, sl_day day)
 }
 
 typedef struct {
-    sl_buf out;
+    sl_buf *out;                /* the run's output */
     int json;
     int n;
 } listing;
@@ -88,7 +86,7 @@ typedef struct {
 static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspection *in)
 {
     listing *l = ctx;
-    sl_buf *b = &l->out;
+    sl_buf *b = l->out;
     if (l->json) {
         sl_buf_puts(b, l->n ? ",\n{\"id\":" : "\n{\"id\":");
         sl_buf_int(b, id);
@@ -144,66 +142,65 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
     return 0;
 }
 
-/* `inspections load FILE.csv`. */
-static int load(const sl_cli *cli, const char *path)
+/* `inspections load FILE.csv`: the file is read and checked whole before
+ * the store is opened (created when it is not there yet). */
+static int load(sl_run *run, const char *path)
 {
-    sl_error err = {0};
     size_t len;
-    char *data = sl_read_file(path, &len, &err);
+    char *data = sl_read_file(path, &len, &run->err);
     if (!data)
-        return sl_cli_refuse(&err);
+        return -1;
     sl_inspection_list list = {0};
-    int rc = sl_ilacs_csv_read(data, len, path, &list, &err);
+    int rc = sl_ilacs_csv_read(data, len, path, &list, &run->err);
     char sha[65];
     sl_sha256_hex(data, len, sha);
     free(data);
-    if (rc < 0)
-        return sl_cli_refuse(&err);
-    for (size_t i = 0; i < list.n; i++)
+    for (size_t i = 0; rc == 0 && i < list.n; i++)
         memcpy(list.inspections[i].source_sha256, sha, sizeof sha);
-    sl_store *store = sl_cli_open_store(cli, 1);
     int added = 0, already = 0;
-    if (!store)
-        rc = -1, err.set = 0;
-    else
-        rc = sl_store_inspections(store, cli, &list, &added, &already, &err);
-    sl_store_close(store);
+    if (rc == 0)
+        rc = sl_run_open_store(run, 1);
+    if (rc == 0)
+        rc = sl_store_inspections(run->store, run->cli, &list, &added, &already, &run->err);
     sl_inspection_list_free(&list);
-    if (rc < 0)
-        return err.set ? sl_cli_refuse(&err) : SL_EXIT_REFUSED;
-    printf("loaded %d inspection%s (%d already there)\n", added, added == 1 ? "" : "s", already);
-    return SL_EXIT_OK;
+    if (rc == 0)
+        sl_buf_printf(&run->out, "loaded %d inspection%s (%d already there)\n", added, added == 1 ? "" : "s",
+                      already);
+    return rc;
+}
+
+/* `inspections`: every inspection stored. */
+static int list_all(sl_run *run)
+{
+    int rc = sl_run_open_store(run, 0);
+    if (rc)
+        return rc;
+    listing l = {.out = &run->out, .json = sl_run_flag(run, "--json")};
+    if (l.json)
+        sl_buf_putc(l.out, '[');
+    if (sl_store_each_inspection(run->store, on_inspection, &l, &run->err) < 0)
+        return -1;
+    if (l.json)
+        sl_buf_puts(l.out, l.n ? "\n]\n" : "]\n");
+    else if (l.n == 0)
+        sl_buf_puts(l.out, "no inspections yet: `sightline import REPORT` reads one\n");
+    return 0;
+}
+
+/* Runs the subcommand. Listing needs the store as it is, loading creates it
+ * once the file has been read, so each opens it (sl_run_open_store). */
+static int inspections_body(sl_run *run)
+{
+    if (run->n_pos == 2 && strcmp(run->pos[0], "load") == 0)
+        return load(run, run->pos[1]);
+    if (run->n_pos > 0)
+        return sl_cli_usage(run->cmd, "unknown subcommand '%s' (try: inspections load FILE.csv)", run->pos[0]);
+    return list_all(run);
 }
 
 int sl_cmd_inspections(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--json", 0)};
-    const char *pos[2] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 2, &n_pos);
-    int json = opts[OPT_JSON].count > 0;
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    if (n_pos == 2 && strcmp(pos[0], "load") == 0)
-        return load(cli, pos[1]);
-    if (n_pos > 0)
-        return sl_cli_usage(cmd, "unknown subcommand '%s' (try: inspections load FILE.csv)", pos[0]);
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    listing l = {.json = json};
-    sl_error err = {0};
-    if (json)
-        sl_buf_putc(&l.out, '[');
-    rc = sl_store_each_inspection(store, on_inspection, &l, &err);
-    sl_store_close(store);
-    if (json)
-        sl_buf_puts(&l.out, l.n ? "\n]\n" : "]\n");
-    else if (l.n == 0)
-        sl_buf_puts(&l.out, "no inspections yet: `sightline import REPORT` reads one\n");
-    if (rc == 0)
-        sl_buf_write(&l.out, stdout);
-    sl_buf_free(&l.out);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    sl_opt opts[] = {SL_OPT("--json", 0)};
+    static const sl_run_spec spec = {.max_pos = 2, .body = inspections_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

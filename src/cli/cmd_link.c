@@ -3,48 +3,49 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 
-enum { OPT_PLAN, N_OPTS };
 #define MAX_RECS 32
+
+/* Reads the recommendation numbers after the ref into the run's list
+ * (run->ctx, MAX_RECS long) before the store is opened; returns 0 or SL_EXIT_USAGE. */
+static int read_numbers(sl_run *run)
+{
+    int *numbers = run->ctx;
+    for (int i = 1; i < run->n_pos; i++) {
+        char *end;
+        long n = strtol(run->pos[i], &end, 10);
+        if (*end || end == run->pos[i] || n < 1 || n > 9999)
+            return sl_cli_usage(run->cmd, "'%s' is not a recommendation number", run->pos[i]);
+        numbers[i - 1] = (int)n;
+    }
+    return 0;
+}
+
+/* Links the action the run names to each number, in one transaction. */
+static int link_body(sl_run *run)
+{
+    const int *numbers = run->ctx;
+    int n = run->n_pos - 1;
+    int failed = sl_store_begin(run->store, &run->err) < 0;
+    for (int i = 0; !failed && i < n; i++)
+        failed = sl_store_link_recommendation(run->store, run->action_id, numbers[i], run->cli->actor, &run->err) < 0;
+    if (failed || sl_store_commit(run->store, &run->err) < 0) {
+        sl_store_rollback(run->store);
+        return -1;
+    }
+    sl_buf_printf(&run->out, "%s answers recommendation%s", run->pos[0], n > 1 ? "s" : "");
+    for (int i = 0; i < n; i++)
+        sl_buf_printf(&run->out, " %d", numbers[i]);
+    sl_buf_putc(&run->out, '\n');
+    return 0;
+}
 
 int sl_cmd_link(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1)};
-    const char *pos[1 + MAX_RECS] = {0};
-    int n_pos, numbers[MAX_RECS];
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 2, 1 + MAX_RECS, &n_pos);
-    for (int i = 1; rc == 0 && i < n_pos; i++) {
-        char *end;
-        long n = strtol(pos[i], &end, 10);
-        if (*end || end == pos[i] || n < 1 || n > 9999)
-            rc = sl_cli_usage(cmd, "'%s' is not a recommendation number", pos[i]);
-        numbers[i - 1] = (int)n;
-    }
-    sl_store *store = NULL;
-    int64_t plan_id = 0, action_id = 0;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &opts[OPT_PLAN], &plan_id);
-    if (rc == 0)
-        rc = sl_cli_find_action(store, plan_id, pos[0], &action_id);
-    sl_cli_free_opts(opts, N_OPTS);
-    sl_error err = {0};
-    if (rc == 0) {
-        int failed = sl_store_begin(store, &err) < 0;
-        for (int i = 0; !failed && i < n_pos - 1; i++)
-            failed = sl_store_link_recommendation(store, action_id, numbers[i], cli->actor, &err) < 0;
-        if (failed || sl_store_commit(store, &err) < 0) {
-            sl_store_rollback(store);
-            rc = sl_cli_refuse(&err);
-        } else {
-            printf("%s answers recommendation%s", pos[0], n_pos > 2 ? "s" : "");
-            for (int i = 0; i < n_pos - 1; i++)
-                printf(" %d", numbers[i]);
-            printf("\n");
-        }
-    }
-    sl_store_close(store);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    sl_opt opts[] = {SL_OPT("--plan", 1)};
+    static const sl_run_spec spec = {.min_pos = 2, .max_pos = 1 + MAX_RECS, .store = SL_RUN_STORE,
+                                     .action_ref = 1, .check = read_numbers, .body = link_body};
+    int numbers[MAX_RECS];
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, numbers);
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "report/measure_report.h"
 #include "util/buf.h"
 
@@ -22,7 +22,7 @@ static int read_point(const sl_command *cmd, const char *name, const char *text,
 }
 
 /* Fills a definition from the options (over a catalogue indicator's defaults). */
-static int read_definition(const sl_command *cmd, sl_opt *o, const char *code, sl_measure_def *d)
+static int read_definition(const sl_command *cmd, const sl_opt *o, const char *code, sl_measure_def *d)
 {
     const sl_indicator *ind = sl_indicator_find(code);
     if (ind)
@@ -62,81 +62,91 @@ static int read_definition(const sl_command *cmd, sl_opt *o, const char *code, s
     return rc;
 }
 
-/* `measure add CODE …`. */
-static int add(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *code)
+/* `measure add CODE …`: the definition is read and checked whole before
+ * the store is opened (created when it is not there yet). */
+static int add(sl_run *run, const char *code)
 {
     sl_measure_def d;
     sl_measure_def_init(&d);
-    int rc = read_definition(cmd, o, code, &d);
-    sl_error err = {0};
-    if (rc == 0 && sl_measure_def_check(&d, &err) < 0)
-        rc = sl_cli_refuse(&err);
-    sl_store *store = NULL;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 1)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0) {
-        if (sl_store_begin(store, &err) < 0 || sl_store_measure_add(store, &d, 0, cli->actor, &err) < 0 ||
-            sl_store_commit(store, &err) < 0) {
-            sl_store_rollback(store);
-            rc = sl_cli_refuse(&err);
-        } else {
-            printf("measure %s added (%s, %s is better, %s)\n", d.code, sl_unit_name(d.unit),
-                   sl_polarity_name(d.polarity), sl_frequency_name(d.frequency));
-        }
+    int rc = read_definition(run->cmd, run->opts, code, &d);
+    if (rc == 0)
+        rc = sl_measure_def_check(&d, &run->err);
+    if (rc == 0)
+        rc = sl_run_open_store(run, 1);
+    if (rc == 0 && (sl_store_begin(run->store, &run->err) < 0 ||
+                    sl_store_measure_add(run->store, &d, 0, run->cli->actor, &run->err) < 0 ||
+                    sl_store_commit(run->store, &run->err) < 0)) {
+        sl_store_rollback(run->store);
+        rc = -1;
     }
-    sl_store_close(store);
+    if (rc == 0)
+        sl_buf_printf(&run->out, "measure %s added (%s, %s is better, %s)\n", d.code, sl_unit_name(d.unit),
+                      sl_polarity_name(d.polarity), sl_frequency_name(d.frequency));
     sl_measure_def_free(&d);
     return rc;
 }
 
-/* `measure show CODE`. */
-static int show(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *code)
+/* Appends the measure d with its nv values as of the day, as a table and its
+ * series, or as JSON. */
+static void measure_out(sl_buf *out, int json, const sl_measure_def *d, const sl_measure_value *values, int nv,
+                        sl_day as_of)
 {
-    sl_day as_of;
-    int rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &as_of);
+    if (json) {
+        sl_measure_json(out, d, values, (size_t)nv, as_of);
+        sl_buf_putc(out, '\n');
+        return;
+    }
+    sl_measure_table_heading(out);
+    sl_measure_table_row(out, d, values, (size_t)nv, as_of);
+    sl_buf_puts(out, "\nPERIOD      SERIES                   VALUE\n");
+    for (int i = 0; i < nv; i++) {
+        char period[SL_PERIOD_TEXT], value[SL_VALUE_TEXT];
+        sl_period_format(&values[i].period, period);
+        sl_unit_format_value(d->unit, values[i].value, value);
+        sl_buf_printf(out, "%-11s %-24s %s\n", period, values[i].series, value);
+    }
+    if (d->suggested_from)
+        sl_buf_printf(out, "\nRead from the plan: %s\n", d->suggested_from);
+}
+
+/* `measure show CODE`: needs the store as it is. */
+static int show(sl_run *run, const char *code)
+{
+    int rc = sl_run_open_store(run, 0);
     if (rc)
         return rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
     sl_measure_def *defs = NULL;
     sl_measure_value *values = NULL;
-    int n = sl_store_measures(store, &defs, NULL, &err);
-    int nv = n < 0 ? -1 : sl_store_measure_values(store, code, &values, &err);
-    sl_store_close(store);
+    int n = sl_store_measures(run->store, &defs, NULL, &run->err);
+    int nv = n < 0 ? -1 : sl_store_measure_values(run->store, code, &values, &run->err);
     int found = -1;
     for (int i = 0; i < n; i++)
         if (strcmp(defs[i].code, code) == 0)
             found = i;
     if (n >= 0 && nv >= 0 && found < 0)
-        sl_fail(&err, "no measure %s (see `sightline measures`)", code);
-    if (found >= 0 && nv >= 0) {
-        sl_buf out = SL_BUF_INIT;
-        if (o[OPT_JSON].count) {
-            sl_measure_json(&out, &defs[found], values, (size_t)nv, as_of);
-            sl_buf_putc(&out, '\n');
-        } else {
-            sl_measure_table_heading(&out);
-            sl_measure_table_row(&out, &defs[found], values, (size_t)nv, as_of);
-            sl_buf_puts(&out, "\nPERIOD      SERIES                   VALUE\n");
-            for (int i = 0; i < nv; i++) {
-                char period[SL_PERIOD_TEXT], value[SL_VALUE_TEXT];
-                sl_period_format(&values[i].period, period);
-                sl_unit_format_value(defs[found].unit, values[i].value, value);
-                sl_buf_printf(&out, "%-11s %-24s %s\n", period, values[i].series, value);
-            }
-            if (defs[found].suggested_from)
-                sl_buf_printf(&out, "\nRead from the plan: %s\n", defs[found].suggested_from);
-        }
-        sl_buf_write(&out, stdout);
-        sl_buf_free(&out);
-    }
+        sl_fail(&run->err, "no measure %s (see `sightline measures`)", code);
+    if (found >= 0 && nv >= 0)
+        measure_out(&run->out, run->opts[OPT_JSON].count > 0, &defs[found], values, nv, run->as_of);
     for (int i = 0; i < n; i++)
         sl_measure_def_free(&defs[i]);
     free(defs);
     free(values);
-    return err.set ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return run->err.set ? -1 : 0;
+}
+
+/* Checks the subcommand before anything else; returns 0 or SL_EXIT_USAGE. */
+static int check_subcommand(sl_run *run)
+{
+    if (strcmp(run->pos[0], "add") != 0 && strcmp(run->pos[0], "show") != 0)
+        return sl_cli_usage(run->cmd, "unknown subcommand '%s' (try: measure add, measure show)", run->pos[0]);
+    return 0;
+}
+
+/* Runs the subcommand. `add` creates the store once the definition is
+ * checked, `show` needs it as it is, so each opens it (sl_run_open_store). */
+static int measure_body(sl_run *run)
+{
+    return strcmp(run->pos[0], "add") == 0 ? add(run, run->pos[1]) : show(run, run->pos[1]);
 }
 
 int sl_cmd_measure(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
@@ -145,15 +155,6 @@ int sl_cmd_measure(const sl_cli *cli, const sl_command *cmd, int argc, char **ar
                         SL_OPT("--frequency", 1), SL_OPT("--baseline", 1),  SL_OPT("--milestone", 1),
                         SL_OPT("--target", 1),    SL_OPT("--tolerance", 1), SL_OPT("--owner", 1),
                         SL_OPT("--source", 1),    SL_OPT("--json", 0),      SL_OPT("--as-of", 1)};
-    const char *pos[2] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 2, 2, &n_pos);
-    if (rc == 0 && strcmp(pos[0], "add") == 0)
-        rc = add(cli, cmd, o, pos[1]);
-    else if (rc == 0 && strcmp(pos[0], "show") == 0)
-        rc = show(cli, cmd, o, pos[1]);
-    else if (rc == 0)
-        rc = sl_cli_usage(cmd, "unknown subcommand '%s' (try: measure add, measure show)", pos[0]);
-    sl_cli_free_opts(o, N_OPTS);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    static const sl_run_spec spec = {.min_pos = 2, .max_pos = 2, .check = check_subcommand, .body = measure_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, o, &spec, NULL);
 }

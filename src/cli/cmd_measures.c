@@ -7,15 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "import/import.h"
 #include "import/measure_text.h"
 #include "import/measure_values.h"
 #include "report/measure_report.h"
 #include "util/buf.h"
 #include "util/file.h"
-
-enum { OPT_JSON, OPT_AS_OF, OPT_PLAN, OPT_ADD, N_OPTS };
 
 typedef struct {
     sl_measure_def *defs;
@@ -44,83 +42,67 @@ static void free_all(measure_data *m)
     free(m->values);
 }
 
-/* `measures`: the list. */
-static int list(const sl_cli *cli, const sl_command *cmd, sl_opt *o)
+/* `measures`: the list, as of the run's day. */
+static int list(sl_run *run)
 {
-    sl_day as_of;
-    int rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &as_of);
-    if (rc)
-        return rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
     measure_data m;
-    sl_error err = {0};
-    rc = load_all(store, &m, &err);
-    sl_store_close(store);
-    if (rc < 0) {
+    if (load_all(run->store, &m, &run->err) < 0) {
         free_all(&m);
-        return sl_cli_refuse(&err);
+        return -1;
     }
-    sl_buf out = SL_BUF_INIT;
-    int json = o[OPT_JSON].count > 0;
+    sl_buf *out = &run->out;
+    int json = sl_run_flag(run, "--json");
     if (json)
-        sl_buf_putc(&out, '[');
+        sl_buf_putc(out, '[');
     else
-        sl_measure_table_heading(&out);
+        sl_measure_table_heading(out);
     for (int i = 0; i < m.n_defs; i++) {
         size_t count;
         const sl_measure_value *own = sl_values_of(m.values, (size_t)m.n_values, m.defs[i].code, &count);
         if (json) {
-            sl_buf_puts(&out, i ? ",\n" : "\n");
-            sl_measure_json(&out, &m.defs[i], own, count, as_of);
+            sl_buf_puts(out, i ? ",\n" : "\n");
+            sl_measure_json(out, &m.defs[i], own, count, run->as_of);
         } else {
-            sl_measure_table_row(&out, &m.defs[i], own, count, as_of);
+            sl_measure_table_row(out, &m.defs[i], own, count, run->as_of);
         }
     }
     if (json)
-        sl_buf_puts(&out, m.n_defs ? "\n]\n" : "]\n");
+        sl_buf_puts(out, m.n_defs ? "\n]\n" : "]\n");
     else if (m.n_defs == 0)
-        sl_buf_puts(&out, "no measures yet: `sightline measure add CODE …` defines one\n");
-    sl_buf_write(&out, stdout);
-    sl_buf_free(&out);
+        sl_buf_puts(out, "no measures yet: `sightline measure add CODE …` defines one\n");
     free_all(&m);
-    return SL_EXIT_OK;
+    return 0;
 }
 
-/* `measures load FILE.csv`. */
-static int load(const sl_cli *cli, const char *path)
+/* `measures load FILE.csv`: every row checked against the measures defined, then stored in one transaction. */
+static int load(sl_run *run, const char *path)
 {
-    sl_error err = {0};
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
+    sl_error *err = &run->err;
     sl_measure_def_list known = {0};
-    int n = sl_store_measures(store, (sl_measure_def **)&known.defs, NULL, &err);
+    int n = sl_store_measures(run->store, (sl_measure_def **)&known.defs, NULL, err);
     size_t len = 0;
-    char *data = n < 0 ? NULL : sl_read_file(path, &len, &err);
+    char *data = n < 0 ? NULL : sl_read_file(path, &len, err);
     sl_measure_value *values = NULL;
     size_t n_values = 0;
     int rc = data ? 0 : -1;
     known.n = n > 0 ? (size_t)n : 0;
     if (rc == 0)
         rc = sl_measure_values_read(data, len, path, sl_measure_lookup_in_defs, &known, &values,
-                                    &n_values, &err);
-    if (rc == 0 && (sl_store_begin(store, &err) < 0 ||
-                    sl_store_measure_values_put(store, values, n_values, path, cli->actor, &err) < 0 ||
-                    sl_store_commit(store, &err) < 0)) {
-        sl_store_rollback(store);
+                                    &n_values, err);
+    if (rc == 0 && (sl_store_begin(run->store, err) < 0 ||
+                    sl_store_measure_values_put(run->store, values, n_values, path, run->cli->actor, err) < 0 ||
+                    sl_store_commit(run->store, err) < 0)) {
+        sl_store_rollback(run->store);
         rc = -1;
     }
     if (rc == 0)
-        printf("loaded %zu value%s from %s\n", n_values, n_values == 1 ? "" : "s", path);
+        sl_buf_printf(&run->out, "loaded %zu value%s from %s\n", n_values, n_values == 1 ? "" : "s", path);
     for (size_t i = 0; i < known.n; i++)
         sl_measure_def_free((sl_measure_def *)&known.defs[i]);
     free((void *)known.defs);
     free(values);
     free(data);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return rc;
 }
 
 /* Appends a suggestion as text or JSON. */
@@ -190,61 +172,56 @@ static int suggest_action(sl_store *store, const sl_cli *cli, int64_t plan_id, c
     return 0;
 }
 
-/* `measures suggest [--plan ID] [--add]`. */
-static int suggest(const sl_cli *cli, sl_opt *o)
+/* `measures suggest --plan ID [--add]`. */
+static int suggest(sl_run *run)
 {
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    int64_t plan_id = 0;
-    int rc = sl_cli_plan(store, &o[OPT_PLAN], &plan_id);
-    if (rc) {
-        sl_store_close(store);
-        return rc;
-    }
-    sl_error err = {0};
-    int add = o[OPT_ADD].count > 0, json = o[OPT_JSON].count > 0, count = 0;
+    sl_error *err = &run->err;
+    int64_t plan_id = run->plan_id;
+    int add = sl_run_flag(run, "--add"), json = sl_run_flag(run, "--json"), count = 0;
     sl_plan p;
-    rc = plan_id ? sl_store_load_plan(store, plan_id, &p, &err) : sl_fail(&err, "name the plan with --plan");
-    sl_buf out = SL_BUF_INIT;
+    int rc = plan_id ? sl_store_load_plan(run->store, plan_id, &p, err) : sl_fail(err, "name the plan with --plan");
+    sl_buf *out = &run->out;
     if (json)
-        sl_buf_putc(&out, '[');
+        sl_buf_putc(out, '[');
     if (rc == 0 && add)
-        rc = sl_store_begin(store, &err);
+        rc = sl_store_begin(run->store, err);
     for (size_t i = 0; rc == 0 && i < p.n_actions; i++)
-        rc = suggest_action(store, cli, plan_id, &p, &p.actions[i], add, json, &count, &out, &err);
+        rc = suggest_action(run->store, run->cli, plan_id, &p, &p.actions[i], add, json, &count, out, err);
     if (rc == 0 && add)
-        rc = sl_store_commit(store, &err);
+        rc = sl_store_commit(run->store, err);
     if (rc < 0 && add)
-        sl_store_rollback(store);
+        sl_store_rollback(run->store);
     if (json)
-        sl_buf_puts(&out, count ? "\n]\n" : "]\n");
+        sl_buf_puts(out, count ? "\n]\n" : "]\n");
     else
-        sl_buf_printf(&out, "%d measure%s %s\n", count, count == 1 ? "" : "s",
+        sl_buf_printf(out, "%d measure%s %s\n", count, count == 1 ? "" : "s",
                       add ? "added, linked to their actions" : "suggested (add them with --add)");
-    if (rc == 0)
-        sl_buf_write(&out, stdout);
-    sl_buf_free(&out);
     if (plan_id)
         sl_plan_free(&p);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return rc;
+}
+
+/* Checks the subcommand before the store is opened; returns 0 or SL_EXIT_USAGE. */
+static int check_subcommand(sl_run *run)
+{
+    int n = run->n_pos;
+    if (n == 0 || (n == 2 && strcmp(run->pos[0], "load") == 0) || (n == 1 && strcmp(run->pos[0], "suggest") == 0))
+        return 0;
+    return sl_cli_usage(run->cmd, "try: measures, measures load FILE.csv, measures suggest --plan ID");
+}
+
+/* Runs the subcommand the arguments name (check_subcommand let it through). */
+static int measures_body(sl_run *run)
+{
+    if (run->n_pos == 0)
+        return list(run);
+    return run->n_pos == 2 ? load(run, run->pos[1]) : suggest(run);
 }
 
 int sl_cmd_measures(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt o[N_OPTS] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--plan", 1), SL_OPT("--add", 0)};
-    const char *pos[2] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 2, &n_pos);
-    if (rc == 0 && n_pos == 0)
-        rc = list(cli, cmd, o);
-    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "load") == 0)
-        rc = load(cli, pos[1]);
-    else if (rc == 0 && n_pos == 1 && strcmp(pos[0], "suggest") == 0)
-        rc = suggest(cli, o);
-    else if (rc == 0)
-        rc = sl_cli_usage(cmd, "try: measures, measures load FILE.csv, measures suggest --plan ID");
-    sl_cli_free_opts(o, N_OPTS);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    sl_opt opts[] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--plan", 1), SL_OPT("--add", 0)};
+    static const sl_run_spec spec = {.max_pos = 2, .store = SL_RUN_STORE, .check = check_subcommand,
+                                     .body = measures_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

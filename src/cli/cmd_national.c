@@ -6,59 +6,64 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "report/national_view.h"
 #include "util/buf.h"
 
-enum { OPT_JSON, OPT_AS_OF, OPT_JUDGEMENT, N_OPTS };
+/* Returns 1 when the map is to show the leaders' judgement (--judgement leaders). */
+static int leaders(const sl_run *run)
+{
+    const sl_opt *o = sl_run_opt(run, "--judgement");
+    return o->count && strcmp(o->value, "leaders") == 0;
+}
+
+/* Checks --judgement before the store is opened; returns 0 or SL_EXIT_USAGE. */
+static int check_judgement(sl_run *run)
+{
+    const sl_opt *o = sl_run_opt(run, "--judgement");
+    if (o->count && !leaders(run) && strcmp(o->value, "overall") != 0)
+        return sl_cli_usage(run->cmd, "--judgement must be overall or leaders");
+    return 0;
+}
+
+/* Draws the map of view into out, or returns -1 with err set. */
+static int map_svg(sl_buf *out, const char *data_dir, sl_national_view *view, int by_leaders,
+                   sl_error *err)
+{
+    sl_map map;
+    if (sl_national_map_load(data_dir, &map, err) < 0)
+        return -1;
+    sl_map_svg(out, &map, &view->authorities,
+               by_leaders ? sl_national_view_grade_leaders : sl_national_view_grade_overall, view,
+               by_leaders ? "Children's services in England: impact of leaders, latest judgement"
+                          : "Children's services in England: latest overall judgement");
+    sl_map_free(&map);
+    return 0;
+}
+
+/* Builds the national view as of the run's day, as text, JSON or the map. */
+static int national_body(sl_run *run)
+{
+    char data_dir[PATH_MAX];
+    sl_cli_beside_binary("data", data_dir, sizeof data_dir);
+    sl_national_view view;
+    if (sl_national_view_load(run->store, data_dir, run->as_of, &view, &run->err) < 0)
+        return -1;
+    int rc = 0;
+    if (strcmp(run->cmd->name, "map") == 0)
+        rc = map_svg(&run->out, data_dir, &view, leaders(run), &run->err);
+    else if (sl_run_flag(run, "--json"))
+        sl_national_json(&run->out, &view.national);
+    else
+        sl_national_text(&run->out, &view.national);
+    sl_national_view_free(&view);
+    return rc;
+}
 
 int sl_cmd_national(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    int is_map = strcmp(cmd->name, "map") == 0;
-    sl_opt o[N_OPTS] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--judgement", 1)};
-    const char *pos[1] = {0};
-    int n_pos;
-    sl_day as_of;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 0, &n_pos);
-    if (rc == 0)
-        rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &as_of);
-    int leaders = o[OPT_JUDGEMENT].count && strcmp(o[OPT_JUDGEMENT].value, "leaders") == 0;
-    if (rc == 0 && o[OPT_JUDGEMENT].count && !leaders && strcmp(o[OPT_JUDGEMENT].value, "overall") != 0)
-        rc = sl_cli_usage(cmd, "--judgement must be overall or leaders");
-    int json = o[OPT_JSON].count > 0;
-    sl_cli_free_opts(o, N_OPTS);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    char data_dir[PATH_MAX];
-    sl_cli_beside_binary("data", data_dir, sizeof data_dir);
-    sl_store *store = sl_cli_open_store(cli, 1);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_national_view view;
-    sl_error err = {0};
-    rc = sl_national_view_load(store, data_dir, as_of, &view, &err);
-    sl_store_close(store);
-    if (rc < 0)
-        return sl_cli_refuse(&err);
-    sl_buf out = SL_BUF_INIT;
-    if (is_map) {
-        sl_map map;
-        rc = sl_national_map_load(data_dir, &map, &err);
-        if (rc == 0) {
-            sl_map_svg(&out, &map, &view.authorities,
-                       leaders ? sl_national_view_grade_leaders : sl_national_view_grade_overall, &view,
-                       leaders ? "Children's services in England: impact of leaders, latest judgement"
-                               : "Children's services in England: latest overall judgement");
-            sl_map_free(&map);
-        }
-    } else if (json) {
-        sl_national_json(&out, &view.national);
-    } else {
-        sl_national_text(&out, &view.national);
-    }
-    if (rc == 0)
-        sl_buf_write(&out, stdout);
-    sl_buf_free(&out);
-    sl_national_view_free(&view);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    sl_opt opts[] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--judgement", 1)};
+    static const sl_run_spec spec = {.store = SL_RUN_CREATE_STORE, .check = check_judgement,
+                                     .body = national_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

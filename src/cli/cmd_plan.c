@@ -2,7 +2,13 @@
  * the commands that act on a plan as a whole. */
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
+
+/* `plan` with no subcommand: says which there are. */
+static int plan_body(sl_run *run)
+{
+    return sl_cli_usage(run->cmd, "say what to do: plan settings PLAN … or plan draft --inspection ID");
+}
 
 int sl_cmd_plan(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
@@ -10,10 +16,6 @@ int sl_cmd_plan(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
         return sl_cmd_plan_settings(cli, cmd, argc - 1, argv + 1);
     if (argc >= 2 && strcmp(argv[1], "draft") == 0)
         return sl_cmd_plan_draft(cli, cmd, argc - 1, argv + 1);
-    const char *pos[1] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, NULL, 0, pos, 0, 0, &n_pos);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    return sl_cli_usage(cmd, "say what to do: plan settings PLAN … or plan draft --inspection ID");
+    static const sl_run_spec spec = {.body = plan_body};
+    return sl_cli_run(cli, cmd, argc, argv, NULL, 0, &spec, NULL);
 }

@@ -8,14 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "domain/calendar.h"
 #include "domain/governance_calendar.h"
 #include "import/import.h"
+#include "util/buf.h"
 #include "util/file.h"
 #include "util/mem.h"
-
-enum { OPT_INSPECTION, N_OPTS };
 
 typedef struct {
     int64_t want;
@@ -32,16 +31,17 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
     if (id != d->want)
         return 0;
     sl_plan *p = d->plan;
-    char start[11] = "undated", title[300];
+    char start[11] = "undated";
     if (in->start != SL_NO_DAY)
         sl_day_format(in->start, start);
-    snprintf(title, sizeof title, "Post-inspection action plan: %s (inspection of %s)", in->authority, start);
-    p->title = sl_strdup(title);
+    sl_buf text = SL_BUF_INIT;
+    sl_buf_printf(&text, "Post-inspection action plan: %s (inspection of %s)", in->authority, start);
+    p->title = sl_buf_take(&text);
     p->authority = sl_strdup(in->authority);
     p->kind = sl_strdup("post-inspection action plan (draft)");
     p->version_label = sl_strdup("draft");
-    snprintf(title, sizeof title, "inspection %lld", (long long)id);
-    p->source_file = sl_strdup(title);
+    sl_buf_printf(&text, "inspection %lld", (long long)id);
+    p->source_file = sl_buf_take(&text);
     p->rules = sl_rag_rules_default();
     for (size_t i = 0; i < in->n_items; i++) {
         int n = (int)i + 1;
@@ -81,47 +81,59 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
     return 1;
 }
 
-int sl_cmd_plan_draft(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+/* Reads --inspection into the run's number (run->ctx) before the store is
+ * opened; returns 0 or SL_EXIT_USAGE. */
+static int read_inspection(sl_run *run)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--inspection", 1)};
-    const char *pos[1] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
+    const sl_opt *o = sl_run_opt(run, "--inspection");
+    long long *id = run->ctx;
     char *end = NULL;
-    long long id = opts[OPT_INSPECTION].count ? strtoll(opts[OPT_INSPECTION].value, &end, 10) : 0;
-    if (rc == 0 && (!opts[OPT_INSPECTION].count || *end || id < 1))
-        rc = sl_cli_usage(cmd, "--inspection takes an inspection number (see `sightline inspections`)");
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
+    *id = o->count ? strtoll(o->value, &end, 10) : 0;
+    if (!o->count || *end || *id < 1)
+        return sl_cli_usage(run->cmd, "--inspection takes an inspection number (see `sightline inspections`)");
+    return 0;
+}
+
+/* Stores the drafted plan in one transaction and says what it holds. */
+static int save_draft(sl_run *run, sl_plan *plan)
+{
+    sl_sha256_hex(plan->title, strlen(plan->title), plan->source_sha256);
+    int64_t plan_id;
+    if (sl_store_begin(run->store, &run->err) < 0 ||
+        sl_store_save_plan(run->store, plan, sl_today(), run->cli->actor, &plan_id, &run->err) < 0 ||
+        sl_store_commit(run->store, &run->err) < 0) {
+        sl_store_rollback(run->store);
+        return -1;
+    }
+    sl_buf_printf(&run->out, "drafted plan %lld: '%s', %zu recommendations, a placeholder action under each\n",
+                  (long long)plan_id, plan->title, plan->n_actions);
+    if (plan->findings.n)
+        sl_buf_printf(&run->out, "%s\n", plan->findings.items[0].message);
+    sl_buf_printf(&run->out, "`sightline lint --plan %lld` lists what the draft still lacks\n", (long long)plan_id);
+    return 0;
+}
+
+/* Drafts the plan from the inspection --inspection names. */
+static int draft_body(sl_run *run)
+{
+    long long id = *(long long *)run->ctx;
     sl_plan plan = {0};
     draft d = {.want = id, .plan = &plan, .published = SL_NO_DAY};
-    sl_error err = {0};
-    rc = sl_store_each_inspection(store, on_inspection, &d, &err) < 0 ? -1 : 0;
+    int rc = sl_store_each_inspection(run->store, on_inspection, &d, &run->err) < 0 ? -1 : 0;
     if (rc == 0 && !d.found)
-        rc = sl_fail(&err, "no inspection %lld (see `sightline inspections`)", id);
+        rc = sl_fail(&run->err, "no inspection %lld (see `sightline inspections`)", id);
     if (rc == 0 && plan.n_actions == 0)
-        rc = sl_fail(&err, "inspection %lld has no recommendations to draft a plan from", id);
-    if (rc == 0) {
-        sl_sha256_hex(plan.title, strlen(plan.title), plan.source_sha256);
-        int64_t plan_id;
-        if (sl_store_begin(store, &err) < 0 ||
-            sl_store_save_plan(store, &plan, sl_today(), cli->actor, &plan_id, &err) < 0 ||
-            sl_store_commit(store, &err) < 0) {
-            sl_store_rollback(store);
-            rc = -1;
-        } else {
-            printf("drafted plan %lld: '%s', %zu recommendations, a placeholder action under each\n",
-                   (long long)plan_id, plan.title, plan.n_actions);
-            if (plan.findings.n)
-                printf("%s\n", plan.findings.items[0].message);
-            printf("`sightline lint --plan %lld` lists what the draft still lacks\n", (long long)plan_id);
-        }
-    }
+        rc = sl_fail(&run->err, "inspection %lld has no recommendations to draft a plan from", id);
+    if (rc == 0)
+        rc = save_draft(run, &plan);
     sl_plan_free(&plan);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return rc;
+}
+
+int sl_cmd_plan_draft(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[] = {SL_OPT("--inspection", 1)};
+    static const sl_run_spec spec = {.store = SL_RUN_STORE, .check = read_inspection, .body = draft_body};
+    long long id = 0;
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &id);
 }

@@ -5,9 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-
-enum { OPT_SIGNOFF, OPT_AMBER, OPT_CYCLE, N_OPTS };
+#include "cli/run.h"
 
 /* Reads a number of days from an option into *days; returns 0 or SL_EXIT_USAGE. */
 static int read_days(const sl_command *cmd, const sl_opt *opt, int *days)
@@ -29,49 +27,54 @@ static int on_row(void *ctx, const sl_action_row *row)
     return 1;
 }
 
-int sl_cmd_plan_settings(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+/* Reads the options over the plan's current rules; returns 0 or SL_EXIT_USAGE. */
+static int read_rules(sl_run *run, sl_rag_rules *rules)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--requires-signoff", 1), SL_OPT("--amber-days", 1),
-                           SL_OPT("--update-cycle-days", 1)};
-    const char *pos[1] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 1, 1, &n_pos);
-    sl_store *store = NULL;
+    int rc = read_days(run->cmd, sl_run_opt(run, "--amber-days"), &rules->amber_days);
+    if (rc == 0)
+        rc = read_days(run->cmd, sl_run_opt(run, "--update-cycle-days"), &rules->update_cycle_days);
+    const sl_opt *signoff = sl_run_opt(run, "--requires-signoff");
+    if (rc == 0 && signoff->count) {
+        if (strcmp(signoff->value, "yes") != 0 && strcmp(signoff->value, "no") != 0)
+            rc = sl_cli_usage(run->cmd, "--requires-signoff takes yes or no");
+        rules->requires_signoff = strcmp(signoff->value, "yes") == 0;
+    }
+    return rc;
+}
+
+/* Changes the rules of the plan the argument names. The options are read
+ * over the plan's current rules, so only once the store is open and the plan
+ * found (not in a check before it). */
+static int settings_body(sl_run *run)
+{
     int64_t plan_id = 0;
     sl_opt plan_opt = SL_OPT("--plan", 1);
     plan_opt.count = 1;
-    plan_opt.value = rc == 0 ? pos[0] : NULL;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &plan_opt, &plan_id);
+    plan_opt.value = run->pos[0];
+    int rc = sl_cli_plan(run->store, &plan_opt, &plan_id);
+    if (rc)
+        return rc;
     sl_rag_rules rules = sl_rag_rules_default();
-    sl_error err = {0};
     sl_action_query q = {.plan_id = plan_id, .due_before = SL_NO_DAY};
-    if (rc == 0 && sl_store_each_action(store, &q, on_row, &rules, &err) < 0)
-        rc = sl_cli_refuse(&err);
-    if (rc == 0)
-        rc = read_days(cmd, &opts[OPT_AMBER], &rules.amber_days);
-    if (rc == 0)
-        rc = read_days(cmd, &opts[OPT_CYCLE], &rules.update_cycle_days);
-    if (rc == 0 && opts[OPT_SIGNOFF].count) {
-        const char *v = opts[OPT_SIGNOFF].value;
-        if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-            rc = sl_cli_usage(cmd, "--requires-signoff takes yes or no");
-        rules.requires_signoff = strcmp(v, "yes") == 0;
+    if (sl_store_each_action(run->store, &q, on_row, &rules, &run->err) < 0)
+        return -1;
+    if ((rc = read_rules(run, &rules)) != 0)
+        return rc;
+    if (sl_store_begin(run->store, &run->err) < 0 ||
+        sl_store_set_rules(run->store, plan_id, &rules, run->cli->actor, &run->err) < 0 ||
+        sl_store_commit(run->store, &run->err) < 0) {
+        sl_store_rollback(run->store);
+        return -1;
     }
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc == 0) {
-        if (sl_store_begin(store, &err) < 0 || sl_store_set_rules(store, plan_id, &rules, cli->actor, &err) < 0 ||
-            sl_store_commit(store, &err) < 0) {
-            sl_store_rollback(store);
-            rc = sl_cli_refuse(&err);
-        } else {
-            printf("plan %lld: amber within %d days, update every %d days, sign-off %s\n",
-                   (long long)plan_id, rules.amber_days, rules.update_cycle_days,
-                   rules.requires_signoff ? "required" : "not required");
-        }
-    }
-    sl_store_close(store);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    sl_buf_printf(&run->out, "plan %lld: amber within %d days, update every %d days, sign-off %s\n",
+                  (long long)plan_id, rules.amber_days, rules.update_cycle_days,
+                  rules.requires_signoff ? "required" : "not required");
+    return 0;
+}
+
+int sl_cmd_plan_settings(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[] = {SL_OPT("--requires-signoff", 1), SL_OPT("--amber-days", 1), SL_OPT("--update-cycle-days", 1)};
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 1, .store = SL_RUN_STORE, .body = settings_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

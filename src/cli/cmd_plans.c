@@ -3,12 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "report/action_list.h"
 #include "util/buf.h"
 #include "util/mem.h"
-
-enum { OPT_JSON, OPT_AS_OF, OPT_ALL, N_OPTS };
 
 /* One plan's summary, gathered before printing. */
 typedef struct {
@@ -108,50 +106,46 @@ static int count_actions(sl_store *store, summaries *s, sl_day as_of, sl_error *
     return 0;
 }
 
-int sl_cmd_plans(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+/* Frees the summaries gathered. */
+static void summaries_free(summaries *s)
 {
-    sl_opt opts[N_OPTS] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--all", 0)};
-    const char *pos[1] = {0};
-    int n_pos;
-    sl_day as_of;
-    int rc = sl_cli_parse(cmd, argc, argv, opts, N_OPTS, pos, 0, 0, &n_pos);
-    if (rc == 0)
-        rc = sl_cli_as_of(cmd, &opts[OPT_AS_OF], &as_of);
-    int json = opts[OPT_JSON].count > 0, all = opts[OPT_ALL].count > 0;
-    sl_cli_free_opts(opts, N_OPTS);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
+    for (size_t i = 0; i < s->n; i++) {
+        free(s->items[i].title);
+        free(s->items[i].authority);
+    }
+    free(s->items);
+}
+
+/* Lists every current plan (or, with --all, every version) as of the run's day. */
+static int plans_body(sl_run *run)
+{
+    int json = sl_run_flag(run, "--json");
     summaries s = {0};
-    rc = sl_store_each_plan(store, all, on_plan, &s, &err);
+    int rc = sl_store_each_plan(run->store, sl_run_flag(run, "--all"), on_plan, &s, &run->err);
     if (rc == 0)
-        rc = count_actions(store, &s, as_of, &err);
-    sl_buf out = SL_BUF_INIT;
+        rc = count_actions(run->store, &s, run->as_of, &run->err);
+    sl_buf *out = &run->out;
     if (json)
-        sl_buf_putc(&out, '[');
+        sl_buf_putc(out, '[');
     for (size_t i = 0; rc == 0 && i < s.n; i++) {
         if (json) {
-            sl_buf_puts(&out, i ? ",\n" : "\n");
-            plan_json(&out, &s.items[i]);
+            sl_buf_puts(out, i ? ",\n" : "\n");
+            plan_json(out, &s.items[i]);
         } else {
-            plan_text(&out, &s.items[i]);
+            plan_text(out, &s.items[i]);
         }
     }
     if (json)
-        sl_buf_puts(&out, s.n ? "\n]\n" : "]\n");
+        sl_buf_puts(out, s.n ? "\n]\n" : "]\n");
     else if (s.n == 0)
-        sl_buf_puts(&out, "no plans yet: `sightline import FILE` reads one\n");
-    if (rc == 0)
-        sl_buf_write(&out, stdout);
-    for (size_t i = 0; i < s.n; i++) {
-        free(s.items[i].title);
-        free(s.items[i].authority);
-    }
-    free(s.items);
-    sl_buf_free(&out);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+        sl_buf_puts(out, "no plans yet: `sightline import FILE` reads one\n");
+    summaries_free(&s);
+    return rc;
+}
+
+int sl_cmd_plans(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[] = {SL_OPT("--json", 0), SL_OPT("--as-of", 1), SL_OPT("--all", 0)};
+    static const sl_run_spec spec = {.store = SL_RUN_STORE, .body = plans_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/run.h"
 #include "util/buf.h"
 
 enum { OPT_AS_OF, OPT_BUDGETED, OPT_EMPLOYED, OPT_VACANT, OPT_AGENCY, OPT_LOCUM, OPT_SALARIED,
@@ -78,136 +78,148 @@ static void snapshot_json(sl_buf *b, const sl_workforce_snapshot *w)
     sl_buf_puts(b, "]}");
 }
 
-/* `workforce add SERVICE …`. */
-static int workforce_add(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *service)
+/* Stores the snapshot in one transaction, in the store created when it is not there yet. */
+static int workforce_store(sl_run *run, const sl_workforce_snapshot *w)
 {
+    int rc = sl_run_open_store(run, 1);
+    if (rc)
+        return rc;
+    if (sl_store_begin(run->store, &run->err) < 0 || sl_store_workforce_add(run->store, w, run->cli->actor, &run->err) < 0 ||
+        sl_store_commit(run->store, &run->err) < 0) {
+        sl_store_rollback(run->store);
+        return -1;
+    }
+    snapshot_text(&run->out, w);
+    return 0;
+}
+
+/* `workforce add SERVICE …`: the figures are checked before the store is opened. */
+static int workforce_add(sl_run *run, const char *service)
+{
+    const sl_opt *o = run->opts;
     sl_workforce_snapshot w = sl_workforce_snapshot_empty();
     snprintf(w.service_area, sizeof w.service_area, "%s", service);
-    int rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &w.as_of);
-    if (rc == 0 && (!o[OPT_BUDGETED].count || !o[OPT_EMPLOYED].count || !o[OPT_VACANT].count ||
-                    !o[OPT_AGENCY].count))
-        rc = sl_cli_usage(cmd, "give --budgeted, --employed, --vacant and --agency FTE");
+    w.as_of = run->as_of;
+    int rc = 0;
+    if (!o[OPT_BUDGETED].count || !o[OPT_EMPLOYED].count || !o[OPT_VACANT].count || !o[OPT_AGENCY].count)
+        rc = sl_cli_usage(run->cmd, "give --budgeted, --employed, --vacant and --agency FTE");
     double *fields[] = {&w.budgeted_fte, &w.employed_fte, &w.vacant_fte, &w.agency_fte,
                         &w.managers_locum, &w.managers_salaried, &w.stated_vacancy_rate,
                         &w.stated_agency_rate};
     for (int i = 0; rc == 0 && i < 8; i++)
-        rc = read_number(cmd, &o[OPT_BUDGETED + i], fields[i]);
-    if (rc)
-        return rc;
-    sl_store *store = sl_cli_open_store(cli, 1);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
-    if (sl_store_begin(store, &err) < 0 || sl_store_workforce_add(store, &w, cli->actor, &err) < 0 ||
-        sl_store_commit(store, &err) < 0) {
-        sl_store_rollback(store);
-        rc = sl_cli_refuse(&err);
-    } else {
-        sl_buf out = SL_BUF_INIT;
-        snapshot_text(&out, &w);
-        sl_buf_write(&out, stdout);
-        sl_buf_free(&out);
-    }
-    sl_store_close(store);
-    return rc;
+        rc = read_number(run->cmd, &o[OPT_BUDGETED + i], fields[i]);
+    return rc ? rc : workforce_store(run, &w);
 }
 
-/* `audits add SERVICE --period P …`. */
-static int audits_add(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *service)
+/* `audits add SERVICE --period P …`: the counts are checked before the store is opened. */
+static int audits_add(sl_run *run, const char *service)
 {
+    const sl_opt *o = run->opts;
     sl_case_audit a = {0};
     char why[160];
     if (!o[OPT_PERIOD].count ||
         sl_period_parse(o[OPT_PERIOD].value, strlen(o[OPT_PERIOD].value), &a.period, why, sizeof why) < 0)
-        return sl_cli_usage(cmd, "--period takes a period such as 2017-09, 2017-Q2 or 2017/18");
+        return sl_cli_usage(run->cmd, "--period takes a period such as 2017-09, 2017-Q2 or 2017/18");
     int *counts[] = {&a.outstanding, &a.good, &a.requires_improvement, &a.inadequate};
     for (int i = 0; i < 4; i++) {
         double v = 0;
-        int rc = read_number(cmd, &o[OPT_OUTSTANDING + i], &v);
+        int rc = read_number(run->cmd, &o[OPT_OUTSTANDING + i], &v);
         if (rc)
             return rc;
         *counts[i] = (int)v;
     }
     double pct;
-    sl_error err = {0};
-    if (sl_case_audit_good_or_better(&a, &pct) < 0) {
-        sl_fail(&err, "no case was graded: give the counts with --outstanding, --good, --requires-improvement, --inadequate");
-        return sl_cli_refuse(&err);
+    if (sl_case_audit_good_or_better(&a, &pct) < 0)
+        return sl_fail(&run->err, "no case was graded: give the counts with --outstanding, --good, --requires-improvement, --inadequate");
+    int rc = sl_run_open_store(run, 1);
+    if (rc)
+        return rc;
+    const char *measure = o[OPT_MEASURE].count ? o[OPT_MEASURE].value : NULL;
+    if (sl_store_begin(run->store, &run->err) < 0 ||
+        sl_store_case_audit_add(run->store, service, &a, measure, run->cli->actor, &run->err) < 0 ||
+        sl_store_commit(run->store, &run->err) < 0) {
+        sl_store_rollback(run->store);
+        return -1;
     }
-    sl_store *store = sl_cli_open_store(cli, 1);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    int rc = 0;
-    if (sl_store_begin(store, &err) < 0 ||
-        sl_store_case_audit_add(store, service, &a, o[OPT_MEASURE].value, cli->actor, &err) < 0 ||
-        sl_store_commit(store, &err) < 0) {
-        sl_store_rollback(store);
-        rc = sl_cli_refuse(&err);
-    } else {
-        printf("%s: %.1f%% of %d audited cases good or better%s%s\n", service, pct,
-               a.outstanding + a.good + a.requires_improvement + a.inadequate,
-               o[OPT_MEASURE].count ? ", recorded for measure " : "", o[OPT_MEASURE].count ? o[OPT_MEASURE].value : "");
-    }
-    sl_store_close(store);
-    return rc;
+    sl_buf_printf(&run->out, "%s: %.1f%% of %d audited cases good or better%s%s\n", service, pct,
+                  a.outstanding + a.good + a.requires_improvement + a.inadequate,
+                  measure ? ", recorded for measure " : "", measure ? measure : "");
+    return 0;
 }
 
-/* `workforce` / `audits`: the listings. */
-static int list(const sl_cli *cli, int audits, int json)
+/* Appends one case-file audit row as JSON or text. */
+static void audit_row(sl_buf *out, int json, int first, const sl_case_audit_row *row)
 {
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
-    sl_buf out = SL_BUF_INIT;
+    double pct = 0;
+    char period[SL_PERIOD_TEXT];
+    sl_period_format(&row->audit.period, period);
+    sl_case_audit_good_or_better(&row->audit, &pct);
+    if (json) {
+        sl_buf_puts(out, first ? "\n{\"service\":" : ",\n{\"service\":");
+        sl_buf_json_str(out, row->service);
+        sl_buf_printf(out, ",\"period\":\"%s\",\"outstanding\":%d,\"good\":%d,\"requires_improvement\":%d,"
+                           "\"inadequate\":%d,\"good_or_better\":%.2f,\"measure\":",
+                      period, row->audit.outstanding, row->audit.good, row->audit.requires_improvement,
+                      row->audit.inadequate, pct);
+        sl_buf_json_str(out, *row->measure_code ? row->measure_code : NULL);
+        sl_buf_putc(out, '}');
+    } else {
+        sl_buf_printf(out, "%-32.32s %-9s O %d  G %d  RI %d  I %d  good or better %.1f%%\n", row->service,
+                      period, row->audit.outstanding, row->audit.good, row->audit.requires_improvement,
+                      row->audit.inadequate, pct);
+    }
+}
+
+/* `workforce` / `audits`: the listings, from the store as it is. */
+static int list(sl_run *run, int audits)
+{
+    int rc = sl_run_open_store(run, 0);
+    if (rc)
+        return rc;
+    int json = sl_run_flag(run, "--json");
+    sl_buf *out = &run->out;
     sl_workforce_snapshot *snaps = NULL;
     sl_case_audit_row *rows = NULL;
-    int n = audits ? sl_store_case_audits(store, &rows, &err) : sl_store_workforce(store, &snaps, &err);
-    sl_store_close(store);
+    int n = audits ? sl_store_case_audits(run->store, &rows, &run->err) : sl_store_workforce(run->store, &snaps, &run->err);
     if (json)
-        sl_buf_putc(&out, '[');
+        sl_buf_putc(out, '[');
     for (int i = 0; i < n; i++) {
-        if (!audits) {
-            if (json) {
-                sl_buf_puts(&out, i ? ",\n" : "\n");
-                snapshot_json(&out, &snaps[i]);
-            } else {
-                snapshot_text(&out, &snaps[i]);
-            }
-            continue;
-        }
-        double pct = 0;
-        char period[SL_PERIOD_TEXT];
-        sl_period_format(&rows[i].audit.period, period);
-        sl_case_audit_good_or_better(&rows[i].audit, &pct);
-        if (json) {
-            sl_buf_puts(&out, i ? ",\n{\"service\":" : "\n{\"service\":");
-            sl_buf_json_str(&out, rows[i].service);
-            sl_buf_printf(&out, ",\"period\":\"%s\",\"outstanding\":%d,\"good\":%d,\"requires_improvement\":%d,"
-                                "\"inadequate\":%d,\"good_or_better\":%.2f,\"measure\":",
-                          period, rows[i].audit.outstanding, rows[i].audit.good,
-                          rows[i].audit.requires_improvement, rows[i].audit.inadequate, pct);
-            sl_buf_json_str(&out, *rows[i].measure_code ? rows[i].measure_code : NULL);
-            sl_buf_putc(&out, '}');
+        if (audits)
+            audit_row(out, json, i == 0, &rows[i]);
+        else if (json) {
+            sl_buf_puts(out, i ? ",\n" : "\n");
+            snapshot_json(out, &snaps[i]);
         } else {
-            sl_buf_printf(&out, "%-32.32s %-9s O %d  G %d  RI %d  I %d  good or better %.1f%%\n",
-                          rows[i].service, period, rows[i].audit.outstanding, rows[i].audit.good,
-                          rows[i].audit.requires_improvement, rows[i].audit.inadequate, pct);
+            snapshot_text(out, &snaps[i]);
         }
     }
     if (json)
-        sl_buf_puts(&out, n > 0 ? "\n]\n" : "]\n");
-    if (n >= 0)
-        sl_buf_write(&out, stdout);
-    sl_buf_free(&out);
+        sl_buf_puts(out, n > 0 ? "\n]\n" : "]\n");
     free(snaps);
     free(rows);
-    return n < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return n < 0 ? -1 : 0;
+}
+
+/* Checks the subcommand before anything else; returns 0 or SL_EXIT_USAGE. */
+static int check_subcommand(sl_run *run)
+{
+    if (run->n_pos == 0 || (run->n_pos == 2 && strcmp(run->pos[0], "add") == 0))
+        return 0;
+    return sl_cli_usage(run->cmd, "try: %s, or %s add SERVICE …", run->cmd->name, run->cmd->name);
+}
+
+/* Runs the subcommand. Listing needs the store as it is; adding creates it,
+ * once the figures are checked; so each opens it (sl_run_open_store). */
+static int workforce_body(sl_run *run)
+{
+    int audits = strcmp(run->cmd->name, "audits") == 0;
+    if (run->n_pos == 0)
+        return list(run, audits);
+    return audits ? audits_add(run, run->pos[1]) : workforce_add(run, run->pos[1]);
 }
 
 int sl_cmd_workforce(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    int audits = strcmp(cmd->name, "audits") == 0;
     sl_opt o[N_OPTS] = {
         SL_OPT("--as-of", 1),      SL_OPT("--budgeted", 1),    SL_OPT("--employed", 1),
         SL_OPT("--vacant", 1),     SL_OPT("--agency", 1),      SL_OPT("--managers-locum", 1),
@@ -215,15 +227,6 @@ int sl_cmd_workforce(const sl_cli *cli, const sl_command *cmd, int argc, char **
         SL_OPT("--stated-agency-rate", 1), SL_OPT("--period", 1), SL_OPT("--outstanding", 1),
         SL_OPT("--good", 1),       SL_OPT("--requires-improvement", 1), SL_OPT("--inadequate", 1),
         SL_OPT("--measure", 1),    SL_OPT("--json", 0)};
-    const char *pos[2] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 2, &n_pos);
-    if (rc == 0 && n_pos == 0)
-        rc = list(cli, audits, o[OPT_JSON].count > 0);
-    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "add") == 0)
-        rc = audits ? audits_add(cli, cmd, o, pos[1]) : workforce_add(cli, cmd, o, pos[1]);
-    else if (rc == 0)
-        rc = sl_cli_usage(cmd, "try: %s, or %s add SERVICE …", cmd->name, cmd->name);
-    sl_cli_free_opts(o, N_OPTS);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    static const sl_run_spec spec = {.max_pos = 2, .check = check_subcommand, .body = workforce_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, o, &spec, NULL);
 }

@@ -20,13 +20,18 @@ int sl_run_flag(const sl_run *run, const char *name)
     return sl_run_opt(run, name)->count > 0;
 }
 
+int sl_run_open_store(sl_run *run, int create)
+{
+    run->store = sl_cli_open_store(run->cli, create);
+    return run->store ? 0 : SL_EXIT_REFUSED;
+}
+
 /* Opens the store and resolves --plan, as the spec asks; returns 0 or an exit status. */
 static int prepare(sl_run *run, const sl_run_spec *spec)
 {
     if (spec->store == SL_RUN_NO_STORE)
         return 0;
-    run->store = sl_cli_open_store(run->cli, spec->store == SL_RUN_CREATE_STORE);
-    if (!run->store)
+    if (sl_run_open_store(run, spec->store == SL_RUN_CREATE_STORE))
         return SL_EXIT_REFUSED;
     const sl_opt *plan = sl_run_opt(run, "--plan");
     int rc = plan->name ? sl_cli_plan(run->store, plan, &run->plan_id) : 0;
@@ -63,7 +68,8 @@ int sl_cli_run(const sl_cli *cli, const sl_command *cmd, int argc, char **argv, 
 {
     /* The options as a list ending with a nameless entry, for sl_run_opt. */
     sl_opt *list = sl_calloc((size_t)(n_opts + 1) * sizeof *list);
-    memcpy(list, opts, (size_t)n_opts * sizeof *list);
+    if (n_opts)
+        memcpy(list, opts, (size_t)n_opts * sizeof *list);
     sl_run run = {.cli = cli, .cmd = cmd, .opts = list, .out = SL_BUF_INIT, .ctx = ctx};
     run.pos = sl_calloc((size_t)(spec->max_pos + 1) * sizeof *run.pos);
     int rc = sl_cli_parse(cmd, argc, argv, list, n_opts, run.pos, spec->min_pos, spec->max_pos, &run.n_pos);

@@ -4,7 +4,8 @@
  * resolves --plan when the command has them, opens and closes the store,
  * writes what the body built to standard output only when it succeeded, and
  * maps the result to the exit status (0 done, 1 refused, 2 usage). A body
- * never opens the store, prints an error or frees the options itself. */
+ * never prints an error or frees the options itself, and opens the store only
+ * through sl_run_open_store. */
 #ifndef SL_CLI_RUN_H
 #define SL_CLI_RUN_H
 #include "cli/cli.h"
@@ -40,10 +41,16 @@ typedef struct {
     int (*body)(sl_run *run);
 } sl_run_spec;
 
+/* Opens the store into run->store (created when create is 1) for a body whose
+ * command needs it only for some subcommands, or only once its input has been
+ * read and checked; the runner closes it. Returns 0, or SL_EXIT_REFUSED after
+ * saying why. */
+int sl_run_open_store(sl_run *run, int create);
 /* Runs a command as the spec says and returns its exit status. */
 int sl_cli_run(const sl_cli *cli, const sl_command *cmd, int argc, char **argv, sl_opt *opts,
                int n_opts, const sl_run_spec *spec, void *ctx);
-/* sl_cli_run with the length of an options array declared in the caller. */
+/* sl_cli_run with the length of an options array declared in the caller
+ * (a command without options calls sl_cli_run with NULL, 0). */
 #define SL_CLI_RUN(cli, cmd, argc, argv, opts, spec, ctx) \
     sl_cli_run((cli), (cmd), (argc), (argv), (opts), (int)(sizeof(opts) / sizeof *(opts)), (spec), (ctx))
 /* Returns the option named name ("--json") of the run; the option must be
