@@ -14,16 +14,10 @@ static int add_history(sq_store *s, int64_t id, sl_status status, const char *no
 {
     static const char sql[] =
         "INSERT INTO arising_updates (arising_id, recorded_at, author, status, note) VALUES (?1, ?2, ?3, ?4, ?5)";
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_NOW, SQ_TEXT(actor),
+                      SQ_TEXT(sl_status_name(status)), SQ_TEXT(note ? note : ""));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sq_bind_text(st, 2, now);
-    sq_bind_text(st, 3, actor);
-    sq_bind_text(st, 4, sl_status_name(status));
-    sq_bind_text(st, 5, note ? note : "");
     return sq_exec(s, st, err, "recording an update of an action arising");
 }
 
@@ -33,14 +27,11 @@ int sq_arising_add(sl_store *store, int64_t meeting_id, const sl_arising *a, con
     static const char sql[] =
         "INSERT INTO arising_actions (meeting_id, text, owner, due, status) VALUES (?1, ?2, ?3, ?4, ?5)";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(meeting_id), SQ_TEXT(a->text),
+                      SQ_TEXT(a->owner ? a->owner : ""), SQ_DAY(a->due),
+                      SQ_TEXT(sl_status_name(a->status)));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, meeting_id);
-    sq_bind_text(st, 2, a->text);
-    sq_bind_text(st, 3, a->owner ? a->owner : "");
-    sq_bind_day(st, 4, a->due);
-    sq_bind_text(st, 5, sl_status_name(a->status));
     if (sq_exec(s, st, err, "adding an action arising") < 0)
         return -1;
     int64_t aid = sqlite3_last_insert_rowid(s->db);

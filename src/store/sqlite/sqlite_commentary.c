@@ -16,14 +16,10 @@ static int current_text(sq_store *s, const sl_commentary *c, char **text, sl_err
         "SELECT text FROM report_commentary WHERE report = ?1 AND plan_id = ?2"
         " AND theme_ref = ?3 AND section = ?4 AND day <= ?5 ORDER BY day DESC, id DESC LIMIT 1";
     *text = NULL;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(c->report), SQ_INT(c->plan_id),
+                      SQ_TEXT(c->theme_ref), SQ_TEXT(c->section), SQ_DAY(c->day));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, c->report);
-    sqlite3_bind_int64(st, 2, c->plan_id);
-    sq_bind_text(st, 3, c->theme_ref);
-    sq_bind_text(st, 4, c->section);
-    sq_bind_day(st, 5, c->day);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW && *sq_text(st, 0))
         *text = sl_strdup(sq_text(st, 0));
@@ -76,12 +72,9 @@ int sq_each_commentary(sl_store *store, const char *report, int64_t plan_id, sl_
         "   AND c2.section = c.section AND c2.day <= ?3 ORDER BY c2.day DESC, c2.id DESC LIMIT 1)"
         " ORDER BY c.theme_ref, c.section";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(report), SQ_INT(plan_id), SQ_DAY(as_of));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, report);
-    sqlite3_bind_int64(st, 2, plan_id);
-    sq_bind_day(st, 3, as_of);
     int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_commentary c = {

@@ -233,13 +233,10 @@ int sq_attendance_set(sl_store *store, int64_t id, const sl_attendance *a, const
     static const char sql[] =
         "INSERT OR REPLACE INTO attendance (meeting_id, member, state, substitute) VALUES (?1, ?2, ?3, ?4)";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_TEXT(a->member),
+                      SQ_TEXT(sl_attend_state_name(a->state)), SQ_TEXT(a->substitute));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sq_bind_text(st, 2, a->member);
-    sq_bind_text(st, 3, sl_attend_state_name(a->state));
-    sq_bind_text(st, 4, a->substitute);
     if (sq_exec(s, st, err, "recording attendance") < 0)
         return -1;
     sl_buf after = SL_BUF_INIT;
@@ -256,14 +253,11 @@ int sq_agenda_add(sl_store *store, int64_t id, const sl_agenda_item *item, const
         "INSERT INTO agenda_items (meeting_id, position, title, kind, theme, late) VALUES (?1,"
         " (SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1), ?2, ?3, ?4, ?5)";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_TEXT(item->title),
+                      SQ_TEXT(sl_agenda_kind_name(item->kind)), SQ_TEXT(item->theme),
+                      SQ_INT(item->late));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sq_bind_text(st, 2, item->title);
-    sq_bind_text(st, 3, sl_agenda_kind_name(item->kind));
-    sq_bind_text(st, 4, item->theme);
-    sqlite3_bind_int(st, 5, item->late);
     if (sq_exec(s, st, err, "adding an agenda item") < 0)
         return -1;
     return audit_meeting(s, actor, "update", id, item->late ? "late paper" : "agenda", item->title, err);
@@ -273,11 +267,9 @@ int sq_decision_add(sl_store *store, int64_t id, const char *text, const char *a
 {
     static const char sql[] = "INSERT INTO decisions (meeting_id, text) VALUES (?1, ?2)";
     sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_TEXT(text));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sq_bind_text(st, 2, text);
     if (sq_exec(s, st, err, "adding a decision") < 0)
         return -1;
     return audit_meeting(s, actor, "update", id, "decision", text, err);

@@ -33,18 +33,10 @@ static int add_review(sq_store *s, int64_t id, int l, int i, sl_risk_trend trend
     static const char sql[] =
         "INSERT INTO risk_reviews (risk_id, recorded_at, author, likelihood, impact, trend, note)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_NOW, SQ_TEXT(actor), SQ_INT(l),
+                      SQ_INT(i), SQ_TEXT(sl_risk_trend_name(trend)), SQ_TEXT(note ? note : ""));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sq_bind_text(st, 2, now);
-    sq_bind_text(st, 3, actor);
-    sqlite3_bind_int(st, 4, l);
-    sqlite3_bind_int(st, 5, i);
-    sq_bind_text(st, 6, sl_risk_trend_name(trend));
-    sq_bind_text(st, 7, note ? note : "");
     return sq_exec(s, st, err, "recording a risk review");
 }
 
@@ -53,11 +45,9 @@ static int link_actions(sq_store *s, int64_t id, const sl_risk *r, sl_error *err
 {
     static const char sql[] = "INSERT OR IGNORE INTO risk_actions (risk_id, action_id) VALUES (?1, ?2)";
     for (size_t k = 0; k < r->n_actions; k++) {
-        sqlite3_stmt *st = sq_prepare(s, sql, err);
+        sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_INT(r->action_ids[k]));
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_int64(st, 2, r->action_ids[k]);
         if (sq_exec(s, st, err, "linking a risk to an action") < 0)
             return -1;
     }
@@ -70,16 +60,11 @@ static int insert_risk(sq_store *s, const sl_risk *r, const char *ref, int64_t *
     static const char sql[] =
         "INSERT INTO risks (ref, title, cause, effect, owner, likelihood, impact, target_score, trend,"
         " mitigations, review) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(ref), SQ_TEXT(r->title),
+                      SQ_TEXT(r->cause ? r->cause : ""), SQ_TEXT(r->effect ? r->effect : ""),
+                      SQ_TEXT(r->owner ? r->owner : ""), SQ_INT(r->likelihood), SQ_INT(r->impact));
     if (!st)
         return -1;
-    sq_bind_text(st, 1, ref);
-    sq_bind_text(st, 2, r->title);
-    sq_bind_text(st, 3, r->cause ? r->cause : "");
-    sq_bind_text(st, 4, r->effect ? r->effect : "");
-    sq_bind_text(st, 5, r->owner ? r->owner : "");
-    sqlite3_bind_int(st, 6, r->likelihood);
-    sqlite3_bind_int(st, 7, r->impact);
     if (r->target_score > 0)
         sqlite3_bind_int(st, 8, r->target_score);
     sq_bind_text(st, 9, sl_risk_trend_name(r->trend));
@@ -151,14 +136,10 @@ int sq_risk_review(sl_store *store, const char *ref, const sl_risk_review *r, co
         return found < 0 ? -1 : sl_fail(err, "no risk %s", ref);
     int score = sl_risk_score(r->likelihood, r->impact);
     sl_risk_trend trend = r->trend != SL_RISK_TREND_NEW ? r->trend : sl_risk_trend_between(old_score, score);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_INT(r->likelihood), SQ_INT(r->impact),
+                      SQ_TEXT(sl_risk_trend_name(trend)), SQ_DAY(r->next_review));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int(st, 2, r->likelihood);
-    sqlite3_bind_int(st, 3, r->impact);
-    sq_bind_text(st, 4, sl_risk_trend_name(trend));
-    sq_bind_day(st, 5, r->next_review);
     if (sq_exec(s, st, err, "reviewing a risk") < 0 ||
         add_review(s, id, r->likelihood, r->impact, trend, r->note, actor, err) < 0)
         return -1;

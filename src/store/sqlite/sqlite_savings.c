@@ -57,11 +57,9 @@ int sq_savings_set(sl_store *store, int64_t plan_id, const char *project, int fy
     int64_t theme_id = 0;
     if (find_project(s, plan_id, project, &theme_id, err) < 0)
         return -1;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(theme_id), SQ_INT(fy));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, theme_id);
-    sqlite3_bind_int(st, 2, fy);
     bind_amount(st, 3, forecast);
     bind_amount(st, 4, delivered);
     if (sq_exec(s, st, err, "recording savings") < 0)
@@ -118,14 +116,9 @@ int sq_calendar_token_add(sl_store *store, const char *login, const char *hash, 
         "INSERT INTO calendar_tokens (user_id, token_hash, created_at)"
         " SELECT id, ?2, ?3 FROM users WHERE login = ?1";
     sq_store *s = (sq_store *)store;
-    char now[32];
-    sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(login), SQ_TEXT(hash), SQ_NOW);
     if (!st)
         return -1;
-    sq_bind_text(st, 1, login);
-    sq_bind_text(st, 2, hash);
-    sq_bind_text(st, 3, now);
     if (sq_exec(s, st, err, "adding a calendar token") < 0)
         return -1;
     if (sqlite3_changes(s->db) == 0)
@@ -169,11 +162,9 @@ int sq_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_
     sq_store *s = (sq_store *)store;
     char now[32];
     sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(id), SQ_TEXT(now));
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    sq_bind_text(st, 2, now);
     if (sq_exec(s, st, err, "revoking a calendar token") < 0)
         return -1;
     if (sqlite3_changes(s->db) == 0)
