@@ -1,6 +1,7 @@
 /* layout.c — the page layout every page shares (GOV.UK Frontend markup in
- * web/templates/layout_*.html), RAG tags, the CSRF field, and small helpers
- * about people and roles. */
+ * web/templates: layout_head, service_navigation, nav_item, layout_foot),
+ * templates filled in for pages, RAG tags, and small helpers about people
+ * and roles. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>

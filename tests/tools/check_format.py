@@ -285,6 +285,8 @@ def kind_problem(spec, length, conv, kind):
         return None
     if conv == "p":
         return None
+    if conv == "n":
+        return None if kind == "ptr" else "'%s' takes a pointer to an integer" % spec
     if conv in "fFeEgGA":
         if kind in ("str", "ptr") or kind.startswith("int"):
             return "'%s' takes a %s" % (spec, "long double" if length == "L" else "double")
@@ -451,6 +453,8 @@ SELF_TESTS = [
     ('void f(sl_buf *b){ sl_buf_printf(b, i ? ",%d" : "%d %d", n); }', ["2 conversions but 1"]),
     ('void f(sl_buf *b){ sl_buf_printf(b, fmt, s); }', ["must be a string literal"]),
     ('void f(sl_buf *b){ sl_buf_printf(b, "%hd%hhu", (short)1, c); }', []),
+    ('void f(sl_buf *b){ sl_buf_printf(b, "ab%n", &n); }', []),
+    ('void f(sl_buf *b){ sl_buf_printf(b, "ab%n", 3); }', ["pointer to an integer"]),
     ('void f(void){ char d[9]; sprintf(d, "x"); strcpy(d, "y"); n = atoi(s); }',
      ["sprintf() is banned", "strcpy() is banned", "atoi() is banned"]),
     ('void f(void){ snprintf(d, 9, "x"); strtok_r(s, ",", &p); n = strtol(s, &e, 10); }', []),
