@@ -14,7 +14,7 @@
 static int number(const sl_run *run, const char *name, int dflt)
 {
     const sl_opt *o = sl_run_opt(run, name);
-    return o->count ? atoi(o->value) : dflt;
+    return o->count ? (int)strtol(o->value, NULL, 10) : dflt;
 }
 
 /* Checks --threads and --idle-minutes; returns 0 or SL_EXIT_USAGE. */

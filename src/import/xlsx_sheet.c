@@ -463,7 +463,7 @@ static void styles_start(xml_part *x, const char *name, const char **atts)
         const char *id = attribute(atts, "numFmtId", 0), *code = attribute(atts, "formatCode", 0);
         if (id && code && format_is_date(code)) {
             r->date_formats = sl_realloc(r->date_formats, (r->n_date_formats + 1) * sizeof *r->date_formats);
-            r->date_formats[r->n_date_formats++] = atoi(id);
+            r->date_formats[r->n_date_formats++] = (int)strtol(id, NULL, 10);
         }
     } else if (strcmp(name, "cellXfs") == 0) {
         r->in_cell_xfs = 1;

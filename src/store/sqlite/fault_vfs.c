@@ -225,7 +225,7 @@ void sq_fault_vfs_install(void)
     if (installed || (!at && !seen) || !(os_vfs = sqlite3_vfs_find(NULL)))
         return;
     installed = 1;
-    fault_at = at ? atol(at) : 0;
+    fault_at = at ? strtol(at, NULL, 10) : 0;
     fault_vfs = (sqlite3_vfs){
         .iVersion = 2,
         .szOsFile = (int)sizeof(fault_file) + os_vfs->szOsFile,

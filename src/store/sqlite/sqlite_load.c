@@ -127,7 +127,7 @@ static void read_recommendations(sl_action *a, const char *list)
     size_t n = sl_split_list(list, &items, 0);
     a->recommendations = sl_calloc((n + 1) * sizeof *a->recommendations);
     for (size_t i = 0; i < n; i++) {
-        a->recommendations[a->n_recommendations++] = atoi(items[i]);
+        a->recommendations[a->n_recommendations++] = (int)strtol(items[i], NULL, 10);
         free(items[i]);
     }
     free(items);

@@ -21,7 +21,7 @@ static int injected_fault(sl_error *err)
 {
     if (fault_countdown == -1) {
         const char *at = getenv("SIGHTLINE_FAULT_AT");
-        fault_countdown = at ? atol(at) : 0;
+        fault_countdown = at ? strtol(at, NULL, 10) : 0;
     }
     if (fault_countdown <= 0 || --fault_countdown > 0)
         return 0;
