@@ -107,6 +107,16 @@ sl_report_table *sl_report_add_table(sl_report_section *s, size_t n_cols,
     return &b->table;
 }
 
+sl_report_table *sl_report_add_figure(sl_report_section *s, const char *markup, size_t n_cols,
+                                      const char *const *headers)
+{
+    sl_report_table *t = sl_report_add_table(s, n_cols, headers);
+    sl_report_block *b = &s->blocks[s->n_blocks - 1];
+    b->kind = SL_BLOCK_FIGURE;
+    b->text = sl_strdup(markup ? markup : "");
+    return t;
+}
+
 size_t sl_report_add_row(sl_report_table *t, const char *const *texts)
 {
     size_t row = t->n_rows++;

@@ -115,7 +115,8 @@ static void put_text_block(book_writer *w, const sl_report_block *b)
 static size_t first_table(const sl_report_section *s)
 {
     size_t k = 0;
-    while (k < s->n_blocks && s->blocks[k].kind != SL_BLOCK_TABLE)
+    while (k < s->n_blocks && s->blocks[k].kind != SL_BLOCK_TABLE &&
+           s->blocks[k].kind != SL_BLOCK_FIGURE)
         k++;
     return k;
 }
@@ -140,7 +141,7 @@ static void put_section(book_writer *w, const sl_report_section *s)
         if (k == lead)
             continue;
         w->row++;                       /* a blank row between blocks */
-        if (s->blocks[k].kind == SL_BLOCK_TABLE)
+        if (s->blocks[k].kind == SL_BLOCK_TABLE || s->blocks[k].kind == SL_BLOCK_FIGURE)
             put_table(w, &s->blocks[k].table);
         else
             put_text_block(w, &s->blocks[k]);
