@@ -80,6 +80,8 @@ typedef struct {
     int (*each_person)(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
     int (*each_update)(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
                        sl_error *err);
+    int (*latest_update)(sl_store *store, int64_t action_id, sl_day as_of, sl_update_cb cb,
+                         void *ctx, sl_error *err);
     int (*each_audit)(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                       void *ctx, sl_error *err);
     int (*board_add)(sl_store *store, const sl_board *board, const char *actor, int64_t *id, sl_error *err);

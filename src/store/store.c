@@ -255,6 +255,12 @@ int sl_store_each_update(sl_store *s, int64_t action_id, int latest, sl_update_c
     return s->ops->each_update(s, action_id, latest, cb, ctx, err);
 }
 
+int sl_store_latest_update(sl_store *s, int64_t action_id, sl_day as_of, sl_update_cb cb,
+                           void *ctx, sl_error *err)
+{
+    return s->ops->latest_update(s, action_id, as_of, cb, ctx, err);
+}
+
 int sl_store_each_audit(sl_store *s, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                         void *ctx, sl_error *err)
 {

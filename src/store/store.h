@@ -307,6 +307,11 @@ int sl_store_each_commentary(sl_store *store, const char *report, int64_t plan_i
  * latest `latest` of them when latest > 0). */
 int sl_store_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
                          sl_error *err);
+/* Calls cb once with the action's latest progress update on or before
+ * as_of (by day, then as recorded), or not at all when it has none: one
+ * indexed row, however long the history. */
+int sl_store_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update_cb cb,
+                           void *ctx, sl_error *err);
 /* Sets *generation to a number that changes whenever anything a page shows
  * changes (every change is audited, so: the newest audit entry's id). */
 int sl_store_generation(sl_store *store, int64_t *generation, sl_error *err);

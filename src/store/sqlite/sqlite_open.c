@@ -329,6 +329,7 @@ static const sl_store_ops sqlite_ops = {
     .each_recent_audit = sq_each_recent_audit,
     .each_person = sq_each_person,
     .each_update = sq_each_update,
+    .latest_update = sq_latest_update,
     .each_audit = sq_each_audit,
     .board_add = sq_board_add,
     .board_save = sq_board_save,

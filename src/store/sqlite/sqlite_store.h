@@ -158,6 +158,9 @@ int sq_case_audits(sl_store *store, sl_case_audit_row **out, sl_error *err);
 int sq_generation(sl_store *store, int64_t *generation, sl_error *err);
 int sq_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err);
 int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err);
+/* Calls cb with an action's latest update on or before as_of (see store.h). */
+int sq_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update_cb cb, void *ctx,
+                     sl_error *err);
 int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
                    sl_error *err);
 int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb, void *ctx,
