@@ -191,8 +191,12 @@ def board_pack_cases(sl, seeder, work):
         run([sl, "--db", db, "arising", "add", "--board", board, "--date", day, "--text",
              f"Action arising {k}: report back on theme {k % 3 + 1}", "--owner", "DCS",
              "--due", days[min(k * 3 // 2 + 2, 59)]])
-    for k in range(1, 41, 3):
-        run([sl, "--db", db, "arising", "update", str(k), "--status", "complete", "--note", "done"])
+    os.environ["SIGHTLINE_NOW"] = f"{days[-1]}T08:00:00Z"   # closed on the day of the last meeting
+    try:
+        for k in range(1, 41, 3):
+            run([sl, "--db", db, "arising", "update", str(k), "--status", "complete", "--note", "done"])
+    finally:
+        del os.environ["SIGHTLINE_NOW"]
     for k in range(20):
         run([sl, "--db", db, "risk", "add", "--title", f"Risk {k}", "--likelihood", str(k % 5 + 1),
              "--impact", str((k * 2) % 5 + 1), "--owner", "DCS", "--review", days[-1]])
