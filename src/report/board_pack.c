@@ -6,7 +6,7 @@
  *   (highlight)      the highlight report's sections, as highlight.c builds them
  *   Exceptions       red and overdue plan actions
  *   Measures         the scorecard: latest value, target, trajectory RAG
- *   Risk log         score, band (filled with its colour), trend, owner, review
+ *   Risk log         score, band (filled with the heat map's colour), trend, owner, review
  *   Risk heat map    the accessible SVG in HTML; a table by band elsewhere
  *   Savings          by project and financial year: target, forecast, delivered, variance, RAG
  *   Actions arising  open ones, and those closed since the last meeting
@@ -236,12 +236,6 @@ static int section_measures(pack *k, sl_report *r)
     return n_values < 0 ? -1 : 0;
 }
 
-/* Returns the RAG whose fill shows a risk band: green, amber, red (high and very high). */
-static sl_rag band_rag(sl_risk_band band)
-{
-    return band == SL_BAND_LOW ? SL_RAG_GREEN : band == SL_BAND_MEDIUM ? SL_RAG_AMBER : SL_RAG_RED;
-}
-
 /* The risk log: every risk, highest score first. */
 static void section_risks(sl_report *r, const sl_risk *risks, size_t n)
 {
@@ -263,7 +257,7 @@ static void section_risks(sl_report *r, const sl_risk *risks, size_t n)
                                sl_risk_trend_name(x->trend), x->target_score ? target : "",
                                review};
         size_t row = sl_report_add_row(t, cells);
-        sl_report_set_rag(t, row, 6, band_rag(sl_risk_band_of(score)));
+        sl_report_set_fill(t, row, 6, sl_risk_band_fill(sl_risk_band_of(score)));
     }
     if (n == 0)
         sl_report_add_paragraph(s, NULL, "The risk log is empty.");
@@ -291,7 +285,7 @@ static void section_heatmap(sl_report *r, const sl_risk *risks, size_t n)
         const char *cells[] = {sl_risk_band_name((sl_risk_band)band), ranges[band],
                                sl_buf_str(&refs), c};
         size_t row = sl_report_add_row(t, cells);
-        sl_report_set_rag(t, row, 0, band_rag((sl_risk_band)band));
+        sl_report_set_fill(t, row, 0, sl_risk_band_fill((sl_risk_band)band));
     }
     sl_buf_free(&svg);
     sl_buf_free(&refs);

@@ -20,6 +20,9 @@
 typedef struct {
     char *text;
     sl_rag rag;                 /* SL_RAG_NONE: a plain cell */
+    char fill[7];               /* a colour of our own ("RRGGBB", a risk band's) for a cell
+                                 * without a RAG; "" for none. Never the only signal: the
+                                 * cell's text says what the colour means */
 } sl_report_cell;
 
 typedef struct {
@@ -86,6 +89,11 @@ sl_report_table *sl_report_add_figure(sl_report_section *s, const char *markup, 
 size_t sl_report_add_row(sl_report_table *t, const char *const *texts);
 /* Gives a cell a RAG: renderers show the word and the colour. */
 void sl_report_set_rag(sl_report_table *t, size_t row, size_t col, sl_rag rag);
+/* Gives a cell without a RAG a fill colour: rgb is six hex digits
+ * ("D4351C"); anything else leaves the cell as it is. */
+void sl_report_set_fill(sl_report_table *t, size_t row, size_t col, const char *rgb);
+/* Returns 1 when text on the fill rgb ("RRGGBB") should be white, 0 for black. */
+int sl_report_fill_dark(const char *rgb);
 /* Returns the cell at row, col. */
 const sl_report_cell *sl_report_cell_at(const sl_report_table *t, size_t row, size_t col);
 

@@ -104,6 +104,10 @@ static void put_table(sl_buf *out, const sl_report_table *t)
             const sl_report_cell *cell = sl_report_cell_at(t, row, c);
             if (cell->rag != SL_RAG_NONE)
                 sl_buf_printf(out, "<td class=\"rag rag-%a\">", sl_rag_name(cell->rag));
+            else if (cell->fill[0])
+                sl_buf_printf(out, "<td class=\"fill\" style=\"background-color: #%a; color: #%a;"
+                                   " -webkit-print-color-adjust: exact; print-color-adjust: exact\">",
+                              cell->fill, sl_report_fill_dark(cell->fill) ? "ffffff" : "0b0c0c");
             else
                 sl_buf_puts(out, "<td>");
             sl_buf_html(out, sl_report_cell_text(cell));

@@ -41,9 +41,9 @@ has md-agenda-standing "$T/p.md" "| 1 | Performance scorecard | standing |"
 has md-agenda-deep-dive "$T/p.md" "| 2 | Workforce deep dive | deep-dive | Workforce |"
 has md-exception "$T/p.md" "| 2 Structural | 2.2 |"
 has md-exception-why "$T/p.md" "overdue since 2017-08-30"
-has md-risk-r1 "$T/p.md" "| R1 | Social worker turnover | DCS | 4 | 5 | 20 | **very-high** | new | 8 | 2017-10-01 |"
-has md-heat-band "$T/p.md" "| **very-high** | 15–25 | R1 | 1 |"
-has md-heat-medium "$T/p.md" "| **medium** | 5–9 | R2 | 1 |"
+has md-risk-r1 "$T/p.md" "| R1 | Social worker turnover | DCS | 4 | 5 | 20 | very-high | new | 8 | 2017-10-01 |"
+has md-heat-band "$T/p.md" "| very-high | 15–25 | R1 | 1 |"
+has md-heat-medium "$T/p.md" "| medium | 5–9 | R2 | 1 |"
 lacks md-no-svg "$T/p.md" "<svg"
 has md-arising "$T/p.md" "| 1 | 2017-09-05 | Report caseloads by team | DCS | 2017-09-29 | not-started | **Green** |"
 has md-first-meeting "$T/p.md" "This is the first meeting the board has recorded."
@@ -57,6 +57,8 @@ ok html s report board --meeting 2017-09-05 --as-of 2017-09-05 --format html -o 
 has html-page "$T/p.html" "@page"
 has html-22 "$T/p.html" "2.2"
 has html-figure "$T/p.html" "<figure><svg"
+has html-band-fill "$T/p.html" '<td class="fill" style="background-color: #d4351c; color: #ffffff;'
+
 lacks html-script "$T/p.html" "<script"
 python3 - "$T/p.html" >"$T/py" 2>&1 <<'PY' && pass || fail "html: $(tail -n 2 "$T/py")"
 import re, sys
@@ -110,10 +112,13 @@ assert head[:7] == ["Ref", "Risk", "Owner", "Likelihood", "Impact", "Score", "Ba
 assert ws.freeze_panes == "A2", ws.freeze_panes
 assert ws["A1"].font.b, "heading not bold"
 rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
-assert rows["R1"][6].value == "very-high", rows["R1"][6].value
-assert rows["R1"][6].fill.fgColor.rgb.endswith("B10E1E"), rows["R1"][6].fill.fgColor.rgb
-assert rows["R2"][6].fill.fgColor.rgb.endswith("FFBF47"), rows["R2"][6].fill.fgColor.rgb
 hm = wb["Heat map"]
+assert rows["R1"][6].value == "very-high", rows["R1"][6].value
+# The bands filled with the heat map's colours: very high, medium.
+assert rows["R1"][6].fill.fgColor.rgb.endswith("D4351C"), rows["R1"][6].fill.fgColor.rgb
+assert rows["R1"][6].font.color is not None and rows["R1"][6].font.color.rgb.endswith("FFFFFF")
+assert rows["R2"][6].fill.fgColor.rgb.endswith("FFF7BF"), rows["R2"][6].fill.fgColor.rgb
+assert hm["A2"].value == "very-high" and hm["A2"].fill.fgColor.rgb.endswith("D4351C")
 assert [c.value for c in hm[1]] == ["Band", "Scores", "Risks", "Count"], [c.value for c in hm[1]]
 PY
 fi
