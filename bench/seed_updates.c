@@ -1,6 +1,7 @@
 /* seed_updates.c — benchmark helper: adds N progress updates, spread evenly
  * over every action of the current plans, through the storage interface in
- * one transaction. usage: seed_updates DB N */
+ * one transaction, a round of one update per action a day apart (STEP days
+ * apart when given: 7 for weekly updates). usage: seed_updates DB N [STEP] */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,11 +24,16 @@ static int collect(void *ctx, const sl_action_row *row)
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: seed_updates DB N\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: seed_updates DB N [STEP]\n");
         return 2;
     }
-    long n = atol(argv[2]);
+    long n = strtol(argv[2], NULL, 10);
+    long step = argc == 4 ? strtol(argv[3], NULL, 10) : 1;
+    if (n < 0 || step < 1) {
+        fprintf(stderr, "seed_updates: N must be 0 or more and STEP 1 or more\n");
+        return 2;
+    }
     sl_error err = {0};
     sl_store *store = sl_store_open(argv[1], 0, &err);
     if (!store) {
@@ -45,7 +51,7 @@ int main(int argc, char **argv)
     for (long i = 0; rc == 0 && i < n; i++) {
         sl_update u = {
             .action_id = l.ids[(size_t)i % l.n],
-            .day = (sl_day)(17400 + i / (long)l.n),
+            .day = (sl_day)(17400 + i / (long)l.n * step),
             .status = cycle[i % 3],
             .note = "Weekly progress: caseloads reviewed, audit sample taken, board informed.",
         };

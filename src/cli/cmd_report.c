@@ -248,7 +248,8 @@ int sl_cmd_report(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
     } else if (rc == 0) {
         const sl_report_kind *kind = sl_report_kind_find(pos[0]);
         if (!kind || n_pos != 1)
-            rc = sl_cli_usage(cmd, "unknown report '%s': highlight, scrutiny or recommendations",
+            rc = sl_cli_usage(cmd, "unknown report '%s': highlight, scrutiny, recommendations, "
+                                   "board or chair",
                               n_pos == 1 ? pos[0] : pos[1]);
         else
             rc = run_report(cli, cmd, kind, opts);

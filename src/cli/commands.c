@@ -158,18 +158,28 @@ const sl_command sl_commands[] = {
      "  --password-stdin    read the password (10+ characters) from standard input\n",
      sl_cmd_user},
     {"report",
-     "highlight|scrutiny|recommendations [--plan ID] [--board NAME] [--meeting DATE]\n"
-     "       [--as-of DATE] [--days N] --format html|md|xlsx [-o FILE]\n"
+     "highlight|board|scrutiny|recommendations|chair [--plan ID]\n"
+     "       [--board NAME] [--meeting DATE] [--as-of DATE] [--days N]\n"
+     "       --format html|md|xlsx [-o FILE]\n"
      "       sightline report comment highlight --plan ID --theme REF\n"
      "       --section working-well|how-we-know|worried|next --text T [--as-of DATE]",
-     "The board's papers: highlight report, scrutiny's quarterly report, recommendation tracker.",
+     "The board's papers: highlight report, board pack, scrutiny's quarterly report,\n"
+     "recommendation tracker, chair's written report.",
      "  highlight           per theme: what's working well, how we know, worries, and what\n"
      "                      must happen by when (open actions due by the next meeting)\n"
      "  scrutiny            progress by recommendation and theme; what changed in the\n"
      "                      financial quarter holding the day\n"
      "  recommendations     each recommendation, its actions, their status, RAG and evidence\n"
+     "  board               the pack for a meeting (--meeting DATE, default the next one):\n"
+     "                      cover, agenda, highlight, exceptions, measures, risks and heat\n"
+     "                      map, savings, actions arising, the previous minutes\n"
+     "  chair               the chair's written report after every Nth meeting (the board's\n"
+     "                      rule; --meeting DATE, default the last one): attendance,\n"
+     "                      decisions, actions arising, progress; refused (exit 1) after a\n"
+     "                      meeting it is not due after\n"
      "  --plan ID           one plan (number or title); default every current plan\n"
-     "  --board NAME        the board named in the running header\n"
+     "  --board NAME        the board named in the running header; for board and chair,\n"
+     "                      the board (default: the one meeting on --meeting, or the only one)\n"
      "  --meeting DATE      the next meeting: the highlight report looks ahead to it\n"
      "  --days N            without --meeting, look N days ahead (default 30)\n"
      "  --as-of YYYY-MM-DD  the day the report speaks for (default: today)\n"

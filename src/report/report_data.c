@@ -112,7 +112,7 @@ int sl_report_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl
 {
     memset(out, 0, sizeof *out);
     update_walk w = {as_of, out};
-    if (sl_store_each_update(store, action_id, 0, on_update, &w, err) < 0)
+    if (sl_store_latest_update(store, action_id, as_of, on_update, &w, err) < 0)
         return -1;
     if (!out->found) {
         out->note = sl_strdup("");

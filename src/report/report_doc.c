@@ -107,13 +107,23 @@ sl_report_table *sl_report_add_table(sl_report_section *s, size_t n_cols,
     return &b->table;
 }
 
+sl_report_table *sl_report_add_figure(sl_report_section *s, const char *markup, size_t n_cols,
+                                      const char *const *headers)
+{
+    sl_report_table *t = sl_report_add_table(s, n_cols, headers);
+    sl_report_block *b = &s->blocks[s->n_blocks - 1];
+    b->kind = SL_BLOCK_FIGURE;
+    b->text = sl_strdup(markup ? markup : "");
+    return t;
+}
+
 size_t sl_report_add_row(sl_report_table *t, const char *const *texts)
 {
     size_t row = t->n_rows++;
     t->cells = sl_realloc(t->cells, t->n_rows * t->n_cols * sizeof *t->cells);
     for (size_t c = 0; c < t->n_cols; c++)
         t->cells[row * t->n_cols + c] = (sl_report_cell){sl_strdup(texts[c] ? texts[c] : ""),
-                                                         SL_RAG_NONE};
+                                                         SL_RAG_NONE, ""};
     return row;
 }
 
@@ -121,6 +131,21 @@ void sl_report_set_rag(sl_report_table *t, size_t row, size_t col, sl_rag rag)
 {
     if (row < t->n_rows && col < t->n_cols)
         t->cells[row * t->n_cols + col].rag = rag;
+}
+
+void sl_report_set_fill(sl_report_table *t, size_t row, size_t col, const char *rgb)
+{
+    if (row >= t->n_rows || col >= t->n_cols || !rgb || strlen(rgb) != 6 ||
+        strspn(rgb, "0123456789abcdefABCDEF") != 6)
+        return;
+    memcpy(t->cells[row * t->n_cols + col].fill, rgb, 7);
+}
+
+int sl_report_fill_dark(const char *rgb)
+{
+    long v = strtol(rgb, NULL, 16);
+    long r = (v >> 16) & 0xff, g = (v >> 8) & 0xff, b = v & 0xff;
+    return r * 299 + g * 587 + b * 114 < 150000;       /* perceived brightness below ~150 of 255 */
 }
 
 const sl_report_cell *sl_report_cell_at(const sl_report_table *t, size_t row, size_t col)

@@ -20,6 +20,9 @@
 typedef struct {
     char *text;
     sl_rag rag;                 /* SL_RAG_NONE: a plain cell */
+    char fill[7];               /* a colour of our own ("RRGGBB", a risk band's) for a cell
+                                 * without a RAG; "" for none. Never the only signal: the
+                                 * cell's text says what the colour means */
 } sl_report_cell;
 
 typedef struct {
@@ -29,13 +32,16 @@ typedef struct {
     size_t n_rows;
 } sl_report_table;
 
-typedef enum { SL_BLOCK_PARAGRAPH, SL_BLOCK_TABLE, SL_BLOCK_BULLETS } sl_block_kind;
+/* A figure is markup our own code built (an SVG such as the risk heat map),
+ * never text from the data: HTML embeds it as it is, Markdown and XLSX show
+ * its fallback table instead (the same facts in words). */
+typedef enum { SL_BLOCK_PARAGRAPH, SL_BLOCK_TABLE, SL_BLOCK_BULLETS, SL_BLOCK_FIGURE } sl_block_kind;
 
 typedef struct {
     sl_block_kind kind;
     char *label;                /* paragraph: a bold lead-in ("Commentary"), or NULL */
-    char *text;                 /* paragraph text */
-    sl_report_table table;      /* table */
+    char *text;                 /* paragraph text; a figure's markup */
+    sl_report_table table;      /* table; a figure's fallback table */
     char **items;               /* bullet list */
     size_t n_items;
 } sl_report_block;
@@ -73,10 +79,21 @@ void sl_report_add_bullet(sl_report_section *s, const char *text);
  * until the next block is added to the section). */
 sl_report_table *sl_report_add_table(sl_report_section *s, size_t n_cols,
                                      const char *const *headers);
+/* Appends a figure: markup (built by our code, every data text in it
+ * already escaped) that HTML embeds, and a fallback table of n_cols named by
+ * headers that Markdown and XLSX show instead; returns the fallback table
+ * (valid until the next block is added) for the caller to fill. */
+sl_report_table *sl_report_add_figure(sl_report_section *s, const char *markup, size_t n_cols,
+                                      const char *const *headers);
 /* Appends a row of n_cols texts (NULL reads as ""); returns its index. */
 size_t sl_report_add_row(sl_report_table *t, const char *const *texts);
 /* Gives a cell a RAG: renderers show the word and the colour. */
 void sl_report_set_rag(sl_report_table *t, size_t row, size_t col, sl_rag rag);
+/* Gives a cell without a RAG a fill colour: rgb is six hex digits
+ * ("D4351C"); anything else leaves the cell as it is. */
+void sl_report_set_fill(sl_report_table *t, size_t row, size_t col, const char *rgb);
+/* Returns 1 when text on the fill rgb ("RRGGBB") should be white, 0 for black. */
+int sl_report_fill_dark(const char *rgb);
 /* Returns the cell at row, col. */
 const sl_report_cell *sl_report_cell_at(const sl_report_table *t, size_t row, size_t col);
 

@@ -42,6 +42,21 @@ static const char STYLE[] =
     "@media print { html { font-size: 10pt; } body { max-width: none; padding: 0; }"
     " th, .rag { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }\n";
 
+/* The figures' rules, only in a report that has one (static text). */
+static const char FIGURE_STYLE[] =
+    "figure { margin: .5em 0 1em; break-inside: avoid; page-break-inside: avoid; }\n"
+    "figure svg { max-width: 100%; height: auto; }\n";
+
+/* Returns 1 when a block of the report is a figure. */
+static int has_figure(const sl_report *r)
+{
+    for (size_t i = 0; i < r->n_sections; i++)
+        for (size_t k = 0; k < r->sections[i].n_blocks; k++)
+            if (r->sections[i].blocks[k].kind == SL_BLOCK_FIGURE)
+                return 1;
+    return 0;
+}
+
 /* Writes a day as "5 September 2017" into out. */
 static void long_day(sl_day day, char out[32])
 {
@@ -68,6 +83,8 @@ static void put_head(sl_buf *out, const sl_report *r, const char *day)
     sl_buf_html(out, day);
     sl_buf_puts(out, "</title>\n<style>\n");
     sl_buf_puts(out, STYLE);
+    if (has_figure(r))
+        sl_buf_puts(out, FIGURE_STYLE);
     sl_buf_puts(out, "</style>\n</head>\n");
 }
 
@@ -87,6 +104,10 @@ static void put_table(sl_buf *out, const sl_report_table *t)
             const sl_report_cell *cell = sl_report_cell_at(t, row, c);
             if (cell->rag != SL_RAG_NONE)
                 sl_buf_printf(out, "<td class=\"rag rag-%a\">", sl_rag_name(cell->rag));
+            else if (cell->fill[0])
+                sl_buf_printf(out, "<td class=\"fill\" style=\"background-color: #%a; color: #%a;"
+                                   " -webkit-print-color-adjust: exact; print-color-adjust: exact\">",
+                              cell->fill, sl_report_fill_dark(cell->fill) ? "ffffff" : "0b0c0c");
             else
                 sl_buf_puts(out, "<td>");
             sl_buf_html(out, sl_report_cell_text(cell));
@@ -102,6 +123,8 @@ static void put_block(sl_buf *out, const sl_report_block *b)
 {
     if (b->kind == SL_BLOCK_TABLE) {
         put_table(out, &b->table);
+    } else if (b->kind == SL_BLOCK_FIGURE) {
+        sl_buf_printf(out, "<figure>%R</figure>\n", b->text);
     } else if (b->kind == SL_BLOCK_BULLETS) {
         sl_buf_puts(out, "<ul>\n");
         for (size_t i = 0; i < b->n_items; i++) {

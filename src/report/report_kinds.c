@@ -1,5 +1,6 @@
 /* report_kinds.c — the table of report kinds (see report_kinds.h). The
- * board pack and the chair's report join it once boards and meetings exist. */
+ * board pack (board_pack.c) and the chair's report (chair_report.c) read a
+ * board's meetings. */
 #include "report/report_kinds.h"
 
 #include <string.h>
@@ -11,6 +12,10 @@ const sl_report_kind sl_report_kinds[] = {
      sl_report_scrutiny},
     {"recommendations", "each recommendation, its actions, their status, RAG and evidence",
      sl_report_recommendations},
+    {"board", "the board pack for a meeting: agenda, highlight, exceptions, measures, risks, "
+              "savings, actions arising, minutes", sl_report_board},
+    {"chair", "the chair's written report after every Nth meeting: attendance, decisions, "
+              "progress", sl_report_chair},
     {NULL, NULL, NULL},
 };
 

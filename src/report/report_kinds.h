@@ -60,6 +60,16 @@ int sl_report_scrutiny(sl_store *store, const sl_report_params *params, sl_repor
 int sl_report_recommendations(sl_store *store, const sl_report_params *params, sl_report *out,
                               sl_error *err);
 
+/* The board pack for one meeting of a board (--board, --meeting; see
+ * board_pack.c): cover, agenda, the highlight report, exceptions, measures,
+ * risks and heat map, savings, actions arising, the previous minutes. */
+int sl_report_board(sl_store *store, const sl_report_params *params, sl_report *out,
+                    sl_error *err);
+/* The chair's written report, due after every Nth meeting of a board (see
+ * chair_report.c); refused (SL_ERR_INVALID) after a meeting it is not due after. */
+int sl_report_chair(sl_store *store, const sl_report_params *params, sl_report *out,
+                    sl_error *err);
+
 /* The highlight report's sections, as `report comment --section` names them. */
 extern const char *const sl_highlight_sections[4];
 /* Returns 1 when name is one of sl_highlight_sections. */

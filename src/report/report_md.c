@@ -67,7 +67,7 @@ static void md_table(sl_buf *out, const sl_report_table *t)
 /* Appends one block of a section. */
 static void md_block(sl_buf *out, const sl_report_block *b)
 {
-    if (b->kind == SL_BLOCK_TABLE) {
+    if (b->kind == SL_BLOCK_TABLE || b->kind == SL_BLOCK_FIGURE) {
         md_table(out, &b->table);
         return;
     }

@@ -18,11 +18,15 @@
 #define MAX_WIDTH 60
 #define N_RAGS (SL_RAG_GREY + 1)
 #define MAX_COLS 64             /* report tables are narrow; wider ones are cut */
+#define MAX_FILLS 16            /* fill colours of our own per workbook (risk bands: 4) */
 
 /* The workbook being written, its formats and the first failure. */
 typedef struct {
     lxw_workbook *book;
     lxw_format *bold, *wrap, *rag[N_RAGS];
+    char fill_rgb[MAX_FILLS][7];   /* the cell fills met so far and their formats */
+    lxw_format *fill[MAX_FILLS];
+    size_t n_fills;
     lxw_worksheet *sheet;
     lxw_row_t row;              /* the next row of the sheet */
     double widths[MAX_COLS];
@@ -47,6 +51,29 @@ static void make_formats(book_writer *w)
         if (rag == SL_RAG_RED || rag == SL_RAG_GREEN || rag == SL_RAG_BLUE)
             format_set_font_color(w->rag[rag], LXW_COLOR_WHITE);
     }
+}
+
+/* Returns the format of a cell: its RAG's, its fill's (made the first time
+ * a colour is met, up to MAX_FILLS of them), else wrapping text. */
+static lxw_format *cell_format(book_writer *w, const sl_report_cell *cell)
+{
+    if (cell->rag)
+        return w->rag[cell->rag];
+    if (!cell->fill[0])
+        return w->wrap;
+    for (size_t i = 0; i < w->n_fills; i++)
+        if (strcmp(w->fill_rgb[i], cell->fill) == 0)
+            return w->fill[i];
+    if (w->n_fills == MAX_FILLS)
+        return w->wrap;
+    lxw_format *f = workbook_add_format(w->book);
+    format_set_text_wrap(f);
+    format_set_bg_color(f, (lxw_color_t)strtol(cell->fill, NULL, 16));
+    if (sl_report_fill_dark(cell->fill))
+        format_set_font_color(f, LXW_COLOR_WHITE);
+    memcpy(w->fill_rgb[w->n_fills], cell->fill, 7);
+    w->fill[w->n_fills] = f;
+    return w->fill[w->n_fills++];
 }
 
 /* Writes one string cell with a format, noting its width; records the first failure. */
@@ -82,7 +109,7 @@ static lxw_row_t put_table(book_writer *w, const sl_report_table *t)
     for (size_t row = 0; row < t->n_rows; row++, w->row++) {
         for (size_t c = 0; c < t->n_cols; c++) {
             const sl_report_cell *cell = sl_report_cell_at(t, row, c);
-            put(w, c, sl_report_cell_text(cell), cell->rag ? w->rag[cell->rag] : w->wrap);
+            put(w, c, sl_report_cell_text(cell), cell_format(w, cell));
         }
     }
     return first;
@@ -115,7 +142,8 @@ static void put_text_block(book_writer *w, const sl_report_block *b)
 static size_t first_table(const sl_report_section *s)
 {
     size_t k = 0;
-    while (k < s->n_blocks && s->blocks[k].kind != SL_BLOCK_TABLE)
+    while (k < s->n_blocks && s->blocks[k].kind != SL_BLOCK_TABLE &&
+           s->blocks[k].kind != SL_BLOCK_FIGURE)
         k++;
     return k;
 }
@@ -140,7 +168,7 @@ static void put_section(book_writer *w, const sl_report_section *s)
         if (k == lead)
             continue;
         w->row++;                       /* a blank row between blocks */
-        if (s->blocks[k].kind == SL_BLOCK_TABLE)
+        if (s->blocks[k].kind == SL_BLOCK_TABLE || s->blocks[k].kind == SL_BLOCK_FIGURE)
             put_table(w, &s->blocks[k].table);
         else
             put_text_block(w, &s->blocks[k]);

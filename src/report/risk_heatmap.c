@@ -92,3 +92,8 @@ void sl_risk_heatmap_svg(sl_buf *out, const sl_risk *risks, size_t n, const char
     axes(out);
     sl_buf_puts(out, "</svg>\n");
 }
+
+const char *sl_risk_band_fill(sl_risk_band band)
+{
+    return bands[band <= SL_BAND_VERY_HIGH ? band : SL_BAND_VERY_HIGH].fill + 1;   /* past the '#' */
+}

@@ -13,4 +13,7 @@
  * a <title> and a <desc> summarising the counts by band. */
 void sl_risk_heatmap_svg(sl_buf *out, const sl_risk *risks, size_t n, const char *title);
 
+/* Returns the fill colour of a band on the heat map as "RRGGBB"; static storage. */
+const char *sl_risk_band_fill(sl_risk_band band);
+
 #endif

@@ -254,6 +254,13 @@ SL_STORE_OP(int, each_update, (sl_store *store, int64_t action_id, int latest, s
             void *ctx, sl_error *err),
             (store, action_id, latest, cb, ctx, err))
 
+/* Calls cb once with the action's latest progress update on or before
+ * as_of (by day, then as recorded), or not at all when it has none: one
+ * indexed row, however long the history. */
+SL_STORE_OP(int, latest_update, (sl_store *store, int64_t action_id, sl_day as_of, sl_update_cb cb,
+            void *ctx, sl_error *err),
+            (store, action_id, as_of, cb, ctx, err))
+
 /* Calls cb for audit entries, oldest first: of one entity (entity and id
  * set) or all (entity NULL); only the latest `latest` when latest > 0. */
 SL_STORE_OP(int, each_audit, (sl_store *store, const char *entity, int64_t entity_id, int latest,

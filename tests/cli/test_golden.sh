@@ -39,6 +39,15 @@ s report comment highlight --plan 1 --theme 2 --section worried --as-of 2017-09-
 golden_file report-highlight-2017-09-05.md s report highlight --as-of 2017-09-05 --format md
 golden_file report-highlight-2017-09-05.html s report highlight --as-of 2017-09-05 --format html \
     --board "Croydon Children's Improvement Board"
+# The board pack for the Improvement Board's meeting of 2017-09-05 on the
+# fixed database of board_db.sh (the Croydon plan, two meetings, attendance,
+# an action arising, two risks, a decision).
+. "$HERE/board_db.sh"
+board_db "$T/board.db"
+golden_file board-pack-2017-09-05.md "$SL" --db "$T/board.db" report board --meeting 2017-09-05 \
+    --as-of 2017-09-05 --format md
+golden_file board-pack-2017-09-05.html "$SL" --db "$T/board.db" report board --meeting 2017-09-05 \
+    --as-of 2017-09-05 --format html
 # Every line of the human output fits an 80-column terminal.
 for f in actions actions-overdue plans show-2.16 show-3.7; do
     python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in open(sys.argv[1], encoding="utf-8")))' \

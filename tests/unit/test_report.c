@@ -126,8 +126,47 @@ static void test_xlsx_file(const sl_report *r)
     remove(path);
 }
 
+/* Figures and fills: HTML embeds a figure's markup and fills a cell with
+ * its colour (white text on a dark one); Markdown shows the fallback table;
+ * a colour that is not six hex digits is refused. */
+static void test_figure_and_fill(void)
+{
+    sl_report r;
+    sl_report_init(&r, "Figures", NULL, sl_day_from_ymd(2017, 9, 5));
+    sl_report_section *s = sl_report_add_section(&r, "Heat map", NULL);
+    static const char *const headers[] = {"Band", "Count"};
+    sl_report_table *t = sl_report_add_figure(s, "<svg role=\"img\"><title>map</title></svg>", 2,
+                                              headers);
+    const char *row[] = {"very-high", "1"};
+    sl_report_add_row(t, row);
+    sl_report_set_fill(t, 0, 0, "D4351C");
+    sl_report_set_fill(t, 0, 1, "red\"><script>");
+    CHECK(strcmp(t->cells[0].fill, "D4351C") == 0 && t->cells[1].fill[0] == '\0',
+          "fill kept only when six hex digits");
+    CHECK(sl_report_fill_dark("D4351C") && !sl_report_fill_dark("FFF7BF"), "dark fills");
+    sl_report_table *plain = sl_report_add_table(s, 2, headers);
+    const char *row2[] = {"medium", "2"};
+    sl_report_add_row(plain, row2);
+    sl_report_set_fill(plain, 0, 0, "D4351C");
+    sl_buf b = SL_BUF_INIT;
+    sl_report_html(&b, &r);
+    CHECK(has(sl_buf_str(&b), "<figure><svg role=\"img\"><title>map</title></svg></figure>"),
+          "html: the figure embedded");
+    CHECK(!has(sl_buf_str(&b), "very-high") && has(sl_buf_str(&b), "background-color: #D4351C;"
+                                                                   " color: #ffffff;"),
+          "html: the figure's table not shown; a fill with white text");
+    CHECK(has(sl_buf_str(&b), "figure svg {"), "html: figure rules");
+    sl_buf_reset(&b);
+    sl_report_md(&b, &r);
+    CHECK(!has(sl_buf_str(&b), "<svg") && has(sl_buf_str(&b), "| very-high | 1 |"),
+          "md: the fallback table instead of the figure");
+    sl_buf_free(&b);
+    sl_report_free(&r);
+}
+
 void test_report(void)
 {
+    test_figure_and_fill();
     sl_report r;
     build(&r);
     CHECK(r.n_sections == 2 && r.sections[0].n_blocks == 3, "model: %zu sections", r.n_sections);

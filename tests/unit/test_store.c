@@ -24,6 +24,35 @@ typedef struct {
 } seen;
 
 /* Collects the statuses of listed actions. */
+/* Store callback: counts the updates given and keeps the last one's status and day. */
+static int last_update(void *ctx, const sl_update *u)
+{
+    int *got = ctx;
+    got[0]++;
+    got[1] = (int)u->status;
+    got[2] = (int)u->day;
+    return 0;
+}
+
+/* Returns "N:status:YYYY-MM-DD" for the latest update of action id on or
+ * before the day (text), in a static buffer; "0" when there is none. */
+static const char *latest_on(sl_store *store, int64_t id, const char *day)
+{
+    static char out[64];
+    sl_day d = SL_NO_DAY;
+    sl_error err = {0};
+    int got[3] = {0};
+    sl_day_parse_iso(day, &d);
+    CHECK(sl_store_latest_update(store, id, d, last_update, got, &err) == 0, "latest: %s",
+          err.message);
+    char iso[11] = "";
+    if (got[0])
+        sl_day_format((sl_day)got[2], iso);
+    snprintf(out, sizeof out, got[0] ? "%d:%s:%s" : "%d", got[0],
+             sl_status_name((sl_status)got[1]), iso);
+    return out;
+}
+
 static int collect(void *ctx, const sl_action_row *row, const sl_rag_result *rag)
 {
     seen *s = ctx;
@@ -97,6 +126,13 @@ void test_store(void)
     CHECK(update(store, ids[0], SL_STATUS_AT_RISK, "2017-09-03", 0, &err) == 0, "back-dated update");
     CHECK(strcmp(status_on(store, "2017-09-05", &s), "2.1:at-risk") == 0, "history as of a past day");
     CHECK(strcmp(status_on(store, "2017-09-11", &s), "2.1:complete") == 0, "the latest still stands");
+    /* The latest update as of a day: one row, by day not by entry. */
+    CHECK(strcmp(latest_on(store, ids[0], "2017-09-05"), "1:at-risk:2017-09-03") == 0,
+          "latest as of 09-05: %s", latest_on(store, ids[0], "2017-09-05"));
+    CHECK(strcmp(latest_on(store, ids[0], "2017-09-30"), "1:complete:2017-09-10") == 0,
+          "latest as of 09-30: %s", latest_on(store, ids[0], "2017-09-30"));
+    CHECK(strcmp(latest_on(store, ids[0], "2017-09-02"), "0") == 0, "none before the first: %s",
+          latest_on(store, ids[0], "2017-09-02"));
     /* Made against version 1 while the action is at version 3: refused. */
     sl_error stale = {0};
     CHECK(update(store, ids[0], SL_STATUS_OFF_TRACK, "2017-09-12", 1, &stale) < 0 &&

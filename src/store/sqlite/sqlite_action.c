@@ -415,23 +415,12 @@ int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
     return 0;
 }
 
-int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
-                   sl_error *err)
+/* Walks rows of progress updates (id, day, recorded_at, actor, status,
+ * status_text, rag, rag_reason, note, evidence, action_version) of an
+ * action, calling cb for each until it returns non-zero; finalises st. */
+static int walk_updates(sq_store *s, sqlite3_stmt *st, int64_t action_id, sl_update_cb cb,
+                        void *ctx, sl_error *err)
 {
-    static const char all_sql[] =
-        "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
-        " action_version FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
-    static const char latest_sql[] =
-        "SELECT * FROM (SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
-        " note, evidence, action_version FROM progress_updates WHERE action_id = ?1"
-        " ORDER BY day DESC, id DESC LIMIT ?2) ORDER BY day, id";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, latest > 0 ? latest_sql : all_sql, err);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, action_id);
-    if (latest > 0)
-        sqlite3_bind_int(st, 2, latest);
     int rc, stop = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_update u = {
@@ -452,6 +441,40 @@ int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
             break;
     }
     return sq_walk_end(s, st, rc, stop, err, "reading progress updates");
+}
+
+int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
+                   sl_error *err)
+{
+    static const char all_sql[] =
+        "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
+        " action_version FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
+    static const char latest_sql[] =
+        "SELECT * FROM (SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
+        " note, evidence, action_version FROM progress_updates WHERE action_id = ?1"
+        " ORDER BY day DESC, id DESC LIMIT ?2) ORDER BY day, id";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = sq_prepare(s, latest > 0 ? latest_sql : all_sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, action_id);
+    if (latest > 0)
+        sqlite3_bind_int(st, 2, latest);
+    return walk_updates(s, st, action_id, cb, ctx, err);
+}
+
+int sq_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update_cb cb, void *ctx,
+                     sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
+        " action_version FROM progress_updates WHERE action_id = ?1 AND day <= ?2 AND day <> ?3"
+        " ORDER BY day DESC, id DESC LIMIT 1";
+    sq_store *s = (sq_store *)store;
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id), SQ_INT(as_of), SQ_INT(SL_NO_DAY));
+    if (!st)
+        return -1;
+    return walk_updates(s, st, action_id, cb, ctx, err);
 }
 
 /* Walks an audit query's rows (columns id, at, actor, operation, entity,
