@@ -43,7 +43,7 @@ static void risk_row(sl_buf *b, const sl_risk *r)
 /* Appends the risk table. */
 static void risk_table(sl_buf *b, const sl_risk *risks, int n)
 {
-    sl_buf_puts(b, "<div class=\"sl-table-scroll\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+    sl_buf_puts(b, "<div class=\"sl-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Risk table\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption "
                    "govuk-table__caption--m\">Risks, highest score first</caption><thead class=\"govuk-table__head\">"
                    "<tr class=\"govuk-table__row\">" TH "Ref</th>" TH "Risk</th>" TH "Owner</th>"
                    TH "Likelihood × impact</th>" TH "Band</th>" TH "Trend</th>" TH "Review by</th>"

@@ -55,7 +55,7 @@ void sl_page_savings(sl_request *req)
     sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Savings</h1><p class=\"govuk-body\">By project and financial year, "
                    "in £000s. The RAG compares what was delivered (or, until then, the forecast) with the target: "
                    "green at 100% or more, amber from 90%, red below.</p>"
-                   "<div class=\"sl-table-scroll\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+                   "<div class=\"sl-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Savings table\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption "
                    "govuk-table__caption--m\">Savings by project and year</caption><thead class=\"govuk-table__head\">"
                    "<tr class=\"govuk-table__row\">" TH "Project</th>" TH "Title</th>" TH "Year</th>" THN "Target</th>"
                    THN "Forecast</th>" THN "Delivered</th>" THN "Variance</th>" TH "RAG</th></tr></thead>"
