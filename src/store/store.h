@@ -505,7 +505,8 @@ void sl_calendar_tokens_free(sl_calendar_token *tokens, int n);
 /* Revokes a token; refused when unknown or already revoked. */
 int sl_store_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_error *err);
 /* Checks a token by its hash: returns 0 and sets *user_id when valid; -1
- * with err saying why (unknown, or revoked and when). */
+ * with err saying why: SL_ERR_NOT_FOUND unknown, SL_ERR_DENIED revoked (and
+ * when) or its account disabled. */
 int sl_store_calendar_token_check(sl_store *store, const char *token_hash, int64_t *user_id,
                                   sl_error *err);
 

@@ -366,6 +366,7 @@ def governance(port, db):
     arising_updates(admin, bp, jn, db)
     risk_forms(admin, viewer, bp, jn, db)
     calendar_feed(port, admin, viewer)
+    disabled_feed(port, jn, db)
     reports(admin, viewer, board)
 
 
@@ -494,6 +495,17 @@ def calendar_feed(port, admin, viewer):
     check("ics-revoked-token", st in (403, 404) and body == "", (st, body[:80]))
     _, _, page = viewer.get("/calendar")
     check("calendar-lists-revoked", "revoked" in page)
+
+
+def disabled_feed(port, jn, db):
+    _, _, page = jn.get("/calendar")
+    _, _, page = jn.post("/calendar/tokens", {"csrf": hidden(page, "csrf")})
+    m = re.search(r"calendar\.ics\?token=([0-9a-f]{64})", page)
+    st, _, _ = Client(port).get(f"/calendar.ics?token={m.group(1) if m else ''}")
+    check("ics-token-before-disabled", m and st == 200, st)
+    subprocess.run(["sqlite3", db, "UPDATE users SET disabled = 1 WHERE login = 'jn'"], check=False)
+    st, _, body = Client(port).get(f"/calendar.ics?token={m.group(1) if m else ''}")
+    check("ics-disabled-account", st == 403 and body == "", st)
 
 
 def reports(admin, viewer, board):
