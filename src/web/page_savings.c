@@ -1,8 +1,9 @@
-/* page_savings.c — savings delivery (/savings): every savings project of the
- * current plans by financial year, with target, forecast, delivered and
+/* page_savings.c — savings delivery (/savings for every current plan,
+ * /plans/{id}/savings for one): each savings project by financial year, with target, forecast, delivered and
  * variance (£000s) and the RAG in words and colour (sl_savings_rag). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "web/governance_web.h"
 
@@ -43,16 +44,23 @@ static void savings_row(sl_buf *b, const sl_savings_row *s)
 
 void sl_page_savings(sl_request *req)
 {
+    sl_web_plan plan = {0};
+    int one = req->ids[0] > 0 && strncmp(req->path, "/plans/", 7) == 0;
+    if (one && sl_find_plan(req, req->ids[0], &plan) != 1)
+        return;
     sl_error err = {0};
     sl_savings_row *rows = NULL;
-    int n = sl_store_savings(req->store, 0, &rows, &err);
+    int n = sl_store_savings(req->store, one ? plan.id : 0, &rows, &err);
     if (n < 0) {
         sl_error_page(req, 500, "The savings could not be read", err.message);
         return;
     }
     sl_buf *b = &req->body;
     sl_page_start(req, "Savings");
-    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Savings</h1><p class=\"govuk-body\">By project and financial year, "
+    if (one)
+        sl_breadcrumbs(req, &plan, "Savings");
+    sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">Savings%R%h</h1>", one ? ": " : "", one ? plan.title : "");
+    sl_buf_puts(b, "<p class=\"govuk-body\">By project and financial year, "
                    "in £000s. The RAG compares what was delivered (or, until then, the forecast) with the target: "
                    "green at 100% or more, amber from 90%, red below.</p>"
                    "<div class=\"sl-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Savings table\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption "

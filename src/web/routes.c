@@ -44,6 +44,7 @@ const sl_route sl_routes[] = {
     {"POST", "/risks", SL_ROLE_PROGRAMME, sl_page_risk_add, 0},
     {"POST", "/risks/{id}/review", SL_ROLE_LEAD, sl_page_risk_review, 0},
     {"GET", "/savings", SL_ROLE_VIEWER, sl_page_savings, 0},
+    {"GET", "/plans/{id}/savings", SL_ROLE_VIEWER, sl_page_savings, 0},
     {"GET", "/reports", SL_ROLE_VIEWER, sl_page_reports, 0},
     {"GET", "/reports/output", SL_ROLE_VIEWER, sl_page_report_view, 0},
     {NULL, NULL, SL_ROLE_NONE, NULL, 0},

@@ -94,7 +94,9 @@ function readPdf(file) {
 }
 
 // The governance pages as the programme team sees them, their error states, and the print view as a PDF.
-async function governance(browser, base) {
+async function governance(browser, base, db) {
+  sl(db, ['import', path.join(ROOT, 'examples', 'documents', 'croydon-continuous-improvement-plan-2021-24.txt'), '--authority', 'Croydon']);
+  check('savings-set', sl(db, ['savings', 'set', '4', '--year', '2021/22', '--forecast', '280', '--plan', '2']).status === 0);
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${base}/sign-in`);
@@ -103,7 +105,8 @@ async function governance(browser, base) {
   await page.click('button[type=submit]');
   await page.waitForLoadState();
   for (const [name, url] of [['boards', '/boards'], ['board', '/boards/1'], ['meeting', '/meetings/1'],
-    ['calendar', '/calendar'], ['risks', '/risks'], ['savings', '/savings'], ['reports', '/reports']]) {
+    ['calendar', '/calendar'], ['risks', '/risks'], ['savings', '/savings'], ['plan-savings', '/plans/2/savings'],
+    ['reports', '/reports']]) {
     const resp = await page.goto(base + url);
     check(`page ${name}`, resp.status() === 200, resp.status());
     await bothWidths(page, name);
@@ -246,7 +249,7 @@ async function main() {
       await axeCheck(page, name);
       await shot(page, `08-${name}`);
     }
-    await governance(browser, base);
+    await governance(browser, base, db);
   } catch (e) {
     check('browser-run', false, String(e && e.stack || e));
   } finally {

@@ -343,7 +343,12 @@ def meeting_json(db):
 
 
 def governance(port, db):
-    """The governance pages: boards, a meeting and its forms, calendar and its feed, risks, savings, reports."""
+    """The governance pages: boards, a meeting and its forms, calendar and its feed, risks, savings, reports.
+    A second plan with savings projects is imported now, after the tests that name actions by ref alone."""
+    sl(db, "import", os.path.join(ROOT, "examples", "documents", "croydon-continuous-improvement-plan-2021-24.txt"),
+       "--authority", "Croydon")
+    r = sl(db, "savings", "set", "4", "--year", "2021/22", "--forecast", "280", "--plan", "2")
+    check("setup savings", r.returncode == 0, r.stderr)
     admin, _, _ = sign_in(port, "admin", "correct-horse-42")
     viewer, _, _ = sign_in(port, "viewer", "correct-horse-42")
     bp, _, _ = sign_in(port, "bp", "correct-horse-42")
@@ -352,12 +357,13 @@ def governance(port, db):
     for path, words in [("/boards", ["Improvement Board", "Jane Chair"]),
                         ("/boards/1", ["Meets every 6 weeks", "Papers 7 working days before", "Sam Sub"]),
                         ("/meetings/1", ["Town Hall", "Papers due", "Attendance"]), ("/calendar", ["as of"]),
-                        ("/risks", ["Agency staff costs", "<svg", "high"]), ("/savings", ["Savings"]),
+                        ("/risks", ["Agency staff costs", "<svg", "high"]), ("/savings", ["Savings", "2021/22"]),
+                        ("/plans/2/savings", ["280.0", "-15.0", "Amber", "govuk-tag--orange", "Grey"]),
                         ("/reports", ["highlight", "recommendations"])]:
         st, _, page = viewer.get(path)
         check(f"viewer-page {path}", st == 200 and all(w in page for w in words) and "/boards\"" in page,
               (st, [w for w in words if w not in page]))
-    for path in ["/boards/99", "/meetings/99"]:
+    for path in ["/boards/99", "/meetings/99", "/plans/99/savings"]:
         st, _, _ = viewer.get(path)
         check(f"not-found {path}", st == 404, st)
     st, h, _ = Client(port).get("/boards")
