@@ -157,6 +157,9 @@ static int write_token(sl_request *req, void *ctx, sl_error *err)
     return sl_store_calendar_token_add(req->store, req->session.user.login, ctx, req->session.user.login, &id, err);
 }
 
+/* POST /calendar/tokens: stores a new token's hash and answers with the
+ * calendar page showing the link once (not a redirect: the secret is never
+ * stored, so no later page could show it). */
 void sl_page_calendar_token_add(sl_request *req)
 {
     char token[65], hash[65];
