@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/report_kinds.h"
 #include "web/governance_web.h"
 #include "web/meeting_page.h"
 
@@ -45,6 +46,18 @@ static void summary(sl_request *req, const sl_meeting *m, const sl_board *bd)
     }
     row(b, "Draft minutes due", minutes);
     sl_buf_puts(b, "</dl>");
+}
+
+/* Appends a link to the meeting's papers in the reports' print view: the
+ * board pack when the kinds table has one, else the highlight report. */
+static void papers_link(sl_buf *b, const sl_meeting *m, const sl_board *bd)
+{
+    const char *kind = sl_report_kind_find("board") ? "board" : "highlight";
+    char day[11];
+    sl_day_format(m->day, day);
+    sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/output?kind=%U&amp;board=%U"
+                     "&amp;meeting=%U&amp;as_of=%U&amp;format=print\">Open the papers for this meeting (print view)</a></p>",
+                  kind, bd->name, day, day);
 }
 
 /* Appends the agenda, then the open actions arising carried forward from earlier meetings. */
@@ -197,6 +210,7 @@ void sl_meeting_render(sl_request *req, const sl_meeting *m, const sl_gov_board 
     if (posted)
         sl_gov_error_summary(b, posted->fields, posted->n);
     summary(req, m, &g->board);
+    papers_link(b, m, &g->board);
     agenda(req, m);
     attendance(b, m);
     minutes_and_decisions(b, m);
