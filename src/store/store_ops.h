@@ -407,7 +407,8 @@ SL_STORE_OP(int, calendar_token_revoke, (sl_store *store, int64_t id, const char
             (store, id, actor, err))
 
 /* Checks a token by its hash: returns 0 and sets *user_id when valid; -1
- * with err saying why (unknown, or revoked and when). */
+ * with err saying why: SL_ERR_NOT_FOUND unknown, SL_ERR_DENIED revoked (and
+ * when) or its account disabled. */
 SL_STORE_OP(int, calendar_token_check, (sl_store *store, const char *token_hash, int64_t *user_id,
             sl_error *err),
             (store, token_hash, user_id, err))

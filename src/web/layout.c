@@ -69,7 +69,8 @@ static void service_navigation(sl_request *req, sl_buf *nav)
     static const char *const items[][2] = {
         {"/", "Plans"},           {"/my-actions", "My actions"}, {"/measures", "Measures"},
         {"/inspections", "Inspections"}, {"/national", "National"}, {"/people", "People"},
-        {"/audit", "Audit log"},
+        {"/boards", "Boards"},    {"/calendar", "Calendar"},     {"/risks", "Risks"},
+        {"/savings", "Savings"},  {"/reports", "Reports"},       {"/audit", "Audit log"},
     };
     sl_buf list = SL_BUF_INIT;
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)

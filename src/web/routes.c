@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "web/web.h"
+#include "web/governance_web.h"
 
 const sl_route sl_routes[] = {
     {"GET", "/sign-in", SL_ROLE_NONE, sl_page_sign_in, 0},
@@ -26,6 +26,27 @@ const sl_route sl_routes[] = {
     {"GET", "/measure", SL_ROLE_VIEWER, sl_page_measure, 1},
     {"GET", "/national", SL_ROLE_VIEWER, sl_page_national, 1},
     {"GET", "/inspections", SL_ROLE_VIEWER, sl_page_inspections, 1},
+    {"GET", "/boards", SL_ROLE_VIEWER, sl_page_boards, 0},
+    {"GET", "/boards/{id}", SL_ROLE_VIEWER, sl_page_board, 0},
+    {"GET", "/meetings/{id}", SL_ROLE_VIEWER, sl_page_meeting, 0},
+    {"POST", "/meetings/{id}/attendance", SL_ROLE_PROGRAMME, sl_page_meeting_post, 0},
+    {"POST", "/meetings/{id}/agenda", SL_ROLE_PROGRAMME, sl_page_meeting_post, 0},
+    {"POST", "/meetings/{id}/minutes", SL_ROLE_PROGRAMME, sl_page_meeting_post, 0},
+    {"POST", "/meetings/{id}/decisions", SL_ROLE_PROGRAMME, sl_page_meeting_post, 0},
+    {"POST", "/meetings/{id}/arising", SL_ROLE_PROGRAMME, sl_page_meeting_post, 0},
+    {"POST", "/meetings/{id}/publish", SL_ROLE_PROGRAMME, sl_page_meeting_post, 0},
+    {"POST", "/arisings/{id}/update", SL_ROLE_LEAD, sl_page_arising_update, 0},
+    {"GET", "/calendar", SL_ROLE_VIEWER, sl_page_calendar, 0},
+    {"GET", "/calendar.ics", SL_ROLE_NONE, sl_page_calendar_ics, 0},
+    {"POST", "/calendar/tokens", SL_ROLE_VIEWER, sl_page_calendar_token_add, 0},
+    {"POST", "/calendar/tokens/{id}/revoke", SL_ROLE_VIEWER, sl_page_calendar_token_revoke, 0},
+    {"GET", "/risks", SL_ROLE_VIEWER, sl_page_risks, 0},
+    {"POST", "/risks", SL_ROLE_PROGRAMME, sl_page_risk_add, 0},
+    {"POST", "/risks/{id}/review", SL_ROLE_LEAD, sl_page_risk_review, 0},
+    {"GET", "/savings", SL_ROLE_VIEWER, sl_page_savings, 0},
+    {"GET", "/plans/{id}/savings", SL_ROLE_VIEWER, sl_page_savings, 0},
+    {"GET", "/reports", SL_ROLE_VIEWER, sl_page_reports, 0},
+    {"GET", "/reports/output", SL_ROLE_VIEWER, sl_page_report_view, 0},
     {NULL, NULL, SL_ROLE_NONE, NULL, 0},
 };
 

@@ -94,10 +94,19 @@ void sl_error_page(sl_request *req, int status, const char *title, const char *m
     sl_page_end(req);
 }
 
-/* Adds the headers every answer carries. */
-static void add_security_headers(struct MHD_Response *r)
+/* Adds the headers every answer carries; style_hash (may be NULL or "") is
+ * the base64 SHA-256 of the one inline stylesheet the answer may use. */
+static void add_security_headers(struct MHD_Response *r, const char *style_hash)
 {
-    MHD_add_response_header(r, "Content-Security-Policy", security_csp);
+    if (style_hash && *style_hash) {
+        char csp[sizeof security_csp + 80];
+        snprintf(csp, sizeof csp, "default-src 'self'; script-src 'self'; style-src 'sha256-%s'; img-src 'self' data:; "
+                                  "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                 style_hash);
+        MHD_add_response_header(r, "Content-Security-Policy", csp);
+    } else {
+        MHD_add_response_header(r, "Content-Security-Policy", security_csp);
+    }
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "same-origin");
@@ -108,7 +117,7 @@ static enum MHD_Result send_static(struct MHD_Connection *conn, const sl_static_
 {
     struct MHD_Response *r =
         MHD_create_response_from_buffer(f->len, f->data, MHD_RESPMEM_PERSISTENT);
-    add_security_headers(r);
+    add_security_headers(r, NULL);
     MHD_add_response_header(r, "Content-Type", f->content_type);
     MHD_add_response_header(r, "Cache-Control", "public, max-age=86400");
     enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, r);
@@ -122,7 +131,7 @@ static enum MHD_Result send_answer(sl_request *req)
     size_t len = req->body.len;
     char *data = sl_buf_take(&req->body);
     struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback(len, data, free);
-    add_security_headers(r);
+    add_security_headers(r, req->style_hash);
     MHD_add_response_header(r, "Content-Type",
                             req->content_type ? req->content_type : "text/html; charset=utf-8");
     MHD_add_response_header(r, "Cache-Control", "no-store");

@@ -38,6 +38,7 @@ typedef struct {
     char location[512];             /* set: a 303 redirect there */
     char cookies[2][200];           /* Set-Cookie values */
     char filename[96];              /* set: Content-Disposition attachment */
+    char style_hash[48];            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
     /* Set by the layout: where the page's own content lies in body, for the page cache. */
     char title[256];
     size_t content_start;

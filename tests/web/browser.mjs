@@ -1,6 +1,8 @@
 // browser.mjs — the web application in a real browser: headless Chromium
 // driven by playwright-core. Signs in, filters the action list, posts an
-// update, signs it off, sees the dashboard change; saves screenshots to
+// update, signs it off, sees the dashboard change; visits the governance
+// pages and their error states (also at 375 pixels) and prints a report's
+// print view to an A4 PDF read back with pdftotext; saves screenshots to
 // build/test-artifacts/ and runs axe-core on every page (no serious or
 // critical violation allowed). usage: node tests/web/browser.mjs SIGHTLINE
 // Ends with "N passed, N failed".
@@ -59,6 +61,108 @@ async function blueCount(page) {
   return m ? Number(m[1]) : -1;
 }
 
+function governanceSetup(db) {
+  for (const args of [
+    ['user', 'add', 'prog', '--role', 'programme', '--password-stdin'],
+    ['board', 'add', 'Improvement Board', '--kind', 'improvement', '--meets', '6 weeks', '--papers-days', '7', '--chair', 'Jane Chair'],
+    ['board', 'member', 'add', 'Improvement Board', '--role', 'Director of Children\'s Services', '--name', 'Dee Cee', '--substitute', 'Sam Sub'],
+    ['meeting', 'add', '--board', 'Improvement Board', '--date', '2026-11-20', '--time', '10:00', '--venue', 'Town Hall'],
+    ['arising', 'add', '--board', 'Improvement Board', '--date', '2026-11-20', '--text', 'Report on caseloads', '--owner', 'BP', '--due', '2026-12-15'],
+    ['risk', 'add', '--title', 'Agency staff costs', '--likelihood', '4', '--impact', '3', '--owner', 'BP'],
+  ]) {
+    const r = sl(db, args, 'correct-horse-42\n');
+    check(`setup ${args.slice(0, 2).join(' ')}`, r.status === 0, r.stderr);
+  }
+}
+
+// Runs axe and takes a screenshot at the desktop width and at 375 pixels.
+async function bothWidths(page, name) {
+  await axeCheck(page, name);
+  await shot(page, `10-${name}`);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await axeCheck(page, `${name} at 375px`);
+  await shot(page, `10-${name}-375`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+// Returns the text of a PDF (pdftotext) and its page count (pdfinfo).
+function readPdf(file) {
+  const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout || '';
+  const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout || '';
+  const m = /Pages:\s+(\d+)/.exec(info);
+  return { text, pages: m ? Number(m[1]) : 0 };
+}
+
+// The governance pages as the programme team sees them, their error states, and the print view as a PDF.
+async function governance(browser, base, db) {
+  sl(db, ['import', path.join(ROOT, 'examples', 'documents', 'croydon-continuous-improvement-plan-2021-24.txt'), '--authority', 'Croydon']);
+  check('savings-set', sl(db, ['savings', 'set', '4', '--year', '2021/22', '--forecast', '280', '--plan', '2']).status === 0);
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.fill('#login', 'prog');
+  await page.fill('#password', 'correct-horse-42');
+  await page.click('button[type=submit]');
+  await page.waitForLoadState();
+  for (const [name, url] of [['boards', '/boards'], ['board', '/boards/1'], ['meeting', '/meetings/1'],
+    ['calendar', '/calendar'], ['risks', '/risks'], ['savings', '/savings'], ['plan-savings', '/plans/2/savings'],
+    ['reports', '/reports']]) {
+    const resp = await page.goto(base + url);
+    check(`page ${name}`, resp.status() === 200, resp.status());
+    await bothWidths(page, name);
+  }
+  await page.goto(`${base}/risks`);
+  await page.fill('#title', 'Court delays');
+  await page.fill('#owner', 'JN');
+  await page.fill('#likelihood', '7');
+  await page.fill('#impact', '3');
+  await page.click('button:text-is("Add risk")');
+  await page.waitForLoadState();
+  check('risk-likelihood-7', (await page.textContent('#likelihood-error') || '').includes('1 to 5')
+    && await page.inputValue('#likelihood') === '7');
+  await bothWidths(page, 'risk-error');
+  await page.goto(`${base}/meetings/1`);
+  await page.fill('#text', 'Bad date');
+  await page.fill('#owner', 'BP');
+  await page.fill('#due', '2017-02-30');
+  await page.click('button:text-is("Add action arising")');
+  await page.waitForLoadState();
+  check('arising-bad-date', (await page.textContent('#due-error') || '').includes('real date'));
+  await bothWidths(page, 'meeting-error');
+  await page.goto(`${base}/reports/output?kind=highlight&as_of=2017-02-30&format=print`);
+  await bothWidths(page, 'reports-error');
+  await page.goto(`${base}/calendar`);
+  await page.click('button:text-is("Create a subscription link")');
+  await page.waitForLoadState();
+  await bothWidths(page, 'calendar-token');
+  const print = await page.goto(`${base}/reports/output?kind=highlight&plan=1&as_of=2026-12-01&format=print`);
+  check('print-view', print.status() === 200, print.status());
+  await axeCheck(page, 'print-view');
+  const cookies = await context.cookies();
+  await context.close();
+  await printView(browser, base, cookies);
+}
+
+// Opens the print view under its own CSP (its A4 stylesheet allowed by hash),
+// prints it to an A4 PDF with Chromium and reads it back.
+async function printView(browser, base, cookies) {
+  const context = await browser.newContext();
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  const blocked = [];
+  page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) blocked.push(m.text()); });
+  const resp = await page.goto(`${base}/reports/output?kind=highlight&plan=1&board=Improvement+Board&as_of=2026-12-01&format=print`);
+  check('print-view-csp', resp.status() === 200 && blocked.length === 0, blocked.join('; '));
+  const file = path.join(ARTIFACTS, 'print-view.pdf');
+  await page.pdf({ path: file, format: 'A4', printBackground: true });
+  const { text, pages } = readPdf(file);
+  check('pdf-pages', pages >= 1, pages);
+  check('pdf-title', text.includes('Highlight report'), text.slice(0, 200));
+  const navWords = ['My actions', 'Measures', 'Inspections', 'Audit log', 'Sign out'];
+  check('pdf-no-navigation', navWords.every((w) => !text.includes(w)), navWords.filter((w) => text.includes(w)).join(','));
+  await context.close();
+}
+
 async function main() {
   mkdirSync(ARTIFACTS, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), 'sightline-browser.'));
@@ -72,6 +176,7 @@ async function main() {
   writeFileSync(values, 'code,period,value,series\nASMT_45WD,2026-07,80,actual\nASMT_45WD,2026-08,83,actual\nASMT_45WD,2026-09,84,actual\nASMT_45WD,2026-10,86,actual\n');
   sl(db, ['measures', 'load', values]);
   check('user', sl(db, ['user', 'add', 'bp', '--role', 'lead', '--person', 'BP', '--password-stdin'], 'correct-horse-42\n').status === 0);
+  governanceSetup(db);
   const port = await freePort();
   const server = spawn(SL, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--static', path.join(ROOT, 'build', 'static')],
     { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -144,6 +249,7 @@ async function main() {
       await axeCheck(page, name);
       await shot(page, `08-${name}`);
     }
+    await governance(browser, base, db);
   } catch (e) {
     check('browser-run', false, String(e && e.stack || e));
   } finally {

@@ -60,6 +60,39 @@ def main():
     return t.finish()
 
 
+def governance_attacks(t, port, db, admin):
+    """Hostile text in a board, a meeting's forms and a risk: text on every
+    governance page; hostile query values reflected as text; SQL
+    metacharacters harmless; calendar tokens that are not tokens refused
+    with no content."""
+    binary = os.path.abspath(sys.argv[1])
+    sl(binary, db, "board", "add", XSS, "--kind", "programme", "--chair", XSS)
+    sl(binary, db, "meeting", "add", "--board", XSS, "--date", "2026-11-20", "--venue", XSS)
+    sl(binary, db, "risk", "add", "--title", XSS, "--likelihood", "3", "--impact", "3", "--owner", XSS)
+    _, page = admin.request("GET", "/meetings/1")
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    for form, fields in [("agenda", {"title": XSS, "kind": "item", "theme": XSS}), ("minutes", {"minutes": XSS}),
+                         ("decisions", {"decision": XSS}), ("arising", {"text": XSS, "owner": XSS, "due": XSS}),
+                         ("attendance", {"member": XSS, "state": XSS, "substitute": XSS})]:
+        st, page = admin.request("POST", f"/meetings/1/{form}", dict(fields, csrf=csrf))
+        t.check(f"xss-governance-form {form}", st in (303, 400) and escaped(page), st)
+    st, page = admin.request("POST", "/risks", {"csrf": csrf, "title": XSS, "owner": XSS, "likelihood": XSS, "impact": "2"})
+    t.check("xss-risk-form", st == 400 and escaped(page), st)
+    for path in ["/boards", "/boards/1", "/meetings/1", "/calendar", "/risks", "/savings", "/reports",
+                 "/reports/output?format=print&kind=highlight&as_of=2026-12-01"]:
+        st, page = admin.request("GET", path)
+        t.check(f"xss-escaped {path}", st == 200 and escaped(page), (path, st))
+    for q in ["/calendar?as_of=", "/reports/output?format=print&kind=", "/reports/output?as_of=",
+              "/reports/output?board=", "/reports/output?plan="]:
+        st, page = admin.request("GET", q + urllib.parse.quote(XSS + " (not stored)"))
+        t.check(f"xss-reflected {q}", st == 400 and escaped(page), (q, st))
+        st, page = admin.request("GET", q + urllib.parse.quote(SQLI))
+        t.check(f"sqli {q}", st == 400, (q, st))
+    for token in [XSS, SQLI, "a" * 64, "../" * 30, ""]:
+        st, page = Client(port).request("GET", "/calendar.ics?token=" + urllib.parse.quote(token))
+        t.check(f"ics-bad-token {token[:12]}", st == 403 and page == "", st)
+
+
 def attacks(t, port, db):
     admin = Client(port)
     admin.sign_in("admin")
@@ -101,6 +134,8 @@ def attacks(t, port, db):
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
     _, page = c.request("POST", "/sign-in", {"csrf": token, "login": XSS, "password": "x"})
     t.check("xss-reflected-login", escaped(page))
+
+    governance_attacks(t, port, db, admin)
 
     # SQL injection in every parameter: harmless, and the tables are still there.
     for name in ["q", "theme", "lead", "status", "rag", "sort", "overdue"]:

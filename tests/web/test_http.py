@@ -131,6 +131,8 @@ def main():
     r = sl(db, "user", "add", "admin", "--role", "viewer", "--password-stdin", stdin="correct-horse-42\n")
     check("duplicate-login-refused", r.returncode == 1 and "already exists" in r.stderr, r.stderr)
 
+    governance_setup(db)
+
     port = free_port()
     server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
                                "--static", os.path.join(ROOT, "build", "static")],
@@ -310,6 +312,8 @@ def run(port, db):
     _, h, csv = admin.get("/plans/1/actions.csv?q=alert")
     check("csv-keeps-text-not-html", "<script>alert(1)</script>" in csv and h.get("content-type", "").startswith("text/csv"))
 
+    governance(port, db)
+
     # Sign-out ends the session; an idle session expires.
     _, _, page = admin.get("/")
     st, _, _ = admin.post("/sign-out", {"csrf": hidden(page, "csrf")})
@@ -318,6 +322,217 @@ def run(port, db):
     subprocess.run(["sqlite3", db, "UPDATE sessions SET last_seen = last_seen - 7200"], check=False)
     st, _, _ = viewer.get("/")
     check("idle-session-expired", st == 303, st)
+
+
+def governance_setup(db):
+    """Boards, meetings and a risk for the governance pages."""
+    for args in [("board", "add", "Improvement Board", "--kind", "improvement", "--meets", "6 weeks",
+                  "--papers-days", "7", "--chair", "Jane Chair"),
+                 ("board", "member", "add", "Improvement Board", "--role", "Director of Children's Services",
+                  "--name", "Dee Cee", "--organisation", "Council", "--substitute", "Sam Sub"),
+                 ("meeting", "add", "--board", "Improvement Board", "--date", "2026-11-20", "--time", "10:00",
+                  "--venue", "Town Hall"),
+                 ("meeting", "add", "--board", "Improvement Board", "--date", "2027-01-08"),
+                 ("risk", "add", "--title", "Agency staff costs", "--likelihood", "4", "--impact", "3", "--owner", "BP")]:
+        r = sl(db, *args)
+        check(f"setup {args[0]} {args[1]}", r.returncode == 0, r.stderr)
+
+
+def meeting_json(db):
+    return sl(db, "meeting", "show", "--board", "Improvement Board", "--date", "2026-11-20", "--json").stdout
+
+
+def governance(port, db):
+    """The governance pages: boards, a meeting and its forms, calendar and its feed, risks, savings, reports.
+    A second plan with savings projects is imported now, after the tests that name actions by ref alone."""
+    sl(db, "import", os.path.join(ROOT, "examples", "documents", "croydon-continuous-improvement-plan-2021-24.txt"),
+       "--authority", "Croydon")
+    r = sl(db, "savings", "set", "4", "--year", "2021/22", "--forecast", "280", "--plan", "2")
+    check("setup savings", r.returncode == 0, r.stderr)
+    admin, _, _ = sign_in(port, "admin", "correct-horse-42")
+    viewer, _, _ = sign_in(port, "viewer", "correct-horse-42")
+    bp, _, _ = sign_in(port, "bp", "correct-horse-42")
+    jn, _, _ = sign_in(port, "jn", "correct-horse-42")
+    board, _, _ = sign_in(port, "board", "correct-horse-42")
+    for path, words in [("/boards", ["Improvement Board", "Jane Chair"]),
+                        ("/boards/1", ["Meets every 6 weeks", "Papers 7 working days before", "Sam Sub"]),
+                        ("/meetings/1", ["Town Hall", "Papers due", "Attendance"]), ("/calendar", ["as of"]),
+                        ("/risks", ["Agency staff costs", "<svg", "high"]), ("/savings", ["Savings", "2021/22"]),
+                        ("/plans/2/savings", ["280.0", "-15.0", "Amber", "govuk-tag--orange", "Grey"]),
+                        ("/reports", ["highlight", "recommendations"])]:
+        st, _, page = viewer.get(path)
+        check(f"viewer-page {path}", st == 200 and all(w in page for w in words) and "/boards\"" in page,
+              (st, [w for w in words if w not in page]))
+    for path in ["/boards/99", "/meetings/99", "/plans/99/savings"]:
+        st, _, _ = viewer.get(path)
+        check(f"not-found {path}", st == 404, st)
+    st, h, _ = Client(port).get("/boards")
+    check("anon-boards-sign-in", st == 303 and "/sign-in" in h.get("location", ""), st)
+    meeting_forms(admin, viewer, bp, db)
+    arising_updates(admin, bp, jn, db)
+    risk_forms(admin, viewer, bp, jn, db)
+    calendar_feed(port, admin, viewer)
+    disabled_feed(port, jn, db)
+    reports(admin, viewer, board)
+
+
+def meeting_forms(admin, viewer, bp, db):
+    _, _, page = viewer.get("/meetings/1")
+    check("viewer-sees-no-meeting-forms", "/meetings/1/agenda" not in page)
+    csrf_v = hidden(page, "csrf")
+    before = meeting_json(db)
+    st, _, _ = viewer.post("/meetings/1/agenda", {"csrf": csrf_v, "title": "Viewer item", "kind": "item"})
+    check("viewer-agenda-refused", st == 403 and meeting_json(db) == before, st)
+    _, _, page = bp.get("/meetings/1")
+    st, _, _ = bp.post("/meetings/1/agenda", {"csrf": hidden(page, "csrf"), "title": "Lead item", "kind": "item"})
+    check("lead-agenda-refused", st == 403 and meeting_json(db) == before, st)
+    _, _, page = admin.get("/meetings/1")
+    m = re.search(r'href="(/reports/output\?[^"]+)">Open the papers', page)
+    st, _, paper = viewer.get(m.group(1).replace("&amp;", "&") if m else "/none")
+    check("meeting-papers-link", st == 200 and "Improvement Board" in paper and "@page" in paper, st)
+    check("admin-sees-meeting-forms", "/meetings/1/agenda" in page and "/meetings/1/attendance" in page)
+    csrf = hidden(page, "csrf")
+    st, _, _ = admin.post("/meetings/1/agenda", {"title": "No token", "kind": "item"})
+    check("meeting-csrf-refused", st == 403 and meeting_json(db) == before, st)
+    good = [("attendance", {"member": "Dee Cee", "state": "substitute", "substitute": "Sam Sub"}, "Sam Sub"),
+            ("agenda", {"title": "Deep dive: front door", "kind": "deep-dive", "theme": "MASH"}, "Deep dive: front door"),
+            ("minutes", {"minutes": "The board noted the report."}, "The board noted the report."),
+            ("decisions", {"decision": "Agreed the revised plan."}, "Agreed the revised plan."),
+            ("arising", {"text": "Report on caseloads", "owner": "BP", "due": "2026-12-15"}, "Report on caseloads"),
+            ("publish", {}, "Published on")]
+    for form, fields, shown in good:
+        st, h, _ = admin.post(f"/meetings/1/{form}", dict(fields, csrf=csrf))
+        _, _, page = admin.get("/meetings/1")
+        check(f"meeting-{form}", st == 303 and h.get("location", "").startswith("/meetings/1") and shown in page,
+              (st, h.get("location")))
+    bad = [("attendance", {"member": "Dee Cee", "state": "substitute", "substitute": ""}, "Say who attended instead"),
+           ("attendance", {"member": "Nobody", "state": "present"}, "Choose a member of the board"),
+           ("agenda", {"title": "", "kind": "item"}, "Enter the agenda item"),
+           ("decisions", {"decision": ""}, "Write the decision"),
+           ("arising", {"text": "Bad date kept", "owner": "BP", "due": "2017-02-30"}, "Enter a real date")]
+    for form, fields, message in bad:
+        before = meeting_json(db)
+        arisings = sl(db, "arising", "list", "--json").stdout
+        st, _, page = admin.post(f"/meetings/1/{form}", dict(fields, csrf=csrf))
+        check(f"meeting-{form}-refused {message}", st == 400 and message in page and "govuk-error-message" in page
+              and meeting_json(db) == before and sl(db, "arising", "list", "--json").stdout == arisings, st)
+    check("bad-date-typed-value-kept", 'value="2017-02-30"' in page and 'value="Bad date kept"' in page)
+
+
+def arising_updates(admin, bp, jn, db):
+    m = re.search(r'/arisings/(\d+)/update', admin.get("/meetings/1")[2])
+    check("arising-form-shown", m is not None)
+    if not m:
+        return
+    aid = m.group(1)
+    _, _, page = jn.get("/meetings/1")
+    check("other-lead-sees-no-arising-form", f"/arisings/{aid}/update" not in page)
+    st, _, _ = jn.post(f"/arisings/{aid}/update", {"csrf": hidden(page, "csrf"), f"status-{aid}": "complete"})
+    check("other-lead-arising-refused", st == 403, st)
+    _, _, page = bp.get("/meetings/1")
+    check("owner-sees-arising-form", f"/arisings/{aid}/update" in page)
+    st, _, _ = bp.post(f"/arisings/{aid}/update", {"csrf": hidden(page, "csrf"), f"status-{aid}": "nonsense"})
+    check("arising-bad-status", st == 400, st)
+    st, _, _ = bp.post(f"/arisings/{aid}/update", {"csrf": hidden(page, "csrf"), f"status-{aid}": "in-progress",
+                                                   f"note-{aid}": "Figures gathered"})
+    hist = sl(db, "arising", "history", aid).stdout
+    check("owner-updates-arising", st == 303 and "Figures gathered" in hist, (st, hist))
+
+
+def risk_count(db):
+    return sl(db, "risks").stdout
+
+
+def risk_forms(admin, viewer, bp, jn, db):
+    _, _, page = viewer.get("/risks")
+    check("viewer-sees-no-risk-forms", 'action="/risks"' not in page and "/review" not in page)
+    before = risk_count(db)
+    st, _, _ = viewer.post("/risks", {"csrf": hidden(page, "csrf"), "title": "X", "owner": "Y", "likelihood": "2",
+                                      "impact": "2"})
+    check("viewer-risk-add-refused", st == 403 and risk_count(db) == before, st)
+    _, _, page = admin.get("/risks")
+    csrf = hidden(page, "csrf")
+    st, _, page = admin.post("/risks", {"csrf": csrf, "title": "Court delays", "owner": "JN", "likelihood": "7",
+                                        "impact": "3"})
+    check("risk-likelihood-7-refused", st == 400 and "Likelihood: Enter a whole number from 1 to 5" in page
+          and 'value="7"' in page and 'value="Court delays"' in page and risk_count(db) == before, st)
+    st, _, _ = admin.post("/risks", {"title": "No token", "owner": "JN", "likelihood": "2", "impact": "3"})
+    check("risk-csrf-refused", st == 403 and risk_count(db) == before, st)
+    st, _, _ = admin.post("/risks", {"csrf": csrf, "title": "Court delays", "owner": "JN", "likelihood": "3",
+                                     "impact": "5", "review": "2027-01-31"})
+    check("risk-added", st == 303 and "Court delays" in risk_count(db), st)
+    _, _, page = jn.get("/risks")
+    check("other-lead-no-review-of-r1", "/risks/1/review" not in page and "/risks/2/review" in page)
+    st, _, _ = jn.post("/risks/1/review", {"csrf": hidden(page, "csrf"), "r1-likelihood": "1", "r1-impact": "1"})
+    check("other-lead-review-refused", st == 403, st)
+    _, _, page = bp.get("/risks")
+    before = risk_count(db)
+    st, _, page2 = bp.post("/risks/1/review", {"csrf": hidden(page, "csrf"), "r1-likelihood": "2", "r1-impact": "0"})
+    check("risk-impact-0-refused", st == 400 and "Impact: Enter a whole number" in page2 and risk_count(db) == before, st)
+    st, _, _ = bp.post("/risks/1/review", {"csrf": hidden(page, "csrf"), "r1-likelihood": "2", "r1-impact": "3",
+                                           "r1-note": "Agency use falling"})
+    check("owner-reviews-risk", st == 303 and "Agency use falling" in sl(db, "risk", "history", "R1").stdout, st)
+
+
+def calendar_feed(port, admin, viewer):
+    st, _, page = viewer.get("/calendar?as_of=2017-02-30")
+    check("calendar-bad-date", st == 400 and "real date" in page, st)
+    st, _, page = viewer.get("/calendar?as_of=2026-11-01")
+    check("calendar-as-of", st == 200 and "2026-11-01" in page and "papers" in page.lower(), st)
+    st, _, page = viewer.post("/calendar/tokens", {"csrf": hidden(page, "csrf")})
+    m = re.search(r"calendar\.ics\?token=([0-9a-f]{64})", page)
+    check("calendar-token-created", st == 200 and m is not None, st)
+    if not m:
+        return
+    anon = Client(port)
+    st, h, ics = anon.get(f"/calendar.ics?token={m.group(1)}")
+    check("ics-good-token", st == 200 and h.get("content-type") == "text/calendar; charset=utf-8"
+          and ics.startswith("BEGIN:VCALENDAR") and "Improvement Board" in ics, (st, h.get("content-type")))
+    st, _, body = anon.get("/calendar.ics?token=" + "0" * 64)
+    check("ics-unknown-token", st in (403, 404) and body == "", st)
+    st, _, body = anon.get("/calendar.ics")
+    check("ics-no-token", st in (403, 404) and body == "", st)
+    tid = re.search(r"/calendar/tokens/(\d+)/revoke", page).group(1)
+    _, _, apage = admin.get("/calendar")
+    st, _, _ = admin.post(f"/calendar/tokens/{tid}/revoke", {"csrf": hidden(apage, "csrf")})
+    check("revoke-others-token-refused", st == 404, st)
+    st, _, _ = viewer.post(f"/calendar/tokens/{tid}/revoke", {"csrf": "wrong"})
+    check("revoke-csrf-refused", st == 403, st)
+    st, _, _ = viewer.post(f"/calendar/tokens/{tid}/revoke", {"csrf": hidden(page, "csrf")})
+    check("token-revoked", st == 303, st)
+    st, _, body = anon.get(f"/calendar.ics?token={m.group(1)}")
+    check("ics-revoked-token", st in (403, 404) and body == "", (st, body[:80]))
+    _, _, page = viewer.get("/calendar")
+    check("calendar-lists-revoked", "revoked" in page)
+
+
+def disabled_feed(port, jn, db):
+    _, _, page = jn.get("/calendar")
+    _, _, page = jn.post("/calendar/tokens", {"csrf": hidden(page, "csrf")})
+    m = re.search(r"calendar\.ics\?token=([0-9a-f]{64})", page)
+    st, _, _ = Client(port).get(f"/calendar.ics?token={m.group(1) if m else ''}")
+    check("ics-token-before-disabled", m and st == 200, st)
+    subprocess.run(["sqlite3", db, "UPDATE users SET disabled = 1 WHERE login = 'jn'"], check=False)
+    st, _, body = Client(port).get(f"/calendar.ics?token={m.group(1) if m else ''}")
+    check("ics-disabled-account", st == 403 and body == "", st)
+
+
+def reports(admin, viewer, board):
+    q = "/reports/output?kind=highlight&plan=1&board=Improvement+Board&meeting=&as_of=2026-12-01"
+    st, h, page = viewer.get(q + "&format=print")
+    check("print-view", st == 200 and "Highlight report" in page and "govuk-service-navigation" not in page
+          and "<script" not in page and "@page" in page and "sha256-" in h.get("content-security-policy", ""), st)
+    st, _, _ = viewer.get(q + "&format=md")
+    check("viewer-download-refused", st == 403, st)
+    st, h, md = board.get(q + "&format=md")
+    check("board-downloads-md", st == 200 and "attachment" in h.get("content-disposition", "") and "Highlight" in md, st)
+    st, h, _ = admin.get(q + "&format=xlsx")
+    check("admin-downloads-xlsx", st == 200 and h.get("content-disposition", "").endswith('.xlsx"')
+          and "spreadsheetml" in h.get("content-type", ""), st)
+    st, _, page = viewer.get(q.replace("2026-12-01", "2017-02-30") + "&format=print")
+    check("report-bad-date", st == 400 and "Enter a real date" in page and 'value="2017-02-30"' in page, st)
+    st, _, page = viewer.get(q.replace("highlight", "nonsense") + "&format=print")
+    check("report-unknown-kind", st == 400 and "Choose a report" in page, st)
 
 
 if __name__ == "__main__":

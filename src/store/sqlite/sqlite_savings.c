@@ -174,7 +174,8 @@ int sq_calendar_token_revoke(sl_store *store, int64_t id, const char *actor, sl_
 
 int sq_calendar_token_check(sl_store *store, const char *hash, int64_t *user_id, sl_error *err)
 {
-    static const char sql[] = "SELECT user_id, revoked_at FROM calendar_tokens WHERE token_hash = ?1";
+    static const char sql[] = "SELECT t.user_id, t.revoked_at, u.disabled FROM calendar_tokens t"
+                              " JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?1";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
@@ -183,11 +184,14 @@ int sq_calendar_token_check(sl_store *store, const char *hash, int64_t *user_id,
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW)
         return sq_walk_end(s, st, rc, 0, err, "checking a calendar token") < 0
-                   ? -1 : sl_fail(err, "unknown calendar token");
+                   ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "unknown calendar token");
     int revoked = sqlite3_column_type(st, 1) != SQLITE_NULL;
+    int disabled = sqlite3_column_int(st, 2) != 0;
     char when[32];
     snprintf(when, sizeof when, "%s", sq_text(st, 1));
     *user_id = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
-    return revoked ? sl_fail(err, "this calendar token was revoked on %s", when) : 0;
+    if (disabled)
+        return sl_fail_code(err, SL_ERR_DENIED, "this calendar token's account is disabled");
+    return revoked ? sl_fail_code(err, SL_ERR_DENIED, "this calendar token was revoked on %s", when) : 0;
 }

@@ -1,0 +1,140 @@
+/* page_risks.c — the risk log (/risks): each risk's ref, title, owner,
+ * likelihood × impact score, band in words, trend, review date and linked
+ * actions; the heat map inline (report/risk_heatmap.h); the form to add a
+ * risk (those who run the board) and to review one (its owner, programme,
+ * admin), posting to risk_forms.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/risk_heatmap.h"
+#include "web/risk_page.h"
+
+#define TH "<th scope=\"col\" class=\"govuk-table__header\">"
+#define TD "<td class=\"govuk-table__cell\">"
+
+int sl_risk_may_review(sl_request *req, const sl_risk *r)
+{
+    sl_relation rel = {.owns = sl_names_person(r->owner, req->session.user.person) ||
+                               sl_names_person(r->owner, req->session.user.login)};
+    return sl_may(req->role, SL_DO_UPDATE_RISK, &rel);
+}
+
+/* Appends one row of the risk table. */
+static void risk_row(sl_buf *b, const sl_risk *r)
+{
+    char review[11] = "Not set";
+    if (r->review != SL_NO_DAY)
+        sl_day_format(r->review, review);
+    int score = sl_risk_score(r->likelihood, r->impact);
+    const char *band = sl_risk_band_name(sl_risk_band_of(score));
+    sl_buf_printf(b, "<tr class=\"govuk-table__row\" id=\"risk-%lld\">" TD "%h</td>" TD "%h</td>" TD "%h</td>"
+                     TD "%d × %d = %d</td>" TD "%h</td>" TD "%h</td>" TD "%h</td>" TD,
+                  (long long)r->id, r->ref, r->title, r->owner, r->likelihood, r->impact, score,
+                  strcmp(band, "very-high") == 0 ? "very high" : band, sl_risk_trend_name(r->trend), review);
+    for (size_t k = 0; k < r->n_actions; k++)
+        sl_buf_printf(b, "%R<a class=\"govuk-link\" href=\"/actions/%lld\">action %lld</a>", k ? ", " : "",
+                      (long long)r->action_ids[k], (long long)r->action_ids[k]);
+    if (!r->n_actions)
+        sl_buf_puts(b, "None");
+    sl_buf_puts(b, "</td></tr>");
+}
+
+/* Appends the risk table. */
+static void risk_table(sl_buf *b, const sl_risk *risks, int n)
+{
+    sl_buf_puts(b, "<div class=\"sl-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Risk table\"><table class=\"govuk-table\"><caption class=\"govuk-table__caption "
+                   "govuk-table__caption--m\">Risks, highest score first</caption><thead class=\"govuk-table__head\">"
+                   "<tr class=\"govuk-table__row\">" TH "Ref</th>" TH "Risk</th>" TH "Owner</th>"
+                   TH "Likelihood × impact</th>" TH "Band</th>" TH "Trend</th>" TH "Review by</th>"
+                   TH "Linked actions</th></tr></thead><tbody class=\"govuk-table__body\">");
+    for (int i = 0; i < n; i++)
+        risk_row(b, &risks[i]);
+    if (!n)
+        sl_buf_puts(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\" colspan=\"8\">No risks yet.</td></tr>");
+    sl_buf_puts(b, "</tbody></table></div>");
+}
+
+/* Returns the fields of the posted form when it is form risk_id, else defaults. */
+static const sl_gov_field *fields_for(const sl_risk_posted *p, int64_t risk_id, const sl_gov_field *defaults)
+{
+    return p && p->risk_id == risk_id ? p->fields : defaults;
+}
+
+/* Appends the add-a-risk form. */
+static void add_form(sl_request *req, const sl_risk_posted *p)
+{
+    const sl_gov_field defaults[] = {
+        {"title", "Title", "", NULL},        {"owner", "Owner", "", NULL},
+        {"likelihood", "Likelihood (1 to 5)", "", NULL}, {"impact", "Impact (1 to 5)", "", NULL},
+        {"cause", "Cause (optional)", "", NULL}, {"effect", "Effect (optional)", "", NULL},
+        {"review", "Review by (YYYY-MM-DD, optional)", "", NULL}};
+    const sl_gov_field *f = fields_for(p, 0, defaults);
+    sl_buf_puts(&req->body, "<h2 class=\"govuk-heading-m\" id=\"add\">Add a risk</h2>");
+    sl_gov_form_start(req, "/risks");
+    for (size_t i = 0; i < SL_RISK_MAX_FIELDS; i++)
+        sl_gov_input(&req->body, &f[i], "text");
+    sl_buf_puts(&req->body, "<button type=\"submit\" class=\"govuk-button\">Add risk</button></form>");
+}
+
+/* Appends the review form of risk r. */
+static void review_form(sl_request *req, const sl_risk *r, const sl_risk_posted *p)
+{
+    char names[4][32], values[2][12], action[64], legend[64];
+    const char *keys[] = {"likelihood", "impact", "note", "review"};
+    for (int i = 0; i < 4; i++)
+        snprintf(names[i], sizeof names[i], "r%lld-%s", (long long)r->id, keys[i]);
+    snprintf(values[0], sizeof values[0], "%d", r->likelihood);
+    snprintf(values[1], sizeof values[1], "%d", r->impact);
+    const sl_gov_field defaults[] = {{names[0], "Likelihood (1 to 5)", values[0], NULL},
+                                     {names[1], "Impact (1 to 5)", values[1], NULL},
+                                     {names[2], "Review note", "", NULL},
+                                     {names[3], "Next review (YYYY-MM-DD, optional)", "", NULL}};
+    const sl_gov_field *f = fields_for(p, r->id, defaults);
+    snprintf(action, sizeof action, "/risks/%lld/review", (long long)r->id);
+    snprintf(legend, sizeof legend, "Review risk %s", r->ref);
+    sl_buf_printf(&req->body, "<details class=\"govuk-details\"%R><summary class=\"govuk-details__summary\">"
+                              "<span class=\"govuk-details__summary-text\">%h</span></summary>"
+                              "<div class=\"govuk-details__text\">", p && p->risk_id == r->id ? " open" : "", legend);
+    sl_gov_form_start(req, action);
+    for (size_t i = 0; i < 4; i++)
+        sl_gov_input(&req->body, &f[i], "text");
+    sl_buf_printf(&req->body, "<button type=\"submit\" class=\"govuk-button\">Save review of %h</button></form></div>"
+                              "</details>", r->ref);
+}
+
+void sl_risks_render(sl_request *req, const sl_risk_posted *posted)
+{
+    sl_error err = {0};
+    sl_risk *risks = NULL;
+    int n = sl_store_risks(req->store, &risks, &err);
+    if (n < 0) {
+        sl_error_page(req, 500, "The risk log could not be read", err.message);
+        return;
+    }
+    sl_buf *b = &req->body;
+    sl_page_start(req, "Risk log");
+    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Risk log</h1>");
+    if (posted)
+        sl_gov_error_summary(b, posted->fields, posted->n);
+    risk_table(b, risks, n);
+    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Heat map</h2><div class=\"sl-heatmap\">");
+    sl_risk_heatmap_svg(b, risks, (size_t)n, "Risk heat map: likelihood across, impact up");
+    sl_buf_puts(b, "</div>");
+    int shown = 0;
+    for (int i = 0; i < n; i++)
+        if (sl_risk_may_review(req, &risks[i])) {
+            if (!shown++)
+                sl_buf_puts(b, "<h2 class=\"govuk-heading-m\" id=\"review\">Review a risk</h2>");
+            review_form(req, &risks[i], posted);
+        }
+    if (sl_may(req->role, SL_DO_RUN_BOARD, NULL))
+        add_form(req, posted);
+    sl_risks_free(risks, (size_t)n);
+    sl_page_end(req);
+}
+
+void sl_page_risks(sl_request *req)
+{
+    sl_risks_render(req, NULL);
+}
