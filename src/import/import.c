@@ -11,15 +11,6 @@
 #include "util/file.h"
 #include "util/mem.h"
 
-void sl_plan_set_free(sl_plan_set *set)
-{
-    for (size_t i = 0; i < set->n_plans; i++)
-        sl_plan_free(&set->plans[i]);
-    free(set->plans);
-    set->plans = NULL;
-    set->n_plans = 0;
-}
-
 /* Returns 1 when the path ends in the given extension (case-insensitive). */
 static int has_extension(const char *path, const char *ext)
 {

@@ -28,17 +28,6 @@ static void unread(member_reader *r, sl_text_span s, const char *why)
                     (int)shown, s.text, shown < s.len ? "\xE2\x80\xA6" : "");
 }
 
-/* Adds the entry as a member (names vacant places NULL). */
-void tor_member_add(member_reader *r, tor_entry *e)
-{
-    size_t i = sl_board_add_member(r->board, e->vacant ? NULL : e->name, e->role,
-                                   e->organisation ? e->organisation : "", e->substitute);
-    r->board->members[i].chair = e->chair;
-    r->board->members[i].vice_chair = e->vice_chair;
-    r->last = (long)i;
-    r->last_line = r->line;
-}
-
 /* Returns 1 for a sentence rather than an entry: many words, a verb, or a
  * full stop after six words. */
 static int prose(sl_text_span s)

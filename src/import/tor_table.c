@@ -10,6 +10,19 @@
 #include "import/tor_rules.h"
 #include "util/mem.h"
 
+/* Adds the entry as a member (names vacant places NULL). The one place a
+ * member joins the board, used by the line reader of tor_members.c too: it
+ * lives here, in the lower of the two files, so they do not call each other. */
+void tor_member_add(member_reader *r, tor_entry *e)
+{
+    size_t i = sl_board_add_member(r->board, e->vacant ? NULL : e->name, e->role,
+                                   e->organisation ? e->organisation : "", e->substitute);
+    r->board->members[i].chair = e->chair;
+    r->board->members[i].vice_chair = e->vice_chair;
+    r->last = (long)i;
+    r->last_line = r->line;
+}
+
 /* Adds a cell of len bytes at text to the cells (trimmed; the last cell
  * takes the rest of the line when there are too many). */
 static void add_cell(tor_cells *c, const char *text, size_t len, const char *line_end)

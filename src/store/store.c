@@ -31,22 +31,6 @@ void sl_store_rollback(sl_store *s)
     s->ops->rollback(s);
 }
 
-void sl_savings_rows_free(sl_savings_row *rows, int n)
-{
-    for (int i = 0; i < n; i++) {
-        free(rows[i].ref);
-        free(rows[i].title);
-    }
-    free(rows);
-}
-
-void sl_calendar_tokens_free(sl_calendar_token *tokens, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(tokens[i].login);
-    free(tokens);
-}
-
 /* Every operation of store_ops.h: hand the call to the backend. */
 #define SL_STORE_OP(ret, name, params, args)                                                       \
     ret sl_store_##name params { return store->ops->name args; }

@@ -153,3 +153,15 @@ void sl_breadcrumbs(sl_request *req, const sl_web_plan *plan, const char *extra)
     }
     sl_buf_puts(b, "</ol></nav>");
 }
+
+void sl_error_page(sl_request *req, int status, const char *title, const char *message)
+{
+    sl_buf_reset(&req->body);
+    req->status = status;
+    req->location[0] = '\0';
+    sl_page_start(req, title);
+    sl_buf_printf(&req->body, "<h1 class=\"govuk-heading-l\">%h</h1><p class=\"govuk-body\">%h</p>"
+                              "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the home page</a></p>",
+                  title, message);
+    sl_page_end(req);
+}

@@ -62,38 +62,6 @@ typedef struct {
     int too_large;
 } pending;
 
-const char *sl_query(sl_request *req, const char *name)
-{
-    const char *v = MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
-    return v && *v ? v : NULL;
-}
-
-const char *sl_header(sl_request *req, const char *name)
-{
-    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
-}
-
-void sl_redirect(sl_request *req, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(req->location, sizeof req->location, fmt, ap);
-    va_end(ap);
-    req->status = 303;
-}
-
-void sl_error_page(sl_request *req, int status, const char *title, const char *message)
-{
-    sl_buf_reset(&req->body);
-    req->status = status;
-    req->location[0] = '\0';
-    sl_page_start(req, title);
-    sl_buf_printf(&req->body, "<h1 class=\"govuk-heading-l\">%h</h1><p class=\"govuk-body\">%h</p>"
-                              "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the home page</a></p>",
-                  title, message);
-    sl_page_end(req);
-}
-
 /* Adds the headers every answer carries; style_hash (may be NULL or "") is
  * the base64 SHA-256 of the one inline stylesheet the answer may use. */
 static void add_security_headers(struct MHD_Response *r, const char *style_hash)

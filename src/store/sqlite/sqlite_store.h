@@ -25,6 +25,10 @@ const char *sl_sqlite_migration(int index);
  * cleared, preparing it the first time; NULL with err set on failure. The
  * store owns the statement. */
 sqlite3_stmt *sq_prepare(sq_store *s, const char *sql, sl_error *err);
+/* Test builds (SL_FAULT_INJECTION): returns -1 with an injected error when
+ * this use of the database is the one SIGHTLINE_FAULT_AT chose to fail, else
+ * 0; always 0 in other builds. */
+int sq_injected_fault(sl_error *err);
 /* Records the database's current error message with context; returns -1. */
 int sq_fail(sq_store *s, sl_error *err, const char *what);
 /* Test builds (SL_FAULT_INJECTION): puts the fault VFS of fault_vfs.c in
