@@ -27,5 +27,12 @@ int sl_cli_record_number(const sl_command *cmd, const char *text, long long *id,
 int sl_run_meeting_show(sl_run *run);
 /* Appends one action arising as a JSON object (cmd_meeting_show.c). */
 void sl_cli_arising_json(sl_buf *b, const sl_arising *a);
+/* Runs `calendar token add|list|revoke` (cmd_calendar_token.c) in a run
+ * whose first arguments are "token" and the subcommand; returns 0, -1 with
+ * run->err set, or an exit status after saying why. */
+int sl_run_calendar_token(sl_run *run);
+/* Checks `calendar token …`'s subcommand and options before the store is
+ * opened; returns 0 or SL_EXIT_USAGE after saying why. */
+int sl_run_calendar_token_check(sl_run *run);
 
 #endif

@@ -1,7 +1,6 @@
 /* governance_common.c — what the governance commands share: finding a board
  * and a meeting by name and day, reading a day option, changing a meeting
  * in one transaction, pieces of listings. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,33 +43,6 @@ int sl_cli_meeting(sl_store *store, const char *board, const char *date, sl_boar
         return 0;
     sl_board_free(b);
     return sl_cli_refuse(&err);
-}
-
-int sl_cli_finish_write(sl_store *store, int failed, sl_error *err)
-{
-    if (!failed && sl_store_commit(store, err) == 0)
-        return SL_EXIT_OK;
-    sl_store_rollback(store);
-    return sl_cli_refuse(err);
-}
-
-int sl_cli_output(sl_buf *b, const char *path)
-{
-    if (!path)
-        return sl_buf_write(b, stdout) < 0 ? SL_EXIT_REFUSED : SL_EXIT_OK;
-    sl_error err = {0};
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        sl_fail_at(&err, path, 0, "cannot write: %s", strerror(errno));
-        return sl_cli_refuse(&err);
-    }
-    int bad = sl_buf_write(b, f) < 0;
-    bad |= fclose(f) != 0;
-    if (bad) {
-        sl_fail_at(&err, path, 0, "cannot write: %s", strerror(errno));
-        return sl_cli_refuse(&err);
-    }
-    return SL_EXIT_OK;
 }
 
 char **sl_cli_short_output(int argc, char **argv)
