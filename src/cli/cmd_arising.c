@@ -98,11 +98,10 @@ static int arising_history(sl_run *run)
     int n = sl_store_arising_history(run->store, c->number, &list, &run->err);
     if (n == 0)
         sl_fail(&run->err, "no action arising numbered %lld", c->number);
-    if (n <= 0)
+    int json = sl_run_history_open(run, n);
+    if (json < 0)
         return -1;
-    int json = sl_run_flag(run, "--json");
     sl_buf *out = &run->out;
-    sl_run_list_open(run, json);
     for (int i = 0; i < n; i++) {
         if (!json) {
             sl_buf_printf(out, "%s  %-12s %s%s%s\n", list[i].recorded_at, sl_status_name(list[i].status),

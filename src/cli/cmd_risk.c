@@ -218,11 +218,10 @@ static int risk_history(sl_run *run)
     int n = sl_store_risk_history(run->store, ref, &list, &run->err);
     if (n == 0)
         sl_fail(&run->err, "no risk %s (see `sightline risks`)", ref);
-    if (n <= 0)
+    int json = sl_run_history_open(run, n);
+    if (json < 0)
         return -1;
-    int json = sl_run_flag(run, "--json");
     sl_buf *out = &run->out;
-    sl_run_list_open(run, json);
     for (int i = 0; i < n; i++) {
         const sl_risk_history *h = &list[i];
         int score = sl_risk_score(h->likelihood, h->impact);

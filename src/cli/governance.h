@@ -15,6 +15,11 @@ int sl_run_meeting_read(sl_run *run, sl_meeting_op op);
  * transaction (rolled back when op fails); returns 0, -1 with run->err set,
  * or SL_EXIT_REFUSED after saying why. */
 int sl_run_meeting_write(sl_run *run, sl_meeting_op op);
+/* Opens in run->out the listing of one record's history of n entries, as
+ * the store returned them (n < 0: it failed; 0: no such record; run->err
+ * says which). Returns 1 for a JSON listing (--json), 0 for text, or -1
+ * when n <= 0. Close it with sl_run_list_close. */
+int sl_run_history_open(sl_run *run, int n);
 /* Appends before item i of a JSON history listing its separator and the
  * object's first keys: {"recorded_at":…,"author":… (the caller closes it). */
 void sl_cli_history_json_head(sl_buf *b, int i, const char *recorded_at, const char *author);

@@ -82,6 +82,15 @@ int sl_run_meeting_write(sl_run *run, sl_meeting_op op)
     return with_meeting(run, op, 1);
 }
 
+int sl_run_history_open(sl_run *run, int n)
+{
+    if (n <= 0)
+        return -1;
+    int json = sl_run_flag(run, "--json");
+    sl_run_list_open(run, json);
+    return json;
+}
+
 void sl_cli_history_json_head(sl_buf *b, int i, const char *recorded_at, const char *author)
 {
     sl_buf_puts(b, i ? ",\n{\"recorded_at\":" : "\n{\"recorded_at\":");
