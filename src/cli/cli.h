@@ -83,26 +83,8 @@ int sl_cli_day(const char *option, const char *text, sl_day *out);
 /* Finds the board's meeting on date with its detail: fills *b and *out
  * (caller frees both); returns 0 or SL_EXIT_REFUSED after saying why (and frees nothing then). */
 int sl_cli_meeting(sl_store *store, const char *board, const char *date, sl_board *b, sl_meeting *out);
-/* Ends a write begun with sl_store_begin: commits unless failed, else rolls
- * back; returns SL_EXIT_OK or SL_EXIT_REFUSED after printing err. */
-int sl_cli_finish_write(sl_store *store, int failed, sl_error *err);
-/* A change to one meeting, run inside a transaction: returns 0, or -1 with err set. */
-typedef int (*sl_meeting_op)(sl_store *store, const sl_board *board, const sl_meeting *meeting, void *ctx,
-                             sl_error *err);
-/* Finds the board's meeting on date and runs op on it in one transaction
- * (rolled back when op fails); returns an exit code after saying why. */
-int sl_cli_meeting_write(const sl_cli *cli, const char *board, const char *date, sl_meeting_op op, void *ctx);
-/* Writes b to the file path (standard output when NULL); returns an exit code. */
-int sl_cli_output(sl_buf *b, const char *path);
 /* Returns a copy of argv (caller frees the array only) with "-o" spelled "--output". */
 char **sl_cli_short_output(int argc, char **argv);
-/* Prints one meeting in full (text or JSON); returns an exit code (cmd_meeting_show.c). */
-int sl_cli_meeting_show(const sl_cli *cli, const char *board, const char *date, int json);
-/* Appends one action arising as a JSON object (cmd_meeting_show.c). */
-void sl_cli_arising_json(sl_buf *b, const sl_arising *a);
-/* Runs `calendar token add|list|revoke` (cmd_calendar_token.c); returns an exit code. */
-int sl_cli_calendar_token(const sl_cli *cli, const sl_command *cmd, const char *sub, const char *arg,
-                          const char *login);
 /* Checks a calendar token: 0 when valid, else SL_EXIT_REFUSED after saying why (revoked, unknown). */
 int sl_cli_calendar_token_check(sl_store *store, const char *token);
 

@@ -4,43 +4,51 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 
-typedef struct {
-    sl_agenda_item item;
-    const char *actor;
-} agenda_ctx;
-
-/* Appends the item, late when the meeting's pack is already published. */
-static int add_item(sl_store *store, const sl_board *b, const sl_meeting *m, void *ctx, sl_error *err)
+/* Appends the item (run->ctx), late when the meeting's pack is already published. */
+static int add_item(sl_run *run, const sl_board *b, const sl_meeting *m)
 {
     (void)b;
-    agenda_ctx *a = ctx;
-    a->item.late = m->papers_published != SL_NO_DAY;
-    return sl_store_agenda_add(store, m->id, &a->item, a->actor, err);
+    sl_agenda_item *item = run->ctx;
+    item->late = m->papers_published != SL_NO_DAY;
+    return sl_store_agenda_add(run->store, m->id, item, run->cli->actor, &run->err);
+}
+
+/* Reads the options into the item (run->ctx); returns 0 or SL_EXIT_USAGE. */
+static int check_agenda(sl_run *run)
+{
+    sl_agenda_item *item = run->ctx;
+    const sl_opt *kind = sl_run_opt(run, "--kind");
+    item->title = (char *)sl_run_opt(run, "--title")->value;
+    item->theme = (char *)sl_run_opt(run, "--theme")->value;
+    if (strcmp(run->pos[0], "add") != 0)
+        return sl_cli_usage(run->cmd, "try: agenda add --board B --date D --title T");
+    if (!sl_run_flag(run, "--board") || !sl_run_flag(run, "--date") || !item->title)
+        return sl_cli_usage(run->cmd, "give --board, --date and --title");
+    if (kind->count && sl_agenda_kind_parse(kind->value, &item->kind) < 0)
+        return sl_cli_usage(run->cmd, "--kind is standing, deep-dive or item");
+    if (item->kind == SL_AGENDA_DEEP_DIVE && !item->theme)
+        return sl_cli_usage(run->cmd, "a deep dive names its theme with --theme T");
+    return 0;
+}
+
+/* Adds the item in one transaction and says whether it came late. */
+static int agenda_body(sl_run *run)
+{
+    sl_agenda_item *item = run->ctx;
+    int rc = sl_run_meeting_write(run, add_item);
+    if (rc == 0)
+        sl_buf_printf(&run->out, "added %s'%s'\n", item->late ? "a late paper " : "", item->title);
+    return rc;
 }
 
 int sl_cmd_agenda(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    enum { OPT_BOARD, OPT_DATE, OPT_TITLE, OPT_KIND, OPT_THEME, N_OPTS };
-    sl_opt o[N_OPTS] = {SL_OPT("--board", 1), SL_OPT("--date", 1), SL_OPT("--title", 1), SL_OPT("--kind", 1),
-                        SL_OPT("--theme", 1)};
-    const char *pos[1] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 1, 1, &n_pos);
-    agenda_ctx a = {{(char *)o[OPT_TITLE].value, SL_AGENDA_ITEM, (char *)o[OPT_THEME].value, 0}, cli->actor};
-    if (rc == 0 && strcmp(pos[0], "add") != 0)
-        rc = sl_cli_usage(cmd, "try: agenda add --board B --date D --title T");
-    else if (rc == 0 && (!o[OPT_BOARD].count || !o[OPT_DATE].count || !o[OPT_TITLE].count))
-        rc = sl_cli_usage(cmd, "give --board, --date and --title");
-    else if (rc == 0 && o[OPT_KIND].count && sl_agenda_kind_parse(o[OPT_KIND].value, &a.item.kind) < 0)
-        rc = sl_cli_usage(cmd, "--kind is standing, deep-dive or item");
-    else if (rc == 0 && a.item.kind == SL_AGENDA_DEEP_DIVE && !a.item.theme)
-        rc = sl_cli_usage(cmd, "a deep dive names its theme with --theme T");
-    if (rc == 0)
-        rc = sl_cli_meeting_write(cli, o[OPT_BOARD].value, o[OPT_DATE].value, add_item, &a);
-    if (rc == 0)
-        printf("added %s'%s'\n", a.item.late ? "a late paper " : "", a.item.title);
-    sl_cli_free_opts(o, N_OPTS);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    sl_opt opts[] = {SL_OPT("--board", 1), SL_OPT("--date", 1), SL_OPT("--title", 1), SL_OPT("--kind", 1),
+                     SL_OPT("--theme", 1)};
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 1, .store = SL_RUN_STORE,
+                                     .check = check_agenda, .body = agenda_body};
+    sl_agenda_item item = {NULL, SL_AGENDA_ITEM, NULL, 0};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &item);
 }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 #include "domain/meeting.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -56,55 +56,51 @@ static void set_chair(sl_board *b, const char *who)
     b->members[at].chair = 1;
 }
 
-/* Saves b (new when adding, else replacing the stored one) in one transaction. */
-static int save_board(const sl_cli *cli, sl_store *store, const sl_board *b, int adding)
+/* Saves b (new when adding, else replacing the stored one) in one
+ * transaction and says so; returns 0 or -1 with run->err set. */
+static int save_board(sl_run *run, const sl_board *b, int adding)
 {
-    sl_error err = {0};
-    if (sl_store_begin(store, &err) < 0)
-        return sl_cli_refuse(&err);
-    int failed = adding ? sl_store_board_add(store, b, cli->actor, NULL, &err) < 0
-                        : sl_store_board_save(store, b, cli->actor, NULL, &err) < 0;
-    int rc = sl_cli_finish_write(store, failed, &err);
-    if (rc == 0)
-        printf("%s board '%s'\n", adding ? "added" : "updated", b->name);
-    return rc;
+    if (sl_run_begin(run) < 0)
+        return -1;
+    int failed = adding ? sl_store_board_add(run->store, b, run->cli->actor, NULL, &run->err) < 0
+                        : sl_store_board_save(run->store, b, run->cli->actor, NULL, &run->err) < 0;
+    if (sl_run_end(run, failed) < 0)
+        return -1;
+    sl_buf_printf(&run->out, "%s board '%s'\n", adding ? "added" : "updated", b->name);
+    return 0;
 }
 
 /* `board add NAME --kind K …` and `board set NAME …`. */
-static int board_add_or_set(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *name, int adding)
+static int board_add_or_set(sl_run *run, int adding)
 {
-    if (adding && !o[OPT_KIND].count)
-        return sl_cli_usage(cmd, "board add needs --kind improvement|programme|task-group|scrutiny");
-    sl_store *store = sl_cli_open_store(cli, 1);
-    if (!store)
+    sl_opt *o = run->opts;
+    const char *name = run->pos[1];
+    if (sl_run_open_store(run, 1))
         return SL_EXIT_REFUSED;
     sl_board b = sl_board_empty();
-    int rc = adding ? 0 : sl_cli_board(store, name, &b, NULL);
+    int rc = adding ? 0 : sl_cli_board(run->store, name, &b, NULL);
     if (rc == 0 && adding)
         b.name = sl_strdup(name);
     if (rc == 0)
-        rc = read_rules(cmd, o, &b);
+        rc = read_rules(run->cmd, o, &b);
     if (rc == 0 && o[OPT_ADOPTED].count)
         rc = sl_cli_day("--adopted", o[OPT_ADOPTED].value, &b.tor_adopted);
     if (rc == 0 && o[OPT_CHAIR].count)
         set_chair(&b, o[OPT_CHAIR].value);
     if (rc == 0)
-        rc = save_board(cli, store, &b, adding);
+        rc = save_board(run, &b, adding);
     sl_board_free(&b);
-    sl_store_close(store);
     return rc;
 }
 
 /* `board member add BOARD --role ROLE …`. */
-static int member_add(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *board)
+static int member_add(sl_run *run)
 {
-    if (!o[OPT_ROLE].count)
-        return sl_cli_usage(cmd, "board member add needs --role ROLE");
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
+    sl_opt *o = run->opts;
+    if (sl_run_open_store(run, 0))
         return SL_EXIT_REFUSED;
     sl_board b = sl_board_empty();
-    int rc = sl_cli_board(store, board, &b, NULL);
+    int rc = sl_cli_board(run->store, run->pos[2], &b, NULL);
     if (rc == 0) {
         size_t i = sl_board_add_member(&b, o[OPT_NAME].value, o[OPT_ROLE].value, o[OPT_ORGANISATION].value,
                                        o[OPT_SUBSTITUTE].value);
@@ -112,11 +108,38 @@ static int member_add(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const
         b.members[i].chair = o[OPT_CHAIR].count > 0;
         for (size_t k = 0; b.members[i].chair && k < i; k++)
             b.members[k].chair = 0;
-        rc = save_board(cli, store, &b, 0);
+        rc = save_board(run, &b, 0);
     }
     sl_board_free(&b);
-    sl_store_close(store);
     return rc;
+}
+
+/* `board add NAME --kind K …`. */
+static int board_add(sl_run *run)
+{
+    return board_add_or_set(run, 1);
+}
+
+/* `board set NAME …`. */
+static int board_set(sl_run *run)
+{
+    return board_add_or_set(run, 0);
+}
+
+/* Checks `board add` has --kind before the store is opened; returns 0 or SL_EXIT_USAGE. */
+static int check_add(sl_run *run)
+{
+    if (!run->opts[OPT_KIND].count)
+        return sl_cli_usage(run->cmd, "board add needs --kind improvement|programme|task-group|scrutiny");
+    return 0;
+}
+
+/* Checks `board member add` has --role before the store is opened; returns 0 or SL_EXIT_USAGE. */
+static int check_member(sl_run *run)
+{
+    if (!run->opts[OPT_ROLE].count)
+        return sl_cli_usage(run->cmd, "board member add needs --role ROLE");
+    return 0;
 }
 
 int sl_cmd_board(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
@@ -128,19 +151,12 @@ int sl_cmd_board(const sl_cli *cli, const sl_command *cmd, int argc, char **argv
         SL_OPT("--chair-report-every", 1), SL_OPT("--review-months", 1), SL_OPT("--role", 1),
         SL_OPT("--name", 1),  SL_OPT("--organisation", 1), SL_OPT("--substitute", 1),
         SL_OPT("--vice-chair", 0), SL_OPT("--json", 0), SL_OPT("--adopted", 1)};
-    const char *pos[3] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 1, 3, &n_pos);
-    if (rc == 0 && n_pos == 2 && strcmp(pos[0], "add") == 0)
-        rc = board_add_or_set(cli, cmd, o, pos[1], 1);
-    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "set") == 0)
-        rc = board_add_or_set(cli, cmd, o, pos[1], 0);
-    else if (rc == 0 && n_pos == 3 && strcmp(pos[0], "member") == 0 && strcmp(pos[1], "add") == 0)
-        rc = member_add(cli, cmd, o, pos[2]);
-    else if (rc == 0)
-        rc = sl_cli_usage(cmd, "try: board add NAME --kind K, board set NAME, board member add BOARD --role R");
-    sl_cli_free_opts(o, N_OPTS);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    static const sl_run_sub subs[] = {{"add", 2, check_add, board_add}, {"set", 2, NULL, board_set},
+                                      {"member add", 3, check_member, member_add}, {0}};
+    static const sl_run_spec spec = {
+        .min_pos = 1, .max_pos = 3, .subs = subs,
+        .sub_usage = "try: board add NAME --kind K, board set NAME, board member add BOARD --role R"};
+    return SL_CLI_RUN(cli, cmd, argc, argv, o, &spec, NULL);
 }
 
 /* Appends a board as JSON (the keys of SPEC.md §5.1). */
@@ -198,39 +214,31 @@ static void board_text(sl_buf *b, const sl_board *x)
     }
 }
 
-int sl_cmd_boards(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+/* Lists every board (text or --json) into run->out. */
+static int boards_body(sl_run *run)
 {
-    sl_opt o[1] = {SL_OPT("--json", 0)};
-    const char *pos[1];
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, 1, pos, 0, 0, &n_pos);
-    int json = o[0].count > 0;
-    sl_cli_free_opts(o, 1);
-    if (rc)
-        return rc < 0 ? SL_EXIT_OK : rc;
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_error err = {0};
     sl_board *boards = NULL;
-    int n = sl_store_boards(store, &boards, NULL, &err);
-    sl_store_close(store);
+    int n = sl_store_boards(run->store, &boards, NULL, &run->err);
     if (n < 0)
-        return sl_cli_refuse(&err);
-    sl_buf out = SL_BUF_INIT;
-    sl_buf_puts(&out, json ? "[" : "");
+        return -1;
+    int json = sl_run_flag(run, "--json");
+    sl_run_list_open(run, json);
     for (int i = 0; i < n; i++) {
-        if (json) {
-            sl_buf_puts(&out, i ? ",\n" : "\n");
-            board_json(&out, &boards[i]);
-        } else {
-            board_text(&out, &boards[i]);
-        }
+        sl_run_list_item(run, json, i);
+        if (json)
+            board_json(&run->out, &boards[i]);
+        else
+            board_text(&run->out, &boards[i]);
         sl_board_free(&boards[i]);
     }
-    sl_buf_puts(&out, json ? (n ? "\n]\n" : "]\n") : "");
+    sl_run_list_close(run, json, n);
     free(boards);
-    rc = sl_cli_output(&out, NULL);
-    sl_buf_free(&out);
-    return rc;
+    return 0;
+}
+
+int sl_cmd_boards(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
+{
+    sl_opt opts[] = {SL_OPT("--json", 0)};
+    static const sl_run_spec spec = {.store = SL_RUN_STORE, .body = boards_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 #include "domain/governance_calendar.h"
 #include "report/governance_calendar_view.h"
 #include "util/clock.h"
@@ -49,53 +49,60 @@ static void calendar_text(sl_buf *b, const sl_gcal *cal, sl_day as_of)
     }
 }
 
-/* `calendar …`: checks a --token when given, builds and writes the calendar. */
-static int calendar(const sl_cli *cli, const sl_command *cmd, sl_opt *o)
+/* `calendar …`: checks a --token when given, builds the calendar and
+ * writes it to run->out, or to the file --output names. */
+static int calendar(sl_run *run)
 {
-    sl_day as_of;
-    int rc = sl_cli_as_of(cmd, &o[OPT_AS_OF], &as_of);
-    if (rc == 0 && o[OPT_JSON].count && o[OPT_ICS].count)
-        rc = sl_cli_usage(cmd, "give --json or --ics, not both");
-    sl_store *store = rc ? NULL : sl_cli_open_store(cli, 0);
-    if (rc || !store)
-        return rc ? rc : SL_EXIT_REFUSED;
-    sl_error err = {0};
+    sl_opt *o = run->opts;
     sl_gcal cal = {0};
-    rc = o[OPT_TOKEN].count ? sl_cli_calendar_token_check(store, o[OPT_TOKEN].value) : 0;
-    if (rc == 0 && sl_gcal_build(store, o[OPT_BOARD].value, as_of, &cal, &err) < 0)
-        rc = sl_cli_refuse(&err);
-    sl_store_close(store);
+    int rc = o[OPT_TOKEN].count ? sl_cli_calendar_token_check(run->store, o[OPT_TOKEN].value) : 0;
+    if (rc == 0 && sl_gcal_build(run->store, o[OPT_BOARD].value, run->as_of, &cal, &run->err) < 0)
+        rc = -1;
     if (rc == 0) {
-        sl_buf out = SL_BUF_INIT;
         if (o[OPT_ICS].count)
-            sl_gcal_ics(&out, &cal);
+            sl_gcal_ics(&run->out, &cal);
         else if (o[OPT_JSON].count)
-            calendar_json(&out, &cal, as_of);
+            calendar_json(&run->out, &cal, run->as_of);
         else
-            calendar_text(&out, &cal, as_of);
-        rc = sl_cli_output(&out, o[OPT_OUTPUT].value);
-        sl_buf_free(&out);
+            calendar_text(&run->out, &cal, run->as_of);
+    }
+    if (rc == 0 && o[OPT_OUTPUT].value) {
+        rc = sl_cli_write_buf_file(&run->out, o[OPT_OUTPUT].value, &run->err);
+        sl_buf_reset(&run->out);
     }
     sl_gcal_free(&cal);
     return rc;
+}
+
+/* Checks the arguments before the store is opened: --as-of and the format
+ * of the calendar, or the token subcommand's; returns 0 or an exit status
+ * after saying why. */
+static int check_calendar(sl_run *run)
+{
+    if (run->n_pos > 0 && strcmp(run->pos[0], "token") == 0)
+        return sl_run_calendar_token_check(run);
+    if (run->n_pos > 0)
+        return sl_cli_usage(run->cmd, "unexpected argument '%s'", run->pos[0]);
+    int rc = sl_cli_as_of(run->cmd, &run->opts[OPT_AS_OF], &run->as_of);
+    if (rc == 0 && run->opts[OPT_JSON].count && run->opts[OPT_ICS].count)
+        rc = sl_cli_usage(run->cmd, "give --json or --ics, not both");
+    return rc;
+}
+
+/* Writes the calendar, or runs the token subcommand. */
+static int calendar_body(sl_run *run)
+{
+    return run->n_pos == 0 ? calendar(run) : sl_run_calendar_token(run);
 }
 
 int sl_cmd_calendar(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt o[N_OPTS] = {SL_OPT("--json", 0),  SL_OPT("--ics", 0),  SL_OPT("--board", 1), SL_OPT("--as-of", 1),
                         SL_OPT("--output", 1), SL_OPT("--user", 1), SL_OPT("--token", 1)};
-    const char *pos[3] = {0};
-    int n_pos;
+    static const sl_run_spec spec = {.max_pos = 3, .store = SL_RUN_STORE, .own_as_of_plan = 1,
+                                     .check = check_calendar, .body = calendar_body};
     char **args = sl_cli_short_output(argc, argv);
-    int rc = sl_cli_parse(cmd, argc, args, o, N_OPTS, pos, 0, 3, &n_pos);
-    if (rc == 0 && n_pos == 0)
-        rc = calendar(cli, cmd, o);
-    else if (rc == 0 && strcmp(pos[0], "token") == 0)
-        rc = sl_cli_calendar_token(cli, cmd, n_pos > 1 ? pos[1] : "", n_pos > 2 ? pos[2] : NULL,
-                                   o[OPT_USER].value);
-    else if (rc == 0)
-        rc = sl_cli_usage(cmd, "unexpected argument '%s'", pos[0]);
-    sl_cli_free_opts(o, N_OPTS);
+    int rc = SL_CLI_RUN(cli, cmd, argc, args, o, &spec, NULL);
     free(args);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    return rc;
 }

@@ -3,37 +3,39 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 
-typedef struct {
-    const char *text;
-    const char *actor;
-} decision_ctx;
-
-/* Appends the decision to the meeting. */
-static int add_decision(sl_store *store, const sl_board *b, const sl_meeting *m, void *ctx, sl_error *err)
+/* Appends the decision (--text) to the meeting. */
+static int add_decision(sl_run *run, const sl_board *b, const sl_meeting *m)
 {
     (void)b;
-    decision_ctx *d = ctx;
-    return sl_store_decision_add(store, m->id, d->text, d->actor, err);
+    return sl_store_decision_add(run->store, m->id, sl_run_opt(run, "--text")->value, run->cli->actor, &run->err);
+}
+
+/* Checks the subcommand and the options; returns 0 or SL_EXIT_USAGE. */
+static int check_decision(sl_run *run)
+{
+    const char *text = sl_run_opt(run, "--text")->value;
+    if (strcmp(run->pos[0], "add") != 0)
+        return sl_cli_usage(run->cmd, "try: decision add --board B --date D --text T");
+    if (!sl_run_flag(run, "--board") || !sl_run_flag(run, "--date") || !text || !*text)
+        return sl_cli_usage(run->cmd, "give --board, --date and --text");
+    return 0;
+}
+
+/* Records the decision in one transaction. */
+static int decision_body(sl_run *run)
+{
+    int rc = sl_run_meeting_write(run, add_decision);
+    if (rc == 0)
+        sl_buf_puts(&run->out, "recorded the decision\n");
+    return rc;
 }
 
 int sl_cmd_decision(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    enum { OPT_BOARD, OPT_DATE, OPT_TEXT, N_OPTS };
-    sl_opt o[N_OPTS] = {SL_OPT("--board", 1), SL_OPT("--date", 1), SL_OPT("--text", 1)};
-    const char *pos[1] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 1, 1, &n_pos);
-    decision_ctx d = {o[OPT_TEXT].value, cli->actor};
-    if (rc == 0 && strcmp(pos[0], "add") != 0)
-        rc = sl_cli_usage(cmd, "try: decision add --board B --date D --text T");
-    else if (rc == 0 && (!o[OPT_BOARD].count || !o[OPT_DATE].count || !o[OPT_TEXT].count || !*d.text))
-        rc = sl_cli_usage(cmd, "give --board, --date and --text");
-    if (rc == 0)
-        rc = sl_cli_meeting_write(cli, o[OPT_BOARD].value, o[OPT_DATE].value, add_decision, &d);
-    if (rc == 0)
-        printf("recorded the decision\n");
-    sl_cli_free_opts(o, N_OPTS);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    sl_opt opts[] = {SL_OPT("--board", 1), SL_OPT("--date", 1), SL_OPT("--text", 1)};
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 1, .store = SL_RUN_STORE,
+                                     .check = check_decision, .body = decision_body};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 
 /* Appends the meeting's attendance as a JSON array. */
 static void attendance_json(sl_buf *b, const sl_meeting *m)
@@ -35,8 +35,8 @@ static void agenda_json(sl_buf *b, const sl_meeting *m)
     sl_buf_puts(b, "]");
 }
 
-/* Appends one action arising as JSON. */
-static void arising_json(sl_buf *b, const sl_arising *a)
+/* Appends one action arising as JSON (governance.h). */
+void sl_cli_arising_json(sl_buf *b, const sl_arising *a)
 {
     char raised[11], due[11];
     sl_day_format(a->meeting, raised);
@@ -53,11 +53,6 @@ static void arising_json(sl_buf *b, const sl_arising *a)
         sl_buf_printf(b, ",\"due\":\"%s\"", due);
     }
     sl_buf_printf(b, ",\"status\":\"%s\"}", sl_status_name(a->status));
-}
-
-void sl_cli_arising_json(sl_buf *b, const sl_arising *a)
-{
-    arising_json(b, a);
 }
 
 /* Appends the meeting as one JSON object; carried are the open actions
@@ -82,7 +77,7 @@ static void meeting_json(sl_buf *b, const sl_meeting *m, const sl_arising *carri
     sl_buf_puts(b, ",\"arising\":[");
     for (int i = 0; i < n; i++) {
         sl_buf_puts(b, i ? "," : "");
-        arising_json(b, &carried[i]);
+        sl_cli_arising_json(b, &carried[i]);
     }
     sl_buf_puts(b, "],\"minutes\":");
     sl_buf_json_str(b, m->minutes);
@@ -140,32 +135,25 @@ static int raised_before(sl_arising *list, int n, sl_day day)
     return k;
 }
 
-int sl_cli_meeting_show(const sl_cli *cli, const char *board, const char *date, int json)
+/* Appends the meeting m in full with the open actions arising of its
+ * board's earlier meetings (the meeting op of sl_run_meeting_show). */
+static int show(sl_run *run, const sl_board *b, const sl_meeting *m)
 {
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    sl_board b = sl_board_empty();
-    sl_meeting m = sl_meeting_empty();
-    sl_error err = {0};
-    int rc = sl_cli_meeting(store, board, date, &b, &m);
+    (void)b;
     sl_arising *open = NULL;
-    int n = rc ? 0 : sl_store_arisings(store, m.board_id, 1, &open, &err);
-    sl_store_close(store);
-    if (rc == 0 && n < 0)
-        rc = sl_cli_refuse(&err);
-    if (rc == 0) {
-        int k = raised_before(open, n, m.day);
-        sl_buf out = SL_BUF_INIT;
-        if (json)
-            meeting_json(&out, &m, open, k);
-        else
-            meeting_text(&out, &m, open, k);
-        rc = sl_cli_output(&out, NULL);
-        sl_buf_free(&out);
-    }
-    sl_arisings_free(open, n > 0 ? (size_t)n : 0);
-    sl_meeting_free(&m);
-    sl_board_free(&b);
-    return rc;
+    int n = sl_store_arisings(run->store, m->board_id, 1, &open, &run->err);
+    if (n < 0)
+        return -1;
+    int k = raised_before(open, n, m->day);
+    if (sl_run_flag(run, "--json"))
+        meeting_json(&run->out, m, open, k);
+    else
+        meeting_text(&run->out, m, open, k);
+    sl_arisings_free(open, (size_t)n);
+    return 0;
+}
+
+int sl_run_meeting_show(sl_run *run)
+{
+    return sl_run_meeting_read(run, show);
 }

@@ -9,7 +9,7 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 #include "report/report_kinds.h"
 #include "util/buf.h"
 #include "util/clock.h"
@@ -22,6 +22,14 @@ enum {
 typedef enum { FORMAT_HTML, FORMAT_MD, FORMAT_XLSX } format;
 
 #define DEFAULT_HORIZON_DAYS 30
+
+/* What the checks read for the body. */
+typedef struct {
+    const sl_report_kind *kind; /* the report asked for (NULL for `report comment`) */
+    format f;
+    sl_report_params params;
+    sl_commentary comment;      /* `report comment`'s commentary */
+} report_ctx;
 
 /* Reads a YYYY-MM-DD option into *day (keeping *day when the option is
  * absent); returns 0 or SL_EXIT_USAGE, saying whether the text is no date
@@ -89,45 +97,44 @@ static int write_report(const sl_report *r, format f, const char *output, sl_err
     return rc;
 }
 
-/* Builds and writes one report kind; returns an exit status. */
-static int run_report(const sl_cli *cli, const sl_command *cmd, const sl_report_kind *kind,
-                      sl_opt *opts)
+/* Checks a report's options into c before the store is opened; returns 0
+ * or SL_EXIT_USAGE after saying why. */
+static int check_report(const sl_command *cmd, const sl_opt *opts, report_ctx *c)
 {
     if (opts[OPT_THEME].count || opts[OPT_SECTION].count || opts[OPT_TEXT].count)
         return sl_cli_usage(cmd, "--theme, --section and --text belong to `report comment`");
-    format f = FORMAT_HTML;
-    sl_report_params params = {.board = opts[OPT_BOARD].count ? opts[OPT_BOARD].value : NULL,
-                               .meeting = SL_NO_DAY, .horizon_days = DEFAULT_HORIZON_DAYS};
-    params.as_of = sl_today();
-    int rc = read_format(cmd, opts, &f);
+    c->params = (sl_report_params){.board = opts[OPT_BOARD].count ? opts[OPT_BOARD].value : NULL,
+                                   .meeting = SL_NO_DAY, .horizon_days = DEFAULT_HORIZON_DAYS};
+    c->params.as_of = sl_today();
+    int rc = read_format(cmd, opts, &c->f);
     if (rc == 0)
-        rc = read_day(cmd, &opts[OPT_AS_OF], &params.as_of);
+        rc = read_day(cmd, &opts[OPT_AS_OF], &c->params.as_of);
     if (rc == 0)
-        rc = read_day(cmd, &opts[OPT_MEETING], &params.meeting);
+        rc = read_day(cmd, &opts[OPT_MEETING], &c->params.meeting);
     if (rc == 0 && opts[OPT_DAYS].count) {
         char *end;
         long days = strtol(opts[OPT_DAYS].value, &end, 10);
         if (*end || end == opts[OPT_DAYS].value || days < 0 || days > 3660)
             rc = sl_cli_usage(cmd, "--days must be a number of days from 0 to 3660");
-        params.horizon_days = (int)days;
+        c->params.horizon_days = (int)days;
     }
-    sl_store *store = NULL;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &opts[OPT_PLAN], &params.plan_id);
-    if (rc) {
-        sl_store_close(store);
+    return rc;
+}
+
+/* Builds and writes the report check_report read; returns 0, -1 with
+ * run->err set, or an exit status after saying why. */
+static int run_report(sl_run *run, report_ctx *c)
+{
+    sl_opt *opts = run->opts;
+    int rc = sl_cli_plan(run->store, &opts[OPT_PLAN], &c->params.plan_id);
+    if (rc)
         return rc;
-    }
-    sl_error err = {0};
     sl_report r;
-    rc = kind->build(store, &params, &r, &err);
+    rc = c->kind->build(run->store, &c->params, &r, &run->err);
     if (rc == 0)
-        rc = write_report(&r, f, opts[OPT_OUTPUT].count ? opts[OPT_OUTPUT].value : NULL, &err);
+        rc = write_report(&r, c->f, opts[OPT_OUTPUT].count ? opts[OPT_OUTPUT].value : NULL, &run->err);
     sl_report_free(&r);
-    sl_store_close(store);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return rc < 0 ? -1 : 0;
 }
 
 /* Checks the options of `report comment`; returns 0 or SL_EXIT_USAGE. */
@@ -178,44 +185,55 @@ static int resolve_theme(sl_store *store, int64_t plan_id, const char *wanted, c
     return 0;
 }
 
-/* `report comment highlight …`: stores a section's commentary for a theme. */
-static int run_comment(const sl_cli *cli, const sl_command *cmd, const char *kind, sl_opt *opts)
+/* `report comment highlight …`: stores a section's commentary for a theme
+ * (check_comment read it) and says so. */
+static int run_comment(sl_run *run, sl_commentary *c)
 {
-    sl_commentary c = {.report = kind,
-                       .theme_ref = opts[OPT_THEME].value,
-                       .section = opts[OPT_SECTION].value,
-                       .text = opts[OPT_TEXT].value};
-    c.day = sl_today();
-    int rc = check_comment(cmd, opts, kind);
-    if (rc == 0)
-        rc = read_day(cmd, &opts[OPT_AS_OF], &c.day);
-    sl_store *store = NULL;
-    if (rc == 0 && !(store = sl_cli_open_store(cli, 0)))
-        rc = SL_EXIT_REFUSED;
-    if (rc == 0)
-        rc = sl_cli_plan(store, &opts[OPT_PLAN], &c.plan_id);
+    int rc = sl_cli_plan(run->store, &run->opts[OPT_PLAN], &c->plan_id);
     char *theme_ref = NULL;
     if (rc == 0)
-        rc = resolve_theme(store, c.plan_id, opts[OPT_THEME].value, &theme_ref);
-    if (rc) {
-        sl_store_close(store);
+        rc = resolve_theme(run->store, c->plan_id, c->theme_ref, &theme_ref);
+    if (rc)
         return rc;
-    }
-    c.theme_ref = theme_ref;
-    sl_error err = {0};
-    rc = sl_store_begin(store, &err);
-    if (rc == 0 && (sl_store_commentary_add(store, &c, cli->actor, &err) < 0 ||
-                    sl_store_commit(store, &err) < 0)) {
-        sl_store_rollback(store);
+    c->theme_ref = theme_ref;
+    if (sl_run_begin(run) == 0 &&
+        sl_run_end(run, sl_store_commentary_add(run->store, c, run->cli->actor, &run->err) < 0) == 0)
+        sl_buf_printf(&run->out, "commentary on theme %s, %s, kept from %s%s\n", c->theme_ref, c->section,
+                      run->opts[OPT_AS_OF].count ? run->opts[OPT_AS_OF].value : "today", *c->text ? "" : " (cleared)");
+    else
         rc = -1;
-    }
-    sl_store_close(store);
-    if (rc == 0)
-        printf("commentary on theme %s, %s, kept from %s%s\n", c.theme_ref, c.section,
-               opts[OPT_AS_OF].count ? opts[OPT_AS_OF].value : "today",
-               *c.text ? "" : " (cleared)");
     free(theme_ref);
-    return rc < 0 ? sl_cli_refuse(&err) : SL_EXIT_OK;
+    return rc;
+}
+
+/* Checks the arguments and reads the options before the store is opened:
+ * `report comment highlight …` or `report KIND …`; returns 0 or SL_EXIT_USAGE. */
+static int check_arguments(sl_run *run)
+{
+    report_ctx *c = run->ctx;
+    const sl_opt *opts = run->opts;
+    if (strcmp(run->pos[0], "comment") == 0) {
+        if (run->n_pos != 2)
+            return sl_cli_usage(run->cmd, "report comment names the report: highlight");
+        c->comment = (sl_commentary){.report = run->pos[1], .theme_ref = opts[OPT_THEME].value,
+                                     .section = opts[OPT_SECTION].value, .text = opts[OPT_TEXT].value};
+        c->comment.day = sl_today();
+        int rc = check_comment(run->cmd, opts, run->pos[1]);
+        return rc ? rc : read_day(run->cmd, &opts[OPT_AS_OF], &c->comment.day);
+    }
+    c->kind = sl_report_kind_find(run->pos[0]);
+    if (!c->kind || run->n_pos != 1)
+        return sl_cli_usage(run->cmd, "unknown report '%s': highlight, scrutiny, recommendations, "
+                                          "board or chair",
+                            run->n_pos == 1 ? run->pos[0] : run->pos[1]);
+    return check_report(run->cmd, opts, c);
+}
+
+/* Writes the report, or stores the commentary. */
+static int report_body(sl_run *run)
+{
+    report_ctx *c = run->ctx;
+    return c->kind ? run_report(run, c) : run_comment(run, &c->comment);
 }
 
 /* Returns a copy of argv (caller frees the array) with the short option
@@ -238,23 +256,11 @@ int sl_cmd_report(const sl_cli *cli, const sl_command *cmd, int argc, char **arg
                            SL_OPT("--as-of", 1),   SL_OPT("--format", 1), SL_OPT("--output", 1),
                            SL_OPT("--days", 1),    SL_OPT("--theme", 1), SL_OPT("--section", 1),
                            SL_OPT("--text", 1)};
-    const char *pos[2] = {0};
-    int n_pos;
+    static const sl_run_spec spec = {.min_pos = 1, .max_pos = 2, .store = SL_RUN_STORE, .own_as_of_plan = 1,
+                                     .check = check_arguments, .body = report_body};
+    report_ctx c = {0};
     char **args = expand_short(argc, argv);
-    int rc = sl_cli_parse(cmd, argc, args, opts, N_OPTS, pos, 1, 2, &n_pos);
-    if (rc == 0 && strcmp(pos[0], "comment") == 0) {
-        rc = n_pos == 2 ? run_comment(cli, cmd, pos[1], opts)
-                        : sl_cli_usage(cmd, "report comment names the report: highlight");
-    } else if (rc == 0) {
-        const sl_report_kind *kind = sl_report_kind_find(pos[0]);
-        if (!kind || n_pos != 1)
-            rc = sl_cli_usage(cmd, "unknown report '%s': highlight, scrutiny, recommendations, "
-                                   "board or chair",
-                              n_pos == 1 ? pos[0] : pos[1]);
-        else
-            rc = run_report(cli, cmd, kind, opts);
-    }
-    sl_cli_free_opts(opts, N_OPTS);
+    int rc = SL_CLI_RUN(cli, cmd, argc, args, opts, &spec, &c);
     free(args);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    return rc;
 }

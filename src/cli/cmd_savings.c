@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 
 enum { OPT_PLAN, OPT_YEAR, OPT_FORECAST, OPT_DELIVERED, OPT_JSON, N_OPTS };
 
@@ -34,34 +34,38 @@ static int read_amount(const sl_command *cmd, const sl_opt *o, double *out)
     return 0;
 }
 
-/* `savings set PROJECT --year Y …`. */
-static int savings_set(const sl_cli *cli, const sl_command *cmd, sl_opt *o, const char *project)
+/* What `savings set` records. */
+typedef struct {
+    int year;
+    double forecast, delivered;  /* -1 when not given */
+} savings_ctx;
+
+/* Checks `savings set`'s options into run->ctx; returns 0 or SL_EXIT_USAGE. */
+static int check_set(sl_run *run)
 {
-    int year = 0;
-    double forecast = -1, delivered = -1;
-    if (!o[OPT_YEAR].count || read_year(o[OPT_YEAR].value, &year) < 0)
-        return sl_cli_usage(cmd, "--year takes a financial year written 2021/22");
-    int rc = read_amount(cmd, &o[OPT_FORECAST], &forecast);
+    savings_ctx *c = run->ctx;
+    sl_opt *o = run->opts;
+    if (!o[OPT_YEAR].count || read_year(o[OPT_YEAR].value, &c->year) < 0)
+        return sl_cli_usage(run->cmd, "--year takes a financial year written 2021/22");
+    int rc = read_amount(run->cmd, &o[OPT_FORECAST], &c->forecast);
     if (rc == 0)
-        rc = read_amount(cmd, &o[OPT_DELIVERED], &delivered);
-    if (rc == 0 && forecast < 0 && delivered < 0)
-        rc = sl_cli_usage(cmd, "give --forecast N and/or --delivered N");
-    sl_store *store = rc ? NULL : sl_cli_open_store(cli, 0);
-    if (rc || !store)
-        return rc ? rc : SL_EXIT_REFUSED;
-    int64_t plan_id = 0;
-    sl_error err = {0};
-    rc = sl_cli_plan(store, &o[OPT_PLAN], &plan_id);
-    if (rc == 0 && sl_store_begin(store, &err) < 0)
-        rc = sl_cli_refuse(&err);
-    else if (rc == 0)
-        rc = sl_cli_finish_write(
-            store, sl_store_savings_set(store, plan_id, project, year, forecast, delivered, cli->actor, &err) < 0,
-            &err);
-    if (rc == 0)
-        printf("%s %d/%02d recorded\n", project, year, (year + 1) % 100);
-    sl_store_close(store);
+        rc = read_amount(run->cmd, &o[OPT_DELIVERED], &c->delivered);
+    if (rc == 0 && c->forecast < 0 && c->delivered < 0)
+        rc = sl_cli_usage(run->cmd, "give --forecast N and/or --delivered N");
     return rc;
+}
+
+/* `savings set PROJECT --year Y …`: check_set read the figures. */
+static int savings_set(sl_run *run)
+{
+    const savings_ctx *c = run->ctx;
+    const char *project = run->pos[1];
+    if (sl_run_begin(run) < 0 ||
+        sl_run_end(run, sl_store_savings_set(run->store, run->plan_id, project, c->year, c->forecast, c->delivered,
+                                             run->cli->actor, &run->err) < 0) < 0)
+        return -1;
+    sl_buf_printf(&run->out, "%s %d/%02d recorded\n", project, c->year, (c->year + 1) % 100);
+    return 0;
 }
 
 /* Appends an amount as JSON (null when < 0). */
@@ -109,44 +113,29 @@ static void savings_row(sl_buf *b, const sl_savings_row *r, int json, int first)
 }
 
 /* `savings [--plan ID] [--json]`. */
-static int savings_list(const sl_cli *cli, sl_opt *o)
+static int savings_list(sl_run *run)
 {
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
-    int64_t plan_id = 0;
-    sl_error err = {0};
     sl_savings_row *rows = NULL;
-    int rc = sl_cli_plan(store, &o[OPT_PLAN], &plan_id);
-    int n = rc ? 0 : sl_store_savings(store, plan_id, &rows, &err);
-    sl_store_close(store);
-    if (rc || n < 0)
-        return rc ? rc : sl_cli_refuse(&err);
-    int json = o[OPT_JSON].count > 0;
-    sl_buf out = SL_BUF_INIT;
-    sl_buf_puts(&out, json ? "[" : "");
+    int n = sl_store_savings(run->store, run->plan_id, &rows, &run->err);
+    if (n < 0)
+        return -1;
+    int json = sl_run_flag(run, "--json");
+    sl_run_list_open(run, json);
     for (int i = 0; i < n; i++)
-        savings_row(&out, &rows[i], json, i == 0);
-    sl_buf_puts(&out, json ? (n ? "\n]\n" : "]\n") : "");
-    rc = sl_cli_output(&out, NULL);
-    sl_buf_free(&out);
+        savings_row(&run->out, &rows[i], json, i == 0);
+    sl_run_list_close(run, json, n);
     sl_savings_rows_free(rows, n);
-    return rc;
+    return 0;
 }
 
 int sl_cmd_savings(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt o[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--year", 1), SL_OPT("--forecast", 1),
-                        SL_OPT("--delivered", 1), SL_OPT("--json", 0)};
-    const char *pos[2] = {0};
-    int n_pos;
-    int rc = sl_cli_parse(cmd, argc, argv, o, N_OPTS, pos, 0, 2, &n_pos);
-    if (rc == 0 && n_pos == 0)
-        rc = savings_list(cli, o);
-    else if (rc == 0 && n_pos == 2 && strcmp(pos[0], "set") == 0)
-        rc = savings_set(cli, cmd, o, pos[1]);
-    else if (rc == 0)
-        rc = sl_cli_usage(cmd, "try: savings [--plan ID], or savings set PROJECT --year 2021/22 --forecast N");
-    sl_cli_free_opts(o, N_OPTS);
-    return rc < 0 ? SL_EXIT_OK : rc;
+    sl_opt opts[N_OPTS] = {SL_OPT("--plan", 1), SL_OPT("--year", 1), SL_OPT("--forecast", 1),
+                           SL_OPT("--delivered", 1), SL_OPT("--json", 0)};
+    static const sl_run_sub subs[] = {{NULL, 0, NULL, savings_list}, {"set", 2, check_set, savings_set}, {0}};
+    static const sl_run_spec spec = {
+        .max_pos = 2, .store = SL_RUN_STORE, .subs = subs,
+        .sub_usage = "try: savings [--plan ID], or savings set PROJECT --year 2021/22 --forecast N"};
+    savings_ctx c = {0, -1, -1};
+    return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &c);
 }

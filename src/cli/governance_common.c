@@ -1,12 +1,11 @@
 /* governance_common.c — what the governance commands share: finding a board
- * and a meeting by name and day, reading a day option, finishing a write in
- * one transaction and writing output to a file or standard output. */
-#include <errno.h>
+ * and a meeting by name and day, reading a day option, changing a meeting
+ * in one transaction, pieces of listings. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/governance.h"
 #include "util/mem.h"
 
 int sl_cli_board(sl_store *store, const char *name, sl_board *out, int64_t *id)
@@ -46,33 +45,6 @@ int sl_cli_meeting(sl_store *store, const char *board, const char *date, sl_boar
     return sl_cli_refuse(&err);
 }
 
-int sl_cli_finish_write(sl_store *store, int failed, sl_error *err)
-{
-    if (!failed && sl_store_commit(store, err) == 0)
-        return SL_EXIT_OK;
-    sl_store_rollback(store);
-    return sl_cli_refuse(err);
-}
-
-int sl_cli_output(sl_buf *b, const char *path)
-{
-    if (!path)
-        return sl_buf_write(b, stdout) < 0 ? SL_EXIT_REFUSED : SL_EXIT_OK;
-    sl_error err = {0};
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        sl_fail_at(&err, path, 0, "cannot write: %s", strerror(errno));
-        return sl_cli_refuse(&err);
-    }
-    int bad = sl_buf_write(b, f) < 0;
-    bad |= fclose(f) != 0;
-    if (bad) {
-        sl_fail_at(&err, path, 0, "cannot write: %s", strerror(errno));
-        return sl_cli_refuse(&err);
-    }
-    return SL_EXIT_OK;
-}
-
 char **sl_cli_short_output(int argc, char **argv)
 {
     char **copy = sl_calloc((size_t)(argc + 1) * sizeof *copy);
@@ -81,21 +53,57 @@ char **sl_cli_short_output(int argc, char **argv)
     return copy;
 }
 
-int sl_cli_meeting_write(const sl_cli *cli, const char *board, const char *date, sl_meeting_op op, void *ctx)
+/* Finds the meeting --board and --date name and runs op on it, in one
+ * transaction when write; returns 0, -1 with run->err set, or
+ * SL_EXIT_REFUSED after saying why. */
+static int with_meeting(sl_run *run, sl_meeting_op op, int write)
 {
-    sl_store *store = sl_cli_open_store(cli, 0);
-    if (!store)
-        return SL_EXIT_REFUSED;
     sl_board b = sl_board_empty();
     sl_meeting m = sl_meeting_empty();
-    sl_error err = {0};
-    int rc = sl_cli_meeting(store, board, date, &b, &m);
-    if (rc == 0 && sl_store_begin(store, &err) < 0)
-        rc = sl_cli_refuse(&err);
-    else if (rc == 0)
-        rc = sl_cli_finish_write(store, op(store, &b, &m, ctx, &err) < 0, &err);
+    int rc = sl_cli_meeting(run->store, sl_run_opt(run, "--board")->value, sl_run_opt(run, "--date")->value, &b, &m);
+    if (rc)
+        return rc;
+    if (!write)
+        rc = op(run, &b, &m);
+    else
+        rc = sl_run_begin(run) < 0 ? -1 : sl_run_end(run, op(run, &b, &m) < 0);
     sl_meeting_free(&m);
     sl_board_free(&b);
-    sl_store_close(store);
     return rc;
+}
+
+int sl_run_meeting_read(sl_run *run, sl_meeting_op op)
+{
+    return with_meeting(run, op, 0);
+}
+
+int sl_run_meeting_write(sl_run *run, sl_meeting_op op)
+{
+    return with_meeting(run, op, 1);
+}
+
+int sl_run_history_open(sl_run *run, int n)
+{
+    if (n <= 0)
+        return -1;
+    int json = sl_run_flag(run, "--json");
+    sl_run_list_open(run, json);
+    return json;
+}
+
+void sl_cli_history_json_head(sl_buf *b, int i, const char *recorded_at, const char *author)
+{
+    sl_buf_puts(b, i ? ",\n{\"recorded_at\":" : "\n{\"recorded_at\":");
+    sl_buf_json_str(b, recorded_at);
+    sl_buf_puts(b, ",\"author\":");
+    sl_buf_json_str(b, author);
+}
+
+int sl_cli_record_number(const sl_command *cmd, const char *text, long long *id, const char *usage)
+{
+    char *end = NULL;
+    *id = text ? strtoll(text, &end, 10) : 0;
+    if (!text || *end || *id <= 0)
+        return sl_cli_usage(cmd, "%s", usage);
+    return 0;
 }

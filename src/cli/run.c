@@ -26,6 +26,35 @@ int sl_run_open_store(sl_run *run, int create)
     return run->store ? 0 : SL_EXIT_REFUSED;
 }
 
+int sl_run_begin(sl_run *run)
+{
+    return sl_store_begin(run->store, &run->err) < 0 ? -1 : 0;
+}
+
+int sl_run_end(sl_run *run, int failed)
+{
+    if (!failed && sl_store_commit(run->store, &run->err) == 0)
+        return 0;
+    sl_store_rollback(run->store);
+    return -1;
+}
+
+void sl_run_list_open(sl_run *run, int json)
+{
+    sl_buf_puts(&run->out, json ? "[" : "");
+}
+
+void sl_run_list_item(sl_run *run, int json, int i)
+{
+    if (json)
+        sl_buf_puts(&run->out, i ? ",\n" : "\n");
+}
+
+void sl_run_list_close(sl_run *run, int json, int n)
+{
+    sl_buf_puts(&run->out, json ? (n ? "\n]\n" : "]\n") : "");
+}
+
 /* Opens the store and resolves --plan, as the spec asks; returns 0 or an exit status. */
 static int prepare(sl_run *run, const sl_run_spec *spec)
 {
@@ -34,24 +63,57 @@ static int prepare(sl_run *run, const sl_run_spec *spec)
     if (sl_run_open_store(run, spec->store == SL_RUN_CREATE_STORE))
         return SL_EXIT_REFUSED;
     const sl_opt *plan = sl_run_opt(run, "--plan");
-    int rc = plan->name ? sl_cli_plan(run->store, plan, &run->plan_id) : 0;
+    int rc = plan->name && !spec->own_as_of_plan ? sl_cli_plan(run->store, plan, &run->plan_id) : 0;
     if (rc == 0 && spec->action_ref)
         rc = sl_cli_find_action(run->store, run->plan_id, run->pos[0], &run->action_id);
     return rc;
+}
+
+/* Returns 1 when the run's arguments are the subcommand's: its words first, as many as it takes. */
+static int sub_matches(const sl_run *run, const sl_run_sub *sub)
+{
+    if (run->n_pos != sub->n_pos)
+        return 0;
+    const char *w = sub->words ? sub->words : "";
+    for (int i = 0; *w; i++) {
+        size_t len = strcspn(w, " ");
+        if (i >= run->n_pos || strlen(run->pos[i]) != len || strncmp(run->pos[i], w, len) != 0)
+            return 0;
+        w += len + (w[len] == ' ');
+    }
+    return 1;
+}
+
+/* Finds the subcommand the arguments name into *found (when the spec has
+ * subcommands) and runs its check; returns 0 or an exit status. */
+static int check_sub(sl_run *run, const sl_run_spec *spec, const sl_run_sub **found)
+{
+    if (!spec->subs)
+        return 0;
+    for (const sl_run_sub *sub = spec->subs; sub->body; sub++) {
+        if (sub_matches(run, sub)) {
+            *found = sub;
+            return sub->check ? sub->check(run) : 0;
+        }
+    }
+    return sl_cli_usage(run->cmd, "%s", spec->sub_usage);
 }
 
 /* Runs the checks and the body once the arguments are parsed; returns the exit status. */
 static int run_body(sl_run *run, const sl_run_spec *spec)
 {
     const sl_opt *as_of = sl_run_opt(run, "--as-of");
-    int rc = as_of->name ? sl_cli_as_of(run->cmd, as_of, &run->as_of) : 0;
+    int rc = as_of->name && !spec->own_as_of_plan ? sl_cli_as_of(run->cmd, as_of, &run->as_of) : 0;
     if (rc == 0 && spec->check)
         rc = spec->check(run);
+    const sl_run_sub *sub = NULL;
+    if (rc == 0)
+        rc = check_sub(run, spec, &sub);
     if (rc == 0)
         rc = prepare(run, spec);
     if (rc)
         return rc;
-    rc = spec->body(run);
+    rc = sub ? sub->body(run) : spec->body(run);
     if (rc > 0)
         return rc;
     if (rc < 0)
