@@ -6,12 +6,12 @@
 #           libxlsxwriter (xlsx export), libzip and expat (xlsx import), Node.js/npm
 #   tests:  clang's sanitizer and fuzzer runtime, sqlite3, python3, curl,
 #           python3-openpyxl (workbooks made by another tool),
-#           headless Chromium for the browser tests
+#           headless Chromium for the browser tests, tidy (HTML checks of the reports)
 #   bench:  wrk and nginx (the static-file peer the web figures are compared with)
 set -eu
 PACKAGES="build-essential pkg-config clang libclang-rt-dev libsqlite3-dev libsodium-dev
 libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libzip-dev libexpat1-dev sqlite3 python3
-python3-openpyxl curl chromium chromium-driver wrk nginx-light poppler-utils"
+python3-openpyxl curl chromium chromium-driver wrk nginx-light poppler-utils tidy"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
