@@ -36,87 +36,101 @@ static int load_plan_row(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err
     return 0;
 }
 
-/* Reads the themes with their outcomes, and the recommendations. */
-static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err)
+/* Row readers of a plan's parts: each adds one row of its query to the
+ * plan (ctx) and returns 0 to go on. This one: a theme. */
+static int theme_row(void *ctx, sqlite3_stmt *st)
 {
-    static const char themes[] =
-        "SELECT t.ref, t.title, t.kind, t.recommendation, t.mtfs_ref, t.manager,"
-        " (SELECT position FROM themes parent WHERE parent.id = t.parent_id)"
-        " FROM themes t WHERE t.plan_id = ?1 ORDER BY t.position";
-    static const char outcomes[] =
-        "SELECT t.position, o.text FROM theme_outcomes o JOIN themes t ON t.id = o.theme_id"
-        " WHERE t.plan_id = ?1 ORDER BY t.position, o.position";
-    static const char savings[] =
-        "SELECT t.position, s.fy_start_year, s.thousands FROM theme_savings s"
-        " JOIN themes t ON t.id = s.theme_id WHERE t.plan_id = ?1 ORDER BY t.position, s.fy_start_year";
-    static const char findings[] =
-        "SELECT severity, code, ref, line, message FROM plan_findings WHERE plan_id = ?1"
-        " ORDER BY position";
-    static const char recs[] =
-        "SELECT number, text FROM recommendations WHERE plan_id = ?1 ORDER BY number";
-    sqlite3_stmt *st = sq_prepare(s, themes, err);
-    if (!st)
-        return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sl_theme *t = sl_plan_add_theme(p, sq_text(st, 0), sq_text(st, 1));
-        t->kind = (sl_theme_kind)sqlite3_column_int(st, 2);
-        t->recommendation = sqlite3_column_int(st, 3);
-        if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-            t->mtfs_ref = sl_strdup(sq_text(st, 4));
-        if (sqlite3_column_type(st, 5) != SQLITE_NULL)
-            t->manager = sl_strdup(sq_text(st, 5));
-        t->parent = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6) - 1;
-    }
-    if (sq_walk_end(s, st, rc, 0, err, "reading themes") < 0)
-        return -1;
-    if (!(st = sq_prepare(s, outcomes, err)))
-        return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int index = sqlite3_column_int(st, 0) - 1;
-        if (index < 0 || (size_t)index >= p->n_themes)
-            continue;
-        sl_theme *t = &p->themes[index];
+    sl_plan *p = ctx;
+    sl_theme *t = sl_plan_add_theme(p, sq_text(st, 0), sq_text(st, 1));
+    t->kind = (sl_theme_kind)sqlite3_column_int(st, 2);
+    t->recommendation = sqlite3_column_int(st, 3);
+    if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+        t->mtfs_ref = sl_strdup(sq_text(st, 4));
+    if (sqlite3_column_type(st, 5) != SQLITE_NULL)
+        t->manager = sl_strdup(sq_text(st, 5));
+    t->parent = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int(st, 6) - 1;
+    return 0;
+}
+
+/* Returns the plan's theme at the 1-based position in column 0, or NULL. */
+static sl_theme *theme_at(sl_plan *p, sqlite3_stmt *st)
+{
+    int index = sqlite3_column_int(st, 0) - 1;
+    return index < 0 || (size_t)index >= p->n_themes ? NULL : &p->themes[index];
+}
+
+/* An outcome of the theme at its position. */
+static int outcome_row(void *ctx, sqlite3_stmt *st)
+{
+    sl_theme *t = theme_at(ctx, st);
+    if (t) {
         t->outcomes = sl_realloc(t->outcomes, (t->n_outcomes + 1) * sizeof *t->outcomes);
         t->outcomes[t->n_outcomes++] = sl_strdup(sq_text(st, 1));
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading outcomes") < 0)
-        return -1;
-    if (!(st = sq_prepare(s, recs, err)))
-        return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        sl_plan_recommendation(p, sqlite3_column_int(st, 0), sq_text(st, 1));
-    if (sq_walk_end(s, st, rc, 0, err, "reading recommendations") < 0)
-        return -1;
-    if (!(st = sq_prepare(s, savings, err)))
-        return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int index = sqlite3_column_int(st, 0) - 1;
-        if (index < 0 || (size_t)index >= p->n_themes)
-            continue;
-        sl_theme *t = &p->themes[index];
+    return 0;
+}
+
+/* A recommendation with its number and text. */
+static int recommendation_row(void *ctx, sqlite3_stmt *st)
+{
+    sl_plan_recommendation(ctx, sqlite3_column_int(st, 0), sq_text(st, 1));
+    return 0;
+}
+
+/* A financial year's saving of the theme at its position. */
+static int saving_row(void *ctx, sqlite3_stmt *st)
+{
+    sl_theme *t = theme_at(ctx, st);
+    if (t) {
         t->savings = sl_realloc(t->savings, (t->n_savings + 1) * sizeof *t->savings);
         t->savings[t->n_savings].fy_start_year = sqlite3_column_int(st, 1);
         t->savings[t->n_savings++].thousands = sqlite3_column_double(st, 2);
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading savings") < 0)
-        return -1;
-    if (!(st = sq_prepare(s, findings, err)))
-        return -1;
-    sqlite3_bind_int64(st, 1, plan_id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *code = sl_finding_code(sq_text(st, 1));
-        sl_findings_add(&p->findings,
-                        strcmp(sq_text(st, 0), "error") == 0 ? SL_LINT_ERROR : SL_LINT_WARNING,
-                        code ? code : "unparsed-row", sq_text(st, 2), (long)sqlite3_column_int64(st, 3),
-                        "%s", sq_text(st, 4));
+    return 0;
+}
+
+/* A finding the importer recorded. */
+static int finding_row(void *ctx, sqlite3_stmt *st)
+{
+    sl_plan *p = ctx;
+    const char *code = sl_finding_code(sq_text(st, 1));
+    sl_findings_add(&p->findings, strcmp(sq_text(st, 0), "error") == 0 ? SL_LINT_ERROR : SL_LINT_WARNING,
+                    code ? code : "unparsed-row", sq_text(st, 2), (long)sqlite3_column_int64(st, 3), "%s",
+                    sq_text(st, 4));
+    return 0;
+}
+
+/* Loads a plan's themes, outcomes, recommendations, savings and import
+ * findings into p, one query each (themes first: the others find theirs by
+ * position). Returns 0 or -1. */
+static int load_plan_parts(sq_store *s, int64_t plan_id, sl_plan *p, sl_error *err)
+{
+    static const struct {
+        const char *sql;
+        int (*row)(void *ctx, sqlite3_stmt *st);
+        const char *what;
+    } parts[] = {
+        {"SELECT t.ref, t.title, t.kind, t.recommendation, t.mtfs_ref, t.manager,"
+         " (SELECT position FROM themes parent WHERE parent.id = t.parent_id)"
+         " FROM themes t WHERE t.plan_id = ?1 ORDER BY t.position",
+         theme_row, "reading themes"},
+        {"SELECT t.position, o.text FROM theme_outcomes o JOIN themes t ON t.id = o.theme_id"
+         " WHERE t.plan_id = ?1 ORDER BY t.position, o.position",
+         outcome_row, "reading outcomes"},
+        {"SELECT number, text FROM recommendations WHERE plan_id = ?1 ORDER BY number",
+         recommendation_row, "reading recommendations"},
+        {"SELECT t.position, s.fy_start_year, s.thousands FROM theme_savings s"
+         " JOIN themes t ON t.id = s.theme_id WHERE t.plan_id = ?1 ORDER BY t.position, s.fy_start_year",
+         saving_row, "reading savings"},
+        {"SELECT severity, code, ref, line, message FROM plan_findings WHERE plan_id = ?1"
+         " ORDER BY position",
+         finding_row, "reading import findings"},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        sqlite3_stmt *st = SQ_STMT(s, parts[i].sql, err, SQ_INT(plan_id));
+        if (!st || sq_each_row(s, st, parts[i].row, p, err, parts[i].what) < 0)
+            return -1;
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading import findings") < 0)
-        return -1;
     return 0;
 }
 
