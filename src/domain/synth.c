@@ -1,0 +1,254 @@
+/* synth.c — the synthetic council of synth.h: word tables and a seeded
+ * generator, nothing else. */
+#include "domain/synth.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+#include "util/prng.h"
+
+static const char *const theme_titles[] = {
+    "Leadership, management and governance", "Front door and early help",
+    "Assessment and planning",               "Children in need and child protection",
+    "Children in care",                      "Care leavers",
+    "Workforce stability and caseloads",     "Quality assurance and audit",
+    "Partnership working",                   "Voice of the child",
+    "Performance and data",                  "Sufficiency and placements",
+};
+#define N_THEMES (sizeof theme_titles / sizeof theme_titles[0])
+
+static const char *const verbs[] = {
+    "Embed", "Review", "Implement", "Strengthen", "Develop", "Audit",
+    "Launch", "Refresh", "Train staff in", "Report quarterly on", "Recruit to", "Evaluate",
+};
+static const char *const objects[] = {
+    "the supervision policy",         "the MASH threshold document",  "the quality assurance framework",
+    "the case audit programme",       "the recruitment and retention strategy", "the pre-proceedings process",
+    "the sufficiency strategy",       "the care leavers' local offer", "the performance scorecard",
+    "the practice model",             "the return home interview process", "the strategy meeting guidance",
+    "the child protection conference model", "the pathway planning template", "the management oversight standard",
+    "the participation strategy",
+};
+static const char *const recommendation_texts[] = {
+    "Ensure that managers provide regular, reflective supervision that challenges drift.",
+    "Improve the timeliness and quality of assessments.",
+    "Strengthen the response to children at risk of exploitation.",
+    "Ensure that plans for children are specific, measurable and timely.",
+    "Improve the stability of the social work workforce and reduce caseloads.",
+    "Ensure that care leavers receive the support they are entitled to.",
+    "Strengthen management oversight at the front door.",
+    "Improve the quality and impact of performance information.",
+    "Ensure that children's views inform their plans.",
+    "Improve the sufficiency of local placements.",
+};
+#define N_RECS (sizeof recommendation_texts / sizeof recommendation_texts[0])
+
+static const char *const first_names[] = {
+    "Alex", "Bernie", "Chris", "Dana", "Eddie", "Frances", "Gita", "Hamid",
+    "Imogen", "Jo", "Kiran", "Lesley", "Morgan", "Nadia", "Owen", "Priya",
+};
+#define N_PEOPLE (sizeof first_names / sizeof first_names[0])
+static const char *const last_names[] = {
+    "Adams", "Bennett", "Clarke", "Dhillon", "Evans", "Fraser", "Greene", "Hughes",
+    "Iqbal", "Jones", "Khan", "Lewis", "Morris", "Nolan", "Okafor", "Patel",
+};
+
+static const char *const notes[] = {
+    "Weekly progress: caseloads reviewed, audit sample taken, board informed.",
+    "Draft circulated to managers for comment.",
+    "Task and finish group met; actions agreed.",
+    "Training delivered to two teams; evaluation pending.",
+    "Data reviewed at performance clinic.",
+    "Awaiting partner sign-off.",
+    "Staff briefings completed across all teams.",
+    "Dip sample shows improvement; further audit planned.",
+};
+#define N_NOTES (sizeof notes / sizeof notes[0])
+
+sl_day sl_synth_end(const sl_synth_spec *spec)
+{
+    return spec->start + (sl_day)(spec->years * 365) - 1;
+}
+
+/* Seeds g for the council's plan, or (action >= 0) for one action's history. */
+static void seed_for(sl_prng *g, const sl_synth_spec *spec, long action)
+{
+    uint64_t x = spec->seed;
+    uint64_t council = sl_splitmix64(&x) ^ (uint64_t)spec->index * UINT64_C(0x9E3779B97F4A7C15);
+    sl_prng_seed(g, council, (uint64_t)(action + 1));
+}
+
+/* Fills a written date with a day in dd/mm/yyyy, parsed as an import would. */
+static void written_day(sl_written_date *w, sl_day day)
+{
+    int y, m, d;
+    sl_day_to_ymd(day, &y, &m, &d);
+    sl_buf b = {0};
+    sl_buf_cprintf(&b, "%02d/%02d/%04d", d, m, y);
+    w->text = sl_buf_take(&b);
+    w->parse = sl_date_parse(w->text, strlen(w->text), y, &w->value, NULL, 0);
+}
+
+/* Adds the plan's people: N_PEOPLE leads with distinct initials. */
+static void add_people(sl_plan *p, sl_prng *g)
+{
+    p->people = sl_calloc(N_PEOPLE * sizeof *p->people);
+    int shift = sl_prng_range(g, 0, (int)N_PEOPLE - 1);
+    for (size_t i = 0; i < N_PEOPLE; i++) {
+        const char *last = last_names[(i + (size_t)shift) % N_PEOPLE];
+        sl_buf b = {0};
+        sl_buf_cprintf(&b, "%c%c", first_names[i][0], last[0]);
+        p->people[i].initials = sl_buf_take(&b);
+        sl_buf_cprintf(&b, "%s %s", first_names[i], last);
+        p->people[i].name = sl_buf_take(&b);
+    }
+    p->n_people = N_PEOPLE;
+}
+
+/* Adds n_themes themes (areas) and n_recs recommendations. */
+static void add_themes(sl_plan *p, sl_prng *g, int n_themes, int n_recs)
+{
+    int offset = sl_prng_range(g, 0, (int)N_THEMES - 1);
+    for (int t = 0; t < n_themes; t++) {
+        char ref[16];
+        snprintf(ref, sizeof ref, "%d", t + 1);
+        sl_plan_add_theme(p, ref, theme_titles[(size_t)(t + offset) % N_THEMES]);
+    }
+    for (int r = 0; r < n_recs; r++)
+        sl_plan_recommendation(p, r + 1, recommendation_texts[(size_t)(r + offset) % N_RECS]);
+}
+
+/* Fills the words of action k (ref "t.j") of theme t. */
+static void action_words(sl_action *a, sl_prng *g, int t, int j)
+{
+    sl_buf b = {0};
+    sl_buf_cprintf(&b, "%d.%d", t + 1, j + 1);
+    a->ref = sl_buf_take(&b);
+    const char *verb = verbs[sl_prng_range(g, 0, (int)(sizeof verbs / sizeof *verbs) - 1)];
+    const char *object = objects[sl_prng_range(g, 0, (int)(sizeof objects / sizeof *objects) - 1)];
+    sl_buf_cprintf(&b, "%s %s", verb, object);
+    a->title = sl_buf_take(&b);
+    sl_buf_cprintf(&b, "%s %s so that practice improves and the board can see the impact.", verb,
+                   object);
+    a->description = sl_buf_take(&b);
+    a->theme = t;
+}
+
+/* Fills the rest of an action: dates, people, recommendation, status. */
+static void action_fields(sl_plan *p, sl_action *a, sl_prng *g, const sl_synth_spec *spec)
+{
+    sl_day span = sl_synth_end(spec) - spec->start + 1;
+    sl_day start = spec->start + (sl_day)sl_prng_range(g, 0, (int)(span / 2));
+    sl_day due = start + (sl_day)sl_prng_range(g, 60, 540);
+    written_day(&a->start, start);
+    written_day(&a->due, due);
+    a->sro = sl_strdup(p->people[sl_prng_range(g, 0, 3)].initials);
+    a->n_leads = (size_t)sl_prng_range(g, 1, 2);
+    a->leads = sl_calloc(a->n_leads * sizeof *a->leads);
+    for (size_t l = 0; l < a->n_leads; l++)
+        a->leads[l] = sl_strdup(p->people[sl_prng_range(g, 4, (int)N_PEOPLE - 1)].initials);
+    a->resources = sl_strdup("");
+    a->measure = sl_strdup("");
+    a->impact = sl_strdup("");
+    a->delivered_through = sl_strdup("");
+    a->progress = sl_strdup("");
+    a->status = SL_STATUS_NOT_STARTED;
+    a->status_text = sl_strdup("Not started");
+    a->n_recommendations = 1;
+    a->recommendations = sl_calloc(sizeof *a->recommendations);
+    a->recommendations[0] = sl_prng_range(g, 1, (int)p->n_recommendations);
+}
+
+void sl_synth_plan(const sl_synth_spec *spec, sl_plan *out)
+{
+    memset(out, 0, sizeof *out);
+    sl_prng g;
+    seed_for(&g, spec, -1);
+    sl_buf b = {0};
+    sl_buf_cprintf(&b, "%s Improvement Plan", spec->authority);
+    out->title = sl_buf_take(&b);
+    out->authority = sl_strdup(spec->authority);
+    out->kind = sl_strdup("improvement plan");
+    out->version_label = sl_strdup("");
+    out->source_file = sl_strdup("generated");
+    out->rules = sl_rag_rules_default();
+    int n_themes = sl_prng_range(&g, 6, 9);
+    int n_actions = sl_prng_range(&g, 300, 500);
+    add_people(out, &g);
+    add_themes(out, &g, n_themes, sl_prng_range(&g, 6, (int)N_RECS));
+    for (int k = 0; k < n_actions; k++) {
+        int t = k * n_themes / n_actions;
+        int first = (t * n_actions + n_themes - 1) / n_themes; /* first k of theme t */
+        sl_action *a = sl_plan_add_action(out);
+        action_words(a, &g, t, k - first);
+        action_fields(out, a, &g, spec);
+        a->source_line = k + 1;
+    }
+    out->context_year = sl_plan_context_year(out);
+}
+
+/* How one action's story goes: when it slips, finishes or falls silent. */
+typedef struct {
+    sl_day start, due, done;    /* done: the day it completes, SL_NO_DAY when never */
+    sl_day silent;              /* no updates from this day on (SL_NO_DAY: updated to the end) */
+    int slips;
+} fate;
+
+/* Draws an action's fate. */
+static fate draw_fate(sl_prng *g, const sl_action *a, sl_day end)
+{
+    fate f = {.start = a->start.value.earliest, .due = a->due.value.latest, .silent = SL_NO_DAY};
+    f.slips = sl_prng_chance(g, 35);
+    f.done = f.due - (sl_day)sl_prng_range(g, 0, 30);
+    if (f.slips)
+        f.done = sl_prng_chance(g, 30) ? SL_NO_DAY : f.due + (sl_day)sl_prng_range(g, 7, 180);
+    if (sl_prng_chance(g, 8))
+        f.silent = f.start + (sl_day)sl_prng_range(g, 0, (int)(end - f.start));
+    return f;
+}
+
+/* The status an action's fate gives on a day. */
+static sl_status status_on(const fate *f, sl_day day)
+{
+    if (day < f->start)
+        return SL_STATUS_PLANNED;
+    if (f->done != SL_NO_DAY && day >= f->done)
+        return SL_STATUS_COMPLETE;
+    if (day > f->due)
+        return SL_STATUS_OFF_TRACK;
+    if (f->slips && day > f->due - 42)
+        return SL_STATUS_AT_RISK;
+    return day > f->start + 28 ? SL_STATUS_ON_TRACK : SL_STATUS_IN_PROGRESS;
+}
+
+size_t sl_synth_history(const sl_synth_spec *spec, const sl_plan *plan, size_t i,
+                        sl_synth_update **buf, size_t *cap)
+{
+    sl_prng g;
+    seed_for(&g, spec, (long)i);
+    sl_day end = sl_synth_end(spec);
+    fate f = draw_fate(&g, &plan->actions[i], end);
+    size_t n = 0;
+    for (sl_day day = spec->start + (sl_day)(i % 5); day <= end; day += 7) {
+        if (f.silent != SL_NO_DAY && day >= f.silent)
+            break;
+        if (n == *cap) {
+            *cap = *cap ? *cap * 2 : 64;
+            *buf = sl_realloc(*buf, *cap * sizeof **buf);
+        }
+        sl_synth_update *u = &(*buf)[n++];
+        u->day = day;
+        u->status = status_on(&f, day);
+        u->rag = SL_RAG_NONE;
+        u->rag_reason = "";
+        u->note = notes[sl_prng_range(&g, 0, (int)N_NOTES - 1)];
+        if (u->status == SL_STATUS_AT_RISK && sl_prng_chance(&g, 10)) {
+            u->rag = SL_RAG_RED;
+            u->rag_reason = "Escalated by the lead: dependency on a partner";
+        }
+    }
+    return n;
+}
