@@ -317,6 +317,23 @@ const sl_command sl_commands[] = {
      "  written, when a council's generated plan is already in the database. A\n"
      "  progress bar is drawn on standard error when it is a terminal.\n",
      sl_cmd_gen},
+    {"summary", "[--json] [--as-of DATE] [--region R] [--sort COLUMN] [--page N] [--per-page M]",
+     "Every authority side by side: actions by RAG, overdue, stale, measures, Ofsted.",
+     LISTING_HELP
+     "  --region R          one region: its name (\"London\") or ONS code (E12000007), as\n"
+     "                      data/la-lookup.csv gives them; an unknown region is refused\n"
+     "  --sort COLUMN       authority (default), region, actions, red, amber, green, blue,\n"
+     "                      grey, overdue, stale, measures-off (largest first) or ofsted\n"
+     "                      (inadequate first)\n"
+     "  --page N            which page (default 1); a page past the end is refused\n"
+     "  --per-page M        rows a page (default 50)\n"
+     "  One row per current plan: actions, by RAG, overdue, stale (no update within the\n"
+     "  plan's update cycle), measures linked to its actions and how many are red or\n"
+     "  amber against their trajectory, the latest overall Ofsted judgement of its\n"
+     "  authority. JSON: {as_of, total, page, per_page, rows: [{plan_id, plan,\n"
+     "  authority, code, region, actions, rag {red, amber, green, blue, grey}, overdue,\n"
+     "  stale, measures, measures_off_trajectory, ofsted, ofsted_date}]}.\n",
+     sl_cmd_summary},
     {"savings",
      "[--plan ID] [--json]\n"
      "       sightline savings set PROJECT --year 2021/22 [--forecast N] [--delivered N] [--plan ID]",
