@@ -26,7 +26,7 @@ typedef struct {
 
 /* What one run wrote, and where it is. */
 typedef struct {
-    long councils, actions, updates_written;
+    long councils, actions, updates_written, measures;
     int tty;
     double started;
     int64_t *ids;               /* the current plan's action ids, in plan order */
@@ -146,9 +146,65 @@ static int check_fresh(sl_run *run, const sl_authority_table *t, long n)
     return 0;
 }
 
+/* Stores the council's measures (each linked to one of its actions) and
+ * their monthly values with comparators. */
+static int write_measures(sl_run *run, gen_state *g, const sl_synth_spec *spec, const char *code)
+{
+    sl_measure_def defs[SL_SYNTH_MEASURES];
+    size_t n_values;
+    sl_measure_value *values = sl_synth_measures(spec, code, defs, &n_values);
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < SL_SYNTH_MEASURES; k++)
+        rc = sl_store_measure_add(run->store, &defs[k], g->ids[k * 7 % g->n_ids], "gen", &run->err);
+    if (rc == 0)
+        rc = sl_store_measure_values_put(run->store, values, n_values, "generated", "gen", &run->err);
+    for (size_t k = 0; k < SL_SYNTH_MEASURES; k++)
+        sl_measure_def_free(&defs[k]);
+    free(values);
+    g->measures += rc == 0 ? SL_SYNTH_MEASURES : 0;
+    return rc;
+}
+
+/* Stores the council's improvement board and its monthly meetings over the years. */
+static int write_board(sl_run *run, const sl_synth_spec *spec)
+{
+    sl_board board;
+    sl_synth_board(spec, &board);
+    int64_t board_id;
+    int rc = sl_store_board_add(run->store, &board, "gen", &board_id, &run->err);
+    for (int m = 0; rc == 0 && m < 12 * spec->years; m++) {
+        sl_meeting meeting = {.board_id = board_id, .board = board.name,
+                              .day = sl_synth_meeting_day(spec, m), .venue = "Town Hall",
+                              .papers_published = SL_NO_DAY, .minutes_approved_at = SL_NO_DAY};
+        snprintf(meeting.time, sizeof meeting.time, "14:00");
+        rc = sl_store_meeting_add(run->store, board_id, &meeting, "gen", NULL, &run->err);
+    }
+    sl_board_free(&board);
+    return rc;
+}
+
+/* Stores the inspection the plan answers and the council's risks. */
+static int write_inspection_risks(sl_run *run, gen_state *g, const sl_synth_spec *spec,
+                                  const char *code)
+{
+    sl_inspection insp;
+    sl_synth_inspection(spec, &insp);
+    int64_t id;
+    int rc = sl_store_save_inspection(run->store, &insp, code, "gen", &id, &run->err);
+    sl_inspection_free(&insp);
+    sl_risk risks[5];
+    int n = sl_synth_risks(spec, g->ids, g->n_ids, risks);
+    for (int k = 0; k < n; k++) {
+        if (rc == 0)
+            rc = sl_store_risk_add(run->store, &risks[k], "gen", NULL, &run->err);
+        sl_risk_free(&risks[k]);
+    }
+    return rc;
+}
+
 /* Stores council i: its plan, then every action's history, then one audit
  * entry for the history; all in one transaction. */
-static int write_council(sl_run *run, gen_state *g, const sl_synth_spec *spec)
+static int write_council(sl_run *run, gen_state *g, const sl_synth_spec *spec, const char *code)
 {
     sl_plan plan;
     sl_synth_plan(spec, &plan);
@@ -166,6 +222,12 @@ static int write_council(sl_run *run, gen_state *g, const sl_synth_spec *spec)
     long before = g->updates_written;
     for (size_t i = 0; rc == 0 && i < plan.n_actions; i++)
         rc = write_history(run, g, spec, &plan, i);
+    if (rc == 0)
+        rc = write_measures(run, g, spec, code);
+    if (rc == 0)
+        rc = write_board(run, spec);
+    if (rc == 0)
+        rc = write_inspection_risks(run, g, spec, code);
     if (rc == 0) {
         sl_buf note = {0};
         sl_buf_cprintf(&note, "%ld generated updates (seed %llu)", g->updates_written - before,
@@ -199,13 +261,13 @@ static int gen_body(sl_run *run)
         sl_synth_spec spec = {.authority = table.authorities[i].name, .seed = a->seed,
                               .index = (int)i, .start = a->start, .years = (int)a->years};
         progress(&g, i, a->authorities, spec.authority);
-        if ((rc = write_council(run, &g, &spec)) == 0)
+        if ((rc = write_council(run, &g, &spec, table.authorities[i].ons_code)) == 0)
             g.councils++;
     }
     if (rc == 0) {
         progress(&g, a->authorities, a->authorities, "done");
-        sl_buf_cprintf(&run->out, "generated %ld councils, %ld actions, %ld progress updates in %.1f s (seed %llu)\n",
-                       g.councils, g.actions, g.updates_written, now_seconds() - g.started,
+        sl_buf_cprintf(&run->out, "generated %ld councils, %ld actions, %ld progress updates, %ld measures in %.1f s (seed %llu)\n",
+                       g.councils, g.actions, g.updates_written, g.measures, now_seconds() - g.started,
                        (unsigned long long)a->seed);
     }
     free(g.ids);

@@ -252,3 +252,172 @@ size_t sl_synth_history(const sl_synth_spec *spec, const sl_plan *plan, size_t i
     }
     return n;
 }
+
+/* What a generated measure measures: its name, unit and which way is better. */
+typedef struct {
+    const char *name;
+    sl_unit unit;
+    sl_polarity polarity;
+    double baseline, target;    /* England-like figures */
+} measure_kind;
+
+static const measure_kind measure_kinds[] = {
+    {"assessments completed within 45 working days", SL_UNIT_PERCENT, SL_POLARITY_HIGHER, 78, 88},
+    {"re-referrals within 12 months", SL_UNIT_PERCENT, SL_POLARITY_LOWER, 24, 20},
+    {"child protection plans reviewed on time", SL_UNIT_PERCENT, SL_POLARITY_HIGHER, 85, 95},
+    {"children seen within timescale", SL_UNIT_PERCENT, SL_POLARITY_HIGHER, 80, 92},
+    {"agency social workers", SL_UNIT_PERCENT, SL_POLARITY_LOWER, 22, 15},
+    {"average caseload", SL_UNIT_COUNT, SL_POLARITY_LOWER, 21, 17},
+    {"care leavers in education, employment or training", SL_UNIT_PERCENT, SL_POLARITY_HIGHER, 52, 60},
+    {"days from entering care to placement", SL_UNIT_DAYS, SL_POLARITY_LOWER, 480, 420},
+};
+#define N_MEASURE_KINDS (sizeof measure_kinds / sizeof measure_kinds[0])
+
+/* Appends one value of a series for a month. */
+static void add_value(sl_measure_value **v, size_t *n, size_t *cap, const char *code,
+                      const char *series, sl_period period, double value)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        *v = sl_realloc(*v, *cap * sizeof **v);
+    }
+    sl_measure_value *x = &(*v)[(*n)++];
+    memset(x, 0, sizeof *x);
+    snprintf(x->code, sizeof x->code, "%s", code);
+    snprintf(x->series, sizeof x->series, "%s", series);
+    x->period = period;
+    x->value = (double)(long)(value * 10 + (value < 0 ? -0.5 : 0.5)) / 10;
+}
+
+/* Fills measure k's definition, drawing its kind and baseline. */
+static const measure_kind *measure_def(const sl_synth_spec *spec, const char *code, int k,
+                                       sl_prng *g, sl_measure_def *def)
+{
+    const measure_kind *mk = &measure_kinds[sl_prng_range(g, 0, (int)N_MEASURE_KINDS - 1)];
+    sl_measure_def_init(def);
+    snprintf(def->code, sizeof def->code, "%s_M%02d", code, k + 1);
+    sl_buf b = {0};
+    sl_buf_cprintf(&b, "%s (%d)", mk->name, k + 1);
+    def->name = sl_buf_take(&b);
+    def->unit = mk->unit;
+    def->polarity = mk->polarity;
+    def->frequency = SL_FREQ_MONTHLY;
+    double drift = 1 + (sl_prng_unit(g) - 0.5) / 5;
+    def->baseline = (sl_measure_point){1, mk->baseline * drift, spec->start};
+    def->target = (sl_measure_point){1, mk->target, sl_synth_end(spec)};
+    def->tolerance = (mk->baseline > mk->target ? mk->baseline - mk->target
+                                                : mk->target - mk->baseline) / 10;
+    def->owner = sl_strdup("Director of Children's Services");
+    def->source = sl_strdup("generated");
+    return mk;
+}
+
+sl_measure_value *sl_synth_measures(const sl_synth_spec *spec, const char *code,
+                                    sl_measure_def defs[SL_SYNTH_MEASURES], size_t *n_values)
+{
+    sl_prng g;
+    seed_for(&g, spec, 1000000);
+    sl_measure_value *v = NULL;
+    size_t n = 0, cap = 0;
+    sl_day end = sl_synth_end(spec);
+    for (int k = 0; k < SL_SYNTH_MEASURES; k++) {
+        const measure_kind *mk = measure_def(spec, code, k, &g, &defs[k]);
+        double base = defs[k].baseline.value;
+        double lag = sl_prng_chance(&g, 25) ? 0.3 + sl_prng_unit(&g) * 0.5 : 0;
+        double good = mk->target >= base ? 1 : -1;
+        for (sl_day d = spec->start; d <= end;) {
+            sl_period p = sl_period_containing(d, SL_FREQ_MONTHLY);
+            double t = (double)(p.last - spec->start) / (double)(end - spec->start + 1);
+            double expected = base + (mk->target - base) * t;
+            double noise = good * sl_prng_unit(&g) * defs[k].tolerance * 0.8;
+            add_value(&v, &n, &cap, defs[k].code, "actual", p,
+                      expected - (expected - base) * lag + noise);
+            add_value(&v, &n, &cap, defs[k].code, "england", p, mk->baseline + (mk->target - mk->baseline) * t / 3);
+            add_value(&v, &n, &cap, defs[k].code, "statistical-neighbours", p,
+                      mk->baseline * (1 + (sl_prng_unit(&g) - 0.5) / 20));
+            d = p.last + 1;
+        }
+    }
+    *n_values = n;
+    return v;
+}
+
+void sl_synth_inspection(const sl_synth_spec *spec, sl_inspection *out)
+{
+    sl_prng g;
+    seed_for(&g, spec, 1000001);
+    sl_inspection_init(out);
+    out->authority = sl_strdup(spec->authority);
+    out->start = spec->start - (sl_day)sl_prng_range(&g, 120, 200);
+    out->end = out->start + 11;
+    out->published = out->end + 40;
+    out->framework = sl_strdup(SL_FRAMEWORK_ILACS_STANDARD);
+    out->source_file = sl_strdup("generated");
+    out->judgements[SL_JUDGEMENT_OVERALL] =
+        sl_prng_chance(&g, 50) ? SL_GRADE_INADEQUATE : SL_GRADE_REQUIRES_IMPROVEMENT;
+    for (int k = 0; k < 3; k++)
+        sl_inspection_add_item(out, sl_strdup(recommendation_texts[sl_prng_range(&g, 0, (int)N_RECS - 1)]),
+                               NULL, 0);
+}
+
+void sl_synth_board(const sl_synth_spec *spec, sl_board *out)
+{
+    static const char *const roles[] = {"Independent Chair", "Director of Children's Services",
+                                        "Lead Member for Children", "Police"};
+    memset(out, 0, sizeof *out);
+    sl_buf b = {0};
+    sl_buf_cprintf(&b, "%s Improvement Board", spec->authority);
+    out->name = sl_buf_take(&b);
+    out->kind = SL_BOARD_IMPROVEMENT;
+    out->tor_text = sl_strdup("");
+    out->tor_adopted = spec->start;
+    out->rules = (sl_board_rules){.meets = {1, SL_EVERY_MONTH, 2, 1}, .papers_days = 5,
+                                  .substitute_notice_days = 2, .minutes_days = 5,
+                                  .chair_report_every = 3, .review_months = 12};
+    out->n_members = sizeof roles / sizeof *roles;
+    out->members = sl_calloc(out->n_members * sizeof *out->members);
+    for (size_t i = 0; i < out->n_members; i++) {
+        out->members[i].role = sl_strdup(roles[i]);
+        out->members[i].organisation = sl_strdup(i == 3 ? "Police" : spec->authority);
+        out->members[i].chair = i == 0;
+    }
+}
+
+sl_day sl_synth_meeting_day(const sl_synth_spec *spec, int m)
+{
+    int y, mo, d;
+    sl_day_to_ymd(spec->start, &y, &mo, &d);
+    int month = mo - 1 + m;
+    sl_day first = sl_day_from_ymd(y + month / 12, month % 12 + 1, 1);
+    return first + (sl_day)((2 - sl_day_weekday(first) + 7) % 7); /* the first Tuesday */
+}
+
+int sl_synth_risks(const sl_synth_spec *spec, const int64_t *action_ids, size_t n_actions,
+                   sl_risk risks[5])
+{
+    static const char *const titles[] = {
+        "Social worker turnover", "Rising demand at the front door", "Placement sufficiency",
+        "Partner engagement", "Budget pressure", "Data quality",
+    };
+    sl_prng g;
+    seed_for(&g, spec, 1000002);
+    int n = sl_prng_range(&g, 3, 5);
+    for (int k = 0; k < n; k++) {
+        sl_risk *r = &risks[k];
+        *r = sl_risk_empty();
+        r->title = sl_strdup(titles[sl_prng_range(&g, 0, 5)]);
+        r->cause = sl_strdup("");
+        r->effect = sl_strdup("");
+        r->owner = sl_strdup("DCS");
+        r->mitigations = sl_strdup("");
+        r->likelihood = sl_prng_range(&g, 1, 5);
+        r->impact = sl_prng_range(&g, 2, 5);
+        r->review = spec->start + 90;
+        if (n_actions) {
+            r->n_actions = 1;
+            r->action_ids = sl_calloc(sizeof *r->action_ids);
+            r->action_ids[0] = action_ids[sl_prng_range(&g, 0, (int)n_actions - 1)];
+        }
+    }
+    return n;
+}
