@@ -120,7 +120,11 @@ static int count_measures(sl_store *store, build_ctx *b, sl_day as_of, sl_error 
     int64_t *action_ids = NULL;
     sl_measure_value *values = NULL;
     int n_defs = sl_store_measures(store, &defs, &action_ids, err);
-    int n_values = n_defs < 0 ? -1 : sl_store_measure_values(store, NULL, &values, err);
+    /* A rating needs the actual of the last period ended before as_of: a
+     * year and a bit of history covers the longest (a financial year). */
+    int n_values = n_defs < 0 ? -1
+                              : sl_store_measure_values_window(store, "actual", as_of - 400, as_of,
+                                                               &values, err);
     if (n_defs > 0 && n_values >= 0)
         qsort(b->owners, b->n_owners, sizeof *b->owners, owner_cmp);
     size_t v = 0;

@@ -441,3 +441,11 @@ SL_STORE_OP(int, audit_note, (sl_store *store, const char *actor, const char *op
             const char *entity, int64_t entity_id, const char *field, const char *after,
             sl_error *err),
             (store, actor, operation, entity, entity_id, field, after, err))
+
+/* Loads the values of one series (every measure) whose period ends on or
+ * after from and before to into *values (caller frees), by code then period
+ * end: what a measure's latest rating needs, without its whole history.
+ * Returns the count, or -1. */
+SL_STORE_OP(int, measure_values_window, (sl_store *store, const char *series, sl_day from,
+            sl_day to, sl_measure_value **values, sl_error *err),
+            (store, series, from, to, values, err))

@@ -68,6 +68,13 @@ assert r['measures'] == 40 and 0 <= r['measures_off_trajectory'] <= 40, r
 assert r['ofsted'] in ('inadequate', 'requires-improvement') and r['ofsted_date'], r
 assert sum(x['stale'] for x in s['rows']) > 0, s
 PY
+"$SL" --db "$A" measures --json --as-of 2021-12-01 >"$T/m.json"
+python3 - "$T/sum.json" "$T/m.json" <<'PY' && pass || fail "summary's measures off trajectory disagree with measures"
+import collections, json, sys
+s, m = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+off = collections.Counter(x['code'].split('_')[0] for x in m if x['rag'] in ('red', 'amber'))
+assert all(r['measures_off_trajectory'] == off[r['code']] for r in s['rows']), (s['rows'], off)
+PY
 ok summary-text "$SL" --db "$A" summary --as-of 2021-12-01
 has summary-total "$T/out" "3 authorities; page 1 of 1"
 

@@ -1,7 +1,13 @@
 /* sqlite_bulk.c — the bulk write paths of generated data (store_ops.h:
  * add_updates_bulk, audit_note): one prepared INSERT reused for every row,
- * no audit entry per row. */
+ * no audit entry per row; and the windowed read of measure values the
+ * summary rates measures from. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "store/sqlite/sqlite_store.h"
+#include "util/mem.h"
 
 /* Appends one generated update row, recorded at 09:00 UTC of its day. */
 static int insert_generated(sq_store *s, int64_t action_id, const sl_update *u, const char *actor,
@@ -58,4 +64,45 @@ int sq_audit_note(sl_store *store, const char *actor, const char *operation, con
                   int64_t entity_id, const char *field, const char *after, sl_error *err)
 {
     return sq_audit((sq_store *)store, actor, operation, entity, entity_id, field, NULL, after, err);
+}
+
+/* Reads one value row (code, series, kind, first, last, value) into *v. */
+static void read_value(sqlite3_stmt *st, sl_measure_value *v)
+{
+    memset(v, 0, sizeof *v);
+    snprintf(v->code, sizeof v->code, "%s", sq_text(st, 0));
+    snprintf(v->series, sizeof v->series, "%s", sq_text(st, 1));
+    v->period.kind = (sl_period_kind)sqlite3_column_int(st, 2);
+    v->period.first = sq_day(st, 3);
+    v->period.last = sq_day(st, 4);
+    v->value = sqlite3_column_double(st, 5);
+}
+
+int sq_measure_values_window(sl_store *store, const char *series, sl_day from, sl_day to,
+                             sl_measure_value **values, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
+        " FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.series = ?1"
+        " WHERE v.period_last >= ?2 AND v.period_last < ?3 ORDER BY m.code, v.period_last";
+    sq_store *s = (sq_store *)store;
+    *values = NULL;
+    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(series), SQ_INT(from), SQ_INT(to));
+    if (!st)
+        return -1;
+    int n = 0, rc;
+    size_t cap = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if ((size_t)n == cap) {
+            cap = cap ? cap * 2 : 256;
+            *values = sl_realloc(*values, cap * sizeof **values);
+        }
+        read_value(st, &(*values)[n++]);
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading values") < 0) {
+        free(*values);
+        *values = NULL;
+        return -1;
+    }
+    return n;
 }
