@@ -134,7 +134,7 @@ static int count_measures(sl_store *store, build_ctx *b, sl_day as_of, sl_error 
         size_t first = v;
         while (v < (size_t)n_values && strcmp(values[v].code, defs[d].code) == 0)
             v++;
-        count_measure(b, &defs[d], action_ids[d], values + first, v - first, as_of);
+        count_measure(b, &defs[d], action_ids[d], values ? values + first : NULL, v - first, as_of);
     }
     for (int d = 0; d < n_defs; d++)
         sl_measure_def_free(&defs[d]);

@@ -13,9 +13,11 @@ digest() {
 }
 ok gen-a "$SL" --db "$A" gen --authorities 3 --years 1 --seed 7
 cp "$T/out" "$T/gen-a.txt"
+# untimed FILE: gen's line without the time it took.
+untimed() { sed 's/ in [0-9.]* s / /' "$1"; }
 has gen-line "$T/gen-a.txt" "generated 3 councils"
 ok gen-b "$SL" --db "$B" gen --authorities 3 --years 1 --seed 7
-same gen-same-line "$T/gen-a.txt" "$T/out"
+[ "$(untimed "$T/gen-a.txt")" = "$(untimed "$T/out")" ] && pass || fail "gen-same-line: $(cat "$T/out")"
 "$SL" --db "$A" export --format csv >"$T/a.csv"
 "$SL" --db "$B" export --format csv >"$T/b.csv"
 same export-csv "$T/a.csv" "$T/b.csv"
