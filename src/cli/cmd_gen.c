@@ -277,6 +277,7 @@ static int gen_body(sl_run *run)
     return rc;
 }
 
+/* `sightline gen`: the options, the runner, a fresh or generated-free database. */
 int sl_cmd_gen(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[] = {SL_OPT("--authorities", 1), SL_OPT("--years", 1), SL_OPT("--seed", 1),

@@ -110,6 +110,7 @@ static int summary_body(sl_run *run)
     return rc;
 }
 
+/* `sightline summary`: the options and the runner. */
 int sl_cmd_summary(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[] = {SL_OPT("--json", 0),   SL_OPT("--as-of", 1), SL_OPT("--region", 1),

@@ -68,6 +68,7 @@ static const char *const notes[] = {
 };
 #define N_NOTES (sizeof notes / sizeof notes[0])
 
+/* The last day of the history (synth.h). */
 sl_day sl_synth_end(const sl_synth_spec *spec)
 {
     return spec->start + (sl_day)(spec->years * 365) - 1;
@@ -162,6 +163,8 @@ static void action_fields(sl_plan *p, sl_action *a, sl_prng *g, const sl_synth_s
     a->recommendations[0] = sl_prng_range(g, 1, (int)p->n_recommendations);
 }
 
+/* Builds the council's plan: people, themes, recommendations, then actions
+ * spread evenly over the themes (synth.h; caller frees with sl_plan_free). */
 void sl_synth_plan(const sl_synth_spec *spec, sl_plan *out)
 {
     memset(out, 0, sizeof *out);
@@ -224,6 +227,8 @@ static sl_status status_on(const fate *f, sl_day day)
     return day > f->start + 28 ? SL_STATUS_ON_TRACK : SL_STATUS_IN_PROGRESS;
 }
 
+/* Writes action i's weekly updates from the plan's start (offset by i % 5
+ * days) to the end or until it falls silent (synth.h; caller frees *buf). */
 size_t sl_synth_history(const sl_synth_spec *spec, const sl_plan *plan, size_t i,
                         sl_synth_update **buf, size_t *cap)
 {
@@ -312,6 +317,8 @@ static const measure_kind *measure_def(const sl_synth_spec *spec, const char *co
     return mk;
 }
 
+/* Fills the council's measures and returns their monthly values with
+ * comparators (synth.h; caller frees the defs' strings and the values). */
 sl_measure_value *sl_synth_measures(const sl_synth_spec *spec, const char *code,
                                     sl_measure_def defs[SL_SYNTH_MEASURES], size_t *n_values)
 {
@@ -342,6 +349,7 @@ sl_measure_value *sl_synth_measures(const sl_synth_spec *spec, const char *code,
     return v;
 }
 
+/* Fills the inspection the plan answers (synth.h; caller frees). */
 void sl_synth_inspection(const sl_synth_spec *spec, sl_inspection *out)
 {
     sl_prng g;
@@ -360,6 +368,7 @@ void sl_synth_inspection(const sl_synth_spec *spec, sl_inspection *out)
                                NULL, 0);
 }
 
+/* Fills the council's improvement board (synth.h; caller frees with sl_board_free). */
 void sl_synth_board(const sl_synth_spec *spec, sl_board *out)
 {
     static const char *const roles[] = {"Independent Chair", "Director of Children's Services",
@@ -383,6 +392,7 @@ void sl_synth_board(const sl_synth_spec *spec, sl_board *out)
     }
 }
 
+/* The first Tuesday of the m-th month from the plan's start. */
 sl_day sl_synth_meeting_day(const sl_synth_spec *spec, int m)
 {
     int y, mo, d;
@@ -392,6 +402,7 @@ sl_day sl_synth_meeting_day(const sl_synth_spec *spec, int m)
     return first + (sl_day)((2 - sl_day_weekday(first) + 7) % 7); /* the first Tuesday */
 }
 
+/* Fills the council's risks (synth.h; caller frees each with sl_risk_free). */
 int sl_synth_risks(const sl_synth_spec *spec, const int64_t *action_ids, size_t n_actions,
                    sl_risk risks[5])
 {

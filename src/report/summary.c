@@ -172,6 +172,8 @@ static int plan_cmp(const void *x, const void *y)
     return (a->plan_id > b->plan_id) - (a->plan_id < b->plan_id);
 }
 
+/* Builds the summary: plans, one rated-action pass, measures, inspections
+ * (summary.h; caller frees with sl_summary_free). */
 int sl_summary_build(sl_store *store, const sl_authority_table *authorities, sl_day as_of,
                      sl_summary *out, sl_error *err)
 {
@@ -203,6 +205,7 @@ static void row_free(sl_summary_row *r)
     free(r->ofsted);
 }
 
+/* Keeps the rows of one region, by name or ONS code (summary.h). */
 void sl_summary_filter_region(sl_summary *s, const sl_authority_table *authorities,
                               const char *region)
 {
@@ -279,6 +282,7 @@ static void merge_sort(sl_summary_row *rows, sl_summary_row *tmp, size_t lo, siz
     memcpy(rows + lo, tmp + lo, (hi - lo) * sizeof *rows);
 }
 
+/* Sorts the rows by a named column, stably (summary.h). */
 int sl_summary_sort(sl_summary *s, const char *column)
 {
     int c = -1;
@@ -313,6 +317,7 @@ static void row_json(sl_buf *out, const sl_summary_row *r)
                   *r->ofsted ? r->ofsted : NULL, *day ? day : NULL);
 }
 
+/* Appends a page of rows as a JSON object with the total (summary.h). */
 void sl_summary_json(sl_buf *out, const sl_summary *s, size_t first, size_t count, int page,
                      int per_page, sl_day as_of)
 {
@@ -327,6 +332,7 @@ void sl_summary_json(sl_buf *out, const sl_summary *s, size_t first, size_t coun
     sl_buf_puts(out, count ? "\n]}\n" : "]}\n");
 }
 
+/* Appends a page of rows as a table with the total (summary.h). */
 void sl_summary_text(sl_buf *out, const sl_summary *s, size_t first, size_t count, int page,
                      int per_page)
 {
@@ -348,6 +354,7 @@ void sl_summary_text(sl_buf *out, const sl_summary *s, size_t first, size_t coun
     sl_buf_cprintf(out, "%zu authorities; page %d of %zu\n", s->n, page, pages ? pages : 1);
 }
 
+/* Frees every row and the array (summary.h). */
 void sl_summary_free(sl_summary *s)
 {
     for (size_t i = 0; i < s->n; i++)

@@ -48,6 +48,8 @@ static int settle_action(sq_store *s, int64_t action_id, const sl_update *u, siz
     return sq_exec(s, st, err, "moving a generated action on");
 }
 
+/* Appends an action's generated history, then settles its current state
+ * (store_ops.h). Nothing to free. */
 int sq_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *updates, size_t n,
                         const char *actor, sl_error *err)
 {
@@ -60,6 +62,7 @@ int sq_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *upd
     return settle_action(s, action_id, &updates[n - 1], n, err);
 }
 
+/* One audit entry for a bulk change (store_ops.h). */
 int sq_audit_note(sl_store *store, const char *actor, const char *operation, const char *entity,
                   int64_t entity_id, const char *field, const char *after, sl_error *err)
 {
@@ -78,6 +81,8 @@ static void read_value(sqlite3_stmt *st, sl_measure_value *v)
     v->value = sqlite3_column_double(st, 5);
 }
 
+/* Loads one series' values in a window of period ends (store_ops.h);
+ * the caller frees *values. */
 int sq_measure_values_window(sl_store *store, const char *series, sl_day from, sl_day to,
                              sl_measure_value **values, sl_error *err)
 {
