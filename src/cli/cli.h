@@ -96,6 +96,8 @@ int sl_cmd_init(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_import(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_lint(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_plans(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_gen(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_summary(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_actions(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_show(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_update(const sl_cli *, const sl_command *, int, char **);

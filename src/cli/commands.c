@@ -300,6 +300,40 @@ const sl_command sl_commands[] = {
      "  history ID          the action's updates, oldest first\n"
      "  list                --board one board, --open only open ones, --json JSON\n",
      sl_cmd_arising},
+    {"gen", "--authorities N --years Y [--seed S] [--start DATE]",
+     "Write a deterministic synthetic dataset: N councils, each a plan with Y years of weekly updates.",
+     "  --authorities N     how many councils: the first N of data/la-lookup.csv, in its order\n"
+     "                      (153 is the national case)\n"
+     "  --years Y           years of history from --start, 1 to 50\n"
+     "  --seed S            0 to 2147483647 (default 1): the same seed gives the same data\n"
+     "  --start DATE        the plans' first day (default 2021-04-01)\n"
+     "  Each council: a plan of 300-500 actions in 6-9 themes, 16 leads, 6-10\n"
+     "  recommendations, and a progress update per action every week (about 100,000\n"
+     "  a council over 5 years; some actions slip, some fall silent). One transaction\n"
+     "  per council. The generated history is written through a bulk path with one\n"
+     "  audit entry per council (\"generate\"), not one per update; each update is\n"
+     "  recorded at 09:00 UTC of its own day, so two runs with one seed give the same\n"
+     "  rows (fix the plans' import time with SIGHTLINE_NOW). Refused, with nothing\n"
+     "  written, when a council's generated plan is already in the database. A\n"
+     "  progress bar is drawn on standard error when it is a terminal.\n",
+     sl_cmd_gen},
+    {"summary", "[--json] [--as-of DATE] [--region R] [--sort COLUMN] [--page N] [--per-page M]",
+     "Every authority side by side: actions by RAG, overdue, stale, measures, Ofsted.",
+     LISTING_HELP
+     "  --region R          one region: its name (\"London\") or ONS code (E12000007), as\n"
+     "                      data/la-lookup.csv gives them; an unknown region is refused\n"
+     "  --sort COLUMN       authority (default), region, actions, red, amber, green, blue,\n"
+     "                      grey, overdue, stale, measures-off (largest first) or ofsted\n"
+     "                      (inadequate first)\n"
+     "  --page N            which page (default 1); a page past the end is refused\n"
+     "  --per-page M        rows a page (default 50)\n"
+     "  One row per current plan: actions, by RAG, overdue, stale (no update within the\n"
+     "  plan's update cycle), measures linked to its actions and how many are red or\n"
+     "  amber against their trajectory, the latest overall Ofsted judgement of its\n"
+     "  authority. JSON: {as_of, total, page, per_page, rows: [{plan_id, plan,\n"
+     "  authority, code, region, actions, rag {red, amber, green, blue, grey}, overdue,\n"
+     "  stale, measures, measures_off_trajectory, ofsted, ofsted_date}]}.\n",
+     sl_cmd_summary},
     {"savings",
      "[--plan ID] [--json]\n"
      "       sightline savings set PROJECT --year 2021/22 [--forecast N] [--delivered N] [--plan ID]",

@@ -424,3 +424,28 @@ SL_STORE_OP(int, arising_history, (sl_store *store, int64_t id, sl_arising_updat
 SL_STORE_OP(int, risk_history, (sl_store *store, const char *ref, sl_risk_history **out,
             sl_error *err),
             (store, ref, out, err))
+
+/* Bulk path for generated history (sightline gen): appends n progress
+ * updates of one action, oldest first, recorded at 09:00 UTC of each
+ * update's day (not the clock: the same history gives the same rows), then
+ * moves the action's current state to the latest and its version on by n.
+ * No audit entry per row: the caller logs the load once. Statements are
+ * prepared once and reused. Call inside a transaction. Returns 0 or -1. */
+SL_STORE_OP(int, add_updates_bulk, (sl_store *store, int64_t action_id, const sl_update *updates,
+            size_t n, const char *actor, sl_error *err),
+            (store, action_id, updates, n, actor, err))
+
+/* Appends one audit entry (operation on entity entity_id, field, after) for
+ * a change made through a bulk path; returns 0 or -1. */
+SL_STORE_OP(int, audit_note, (sl_store *store, const char *actor, const char *operation,
+            const char *entity, int64_t entity_id, const char *field, const char *after,
+            sl_error *err),
+            (store, actor, operation, entity, entity_id, field, after, err))
+
+/* Loads the values of one series (every measure) whose period ends on or
+ * after from and before to into *values (caller frees), by code then period
+ * end: what a measure's latest rating needs, without its whole history.
+ * Returns the count, or -1. */
+SL_STORE_OP(int, measure_values_window, (sl_store *store, const char *series, sl_day from,
+            sl_day to, sl_measure_value **values, sl_error *err),
+            (store, series, from, to, values, err))

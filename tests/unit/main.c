@@ -20,6 +20,7 @@ void test_measures(void);
 void test_national(void);
 void test_permission(void);
 void test_plan(void);
+void test_prng(void);
 void test_rag(void);
 void test_report(void);
 void test_status(void);
@@ -49,6 +50,7 @@ int main(void)
         {"national", test_national},
         {"permission", test_permission},
         {"plan", test_plan},
+        {"prng", test_prng},
         {"rag", test_rag},
         {"report", test_report},
         {"status", test_status},
