@@ -68,7 +68,8 @@ static void service_navigation(sl_request *req, sl_buf *nav)
 {
     static const char *const items[][2] = {
         {"/", "Plans"},           {"/my-actions", "My actions"}, {"/measures", "Measures"},
-        {"/inspections", "Inspections"}, {"/national", "National"}, {"/people", "People"},
+        {"/inspections", "Inspections"}, {"/national", "National"}, {"/summary", "All councils"},
+        {"/people", "People"},
         {"/boards", "Boards"},    {"/calendar", "Calendar"},     {"/risks", "Risks"},
         {"/savings", "Savings"},  {"/reports", "Reports"},       {"/audit", "Audit log"},
     };
