@@ -77,6 +77,8 @@ suite "unit" build/unit_tests
 suite "layers (docs/ARCHITECTURE.md)" python3 tests/tools/check_layers.py src
 # The source check (tests/tools/check_format.py): formats, escaping, banned functions.
 suite "source check" python3 tests/tools/check_format.py
+# Tests read ../shared only behind the skip guard, so a bare clone passes.
+suite "bare-clone readiness" python3 tests/tools/check_shared.py
 [ "$QUICK" = 0 ] && suite "unit (asan+ubsan)" build/asan/unit_tests
 for t in tests/cli/test_*.sh; do
     n=$(basename "$t" .sh)
