@@ -94,7 +94,7 @@ static void region_form(sl_buf *b, const sl_authority_table *t, const summary_qu
             continue;
         int on = q->region && (strcasecmp(q->region, r) == 0 ||
                                strcasecmp(q->region, t->authorities[i].region_code) == 0);
-        sl_buf_printf(b, "<option value=\"%a\"%s>%h</option>", r, on ? " selected" : "", r);
+        sl_buf_printf(b, "<option value=\"%a\"%R>%h</option>", r, on ? " selected" : "", r);
     }
     sl_buf_puts(b, "</select></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
                    "data-module=\"govuk-button\">Show</button></form>");
@@ -108,7 +108,7 @@ static void table_head(sl_buf *b, const summary_query *q)
                    "<tr class=\"govuk-table__row\">");
     for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++) {
         int on = strcmp(q->sort, headings[i][1]) == 0;
-        sl_buf_printf(b, "<th scope=\"col\" class=\"govuk-table__header\"%s><a class=\"govuk-link\" href=\"",
+        sl_buf_printf(b, "<th scope=\"col\" class=\"govuk-table__header\"%R><a class=\"govuk-link\" href=\"",
                       on ? (i < 2 ? " aria-sort=\"ascending\"" : " aria-sort=\"descending\"") : "");
         self_link(b, q, headings[i][1], 1);
         sl_buf_printf(b, "\">%h</a></th>", headings[i][0]);
@@ -156,8 +156,8 @@ static void summary_body(sl_request *req, const sl_authority_table *t, const sum
 {
     sl_buf *b = &req->body;
     sl_page_start(req, "All councils");
-    sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">All councils</h1><p class=\"govuk-body\">%zu council%s with a "
-                     "current plan%s. See also the <a class=\"govuk-link\" href=\"/national\">national map of "
+    sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">All councils</h1><p class=\"govuk-body\">%zu council%h with a "
+                     "current plan%h. See also the <a class=\"govuk-link\" href=\"/national\">national map of "
                      "Ofsted judgements</a>.</p>",
                   s->n, s->n == 1 ? "" : "s", q->region ? " in this region" : "");
     region_form(b, t, q);
