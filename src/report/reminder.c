@@ -203,7 +203,7 @@ static void item_text(sl_buf *out, const sl_reminder_head *head, const sl_remind
     sl_buf_reset(&line);
     if (it->due != SL_NO_DAY) {
         sl_reminder_day(&line, it->due);
-        if (it->due < head->as_of)
+        if (it->due < head->as_of && it->need.kind != SL_NEED_SIGN_OFF)
             sl_buf_puts(&line, " (overdue)");
     } else {
         sl_buf_puts(&line, *it->due_text ? it->due_text : "no due date");

@@ -149,7 +149,7 @@ typedef struct {
     char password_hash[128];    /* crypto_pwhash_str output */
     int disabled;
     char email[256];            /* where reminders go, "" when none */
-    int reminders;              /* 1: sent the daily reminder (the default), 0: turned off */
+    int reminders_off;          /* 1: the user turned the daily reminder off (0, on, is the default) */
 } sl_user;
 
 /* A signed-in session with its user. */

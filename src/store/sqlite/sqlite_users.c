@@ -15,7 +15,7 @@ int sq_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(u->login), SQ_TEXT(u->password_hash),
                       SQ_TEXT(u->role), SQ_TEXT(u->person), SQ_NOW, SQ_TEXT(u->email),
-                      SQ_INT(u->reminders != 0));
+                      SQ_INT(!u->reminders_off));
     if (!st)
         return -1;
     int inserted = sq_insert(s, st, err, "adding a user");
@@ -40,7 +40,7 @@ static void read_user(sqlite3_stmt *st, int col, sl_user *out)
     snprintf(out->password_hash, sizeof out->password_hash, "%s", sq_text(st, col + 4));
     out->disabled = sqlite3_column_int(st, col + 5);
     snprintf(out->email, sizeof out->email, "%s", sq_text(st, col + 6));
-    out->reminders = sqlite3_column_int(st, col + 7);
+    out->reminders_off = !sqlite3_column_int(st, col + 7);
 }
 
 int sq_user_find(sl_store *store, const char *login, sl_user *out, sl_error *err)
@@ -123,7 +123,7 @@ int sq_user_set(sl_store *store, const char *login, const char *email, int remin
         return found < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no user '%s'", login);
     if (email && set_user_field(s, &u, "email", u.email, email, actor, err) < 0)
         return -1;
-    if (reminders >= 0 && set_user_field(s, &u, "reminders", u.reminders ? "on" : "off",
+    if (reminders >= 0 && set_user_field(s, &u, "reminders", u.reminders_off ? "off" : "on",
                                          reminders ? "on" : "off", actor, err) < 0)
         return -1;
     return 0;
