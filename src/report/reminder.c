@@ -15,7 +15,7 @@ typedef struct {
 
 /* Appends a copy of what the person must do about one action. */
 static void add_item(sl_reminder_list *list, const sl_action_row *row, sl_day activity,
-                     const sl_need *need)
+                     const sl_need *need, int from_baseline)
 {
     if (list->n == list->cap) {
         list->cap = list->cap ? list->cap * 2 : 8;
@@ -30,6 +30,7 @@ static void add_item(sl_reminder_list *list, const sl_action_row *row, sl_day ac
         .due_text = sl_strdup(row->due_text),
         .due = row->due,
         .last_activity = activity,
+        .from_baseline = from_baseline,
         .update_cycle_days = row->rules.update_cycle_days,
         .need = *need,
     };
@@ -55,7 +56,7 @@ static int on_action(void *ctx, const sl_action_row *row, const sl_rag_result *r
     sl_need need;
     sl_reminder_need(&in, g->as_of, &need);
     if (need.kind != SL_NEED_NONE)
-        add_item(g->list, row, activity, &need);
+        add_item(g->list, row, activity, &need, row->last_update == SL_NO_DAY || row->last_update > g->as_of);
     return 0;
 }
 
@@ -131,8 +132,8 @@ void sl_reminder_needed(sl_buf *out, const sl_reminder_item *it)
         sl_buf_puts(out, "an update: none is recorded");
         return;
     }
-    sl_buf_puts(out, it->need.kind == SL_NEED_UPDATE_DUE ? "an update, due today: the last was on "
-                                                         : "an update: the last was on ");
+    sl_buf_puts(out, it->need.kind == SL_NEED_UPDATE_DUE ? "an update, due today: " : "an update: ");
+    sl_buf_puts(out, it->from_baseline ? "none since the plan's statuses of " : "the last was on ");
     sl_reminder_day(out, it->last_activity);
     sl_buf_cprintf(out, " and the plan asks for one every %d days", it->update_cycle_days);
     if (it->need.kind == SL_NEED_UPDATE_OVERDUE && it->need.update_due != SL_NO_DAY) {

@@ -20,6 +20,7 @@ typedef struct {
     char *due_text;             /* the due date as the plan wrote it */
     sl_day due;                 /* SL_NO_DAY when vague or blank */
     sl_day last_activity;       /* last update or the plan's baseline, SL_NO_DAY when unknown */
+    int from_baseline;          /* 1: no update yet, last_activity is the day the plan's statuses were known */
     int update_cycle_days;
     sl_need need;
 } sl_reminder_item;
