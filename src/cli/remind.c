@@ -96,7 +96,7 @@ static int relay_from(const settings *s, sl_smtp_relay *relay, sl_error *err)
         return sl_fail(err, "no SMTP relay is set: sightline settings smtp.host HOST and "
                             "sightline settings smtp.from ADDRESS (or use --dry-run)");
     relay->host = s->host;
-    relay->port = *s->port ? atoi(s->port) : 25;
+    relay->port = *s->port ? (int)strtol(s->port, NULL, 10) : 25;
     relay->from = s->from;
     relay->user = s->user;
     relay->password = s->password;

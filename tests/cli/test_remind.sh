@@ -90,12 +90,35 @@ has "second summary" "$T/out" "0 sent, 2 already sent that day"
 count=$(ls "$T/mail"/*.eml | wc -l)
 [ "$count" = 2 ] && pass || fail "the second run sent $((count - 2)) more"
 
+# serve runs the same once a day, at remind.time Europe/London: 06:30 UTC
+# on 13 Sep is 07:30 BST, past 07:00, so it sends at once; started again
+# (a restart, or a second server) it finds the day claimed and sends nothing.
+# serve_until LOG TEXT: runs serve until its log says TEXT (60 s at most).
+serve_until() {
+    local port
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    SIGHTLINE_NOW=2017-09-13T06:30:00Z "$SL" --db "$DB" serve --listen "127.0.0.1:$port" 2>"$1" &
+    local pid=$!
+    for _ in $(seq 240); do grep -qF -- "$2" "$1" && break; sleep 0.25; done
+    kill -TERM $pid; wait $pid 2>/dev/null
+    has "serve: $2" "$1" "$2"
+}
+serve_until "$T/serve1.log" "reminders for 2017-09-13: 2 sent"
+count=$(ls "$T/mail"/*.eml | wc -l)
+[ "$count" = 4 ] && pass || fail "serve sent $((count - 2)) emails, want 2"
+serve_until "$T/serve2.log" "reminders for 2017-09-13 were already sent"
+count=$(ls "$T/mail"/*.eml | wc -l)
+[ "$count" = 4 ] && pass || fail "a restarted serve sent $((count - 4)) more"
+s history >"$T/hist.txt"
+n=$(grep -c "remind-run reminders" "$T/hist.txt")
+[ "$n" = 1 ] && pass || fail "want the run of 13 Sep claimed once, got $n"
+
 # The relay down: exit 1, a clear message, nothing recorded as sent.
 kill $SINK; wait $SINK 2>/dev/null
-status 1 "relay down" s remind --as-of 2017-09-13
+status 1 "relay down" s remind --as-of 2017-09-14
 has "relay down said" "$T/err" "cannot send to bp@example.gov.uk through the SMTP relay smtp://127.0.0.1:"
 s history >"$T/hist.txt"
-lacks "nothing recorded on a failure" "$T/hist.txt" "2017-09-13"
+lacks "nothing recorded on a failure" "$T/hist.txt" "2017-09-14"
 n=$(grep -c "remind user" "$T/hist.txt")
-[ "$n" = 2 ] && pass || fail "want 2 reminders recorded, got $n"
+[ "$n" = 4 ] && pass || fail "want 4 reminders recorded, got $n"
 finish
