@@ -17,6 +17,7 @@ const sl_setting_key sl_setting_keys[] = {
     {"smtp.user", "the relay's user name, when it asks for one"},
     {"smtp.password", "its password (give it with --stdin; never shown)"},
     {"smtp.tls", "try (STARTTLS when offered, the default), require, or smtps"},
+    {"smtp.ca_file", "a PEM file of the authorities the relay's certificate may come from"},
     {"base_url", "how links in emails start (default http://127.0.0.1:8080)"},
     {"remind.time", "when serve sends the day's reminders, HH:MM Europe/London (default 07:00)"},
 };
@@ -52,7 +53,7 @@ int sl_setting_check(const char *key, const char *value, sl_error *err)
 
 /* The settings one run reads, each owned here ("" when unset). */
 typedef struct {
-    char *host, *port, *from, *user, *password, *tls, *base_url;
+    char *host, *port, *from, *user, *password, *tls, *ca_file, *base_url;
 } settings;
 
 /* Reads one setting into *value ("" when unset); returns 0 or -1. */
@@ -68,7 +69,7 @@ static int read_setting(sl_store *store, const char *key, char **value, sl_error
 /* Frees what read_settings read. */
 static void free_settings(settings *s)
 {
-    char **all[] = {&s->host, &s->port, &s->from, &s->user, &s->password, &s->tls, &s->base_url};
+    char **all[] = {&s->host, &s->port, &s->from, &s->user, &s->password, &s->tls, &s->ca_file, &s->base_url};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         free(*all[i]);
 }
@@ -77,14 +78,17 @@ static void free_settings(settings *s)
 static int read_settings(sl_store *store, settings *s, sl_error *err)
 {
     memset(s, 0, sizeof *s);
-    if (read_setting(store, "smtp.host", &s->host, err) < 0 || read_setting(store, "smtp.port", &s->port, err) < 0 ||
-        read_setting(store, "smtp.from", &s->from, err) < 0 || read_setting(store, "smtp.user", &s->user, err) < 0 ||
-        read_setting(store, "smtp.password", &s->password, err) < 0 ||
-        read_setting(store, "smtp.tls", &s->tls, err) < 0 ||
-        read_setting(store, "base_url", &s->base_url, err) < 0) {
-        free_settings(s);
-        return -1;
-    }
+    const struct {
+        const char *key;
+        char **value;
+    } wanted[] = {{"smtp.host", &s->host}, {"smtp.port", &s->port},         {"smtp.from", &s->from},
+                  {"smtp.user", &s->user}, {"smtp.password", &s->password}, {"smtp.tls", &s->tls},
+                  {"smtp.ca_file", &s->ca_file}, {"base_url", &s->base_url}};
+    for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++)
+        if (read_setting(store, wanted[i].key, wanted[i].value, err) < 0) {
+            free_settings(s);
+            return -1;
+        }
     return 0;
 }
 
@@ -100,6 +104,7 @@ static int relay_from(const settings *s, sl_smtp_relay *relay, sl_error *err)
     relay->from = s->from;
     relay->user = s->user;
     relay->password = s->password;
+    relay->ca_file = s->ca_file;
     if (*s->tls && sl_smtp_tls_parse(s->tls, &relay->tls) < 0)
         return sl_fail(err, "smtp.tls is '%s': it takes try, require or smtps", s->tls);
     return 0;

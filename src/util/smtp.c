@@ -74,6 +74,8 @@ static void set_options(CURL *c, const sl_smtp_relay *r, const char *url, struct
     curl_easy_setopt(c, CURLOPT_READDATA, u);
     curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, (curl_off_t)u->text.len);
+    if (r->ca_file && *r->ca_file)
+        curl_easy_setopt(c, CURLOPT_CAINFO, r->ca_file);
     if (r->user && *r->user) {
         curl_easy_setopt(c, CURLOPT_USERNAME, r->user);
         curl_easy_setopt(c, CURLOPT_PASSWORD, r->password ? r->password : "");

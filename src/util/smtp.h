@@ -21,6 +21,7 @@ typedef struct {
     const char *user;           /* NULL or "": no authentication */
     const char *password;
     sl_smtp_tls tls;
+    const char *ca_file;        /* NULL or "": the system's certificate authorities */
     int timeout_seconds;        /* the whole exchange; 0 gives 30 */
 } sl_smtp_relay;
 

@@ -121,4 +121,27 @@ s history >"$T/hist.txt"
 lacks "nothing recorded on a failure" "$T/hist.txt" "2017-09-14"
 n=$(grep -c "remind user" "$T/hist.txt")
 [ "$n" = 4 ] && pass || fail "want 4 reminders recorded, got $n"
+
+# A relay that offers STARTTLS: with smtp.tls require and its certificate's
+# authority in smtp.ca_file, every email goes under TLS.
+if command -v openssl >/dev/null 2>&1; then
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+        -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" \
+        -keyout "$T/key.pem" -out "$T/cert.pem" >/dev/null 2>&1 || fail "openssl could not make a certificate"
+    python3 "$ROOT/tests/tools/smtp_sink.py" "$T/tls-mail" "$T/tls-port" "$T/cert.pem" "$T/key.pem" \
+        2>"$T/sink.err" &
+    SINK=$!
+    for _ in $(seq 120); do [ -s "$T/tls-port" ] && break; sleep 0.25; done
+    ok "tls port" s settings smtp.port "$(cat "$T/tls-port")"
+    ok "tls require" s settings smtp.tls require
+    status 1 "an unknown authority refused" s remind --as-of 2017-09-15
+    has "certificate refusal said" "$T/err" "SSL"
+    ok "ca file" s settings smtp.ca_file "$T/cert.pem"
+    ok "remind under tls" s remind --as-of 2017-09-15
+    has "tls summary" "$T/out" "reminders for 2017-09-15: 2 sent"
+    n=$(grep -l "^X-Sink-TLS: yes" "$T/tls-mail"/*.eml 2>/dev/null | wc -l)
+    [ "$n" = 2 ] && pass || fail "want 2 emails under TLS, got $n: $(cat "$T/sink.err")"
+else
+    SKIPPED=$((SKIPPED + 1)); echo "SKIP $(basename "$0"): no openssl to make a relay certificate" >&2
+fi
 finish

@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """smtp_sink.py — a local SMTP server for tests: accepts every message and
 writes it to DIR/N.eml (N from 1), the envelope recipients first as
-"X-Sink-Rcpt: ADDR" lines. Speaks just enough SMTP for libcurl: EHLO/HELO,
-MAIL, RCPT, DATA (with dot-unstuffing), RSET, NOOP, QUIT. No TLS (so a
-client that only tries STARTTLS carries on in plain text).
+"X-Sink-Rcpt: ADDR" lines, then "X-Sink-TLS: yes|no". Speaks just enough
+SMTP for libcurl: EHLO/HELO, MAIL, RCPT, DATA (with dot-unstuffing), RSET,
+NOOP, QUIT, and STARTTLS when given a certificate (without one it offers no
+TLS, so a client that only tries STARTTLS carries on in plain text).
 
-    smtp_sink.py DIR PORTFILE     listens on 127.0.0.1, a free port, written to PORTFILE
+    smtp_sink.py DIR PORTFILE [CERT KEY]   listens on 127.0.0.1, a free port, written to PORTFILE
 
 Python 3.12 dropped smtpd and aiosmtpd is not in the standard library, so
 this is written with asyncio alone. Runs until killed."""
 import asyncio
 import os
 import re
+import ssl
 import sys
 
 
@@ -24,8 +26,10 @@ def address(arg):
 class Session:
     """One client's conversation."""
 
-    def __init__(self, out_dir):
+    def __init__(self, out_dir, tls):
         self.out_dir = out_dir
+        self.tls = tls          # an ssl.SSLContext to offer STARTTLS with, or None
+        self.secure = False     # the conversation is under TLS
         self.reset()
 
     def reset(self):
@@ -39,6 +43,7 @@ class Session:
             for r in self.rcpts:
                 f.write(b"X-Sink-Rcpt: " + r.encode() + b"\r\n")
             f.write(b"X-Sink-From: " + (self.sender or "").encode() + b"\r\n")
+            f.write(b"X-Sink-TLS: " + (b"yes" if self.secure else b"no") + b"\r\n")
             f.write(b"".join(lines))
         os.rename(tmp, os.path.join(self.out_dir, f"{n}.eml"))
 
@@ -47,7 +52,10 @@ class Session:
         verb = line.split(b" ", 1)[0].upper()
         arg = line[len(verb):].strip().decode("utf-8", "replace")
         if verb == b"EHLO":
-            return b"250-sink\r\n250-8BITMIME\r\n250 SIZE 10485760\r\n", False
+            starttls = b"250-STARTTLS\r\n" if self.tls and not self.secure else b""
+            return b"250-sink\r\n" + starttls + b"250-8BITMIME\r\n250 SIZE 10485760\r\n", False
+        if verb == b"STARTTLS" and self.tls and not self.secure:
+            return b"220 Ready to start TLS\r\n", False
         if verb == b"HELO":
             return b"250 sink\r\n", False
         if verb == b"MAIL":
@@ -72,8 +80,8 @@ class Session:
         return b"502 Command not implemented\r\n", False
 
 
-async def handle(reader, writer, out_dir):
-    s = Session(out_dir)
+async def handle(reader, writer, out_dir, tls):
+    s = Session(out_dir, tls)
     writer.write(b"220 sink ESMTP\r\n")
     await writer.drain()
     while True:
@@ -85,6 +93,11 @@ async def handle(reader, writer, out_dir):
         await writer.drain()
         if reply.startswith(b"221"):
             break
+        if reply.startswith(b"220 Ready to start TLS"):
+            await writer.start_tls(s.tls)
+            s.secure = True
+            s.reset()
+            continue
         if data:
             lines = []
             while True:
@@ -99,8 +112,8 @@ async def handle(reader, writer, out_dir):
     writer.close()
 
 
-async def main(out_dir, port_file):
-    server = await asyncio.start_server(lambda r, w: handle(r, w, out_dir), "127.0.0.1", 0)
+async def main(out_dir, port_file, tls):
+    server = await asyncio.start_server(lambda r, w: handle(r, w, out_dir, tls), "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     with open(port_file + ".tmp", "w") as f:
         f.write(f"{port}\n")
@@ -110,7 +123,11 @@ async def main(out_dir, port_file):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
-        sys.exit("usage: smtp_sink.py DIR PORTFILE")
+    if len(sys.argv) not in (3, 5):
+        sys.exit("usage: smtp_sink.py DIR PORTFILE [CERT KEY]")
+    context = None
+    if len(sys.argv) == 5:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(sys.argv[3], sys.argv[4])
     os.makedirs(sys.argv[1], exist_ok=True)
-    asyncio.run(main(sys.argv[1], sys.argv[2]))
+    asyncio.run(main(sys.argv[1], sys.argv[2], context))
