@@ -35,12 +35,15 @@ void sl_reminder_panel(sl_request *req)
     sl_reminder_counts(&list, &updates, &sign_offs);
     sl_buf *b = &req->body;
     if (list.n) {
-        sl_buf_printf(b, "<div class=\"govuk-notification-banner\" role=\"region\" aria-labelledby=\"needs-you-title\">"
-                         "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\""
-                         " id=\"needs-you-title\">Needs you today</h2></div><div class=\"govuk-notification-banner__content\">"
-                         "<p class=\"govuk-notification-banner__heading\">%d update%h due or overdue, %d sign-off%h</p>"
-                         "<ul class=\"govuk-list govuk-list--bullet\">",
-                      (int)updates, updates == 1 ? "" : "s", (int)sign_offs, sign_offs == 1 ? "" : "s");
+        sl_buf_puts(b, "<div class=\"govuk-notification-banner\" role=\"region\" aria-labelledby=\"needs-you-title\">"
+                       "<div class=\"govuk-notification-banner__header\"><h2 class=\"govuk-notification-banner__title\""
+                       " id=\"needs-you-title\">Needs you today</h2></div><div class=\"govuk-notification-banner__content\">"
+                       "<p class=\"govuk-notification-banner__heading\">");
+        if (updates)
+            sl_buf_printf(b, "%d update%h due or overdue", (int)updates, updates == 1 ? "" : "s");
+        if (sign_offs)
+            sl_buf_printf(b, "%h%d sign-off%h", updates ? ", " : "", (int)sign_offs, sign_offs == 1 ? "" : "s");
+        sl_buf_puts(b, "</p><ul class=\"govuk-list govuk-list--bullet\">");
         for (size_t i = 0; i < list.n && i < PANEL_MAX; i++)
             panel_item(b, &list.items[i]);
         sl_buf_puts(b, "</ul>");
