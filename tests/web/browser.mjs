@@ -205,7 +205,7 @@ async function main() {
     await axeCheck(page, 'home');
     await shot(page, '02-home');
 
-    await page.click('text=Croydon transitional action plan 2017');
+    await page.click('table >> text=Croydon transitional action plan 2017');
     await page.waitForLoadState();
     const blueBefore = await blueCount(page);
     check('dashboard-chart', blueBefore >= 0);

@@ -224,6 +224,7 @@ def run(port, db):
         st, _, page = admin.get(path)
         check(f"page {path}", st == 200 and "govuk-" in page, st)
     summary_page(admin)
+    reminder_panel(port, admin)
     st, _, _ = admin.get("/plans/99")
     check("unknown-plan-404", st == 404, st)
     st, _, _ = admin.get("/actions/abc")
@@ -323,6 +324,22 @@ def run(port, db):
     subprocess.run(["sqlite3", db, "UPDATE sessions SET last_seen = last_seen - 7200"], check=False)
     st, _, _ = viewer.get("/")
     check("idle-session-expired", st == 303, st)
+
+
+def reminder_panel(port, admin):
+    """A lead sees the reminder email's list on the home page and My actions;
+    the home page is cached, but the panel is the signed-in person's own."""
+    jn, st, _ = sign_in(port, "jn", "correct-horse-42")
+    st, _, page = jn.get("/")
+    check("panel-for-lead", st == 200 and "Needs you today" in page and "sign-off" in page
+          and re.search(r'href="/actions/\d+">1\.4 ', page), st)
+    check("panel-before-cached-content", page.find("Needs you today") < page.find("Improvement plans"))
+    st, _, page = jn.get("/my-actions")
+    check("panel-on-my-actions", st == 200 and "Needs you today" in page, st)
+    st, _, page = admin.get("/")
+    check("no-panel-without-person", st == 200 and "Needs you today" not in page, st)
+    st, _, page = jn.get("/plans/1")
+    check("no-panel-elsewhere", st == 200 and "Needs you today" not in page, st)
 
 
 def summary_page(admin):
