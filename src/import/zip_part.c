@@ -29,6 +29,12 @@ zip_t *sl_zip_open(const char *data, size_t len, const char *file, const char *w
     return zip;
 }
 
+void sl_zip_close(zip_t *zip)
+{
+    if (zip)
+        zip_discard(zip);
+}
+
 int sl_zip_has(zip_t *zip, const char *name)
 {
     return zip_name_locate(zip, name, ZIP_FL_NOCASE) >= 0;

@@ -25,6 +25,8 @@ typedef enum {
  * damaged archive ("xlsx workbook"). Returns the archive (close with
  * zip_discard), or NULL with err naming file and what to do. */
 zip_t *sl_zip_open(const char *data, size_t len, const char *file, const char *what, sl_error *err);
+/* Closes an archive sl_zip_open opened (NULL is fine). */
+void sl_zip_close(zip_t *zip);
 /* Returns 1 when the archive holds a part of that name (any case). */
 int sl_zip_has(zip_t *zip, const char *name);
 /* Unpacks the part called name into *out (NUL-terminated; caller frees)
