@@ -228,13 +228,15 @@ def o_table(rows):
 
 
 def write_odt(blocks, out):
-    parts = []
+    parts, numbered = [], 0
     for b in blocks:
         if b[0] == "table":
             parts.append(o_table(b[1]))
         elif b[1] == "numbered":
-            parts.append('<text:list text:style-name="N"><text:list-item><text:h text:outline-level="1">%s'
-                         '</text:h></text:list-item></text:list>' % escape(b[2]))
+            parts.append('<text:list text:style-name="N"%s><text:list-item><text:h text:outline-level="1">%s'
+                         '</text:h></text:list-item></text:list>'
+                         % (' text:continue-numbering="true"' if numbered else "", escape(b[2])))
+            numbered += 1
         elif b[1] == "bullet":
             parts.append('<text:list text:style-name="B"><text:list-item>%s</text:list-item></text:list>'
                          % o_para(b[2]))
