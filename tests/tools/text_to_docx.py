@@ -262,7 +262,8 @@ def write_odt(blocks, out):
 
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
-    text = open(args[0], encoding="utf-8").read()
+    # control characters (a PDF's page breaks, \f) have no place in XML
+    text = re.sub(r"[\x00-\x08\x0b-\x1f]", "", open(args[0], encoding="utf-8").read())
     blocks = blocks_of(text)
     if args[1].endswith(".odt"):
         write_odt(blocks, args[1])
