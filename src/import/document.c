@@ -151,8 +151,8 @@ static int package_text(const char *path, const char *data, size_t len, char **t
     if (kind == SL_ZIP_OTHER) {
         char *names = sl_zip_part_names(zip);
         sl_fail_at(err, path, 0,
-                   "a zip archive that is no workbook (.xlsx), Word document (.docx) or OpenDocument "
-                   "text (.odt): it holds %s; import the plan or report itself",
+                   "not an xlsx workbook, Word document (.docx) or OpenDocument text (.odt): a zip "
+                   "archive holding %s; import the plan or report itself, or save it in one of those formats",
                    names);
         free(names);
     }

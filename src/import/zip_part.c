@@ -54,9 +54,10 @@ static char *unpack(zip_t *zip, zip_file_t *f, size_t want, const char *name, co
     while (got <= want && (n = zip_fread(f, data + got, want + 1 - got)) > 0)
         got += (size_t)n;
     if (n < 0)
-        sl_fail_at(err, file, 0, "%s cannot be unpacked (damaged archive): %s", name, zip_file_strerror(f));
+        sl_fail_at(err, file, 0, "%s cannot be unpacked (damaged archive: %s); save or download the file again",
+                   name, zip_file_strerror(f));
     else if (got != want)
-        sl_fail_at(err, file, 0, "%s unpacks to %s bytes than the archive says (damaged archive)", name,
+        sl_fail_at(err, file, 0, "%s unpacks to %s bytes than the archive says (damaged archive); save or download the file again", name,
                    got > want ? "more" : "fewer");
     if (n < 0 || got != want) {
         free(data);
@@ -108,7 +109,7 @@ sl_zip_kind sl_zip_kind_of(zip_t *zip)
 {
     if (sl_zip_has(zip, "xl/workbook.xml"))
         return SL_ZIP_XLSX;
-    if (sl_zip_has(zip, "word/document.xml"))
+    if (sl_zip_has(zip, "word/document.xml") && sl_zip_has(zip, "[Content_Types].xml"))
         return SL_ZIP_DOCX;
     return is_odt(zip) ? SL_ZIP_ODT : SL_ZIP_OTHER;
 }

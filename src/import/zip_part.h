@@ -16,7 +16,7 @@
 typedef enum {
     SL_ZIP_OTHER = 0,           /* a ZIP of something sightline does not read */
     SL_ZIP_XLSX,                /* has xl/workbook.xml */
-    SL_ZIP_DOCX,                /* has word/document.xml */
+    SL_ZIP_DOCX,                /* has word/document.xml and [Content_Types].xml */
     SL_ZIP_ODT,                 /* an OpenDocument text: content.xml, mimetype …opendocument.text */
 } sl_zip_kind;
 
