@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include "import/docx_text.h"
+#include "import/html_text.h"
 #include "import/inspection_text.h"
 #include "import/odt_text.h"
 #include "import/pdf_text.h"
@@ -164,9 +165,11 @@ static int package_text(const char *path, const char *data, size_t len, char **t
     return kind == SL_ZIP_OTHER || ((kind == SL_ZIP_DOCX || kind == SL_ZIP_ODT) && !*text) ? -1 : 0;
 }
 
-/* Turns a file's bytes into what the readers take (see sl_read_document):
+/* Turns a file's bytes into what the readers take, by their content, never
+ * the file's name: a PDF's text, an HTML page's, a Word document's or an
+ * OpenDocument text's lines and cells; a workbook, CSV or text as it is.
  * *data is replaced (and the old bytes freed) when they change. Returns 0,
- * or -1 with err set. */
+ * or -1 with err saying why the file cannot be read and what to do. */
 static int readable_bytes(const char *path, char **data, size_t *len, sl_format format, sl_error *err)
 {
     char *text = NULL;
@@ -181,14 +184,14 @@ static int readable_bytes(const char *path, char **data, size_t *len, sl_format 
                           "an Office file in the old binary format (Word or Excel 97-2003, .doc or .xls) "
                           "or one protected by a password: sightline reads .docx, .xlsx and .odt; open it "
                           "and save it in one of those formats, without a password");
-    if (sl_is_pdf(*data, *len))
-        text = sl_pdf_text(path, *data, *len, &text_len, err);
-    else if (sl_is_zip(*data, *len) && package_text(path, *data, *len, &text, &text_len, err) < 0)
+    if (sl_is_pdf(*data, *len)) {
+        if (!(text = sl_pdf_text(path, *data, *len, &text_len, err)))
+            return -1;
+    } else if (sl_is_html(*data, *len)) {
+        text = sl_html_text(*data, *len, &text_len);
+    } else if (sl_is_zip(*data, *len) && package_text(path, *data, *len, &text, &text_len, err) < 0) {
         return -1;
-    else if (!sl_is_zip(*data, *len))
-        return 0;
-    if (sl_is_pdf(*data, *len) && !text)
-        return -1;
+    }
     if (text) {
         free(*data);
         *data = text;

@@ -1,9 +1,10 @@
 #!/bin/bash
-# Word (.docx) and OpenDocument (.odt) documents read directly, through the
-# same readers as text: each sample plan made into a Word document (tables
+# Word (.docx), OpenDocument (.odt) and HTML documents read directly, through
+# the same readers as text: each sample plan made into a Word document (tables
 # with merged cells, numbered headings, bullets; tests/tools/text_to_docx.py),
 # into one with its tables nested in frames and tracked changes to accept,
-# and into an OpenDocument text, imports as the same actions as its text
+# into an OpenDocument text and into an HTML page saved with a PDF's name
+# (colspan, rowspan, a script to leave out), imports as the same actions as its text
 # (`export --format csv` equal, the same lint findings by code and ref); an
 # Ofsted report and terms of reference as Word documents read as their text
 # does. Detection is by content: a Word document named .txt, a plan whose
@@ -31,7 +32,9 @@ for f in "$SAMPLES"/croydon-transitional-action-plan-2017.txt "$SAMPLES"/barking
     python3 "$MAKE" "$f" "$T/$name.docx" || fail "$name: text_to_docx.py did not run"
     python3 "$MAKE" "$f" "$T/$name-framed.docx" --nest --tracked || fail "$name: text_to_docx.py --nest did not run"
     python3 "$MAKE" "$f" "$T/$name.odt" || fail "$name: text_to_docx.py (odt) did not run"
-    for kind in docx framed.docx odt; do
+    # an HTML page saved with a PDF's name: read as HTML, by its content
+    python3 "$MAKE" "$f" "$T/$name.html" && mv "$T/$name.html" "$T/$name.pdf" || fail "$name: no HTML page"
+    for kind in docx framed.docx odt pdf; do
         doc=$T/$name.$kind; [ "$kind" = framed.docx ] && doc=$T/$name-framed.docx
         import_csv "$name-$kind" "$doc"
         # the plan's actions, cell for cell (the source file named in no column)
@@ -82,7 +85,7 @@ py tor-board-read "$T/tor-txt.db.json" "len(d) == 1 and len(d[0]['members']) > 3
 same tor-same-board "$T/tor-txt.db.json" "$T/tor-docx.db.json"
 
 # Content, never the name: a Word document named .txt, a plan whose first
-# line holds a comma, an HTML page named .pdf.
+# line holds a comma (the HTML page named .pdf is above).
 cp "$T/croydon-transitional-action-plan-2017.docx" "$T/misnamed.txt"
 import_csv misnamed "$T/misnamed.txt"
 same misnamed-docx-read-as-word "$T/croydon-transitional-action-plan-2017-text.csv" "$T/misnamed.csv"

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""text_to_docx.py TEXT OUT.docx|OUT.odt — writes a Word document (or an
-OpenDocument text, by OUT's extension) of a plan document's text as a
-council's author would have made it, with the standard library only:
+"""text_to_docx.py TEXT OUT.docx|OUT.odt|OUT.html — writes a Word document
+(or an OpenDocument text, or an HTML page, by OUT's extension) of a plan
+document's text as a council's author would have made it, with the standard
+library only:
 
 * tab-separated rows become tables (one per run of rows), a row with text in
   its first cell only becomes one cell spanning the table (gridSpan /
   number-columns-spanned), and a cell equal to the one above it is merged
-  with it vertically (vMerge / number-rows-spanned);
+  with it vertically (vMerge / number-rows-spanned / rowspan);
 * a cell's HTML paragraphs and list items (<p>, <br>, <li>) become the
   cell's own paragraphs and bullet items;
 * "- item" lines become a bulleted list; "1. TITLE" lines in sequence become
@@ -260,6 +261,51 @@ def write_odt(blocks, out):
                    '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>', zipfile.ZIP_DEFLATED)
 
 
+# --------------------------------------------------------------------------- HTML
+
+def h_cell(text, span, rowspan):
+    attrs = ' colspan="%d"' % span if span > 1 else ""
+    attrs += ' rowspan="%d"' % rowspan if rowspan > 1 else ""
+    paras = cell_paragraphs(text)
+    body = "".join("<ul><li>%s</li></ul>" % escape(t) if k == "li" else "<p>%s</p>" % escape(t)
+                   for k, t in paras) if len(paras) > 1 else escape(paras[0][1]) if paras else ""
+    return "<td%s>%s</td>" % (attrs, body)
+
+
+def write_html(blocks, out):
+    parts = ["<!DOCTYPE html>\n<html><head><title>Plan</title><style>td { border: 1px solid }</style>"
+             "<script>var x = '<table>';</script></head><body>"]
+    numbered = 0
+    for b in blocks:
+        if b[0] == "table":
+            g = grid(b[1])
+            rows = []
+            for i, r in enumerate(g):
+                cells = []
+                for k, (text, span, merge) in enumerate(r):
+                    if merge == "continue":
+                        continue
+                    rowspan = 1
+                    if merge == "restart":
+                        while i + rowspan < len(g) and len(g[i + rowspan]) > k and g[i + rowspan][k][2] == "continue":
+                            rowspan += 1
+                    cells.append(h_cell(text, span, rowspan))
+                rows.append("<tr>%s</tr>" % "".join(cells))
+            parts.append("<table>%s</table>" % "\n".join(rows))
+        elif b[1] == "numbered":
+            numbered += 1
+            parts.append('<ol start="%d"><li><h1>%s</h1></li></ol>' % (numbered, escape(b[2])))
+        elif b[1] == "bullet":
+            parts.append("<ul><li>%s</li></ul>" % escape(b[2]))
+        elif b[1] == "Heading2":
+            parts.append("<h2>%s</h2>" % escape(b[2]))
+        elif b[2].strip():
+            parts.append("<p>%s</p>" % escape(b[2]))
+    parts.append("<!-- saved from a council's website --></body></html>\n")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("\n".join(parts))
+
+
 def main(argv):
     args = [a for a in argv[1:] if not a.startswith("--")]
     # control characters (a PDF's page breaks, \f) have no place in XML
@@ -267,6 +313,8 @@ def main(argv):
     blocks = blocks_of(text)
     if args[1].endswith(".odt"):
         write_odt(blocks, args[1])
+    elif args[1].endswith(".html"):
+        write_html(blocks, args[1])
     else:
         write_docx(blocks, args[1], "--nest" in argv, "--tracked" in argv)
 
