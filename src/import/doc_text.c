@@ -193,7 +193,9 @@ static void lay_rows(const sl_doc_table *t, const char *sep, row_sink sink, void
             if (c->merge != SL_DOC_MERGE_CONTINUE && strcmp(sep, " ") != 0 && strstr(sl_buf_str(&text), sep)) {
                 /* several lines: each a paragraph, as HTML in a converted cell */
                 sl_buf wrapped = SL_BUF_INIT;
-                sl_buf_printf(&wrapped, "<p>%s</p>", sl_buf_str(&text));
+                sl_buf_puts(&wrapped, "<p>");
+                sl_buf_add(&wrapped, text.data, text.len);
+                sl_buf_puts(&wrapped, "</p>");
                 sl_buf_free(&text);
                 text = wrapped;
             }

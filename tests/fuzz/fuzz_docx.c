@@ -1,5 +1,5 @@
-/* fuzz_docx.c — libFuzzer target for the Word (.docx) and OpenDocument
- * (.odt) readers and the lines and cells they give the plan reader: any
+/* fuzz_docx.c — libFuzzer target for the Word (.docx), OpenDocument (.odt)
+ * and HTML readers and the lines and cells they give the plan reader: any
  * bytes must give text or an error naming the file, never a crash, a hang
  * or a leak.
  *
@@ -7,8 +7,8 @@
  * (seeds: documents tests/tools/text_to_docx.py made of a sample plan). Any
  * other input is XML, separated by NUL bytes: word/document.xml, then
  * styles.xml and numbering.xml; the first part is also read as an .odt's
- * content.xml with the second as its styles.xml. The text each gives goes
- * through the plan reader. */
+ * content.xml with the second as its styles.xml, and the whole input as an
+ * HTML page. The text each gives goes through the plan reader. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,7 @@
 #include "import/doc_text.h"
 #include "import/docx_styles.h"
 #include "import/docx_text.h"
+#include "import/html_text.h"
 #include "import/import.h"
 #include "import/odt_text.h"
 
@@ -103,5 +104,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sl_doc_init(&doc);
     rc = sl_odt_parse(doc_xml, n_doc, styles, n_styles, "fuzz.docx", &doc, &err);
     finish(&doc, rc, &err);
+    char *html = sl_html_text(bytes, size, &len);
+    read_plan(html, len);
+    free(html);
     return 0;
 }
