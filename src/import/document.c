@@ -162,6 +162,13 @@ static int package_text(const char *path, const char *data, size_t len, char **t
         *text = sl_docx_text(data, len, path, text_len, err);
     else if (kind == SL_ZIP_ODT)
         *text = sl_odt_text(data, len, path, text_len, err);
+    if (*text && !has_text(*text, *text_len)) {
+        free(*text);
+        *text = NULL;
+        return sl_fail_at(err, path, 0, "the %s holds no text (only pictures, or nothing): sightline reads "
+                                        "text; import the document the plan was typed in",
+                          kind == SL_ZIP_DOCX ? "Word document" : "OpenDocument text");
+    }
     return kind == SL_ZIP_OTHER || ((kind == SL_ZIP_DOCX || kind == SL_ZIP_ODT) && !*text) ? -1 : 0;
 }
 

@@ -75,6 +75,8 @@ def main():
         "corrupt.docx": (good_docx[:40] + bytes(b ^ 0x55 for b in good_docx[40:400]) + good_docx[400:],
                          "damaged"),
         "bad-xml.docx": (docx("<w:document><w:body><w:p>"), "word/document.xml is not well-formed XML"),
+        "pictures.docx": (docx('<w:document xmlns:w="x"><w:body><w:p><w:r><w:drawing/></w:r></w:p>'
+                               '</w:body></w:document>'), "the Word document holds no text"),
         "legacy.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "old binary format"),
         "no-text.odt": (archive({"mimetype": "application/vnd.oasis.opendocument.text"}),
                         "not an xlsx workbook, Word document (.docx) or OpenDocument text (.odt)"),
