@@ -1,4 +1,4 @@
-/* test_docx.c — Word and OpenDocument text into lines and cells: gridSpan
+/* test_docx.c — Word, OpenDocument and HTML into lines and cells: gridSpan
  * and vMerge applied to every row they span, nested tables, tracked
  * changes accepted, fields and footnotes left out, heading levels and list
  * numbering from styles.xml and numbering.xml, and the same for .odt. */
@@ -9,6 +9,7 @@
 #include "import/doc_text.h"
 #include "import/docx_styles.h"
 #include "import/docx_text.h"
+#include "import/html_text.h"
 #include "import/odt_text.h"
 
 #define W_OPEN "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
@@ -233,6 +234,29 @@ static void test_odt(void)
     sl_doc_free(&doc);
 }
 
+/* HTML: detected by content, scripts and the head left out, entities
+ * decoded, lists numbered from their start, colspan and rowspan on the grid. */
+static void test_html(void)
+{
+    const char *page =
+        "\n  <!DOCTYPE html><html><head><title>Not this</title><script>var t = '<table>';</script></head>"
+        "<body><h2>Plan &amp; board</h2><!-- <p>comment</p> --><ol start=\"3\"><li>Third<li>Fourth</ol>"
+        "<table><tr><th>REF<th>LEAD<th>DUE</tr><tr><td colspan=3>HEADING</td></tr>"
+        "<tr><td>1.1<td rowspan=\"2\">JN<td>Jul 17</tr><tr><td>1.2<td>Aug 17</tr>"
+        "<tr><td>1.3</td><td>BP<br>AB</td><td>Sep 17</td></tr></table></body></html>";
+    CHECK(sl_is_html(page, strlen(page)), "a page");
+    CHECK(!sl_is_html("REF\tACTION\n1.1\t<p>a</p>\n", 21), "a plan with HTML in its cells is no page");
+    size_t len;
+    char *got = sl_html_text(page, strlen(page), &len);
+    CHECK(strstr(got, "Plan & board\n3. Third\n4. Fourth\n") != NULL, "html text:\n%s", got);
+    CHECK(strstr(got, "REF\tLEAD\tDUE\nHEADING\t\t\n1.1\tJN\tJul 17\n1.2\tJN\tAug 17\n"
+                      "1.3\t<p>BP</p><p>AB</p>\tSep 17\n") != NULL,
+          "html table:\n%s", got);
+    CHECK(!strstr(got, "Not this") && !strstr(got, "var t") && !strstr(got, "comment"), "left out:\n%s", got);
+    CHECK(strlen(got) == len, "length");
+    free(got);
+}
+
 void test_docx(void)
 {
     test_merges();
@@ -241,4 +265,5 @@ void test_docx(void)
     test_styles_and_numbering();
     test_refusals();
     test_odt();
+    test_html();
 }
