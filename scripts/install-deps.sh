@@ -3,8 +3,8 @@
 # when they are missing. Run as root on a fresh Debian machine; does nothing
 # when everything is present.
 #   build:  compilers, pkg-config, SQLite, libsodium, libmicrohttpd, jansson,
-#           libxlsxwriter (xlsx export), libzip and expat (xlsx import), libcurl (reminder
-#           emails, opened on first use), Node.js/npm
+#           libxlsxwriter (xlsx export), libzip and expat (xlsx, docx and odt import), libcurl
+#           (reminder emails, opened on first use), Node.js/npm
 #   tests:  clang's sanitizer and fuzzer runtime, sqlite3, python3, curl,
 #           python3-openpyxl (workbooks made by another tool),
 #           headless Chromium for the browser tests, tidy (HTML checks of the reports)

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/csv.h"
 #include "import/import.h"
@@ -23,6 +24,30 @@ static const char *const column_names[COL_COUNT] = {
     "rag",      "progress",  "recommendations", "delivered_through", "start_as_written",
     "due_as_written",
 };
+
+int sl_csv_header_like(const char *data, size_t len)
+{
+    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, known = 0;
+    const char *eol = memchr(data + at, '\n', len - at);
+    size_t end = eol ? (size_t)(eol - data) : len;
+    if (memchr(data + at, '\t', end - at) || !memchr(data + at, ',', end - at))
+        return 0;
+    while (at < end) {
+        size_t n = 0;
+        while (at + n < end && data[at + n] != ',')
+            n++;
+        size_t from = at, to = at + n;
+        while (from < to && (isspace((unsigned char)data[from]) || data[from] == '"'))
+            from++;
+        while (to > from && (isspace((unsigned char)data[to - 1]) || data[to - 1] == '"'))
+            to--;
+        for (int c = 0; c < COL_COUNT; c++)
+            if (strlen(column_names[c]) == to - from && strncasecmp(data + from, column_names[c], to - from) == 0)
+                known++;
+        at += n + 1;
+    }
+    return known >= 2;
+}
 
 /* Where each known column sits in the file (-1 when absent), and the rest. */
 typedef struct {

@@ -4,9 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zip.h>
+
+#include "import/docx_text.h"
+#include "import/html_text.h"
 #include "import/inspection_text.h"
+#include "import/odt_text.h"
 #include "import/pdf_text.h"
 #include "import/tor_text.h"
+#include "import/zip_part.h"
 #include "util/file.h"
 #include "util/mem.h"
 
@@ -124,19 +130,92 @@ int sl_read_document_bytes(const char *path, const char *data, size_t len, const
     return read_plans(path, data, len, req, out, err);
 }
 
+/* Returns 1 when the bytes start like an OLE2 compound file: a Word or
+ * Excel 97–2003 file, or an Office document encrypted with a password. */
+static int is_ole2(const char *data, size_t len)
+{
+    return len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+}
+
+/* Turns a ZIP package into what the readers take: a Word document's or an
+ * OpenDocument text's lines; a workbook stays as it is. *text gets the new
+ * bytes (caller frees) or NULL when they stay. Returns 0, or -1 with err
+ * naming the file, what it holds and what to do. */
+static int package_text(const char *path, const char *data, size_t len, char **text, size_t *text_len,
+                        sl_error *err)
+{
+    *text = NULL;
+    zip_t *zip = sl_zip_open(data, len, path, "document or workbook", err);
+    if (!zip)
+        return -1;
+    sl_zip_kind kind = sl_zip_kind_of(zip);
+    if (kind == SL_ZIP_OTHER) {
+        char *names = sl_zip_part_names(zip);
+        sl_fail_at(err, path, 0,
+                   "not an xlsx workbook, Word document (.docx) or OpenDocument text (.odt): a zip "
+                   "archive holding %s; import the plan or report itself, or save it in one of those formats",
+                   names);
+        free(names);
+    }
+    sl_zip_close(zip);
+    if (kind == SL_ZIP_DOCX)
+        *text = sl_docx_text(data, len, path, text_len, err);
+    else if (kind == SL_ZIP_ODT)
+        *text = sl_odt_text(data, len, path, text_len, err);
+    if (*text && !has_text(*text, *text_len)) {
+        free(*text);
+        *text = NULL;
+        return sl_fail_at(err, path, 0, "the %s holds no text (only pictures, or nothing): sightline reads "
+                                        "text; import the document the plan was typed in",
+                          kind == SL_ZIP_DOCX ? "Word document" : "OpenDocument text");
+    }
+    return kind == SL_ZIP_OTHER || ((kind == SL_ZIP_DOCX || kind == SL_ZIP_ODT) && !*text) ? -1 : 0;
+}
+
+/* Turns a file's bytes into what the readers take, by their content, never
+ * the file's name: a PDF's text, an HTML page's, a Word document's or an
+ * OpenDocument text's lines and cells; a workbook, CSV or text as it is.
+ * *data is replaced (and the old bytes freed) when they change. Returns 0,
+ * or -1 with err saying why the file cannot be read and what to do. */
+static int readable_bytes(const char *path, char **data, size_t *len, sl_format format, sl_error *err)
+{
+    char *text = NULL;
+    size_t text_len = 0;
+    if (*len == 0)
+        return sl_fail_at(err, path, 1, "the file is empty (0 bytes): there is nothing to import; save or "
+                                        "download the document again");
+    if (format != SL_FORMAT_AUTO && format != SL_FORMAT_TEXT)
+        return 0;
+    if (is_ole2(*data, *len))
+        return sl_fail_at(err, path, 0,
+                          "an Office file in the old binary format (Word or Excel 97-2003, .doc or .xls) "
+                          "or one protected by a password: sightline reads .docx, .xlsx and .odt; open it "
+                          "and save it in one of those formats, without a password");
+    if (sl_is_pdf(*data, *len)) {
+        if (!(text = sl_pdf_text(path, *data, *len, &text_len, err)))
+            return -1;
+    } else if (sl_is_html(*data, *len)) {
+        text = sl_html_text(*data, *len, &text_len);
+    } else if (sl_is_zip(*data, *len) && package_text(path, *data, *len, &text, &text_len, err) < 0) {
+        return -1;
+    }
+    if (text) {
+        free(*data);
+        *data = text;
+        *len = text_len;
+    }
+    return 0;
+}
+
 int sl_read_document(const char *path, const sl_read_request *req, sl_readings *out, sl_error *err)
 {
     size_t len;
     char *data = sl_read_file(path, &len, err);
     if (!data)
         return -1;
-    sl_format format = req->options.format;
-    if (sl_is_pdf(data, len) && (format == SL_FORMAT_AUTO || format == SL_FORMAT_TEXT)) {
-        free(data);
-        if (!(data = sl_pdf_text(path, &len, err)))
-            return -1;
-    }
-    int rc = sl_read_document_bytes(path, data, len, req, out, err);
+    int rc = readable_bytes(path, &data, &len, req->options.format, err);
+    if (rc == 0)
+        rc = sl_read_document_bytes(path, data, len, req, out, err);
     free(data);
     return rc;
 }

@@ -1,5 +1,7 @@
 /* document.h — what a file is and which reader gets it, decided in one place
- * for the command line and the web: a PDF is turned into text first; an
+ * for the command line and the web: a PDF is turned into text first, a Word
+ * document (.docx), OpenDocument text (.odt) or HTML page into the same lines
+ * and cells (doc_text.h), whatever the file is called; an
  * Ofsted report goes to the inspection reader; the terms of reference of a
  * board (alone, or inside a committee's agenda pack) to the terms-of-reference
  * reader, and the rest of such a pack, when it holds a plan, to the plan
@@ -46,9 +48,12 @@ sl_document_kind sl_document_kind_of(const char *data, size_t len, const sl_read
  * file and line; out keeps what earlier files gave either way. */
 int sl_read_document_bytes(const char *path, const char *data, size_t len, const sl_read_request *req,
                            sl_readings *out, sl_error *err);
-/* Reads the file at path (through pdftotext when it is a PDF, unless
- * --format says it is CSV or a workbook) and appends what it holds to out.
- * Returns 0, or -1 with err set. */
+/* Reads the file at path (through pdftotext when it is a PDF, the Word,
+ * OpenDocument or HTML reader when it is one of those, unless --format says
+ * it is CSV or a workbook) and appends what it holds to out. Returns 0, or
+ * -1 with err saying why the file cannot be read and what to do (a PDF cut
+ * short, scanned or encrypted; an empty file; a zip of something else; an
+ * old binary Office file). */
 int sl_read_document(const char *path, const sl_read_request *req, sl_readings *out, sl_error *err);
 /* Frees everything the readings hold and leaves them empty. */
 void sl_readings_free(sl_readings *r);

@@ -11,18 +11,6 @@
 #include "util/file.h"
 #include "util/mem.h"
 
-/* Returns 1 when the path ends in the given extension (case-insensitive). */
-static int has_extension(const char *path, const char *ext)
-{
-    size_t n = strlen(path), e = strlen(ext);
-    if (n < e)
-        return 0;
-    for (size_t i = 0; i < e; i++)
-        if ((path[n - e + i] | 0x20) != ext[i])
-            return 0;
-    return 1;
-}
-
 /* Returns the 1-based line of byte offset at. */
 static long line_at(const char *data, size_t at)
 {
@@ -37,25 +25,23 @@ int sl_is_zip(const char *data, size_t len)
     return len >= 4 && memcmp(data, "PK\x03\x04", 4) == 0;
 }
 
-/* Chooses a format from the file's first bytes and name. A zip archive goes
- * to the xlsx reader whatever its name: no other format sightline reads is
- * one, and that reader says what the archive lacks (xl/workbook.xml). */
-static sl_format detect_format(const char *path, const char *data, size_t len)
+/* Chooses a format from the file's content, never its name: a zip archive
+ * goes to the xlsx reader (a Word document or OpenDocument text was turned
+ * into text before: see document.c, and that reader says what an archive
+ * lacks); a first line that is a canonical CSV header (several column names
+ * of SPEC.md §6, comma-separated) makes a CSV; anything else is a document's
+ * text, even when its first line holds a comma. */
+static sl_format detect_format(const char *data, size_t len)
 {
-    if (sl_is_zip(data, len) || has_extension(path, ".xlsx"))
+    if (sl_is_zip(data, len))
         return SL_FORMAT_XLSX;
-    if (has_extension(path, ".csv"))
-        return SL_FORMAT_CSV;
-    const char *eol = memchr(data, '\n', len);
-    size_t first = eol ? (size_t)(eol - data) : len;
-    const char *comma = memchr(data, ',', first);
-    const char *tab = memchr(data, '\t', first);
-    return comma && !tab ? SL_FORMAT_CSV : SL_FORMAT_TEXT;
+    return sl_csv_header_like(data, len) ? SL_FORMAT_CSV : SL_FORMAT_TEXT;
 }
 
 sl_format sl_import_format(const char *path, const char *data, size_t len, const sl_import_options *opts)
 {
-    return opts->format ? opts->format : detect_format(path, data, len);
+    (void)path;
+    return opts->format ? opts->format : detect_format(data, len);
 }
 
 int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set *out,

@@ -31,11 +31,16 @@ typedef struct {
 int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set *out,
                    sl_error *err);
 /* Returns the format a file's bytes are read as: opts->format when given,
- * else what its first bytes and name say (a zip archive is a workbook). */
+ * else what its content says, never its name (a zip archive is a workbook;
+ * a first line naming canonical CSV columns a CSV; the rest text). */
 sl_format sl_import_format(const char *path, const char *data, size_t len, const sl_import_options *opts);
 /* The same for a file's bytes already read (path names them). */
 int sl_import_bytes(const char *path, const char *data, size_t len, const sl_import_options *opts,
                     sl_plan_set *out, sl_error *err);
+/* Returns 1 when the first line of the bytes (after a byte-order mark) is
+ * a canonical CSV header: comma-separated, no tab, and at least two of its
+ * cells name columns of SPEC.md §6 ("ref", "title", "due", …). */
+int sl_csv_header_like(const char *data, size_t len);
 /* Reads canonical CSV bytes (SPEC.md §6) into plans; file names the input in
  * errors and gives the default plan title. Returns 0 or -1. */
 int sl_import_csv(const char *data, size_t len, const char *file, const sl_import_options *opts,

@@ -8,9 +8,15 @@
 
 /* Returns 1 when len bytes start like a PDF file. */
 int sl_is_pdf(const char *data, size_t len);
-/* Runs pdftotext -layout on the file at path and returns its text
- * (NUL-terminated, caller frees) with *len set, or NULL with err set (no
- * pdftotext installed, or a file it cannot read). */
-char *sl_pdf_text(const char *path, size_t *len, sl_error *err);
+/* Returns 1 when the PDF's bytes end with its end marker (%%EOF in the last
+ * 2 KiB): a PDF cut short has none. */
+int sl_pdf_complete(const char *data, size_t len);
+/* Returns 1 when the PDF has an encryption dictionary (/Encrypt). */
+int sl_pdf_encrypted(const char *data, size_t len);
+/* Runs pdftotext -layout on the file at path (whose len bytes are data)
+ * and returns its text (NUL-terminated, caller frees) with *out_len set, or
+ * NULL with err saying why and what to do: a PDF cut short, one with no
+ * text layer (scanned), an encrypted one, a damaged one, no pdftotext. */
+char *sl_pdf_text(const char *path, const char *data, size_t len, size_t *out_len, sl_error *err);
 
 #endif

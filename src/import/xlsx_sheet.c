@@ -13,195 +13,24 @@
 #include <zip.h>
 
 #include "domain/date.h"
+#include "import/xml_part.h"
 #include "import/zip_api.h"
+#include "import/zip_part.h"
 #include "util/mem.h"
 
 #define MAX_ROW 1048576
 #define MAX_COL 16384
 
-/* ------------------------------------------------------------------------ */
-/* The archive                                                               */
-/* ------------------------------------------------------------------------ */
-
-/* Opens the archive in data (borrowed, must outlive it); returns it (close
- * with zip_discard), or NULL with err set. */
-static zip_t *open_archive(const char *data, size_t len, const char *file, sl_error *err)
-{
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_t *zip = NULL;
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    if (src && !(zip = zip_open_from_source(src, ZIP_RDONLY, &ze)))
-        zip_source_free(src);
-    if (!zip)
-        sl_fail_at(err, file, 0, "not a readable xlsx workbook: the zip archive is damaged or cut short (%s)",
-                   zip_error_strerror(&ze));
-    zip_error_fini(&ze);
-    return zip;
-}
-
-/* Unpacks the entry called name into *out (NUL-terminated; caller frees)
- * and its length into *len. Returns 1, 0 when there is no such entry, or -1
- * with err set when it cannot be unpacked or would be too big. */
-static int read_entry(zip_t *zip, const char *name, const char *file, char **out, size_t *len,
-                      sl_error *err)
-{
-    *out = NULL;
-    *len = 0;
-    zip_int64_t index = zip_name_locate(zip, name, ZIP_FL_NOCASE);
-    if (index < 0)
-        return 0;
-    zip_stat_t st;
-    if (zip_stat_index(zip, (zip_uint64_t)index, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE))
-        return sl_fail_at(err, file, 0, "%s: the archive does not say how big it is", name);
-    if (st.size > SL_XLSX_MAX_ENTRY)
-        return sl_fail_at(err, file, 0, "%s would unpack to %llu bytes: more than the %u MiB allowed",
-                          name, (unsigned long long)st.size, SL_XLSX_MAX_ENTRY >> 20);
-    zip_file_t *f = zip_fopen_index(zip, (zip_uint64_t)index, 0);
-    if (!f)
-        return sl_fail_at(err, file, 0, "%s cannot be unpacked: %s", name, zip_strerror(zip));
-    size_t want = (size_t)st.size, got = 0;
-    char *data = sl_calloc(want + 2);
-    zip_int64_t n = 0;
-    /* Read one byte past the size the archive gives, to reach the end of the
-     * entry (where libzip checks its CRC) and to catch an entry that lies. */
-    while (got <= want && (n = zip_fread(f, data + got, want + 1 - got)) > 0)
-        got += (size_t)n;
-    int rc = 1;
-    if (n < 0)
-        rc = sl_fail_at(err, file, 0, "%s cannot be unpacked (damaged archive): %s", name,
-                        zip_file_strerror(f));
-    else if (got != want)
-        rc = sl_fail_at(err, file, 0, "%s unpacks to %s bytes than the archive says (damaged archive)",
-                        name, got > want ? "more" : "fewer");
-    zip_fclose(f);
-    if (rc < 0) {
-        free(data);
-        return -1;
-    }
-    data[got] = '\0';
-    *out = data;
-    *len = got;
-    return 1;
-}
-
-/* ------------------------------------------------------------------------ */
-/* XML                                                                       */
-/* ------------------------------------------------------------------------ */
-
-/* One XML part being parsed: the handlers' common state. */
-typedef struct xml_part {
-    XML_Parser parser;
-    const char *file;           /* the workbook, for messages */
-    const char *entry;          /* the part's name in the archive */
-    sl_error *err;
-    int failed;                 /* a handler recorded an error and stopped the parser */
-    void (*start)(struct xml_part *x, const char *name, const char **atts);
-    void (*end)(struct xml_part *x, const char *name);
-    void (*text)(struct xml_part *x, const char *s, int len);
-    void *state;                /* the part's own reader */
-} xml_part;
-
-/* Returns the local part of an expat name ("uri|local" or "local"). */
-static const char *local_name(const char *name)
-{
-    const char *bar = strrchr(name, '|');
-    return bar ? bar + 1 : name;
-}
-
-/* Returns the value of the attribute with this local name, namespaced (as
- * r:id is) or not (as most are), or NULL. */
-static const char *attribute(const char **atts, const char *name, int namespaced)
-{
-    for (size_t i = 0; atts[i]; i += 2) {
-        const char *bar = strrchr(atts[i], '|');
-        if ((bar != NULL) == namespaced && strcmp(bar ? bar + 1 : atts[i], name) == 0)
-            return atts[i + 1];
-    }
-    return NULL;
-}
-
-/* Records an error (at a row of the sheet, or line 0) and stops the
- * parser; returns -1. */
-__attribute__((format(printf, 3, 4))) static int xml_fail(xml_part *x, long line, const char *fmt, ...)
-{
-    if (x->failed)
-        return -1;
-    char message[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    sl_fail_at(x->err, x->file, line, "%s", message);
-    x->failed = 1;
-    XML_StopParser(x->parser, XML_FALSE);
-    return -1;
-}
-
-/* expat's start-element callback: passes the local name on. */
-static void XMLCALL on_start(void *ud, const XML_Char *name, const XML_Char **atts)
-{
-    xml_part *x = ud;
-    if (!x->failed && x->start)
-        x->start(x, local_name(name), atts);
-}
-
-/* expat's end-element callback: passes the local name on. */
-static void XMLCALL on_end(void *ud, const XML_Char *name)
-{
-    xml_part *x = ud;
-    if (!x->failed && x->end)
-        x->end(x, local_name(name));
-}
-
-/* expat's character-data callback. */
-static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
-{
-    xml_part *x = ud;
-    if (!x->failed && x->text)
-        x->text(x, s, len);
-}
-
-/* expat's DOCTYPE callback: no part of a workbook has a DTD, and a DTD is
- * how entity bombs are built, so one is refused. */
-static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
-                               const XML_Char *pubid, int has_internal)
-{
-    (void)name, (void)sysid, (void)pubid, (void)has_internal;
-    xml_fail(ud, 0, "%s declares a DTD, which no workbook part has", ((xml_part *)ud)->entry);
-}
-
-/* Parses len bytes of XML through x's handlers; returns 0, or -1 with
- * x->err set. */
-static int parse_xml(xml_part *x, const char *xml, size_t len)
-{
-    x->parser = XML_ParserCreateNS(NULL, '|');
-    if (!x->parser)
-        return sl_fail_at(x->err, x->file, 0, "out of memory parsing %s", x->entry);
-    XML_SetUserData(x->parser, x);
-    XML_SetElementHandler(x->parser, on_start, on_end);
-    XML_SetCharacterDataHandler(x->parser, on_text);
-    XML_SetDoctypeDeclHandler(x->parser, on_doctype, NULL);
-    enum XML_Status status = XML_Parse(x->parser, xml, (int)len, 1);
-    if (status != XML_STATUS_OK && !x->failed)
-        sl_fail_at(x->err, x->file, 0, "%s is not well-formed XML (its line %lu: %s)", x->entry,
-                   (unsigned long)XML_GetCurrentLineNumber(x->parser),
-                   XML_ErrorString(XML_GetErrorCode(x->parser)));
-    XML_ParserFree(x->parser);
-    x->parser = NULL;
-    return status == XML_STATUS_OK && !x->failed ? 0 : -1;
-}
-
-/* Unpacks the entry and parses it through x's handlers; returns 1, 0 when
- * the entry is absent, or -1 with err set. */
-static int read_part(zip_t *zip, xml_part *x)
+/* Unpacks the part and parses it through x's handlers; returns 1, 0 when
+ * the part is absent, or -1 with err set. */
+static int read_part(zip_t *zip, sl_xml_part *x)
 {
     char *xml;
     size_t len;
-    int found = read_entry(zip, x->entry, x->file, &xml, &len, x->err);
+    int found = sl_zip_read_part(zip, x->entry, x->file, &xml, &len, x->err);
     if (found <= 0)
         return found;
-    int rc = parse_xml(x, xml, len);
+    int rc = sl_xml_parse(x, xml, len);
     free(xml);
     return rc < 0 ? -1 : 1;
 }
@@ -276,24 +105,24 @@ static void free_triples(triples *t)
 }
 
 /* workbook.xml: each <sheet name r:id>, and <workbookPr date1904>. */
-static void workbook_start(xml_part *x, const char *name, const char **atts)
+static void workbook_start(sl_xml_part *x, const char *name, const char **atts)
 {
     triples *t = x->state;
     if (strcmp(name, "sheet") == 0) {
-        add_triple(t, attribute(atts, "name", 0), attribute(atts, "id", 1), NULL);
+        add_triple(t, sl_xml_attribute(atts, "name", 0), sl_xml_attribute(atts, "id", 1), NULL);
     } else if (strcmp(name, "workbookPr") == 0) {
-        const char *d = attribute(atts, "date1904", 0);
+        const char *d = sl_xml_attribute(atts, "date1904", 0);
         t->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
     }
 }
 
 /* A .rels part: each <Relationship Id Type Target> that points inside the package. */
-static void rels_start(xml_part *x, const char *name, const char **atts)
+static void rels_start(sl_xml_part *x, const char *name, const char **atts)
 {
-    const char *mode = attribute(atts, "TargetMode", 0);
+    const char *mode = sl_xml_attribute(atts, "TargetMode", 0);
     if (strcmp(name, "Relationship") == 0 && !(mode && strcmp(mode, "External") == 0))
-        add_triple(x->state, attribute(atts, "Id", 0), attribute(atts, "Type", 0),
-                   attribute(atts, "Target", 0));
+        add_triple(x->state, sl_xml_attribute(atts, "Id", 0), sl_xml_attribute(atts, "Type", 0),
+                   sl_xml_attribute(atts, "Target", 0));
 }
 
 /* Returns 1 when s ends with suffix. */
@@ -363,7 +192,7 @@ typedef struct {
 } strings_reader;
 
 /* Start of an element of sharedStrings.xml. */
-static void strings_start(xml_part *x, const char *name, const char **atts)
+static void strings_start(sl_xml_part *x, const char *name, const char **atts)
 {
     strings_reader *r = x->state;
     (void)atts;
@@ -378,7 +207,7 @@ static void strings_start(xml_part *x, const char *name, const char **atts)
 }
 
 /* End of an element of sharedStrings.xml: a finished <si> becomes the next string. */
-static void strings_end(xml_part *x, const char *name)
+static void strings_end(sl_xml_part *x, const char *name)
 {
     strings_reader *r = x->state;
     sl_xlsx_sheet *sheet = r->sheet;
@@ -389,7 +218,7 @@ static void strings_end(xml_part *x, const char *name)
     } else if (strcmp(name, "si") == 0 && r->in_si) {
         r->in_si = 0;
         if (sheet->strings.len + r->raw.len >= SL_XLSX_MAX_ENTRY) {
-            xml_fail(x, 0, "%s holds more text than the %u MiB allowed", x->entry, SL_XLSX_MAX_ENTRY >> 20);
+            sl_xml_fail(x, 0, "%s holds more text than the %u MiB allowed", x->entry, SL_XLSX_MAX_ENTRY >> 20);
             return;
         }
         sheet->string_at = sl_realloc(sheet->string_at, (sheet->n_strings + 1) * sizeof *sheet->string_at);
@@ -400,7 +229,7 @@ static void strings_end(xml_part *x, const char *name)
 }
 
 /* Text in sharedStrings.xml. */
-static void strings_text(xml_part *x, const char *s, int len)
+static void strings_text(sl_xml_part *x, const char *s, int len)
 {
     strings_reader *r = x->state;
     if (r->in_si && r->in_t && !r->in_phonetic)
@@ -456,11 +285,11 @@ static int builtin_is_date(long id)
 }
 
 /* Start of an element of styles.xml. */
-static void styles_start(xml_part *x, const char *name, const char **atts)
+static void styles_start(sl_xml_part *x, const char *name, const char **atts)
 {
     styles_reader *r = x->state;
     if (strcmp(name, "numFmt") == 0) {
-        const char *id = attribute(atts, "numFmtId", 0), *code = attribute(atts, "formatCode", 0);
+        const char *id = sl_xml_attribute(atts, "numFmtId", 0), *code = sl_xml_attribute(atts, "formatCode", 0);
         if (id && code && format_is_date(code)) {
             r->date_formats = sl_realloc(r->date_formats, (r->n_date_formats + 1) * sizeof *r->date_formats);
             r->date_formats[r->n_date_formats++] = (int)strtol(id, NULL, 10);
@@ -468,7 +297,7 @@ static void styles_start(xml_part *x, const char *name, const char **atts)
     } else if (strcmp(name, "cellXfs") == 0) {
         r->in_cell_xfs = 1;
     } else if (strcmp(name, "xf") == 0 && r->in_cell_xfs) {
-        const char *id_text = attribute(atts, "numFmtId", 0);
+        const char *id_text = sl_xml_attribute(atts, "numFmtId", 0);
         long id = id_text ? strtol(id_text, NULL, 10) : 0;
         int date = builtin_is_date(id);
         for (size_t i = 0; !date && i < r->n_date_formats; i++)
@@ -479,7 +308,7 @@ static void styles_start(xml_part *x, const char *name, const char **atts)
 }
 
 /* End of an element of styles.xml. */
-static void styles_end(xml_part *x, const char *name)
+static void styles_end(sl_xml_part *x, const char *name)
 {
     styles_reader *r = x->state;
     if (strcmp(name, "cellXfs") == 0)
@@ -536,15 +365,15 @@ static void ref_name(long col, long row, char out[16])
 }
 
 /* Start of an element of the worksheet. */
-static void sheet_start(xml_part *x, const char *name, const char **atts)
+static void sheet_start(sl_xml_part *x, const char *name, const char **atts)
 {
     sheet_reader *r = x->state;
     if (strcmp(name, "row") == 0) {
-        const char *at = attribute(atts, "r", 0);
+        const char *at = sl_xml_attribute(atts, "r", 0);
         char *end = NULL;
         long row = at ? strtol(at, &end, 10) : r->row + 1;
         if ((at && (end == at || *end)) || row < 1 || row > MAX_ROW) {
-            xml_fail(x, 0, "%s: row number '%s' is not a row of a sheet", x->entry,
+            sl_xml_fail(x, 0, "%s: row number '%s' is not a row of a sheet", x->entry,
                      at ? at : "after the last");
             return;
         }
@@ -552,18 +381,18 @@ static void sheet_start(xml_part *x, const char *name, const char **atts)
         r->col = -1;
     } else if (strcmp(name, "c") == 0) {
         if (r->row < 1) {
-            xml_fail(x, 0, "%s: a cell outside any row", x->entry);
+            sl_xml_fail(x, 0, "%s: a cell outside any row", x->entry);
             return;
         }
-        const char *ref = attribute(atts, "r", 0), *type = attribute(atts, "t", 0);
-        const char *style = attribute(atts, "s", 0);
+        const char *ref = sl_xml_attribute(atts, "r", 0), *type = sl_xml_attribute(atts, "t", 0);
+        const char *style = sl_xml_attribute(atts, "s", 0);
         long col = r->col + 1, row = r->row;
         if (ref && parse_ref(ref, &col, &row) < 0) {
-            xml_fail(x, r->row, "'%s' is not a cell of a sheet (A1 to XFD1048576)", ref);
+            sl_xml_fail(x, r->row, "'%s' is not a cell of a sheet (A1 to XFD1048576)", ref);
             return;
         }
         if (col >= MAX_COL) {
-            xml_fail(x, r->row, "the row has more than the %d columns of a sheet", MAX_COL);
+            sl_xml_fail(x, r->row, "the row has more than the %d columns of a sheet", MAX_COL);
             return;
         }
         r->col = col;
@@ -600,7 +429,7 @@ static int is_number(const char *s, double *value)
 }
 
 /* Adds the finished current cell to the sheet (nothing for a cell with no value). */
-static void finish_cell(xml_part *x, sheet_reader *r)
+static void finish_cell(sl_xml_part *x, sheet_reader *r)
 {
     sl_xlsx_sheet *sheet = r->sheet;
     if (!r->has_value)
@@ -615,7 +444,7 @@ static void finish_cell(xml_part *x, sheet_reader *r)
         char where[16];
         ref_name(r->col, r->row, where);
         if (end == value || *end || index >= sheet->n_strings) {
-            xml_fail(x, r->row, "cell %s names shared string '%s', and the workbook has %zu", where,
+            sl_xml_fail(x, r->row, "cell %s names shared string '%s', and the workbook has %zu", where,
                      value, sheet->n_strings);
             return;
         }
@@ -642,7 +471,7 @@ static void finish_cell(xml_part *x, sheet_reader *r)
     }
     r->text_total += size;
     if (r->text_total > SL_XLSX_MAX_TEXT || sheet->text.len >= UINT32_MAX) {
-        xml_fail(x, r->row, "the cells of %s hold more than %u MiB of text", x->entry, SL_XLSX_MAX_TEXT >> 20);
+        sl_xml_fail(x, r->row, "the cells of %s hold more than %u MiB of text", x->entry, SL_XLSX_MAX_TEXT >> 20);
         return;
     }
     sheet->cells = sl_realloc(sheet->cells, (sheet->n_cells + 1) * sizeof *sheet->cells);
@@ -650,7 +479,7 @@ static void finish_cell(xml_part *x, sheet_reader *r)
 }
 
 /* End of an element of the worksheet. */
-static void sheet_end(xml_part *x, const char *name)
+static void sheet_end(sl_xml_part *x, const char *name)
 {
     sheet_reader *r = x->state;
     if (strcmp(name, "v") == 0) {
@@ -668,7 +497,7 @@ static void sheet_end(xml_part *x, const char *name)
 }
 
 /* Text in the worksheet: a value, or an inline string's text. */
-static void sheet_text(xml_part *x, const char *s, int len)
+static void sheet_text(sl_xml_part *x, const char *s, int len)
 {
     sheet_reader *r = x->state;
     if (r->in_cell && (r->in_value || (r->in_inline && r->in_t && !r->in_phonetic)))
@@ -712,12 +541,12 @@ static int find_sheet(zip_t *zip, const char *file, sl_xlsx_sheet *sheet, triple
                       char **path, sl_error *err)
 {
     triples book = {0};
-    xml_part x = {.file = file, .entry = "xl/workbook.xml", .err = err, .start = workbook_start,
+    sl_xml_part x = {.file = file, .entry = "xl/workbook.xml", .err = err, .start = workbook_start,
                   .state = &book};
     int found = read_part(zip, &x);
     if (found == 0)
         sl_fail_at(err, file, 0, "a zip archive, but not an xlsx workbook: it has no xl/workbook.xml");
-    xml_part xr = {.file = file, .entry = "xl/_rels/workbook.xml.rels", .err = err,
+    sl_xml_part xr = {.file = file, .entry = "xl/_rels/workbook.xml.rels", .err = err,
                    .start = rels_start, .state = rels};
     if (found > 0)
         found = read_part(zip, &xr) < 0 ? -1 : 1;
@@ -725,7 +554,7 @@ static int find_sheet(zip_t *zip, const char *file, sl_xlsx_sheet *sheet, triple
     for (size_t i = 0; found > 0 && !*path && i < book.n; i++)
         if ((*path = find_rel(rels, "/worksheet", book.items[i].b)))
             sheet->name = sl_strdup(book.items[i].a);
-    if (found > 0 && !*path && zip_name_locate(zip, "xl/worksheets/sheet1.xml", ZIP_FL_NOCASE) >= 0) {
+    if (found > 0 && !*path && sl_zip_has(zip, "xl/worksheets/sheet1.xml")) {
         *path = sl_strdup("xl/worksheets/sheet1.xml");
         sheet->name = sl_strdup(book.n ? book.items[0].a : "");
     }
@@ -743,7 +572,7 @@ static int read_strings_and_styles(zip_t *zip, const char *file, const triples *
 {
     char *path = find_rel(rels, "/sharedStrings", NULL);
     strings_reader sr = {.sheet = sheet};
-    xml_part xs = {.file = file, .entry = path ? path : "xl/sharedStrings.xml", .err = err,
+    sl_xml_part xs = {.file = file, .entry = path ? path : "xl/sharedStrings.xml", .err = err,
                    .start = strings_start, .end = strings_end, .text = strings_text, .state = &sr};
     int rc = read_part(zip, &xs);
     sl_buf_free(&sr.raw);
@@ -751,7 +580,7 @@ static int read_strings_and_styles(zip_t *zip, const char *file, const triples *
     if (rc < 0)
         return -1;
     path = find_rel(rels, "/styles", NULL);
-    xml_part xt = {.file = file, .entry = path ? path : "xl/styles.xml", .err = err,
+    sl_xml_part xt = {.file = file, .entry = path ? path : "xl/styles.xml", .err = err,
                    .start = styles_start, .end = styles_end, .state = styles};
     rc = read_part(zip, &xt);
     free(path);
@@ -764,7 +593,7 @@ int sl_xlsx_read(const char *data, size_t len, const char *file, sl_xlsx_sheet *
     memset(sheet, 0, sizeof *sheet);
     if (sl_zip_load(err) < 0)
         return -1;
-    zip_t *zip = open_archive(data, len, file, err);
+    zip_t *zip = sl_zip_open(data, len, file, "xlsx workbook", err);
     if (!zip)
         return -1;
     triples rels = {0};
@@ -775,7 +604,7 @@ int sl_xlsx_read(const char *data, size_t len, const char *file, sl_xlsx_sheet *
         rc = read_strings_and_styles(zip, file, &rels, sheet, &styles, err);
     if (rc == 0) {
         sheet_reader sr = {.sheet = sheet, .styles = &styles};
-        xml_part xs = {.file = file, .entry = path, .err = err, .start = sheet_start,
+        sl_xml_part xs = {.file = file, .entry = path, .err = err, .start = sheet_start,
                        .end = sheet_end, .text = sheet_text, .state = &sr};
         int found = read_part(zip, &xs);
         if (found == 0)

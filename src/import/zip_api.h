@@ -9,7 +9,7 @@
 
 #define SL_ZIP_FUNCTIONS(X)                                                                        \
     X(zip_discard) X(zip_error_fini) X(zip_error_init) X(zip_error_strerror) X(zip_fclose)         \
-    X(zip_file_strerror) X(zip_fopen_index) X(zip_fread) X(zip_name_locate)                        \
+    X(zip_file_strerror) X(zip_fopen_index) X(zip_fread) X(zip_get_name) X(zip_get_num_entries) X(zip_name_locate)                        \
     X(zip_open_from_source) X(zip_source_buffer_create) X(zip_source_free) X(zip_stat_index)       \
     X(zip_strerror)
 
@@ -34,6 +34,8 @@ int sl_zip_load(sl_error *err);
 #define zip_file_strerror (*sl_zip.zip_file_strerror)
 #define zip_fopen_index (*sl_zip.zip_fopen_index)
 #define zip_fread (*sl_zip.zip_fread)
+#define zip_get_name (*sl_zip.zip_get_name)
+#define zip_get_num_entries (*sl_zip.zip_get_num_entries)
 #define zip_name_locate (*sl_zip.zip_name_locate)
 #define zip_open_from_source (*sl_zip.zip_open_from_source)
 #define zip_source_buffer_create (*sl_zip.zip_source_buffer_create)

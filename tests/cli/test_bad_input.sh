@@ -74,6 +74,25 @@ has xlsx-huge-entry-message "$T/err" "64 MiB"
 status 1 several-one-bad-xlsx "$SL" --db "$DB" import "$T/fresh.csv" "$T/xlsx/xlsx-bad-status.xlsx"
 [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "a refused batch with a workbook changed the database"
 
+# Documents that cannot be read say why and what to do: a PDF cut short, one
+# with no text layer (scanned), an encrypted one, a 0-byte file, a Word
+# document that is a zip of something else, cut short or damaged, XML that is
+# not well-formed, one with pictures and no text, an old binary .doc
+# (tests/tools/bad_documents.py).
+mkdir -p "$T/docs"
+python3 "$ROOT/tests/tools/bad_documents.py" "$T/docs" > "$T/doc-cases" || fail "bad_documents.py did not run"
+[ "$(wc -l < "$T/doc-cases")" -ge 12 ] && pass || fail "bad_documents.py wrote too few cases"
+while IFS='|' read -r name message; do
+    status 1 "$name-refused" "$SL" --db "$DB" import "$T/docs/$name"
+    has "$name-names-file" "$T/err" "$T/docs/$name"
+    has "$name-says-why" "$T/err" "$message"
+    lacks "$name-no-crash" "$T/err" "Sanitizer"
+    [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "$name changed the database"
+done < "$T/doc-cases"
+# A bad document beside a good file: neither is imported.
+status 1 several-one-bad-pdf "$SL" --db "$DB" import "$T/fresh.csv" "$T/docs/scanned.pdf"
+[ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "a refused batch with a PDF changed the database"
+
 # Several files are imported all together or not at all.
 status 1 several-one-bad "$SL" --db "$DB" import "$T/fresh.csv" "$T/impossible-date.csv"
 [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$before" ] && pass || fail "a refused batch changed the database"

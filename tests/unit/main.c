@@ -29,6 +29,7 @@ void test_store(void);
 void test_template(void);
 void test_text_import(void);
 void test_tor(void);
+void test_docx(void);
 void test_xlsx(void);
 
 int main(void)
@@ -60,6 +61,7 @@ int main(void)
         {"template", test_template},
         {"text import", test_text_import},
         {"tor", test_tor},
+        {"docx", test_docx},
         {"xlsx", test_xlsx},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
