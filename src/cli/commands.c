@@ -38,11 +38,14 @@ const sl_command sl_commands[] = {
      "  --plan ID           the plan, when the ref is in more than one\n" LISTING_HELP,
      sl_cmd_show},
     {"update",
-     "REF --status S [--rag R --reason TEXT] [--note TEXT] [--evidence URL] [--as-of DATE]"
-     " [--plan ID]",
-     "Add a dated progress update to an action (history is never overwritten).",
-     "  --status S          the status now (canonical or as plans write it)\n"
-     "  --rag R --reason T  a manual RAG overriding the computed one, with its reason\n"
+     "REF [--status S] [--rag R --reason TEXT [--rag-review DATE]] [--note TEXT] [--evidence URL]"
+     " [--as-of DATE] [--plan ID]",
+     "Add a dated progress update to an action; what it does not name stays as it was.",
+     "  --status S          the status now (canonical or as plans write it); only the\n"
+     "                      moves domain/status.c allows from the status in force\n"
+     "  --rag R --reason T  a manual RAG overriding the computed one, with its reason;\n"
+     "                      it holds until cleared (--rag clear) or its review day passes\n"
+     "  --rag-review DATE   the manual RAG's review day (YYYY-MM-DD)\n"
      "  --note TEXT         the progress narrative\n"
      "  --evidence URL      where the evidence is\n"
      "  --as-of YYYY-MM-DD  the day the update speaks for (default: today)\n"

@@ -477,6 +477,11 @@ static const char *const migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'risk reviews are append-only'); END;"
     "CREATE TRIGGER risk_reviews_append_only_d BEFORE DELETE ON risk_reviews"
     "  BEGIN SELECT RAISE(ABORT, 'risk reviews are append-only'); END;",
+
+    /* 5: a manual RAG's review day (it lapses after it), on each update and
+     * on the action's current state. */
+    "ALTER TABLE progress_updates ADD COLUMN rag_until INTEGER;"
+    "ALTER TABLE actions ADD COLUMN cur_rag_until INTEGER;",
 };
 
 int sl_sqlite_migration_count(void)
