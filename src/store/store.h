@@ -10,6 +10,7 @@
 #define SL_STORE_STORE_H
 #include <stdint.h>
 
+#include "domain/action_edit.h"
 #include "domain/board.h"
 #include "domain/date.h"
 #include "domain/inspection.h"
@@ -23,6 +24,17 @@
 #include "util/error.h"
 
 typedef struct sl_store sl_store;
+
+/* What a new version of a plan carried forward from the version before it. */
+typedef struct {
+    int actions;               /* actions matched (by ref, then title) that kept their record */
+    int updates;               /* progress updates carried (sign-offs, manual RAGs, evidence with them) */
+    int comments;
+    int withdrawn;             /* actions the new version lacks, kept in it as withdrawn */
+    int moved;                 /* actions whose status or progress the new document itself changed */
+    int settings;              /* 1 when the plan's settings (RAG rules) were kept */
+    int commentary;            /* report commentary entries carried */
+} sl_merge_counts;
 
 /* A stored plan version, as listed. */
 typedef struct {

@@ -21,6 +21,7 @@ void test_national(void);
 void test_permission(void);
 void test_plan(void);
 void test_prng(void);
+void test_plan_merge(void);
 void test_rag(void);
 void test_report(void);
 void test_status(void);
@@ -51,6 +52,7 @@ int main(void)
         {"permission", test_permission},
         {"plan", test_plan},
         {"prng", test_prng},
+        {"plan merge", test_plan_merge},
         {"rag", test_rag},
         {"report", test_report},
         {"status", test_status},
