@@ -41,11 +41,21 @@ static int any_field(const sl_run *run)
     return 0;
 }
 
+/* Reads --expect-version: the version number, 0 when not given, -1 when malformed. */
+static int expected_version(const sl_run *run)
+{
+    const sl_opt *v = sl_run_opt(run, "--expect-version");
+    if (!v->count)
+        return 0;
+    char *end;
+    long n = strtol(v->value, &end, 10);
+    return *end || n < 1 || n > 1000000000 ? -1 : (int)n;
+}
+
 /* Asks for at least one field before the store is opened. */
 static int check_edit(sl_run *run)
 {
-    const sl_opt *v = sl_run_opt(run, "--expect-version");
-    if (v->count && atoi(v->value) < 1)
+    if (expected_version(run) < 0)
         return sl_cli_usage(run->cmd, "--expect-version takes a version number");
     return any_field(run) ? 0 : sl_cli_usage(run->cmd, "name a field to change, e.g. --due 31/03/2018");
 }
@@ -84,7 +94,7 @@ static int edit_body(sl_run *run)
     sl_action before;
     sl_field_changes changes = {0};
     int row[2] = {0, 0};
-    const sl_opt *v = sl_run_opt(run, "--expect-version");
+    int expected = expected_version(run);
     if (read_row(run, sl_today(), row) < 0 || sl_store_load_action(run->store, run->action_id, &plan, &run->err) < 0)
         return -1;
     sl_action_copy(&before, &plan.actions[0]);
@@ -93,7 +103,7 @@ static int edit_body(sl_run *run)
         sl_action_changes(&plan, &before, &plan.actions[0], &changes);
     if (rc == 0 && changes.n) {
         rc = sl_store_begin(run->store, &run->err) < 0 ||
-                     sl_store_action_edit(run->store, run->action_id, &plan, v->count ? atoi(v->value) : row[0],
+                     sl_store_action_edit(run->store, run->action_id, &plan, expected ? expected : row[0],
                                           &changes, run->cli->actor, &run->err) < 0 ||
                      sl_store_commit(run->store, &run->err) < 0
                  ? -1
