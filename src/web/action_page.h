@@ -50,6 +50,14 @@ void sl_action_page_render(sl_request *req, const sl_action_state *s, const sl_u
  * redirect to the action, or the 409 page of a stale version, or an error
  * page. Returns 0 or -1. */
 int sl_action_apply(sl_request *req, const sl_action_state *s, sl_update *u);
+
+/* The edit pages (action_edit.c): GET and POST /actions/{id}/edit, POST
+ * /actions/{id}/withdraw, GET and POST /plans/{id}/actions/new. */
+void sl_page_action_edit(sl_request *req);
+void sl_page_action_edit_post(sl_request *req);
+void sl_page_action_withdraw(sl_request *req);
+void sl_page_action_new(sl_request *req);
+void sl_page_action_new_post(sl_request *req);
 /* Writes the dated history, comments, links and audit trail. */
 void sl_action_history(sl_request *req, const sl_action_state *s);
 

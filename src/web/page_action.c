@@ -145,6 +145,12 @@ void sl_action_page_render(sl_request *req, const sl_action_state *s, const sl_u
     sl_breadcrumbs(req, &wp, plan.actions[0].ref);
     sl_buf_printf(b, "<span class=\"govuk-caption-l\">Action %h</span><h1 class=\"govuk-heading-l\">%h</h1>",
                   plan.actions[0].ref, plan.actions[0].title);
+    sl_relation rel = {.owns = s->owns, .is_sro = s->is_sro};
+    if (sl_may(req->role, SL_DO_EDIT, &rel))
+        sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/actions/%lld/edit\">Edit this action"
+                         "<span class=\"govuk-visually-hidden\"> (%h)</span></a> · <a class=\"govuk-link\" "
+                         "href=\"/plans/%lld/actions/new\">Add an action to this plan</a></p>",
+                      (long long)s->id, plan.actions[0].ref, (long long)s->plan_id);
     fields(req, &plan, s);
     sl_action_forms(req, s, posted);
     sl_action_history(req, s);

@@ -102,6 +102,96 @@ def updates(port, db):
     check("empty-update-refused", st == 400 and "Write a progress note" in page, st)
 
 
+def edit_fields(page):
+    """Every named input, textarea and select of the edit form, with its value."""
+    m = re.search(r'<form[^>]*action="/actions/\d+/edit"[^>]*>(.*?)</form>', page, re.S)
+    body = m.group(1) if m else ""
+    fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', body))
+    fields.update(re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', body, re.S))
+    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', body, re.S):
+        sel = re.search(r'<option value="([^"]*)" selected', options)
+        fields[name] = sel.group(1) if sel else ""
+    return {k: h_unescape(v) for k, v in fields.items()}
+
+
+def h_unescape(v):
+    import html
+    return html.unescape(v)
+
+
+def edits(port, db):
+    prog, _, _ = h.sign_in(port, "prog", "correct-horse-42")
+    bp, _, _ = h.sign_in(port, "bp", "correct-horse-42")
+    viewer, _, _ = h.sign_in(port, "viewer", "correct-horse-42")
+    aid = h.action_id(prog, "1.2")
+    _, _, page = prog.get(f"/actions/{aid}")
+    check("edit-link-for-programme", f'href="/actions/{aid}/edit"' in page)
+    _, _, page = bp.get(f"/actions/{aid}")
+    check("no-edit-link-for-lead", f"/actions/{aid}/edit" not in page)
+    st, _, _ = bp.get(f"/actions/{aid}/edit")
+    check("lead-edit-page-refused", st == 403, st)
+    st, _, page = prog.get(f"/actions/{aid}/edit")
+    f = edit_fields(page)
+    check("edit-form", st == 200 and f.get("due") == "31 Jan 18" and f.get("theme") == "1" and "title" in f
+          and f.get("csrf") and f.get("version"), (st, f))
+    before = sl(db, "show", "1.2", "--plan", "1").stdout
+    st, _, _ = viewer.post(f"/actions/{aid}/edit", dict(f, title="Viewer edit"))
+    check("viewer-edit-refused", st == 403 and sl(db, "show", "1.2", "--plan", "1").stdout == before, st)
+    st, _, _ = prog.post(f"/actions/{aid}/edit", {k: v for k, v in f.items() if k != "csrf"})
+    check("edit-csrf-refused", st == 403 and sl(db, "show", "1.2", "--plan", "1").stdout == before, st)
+    # Bad input: the typed values come back with the error beside the field; nothing saved.
+    st, _, page = prog.post(f"/actions/{aid}/edit", dict(f, due="31/09/18", title="", sro="Typed SRO kept"))
+    check("edit-bad-input", st == 400 and "Enter a real date" in page and "Enter the action&#39;s title" in page
+          and 'value="31/09/18"' in page and 'value="Typed SRO kept"' in page and 'id="due-error"' in page
+          and sl(db, "show", "1.2", "--plan", "1").stdout == before, st)
+    # A good edit: each change in the history with who, when, before and after.
+    st, h_, _ = prog.post(f"/actions/{aid}/edit", dict(f, due="31/03/18 30/06/18", leads="BP; JN", theme="2"))
+    a = show(db, "1.2")["action"]
+    check("edit-saved", st == 303 and a["due"] == "2018-06-30" and a["leads"] == ["BP", "JN"]
+          and a["theme"] == "Structural", (st, a.get("due"), a.get("leads")))
+    hist = json.loads(sl(db, "history", "1.2", "--plan", "1", "--json").stdout)
+    edits_ = {e["field"]: (e["actor"], e["before"], e["after"]) for e in hist if e["operation"] == "edit"}
+    check("edit-history", edits_ == {"due": ("prog", "31 Jan 18", "31/03/18 30/06/18"), "leads": ("prog", "BP", "BP; JN"),
+                                     "theme": ("prog", "1", "2")}, edits_)
+    _, _, page = prog.get(f"/actions/{aid}")
+    check("edit-shown-in-audit-trail", "edit due" in page and "31 Jan 18 → 31/03/18 30/06/18" in page
+          and "2018-03-31" in page)
+    # A stale edit: 409, what is saved now beside what was typed, the form keeps what was typed.
+    before = sl(db, "show", "1.2", "--plan", "1").stdout
+    st, _, page = prog.post(f"/actions/{aid}/edit", dict(f, measure="Typed on the old version"))
+    check("edit-stale", st == 409 and "Someone else changed this action first" in page and "Saved now" in page
+          and "31/03/18 30/06/18" in page and "Typed on the old version</textarea>" in page
+          and sl(db, "show", "1.2", "--plan", "1").stdout == before, st)
+    stale_form = edit_fields(page)
+    st, _, _ = prog.post(f"/actions/{aid}/edit", stale_form)
+    check("edit-after-stale", st == 303 and "Typed on the old version" in sl(db, "show", "1.2", "--plan", "1").stdout, st)
+    # Add an action; a taken ref is refused beside the field.
+    st, _, page = prog.get("/plans/1/actions/new")
+    csrf = h.hidden(page, "csrf")
+    check("add-page", st == 200 and 'name="ref"' in page, st)
+    st, _, page = prog.post("/plans/1/actions/new", {"csrf": csrf, "ref": "1.2", "title": "Clash"})
+    check("add-duplicate-refused", st == 400 and "already has an action with this ref" in page
+          and 'value="Clash"' in page, st)
+    st, hd, _ = prog.post("/plans/1/actions/new", {"csrf": csrf, "ref": "6.1", "title": "Audit of case files",
+                                                   "due": "Dec 17", "sro": "BP", "theme": "3"})
+    new = action(db, "6.1")
+    check("add-saved", st == 303 and hd.get("location", "").startswith("/actions/") and new
+          and new["status"] == "not-started" and new["due"] == "2017-12-31", (st, new))
+    nid = int(hd["location"].rsplit("/", 1)[1]) if st == 303 else 0
+    st, _, _ = bp.get("/plans/1/actions/new")
+    check("lead-add-refused", st == 403, st)
+    # Withdraw with a reason; nothing deleted.
+    _, _, page = prog.get(f"/actions/{nid}/edit")
+    m = re.search(r'<form[^>]*action="/actions/\d+/withdraw"[^>]*>(.*?)</form>', page, re.S)
+    wf = {"csrf": h.hidden(m.group(1), "csrf"), "version": h.hidden(m.group(1), "version")} if m else {}
+    st, _, page = prog.post(f"/actions/{nid}/withdraw", dict(wf, reason=""))
+    check("withdraw-needs-reason", st == 400 and "Say why the action is withdrawn" in page, st)
+    st, _, _ = prog.post(f"/actions/{nid}/withdraw", dict(wf, reason="Covered by 3.2"))
+    w = action(db, "6.1")
+    check("withdrawn", st == 303 and w and w["status"] == "withdrawn" and w["rag"] == "grey", (st, w))
+    check("withdraw-reason-kept", show(db, "6.1")["history"][-1]["note"] == "Withdrawn: Covered by 3.2")
+
+
 def main():
     work = tempfile.mkdtemp(prefix="sightline-edit.")
     db = os.path.join(work, "w.db")
@@ -124,9 +214,7 @@ def main():
             except OSError:
                 time.sleep(0.05)
         updates(port, db)
-        edits = globals().get("edits")
-        if edits:
-            edits(port, db)
+        edits(port, db)
     finally:
         server.terminate()
         try:
