@@ -121,6 +121,20 @@ static int set_recommendations(const sl_plan *plan, sl_action *a, const char *te
     return 0;
 }
 
+/* Returns 1 when every lead of a ';' list names a person. */
+static int leads_ok(const char *list)
+{
+    char **items = NULL;
+    size_t n = sl_split_list(list, &items, 0);
+    int ok = 1;
+    for (size_t i = 0; i < n; i++) {
+        ok &= sl_is_person_label(items[i]);
+        free(items[i]);
+    }
+    free(items);
+    return ok;
+}
+
 /* Writes the sentence into why (n bytes); returns -1. */
 static int refuse(char *why, size_t n, const char *sentence)
 {
@@ -162,8 +176,17 @@ int sl_action_set_field(const sl_plan *plan, sl_action *a, sl_action_field field
         break;
     case SL_FIELD_START: rc = set_date(plan, &a->start, t, why, n); break;
     case SL_FIELD_DUE: rc = set_date(plan, &a->due, t, why, n); break;
-    case SL_FIELD_SRO: set_text(&a->sro, t); break;
+    case SL_FIELD_SRO:
+        if (*t && !sl_is_person_label(t))
+            rc = refuse(why, n, "Name the senior responsible officer by initials or name");
+        else
+            set_text(&a->sro, t);
+        break;
     case SL_FIELD_LEADS:
+        if (!leads_ok(t)) {
+            rc = refuse(why, n, "Name each lead by initials or name, separated by ';'");
+            break;
+        }
         for (size_t i = 0; i < a->n_leads; i++)
             free(a->leads[i]);
         free(a->leads);

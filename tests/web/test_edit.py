@@ -18,6 +18,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_http as h  # noqa: E402  (the Client, sign-in and check helpers)
+import http.client  # noqa: E402,F401
 
 SL, ROOT = h.SL, h.ROOT
 check = h.check
@@ -192,6 +193,28 @@ def edits(port, db):
     check("withdraw-reason-kept", show(db, "6.1")["history"][-1]["note"] == "Withdrawn: Covered by 3.2")
 
 
+def rough_edges(port, db):
+    """Issue 13 item 10: CSV with a byte-order mark, every RAG column, the skip
+    link's target focusable, recommendation refs linked both ways."""
+    viewer, _, _ = h.sign_in(port, "viewer", "correct-horse-42")
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    conn.request("GET", "/plans/1/actions.csv", headers={"Cookie": viewer.cookie})
+    raw = conn.getresponse().read()
+    conn.close()
+    check("csv-bom", raw.startswith(b"\xef\xbb\xbfplan,"), raw[:20])
+    _, _, page = viewer.get("/")
+    heads = re.findall(r'<th scope="col"[^>]*>([^<]+)</th>', page)
+    check("plans-every-rag-column", all(w in heads for w in ["Red", "Amber", "Green", "Blue", "Grey"]), heads)
+    check("skip-link-target", 'href="#main-content"' in page and 'id="main-content" tabindex="-1"' in page)
+    r = sl(db, "import", os.path.join(ROOT, "examples", "documents", "barking-dagenham-ofsted-action-plan-2014.txt"))
+    pid = re.search(r"version", r.stdout) and json.loads(sl(db, "plans", "--json").stdout)[-1]["id"]
+    _, _, page = viewer.get(f"/plans/{pid}/recommendations")
+    links = re.findall(r'<a class="govuk-link" href="/actions/(\d+)">([^<]+)</a>', page)
+    check("recommendation-actions-linked", 'id="rec-1"' in page and len(links) >= 13, (pid, links[:3]))
+    if links:
+        _, _, page = viewer.get(f"/actions/{links[0][0]}")
+        check("action-links-its-recommendation", f'href="/plans/{pid}/recommendations#rec-' in page)
+
 def main():
     work = tempfile.mkdtemp(prefix="sightline-edit.")
     db = os.path.join(work, "w.db")
@@ -215,6 +238,7 @@ def main():
                 time.sleep(0.05)
         updates(port, db)
         edits(port, db)
+        rough_edges(port, db)
     finally:
         server.terminate()
         try:

@@ -259,6 +259,8 @@ static int link_person(save_ctx *c, int64_t action_id, const char *label, const 
         "INSERT OR IGNORE INTO action_people (action_id, person_id, role, position)"
         " VALUES (?1, ?2, ?3, ?4)";
     int64_t pid;
+    if (!sl_is_person_label(label))
+        return 0; /* a cell reading "1" names nobody (the importers note it as a finding) */
     if (person_id(c, label, NULL, &pid, err) < 0)
         return -1;
     sqlite3_stmt *st = sq_prepare(c->s, sql, err);
