@@ -53,12 +53,14 @@ ok v2 s import "$T/v2.csv" --authority Croydon
 has v2-prints-changes "$T/out" "changes from version 1"
 has v2-prints-kept "$T/out" "kept from version 1:"
 has v2-withdrawn "$T/out" "1 removed action kept as withdrawn"
+[ -n "${SHOW_MERGE:-}" ] && grep "kept from" "$T/out" >&2
 note 2.2 "after v2" --as-of 2017-09-10
 note 1.5a "renumbered, same record" --as-of 2017-09-10
 note 9.1 "new in v2" --status in-progress --as-of 2017-09-10
 note 2.1 "before the document moves it" --status on-track --as-of 2017-09-10
 
 ok v3 s import "$T/v3.csv" --authority Croydon
+[ -n "${SHOW_MERGE:-}" ] && grep "kept from" "$T/out" >&2
 has v3-moved "$T/out" "1 status changed by the document itself"
 ok plans s plans --json
 py three-versions "$T/out" "len(d)==1 and d[0]['version']==3"
@@ -82,6 +84,8 @@ read -r found distinct want <"$T/count"
 py signed-off-kept "$T/current.json" "[(a['status'],a['rag']) for a in d if a['ref']=='2.2']==[('signed-off','blue')]"
 py manual-kept "$T/current.json" "[(a['rag_manual'],a['rag_reason']) for a in d if a['ref']=='3.7']==[('red','Panel moved')]"
 py dropped-withdrawn "$T/current.json" "[a['status'] for a in d if a['ref']=='1.3']==['withdrawn']"
+ok dropped-show s show 1.3 --plan 3 --json
+py withdrawn-once "$T/out" "[h['status'] for h in d['history']].count('withdrawn')==1 and d['history'][0]['note'].startswith('n4 ')"
 py renumbered-kept "$T/current.json" "[a['status'] for a in d if a['ref']=='1.5a']==['on-track']"
 py document-moved "$T/current.json" "[a['status'] for a in d if a['ref']=='2.1']==['complete']"
 py new-action "$T/current.json" "[a['status'] for a in d if a['ref']=='9.1']==['in-progress']"

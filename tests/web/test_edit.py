@@ -215,6 +215,27 @@ def rough_edges(port, db):
         _, _, page = viewer.get(f"/actions/{links[0][0]}")
         check("action-links-its-recommendation", f'href="/plans/{pid}/recommendations#rec-' in page)
 
+def reimport_keeps_comments(port, db, work):
+    """A comment made in the browser survives a re-import: the new version's action shows it."""
+    admin, _, _ = h.sign_in(port, "admin", "correct-horse-42")
+    aid = h.action_id(admin, "3.7")
+    _, _, page = admin.get(f"/actions/{aid}")
+    st, _, _ = admin.post(f"/actions/{aid}/comment", {"csrf": h.hidden(page, "csrf"), "comment": "Board asked why"})
+    src = open(os.path.join(ROOT, "examples", "croydon-transitional-2017.csv"), encoding="utf-8").read()
+    changed = os.path.join(work, "v2.csv")
+    with open(changed, "w", encoding="utf-8") as f:
+        f.write(src.replace("Oct 17,SM", "Nov 17,SM", 1))
+    r = sl(db, "import", changed, "--authority", "Croydon")
+    check("reimport-prints-kept", r.returncode == 0 and "kept from version 1" in r.stdout and "1 comments" in r.stdout,
+          r.stdout[-300:] + r.stderr)
+    plans = json.loads(sl(db, "plans", "--json").stdout)
+    new_id = max(p["id"] for p in plans if p["title"].startswith("Croydon transitional"))
+    _, _, page = admin.get(f"/plans/{new_id}/actions")
+    m = re.search(r'href="/actions/(\d+)">3\.7<', page)
+    _, _, page = admin.get(f"/actions/{m.group(1)}" if m else "/none")
+    check("reimport-keeps-comment", st == 303 and m and "Board asked why" in page and int(m.group(1)) != aid, st)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="sightline-edit.")
     db = os.path.join(work, "w.db")
@@ -239,6 +260,7 @@ def main():
         updates(port, db)
         edits(port, db)
         rough_edges(port, db)
+        reimport_keeps_comments(port, db, work)
     finally:
         server.terminate()
         try:

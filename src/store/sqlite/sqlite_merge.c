@@ -176,7 +176,8 @@ static int copy_removed(sq_store *s, int64_t old_id, int64_t new_plan, int64_t *
     return 0;
 }
 
-/* Keeps a removed action in the new version, with its record, withdrawn. */
+/* Keeps a removed action in the new version, with its record, withdrawn
+ * (an update saying so, unless an earlier version already withdrew it). */
 static int keep_withdrawn(sq_store *s, int64_t old_id, int64_t new_plan, int version, const char *actor,
                           sl_merge_counts *c, sl_error *err)
 {
@@ -186,11 +187,19 @@ static int keep_withdrawn(sq_store *s, int64_t old_id, int64_t new_plan, int ver
         return -1;
     c->actions = actions;
     c->moved = moved;
+    c->withdrawn++;
+    static const char closed_sql[] = "SELECT cur_status IN ('withdrawn', 'carried-forward') FROM actions WHERE id = ?1";
+    sqlite3_stmt *st = SQ_STMT(s, closed_sql, err, SQ_INT(copy));
+    int found = st ? sq_one_row(s, st, err, "reading a removed action's status") : -1;
+    int closed = found == 1 && sqlite3_column_int(st, 0);
+    if (found == 1)
+        sqlite3_reset(st);
+    if (found < 0 || closed)
+        return found < 0 ? -1 : 0; /* withdrawn already (by an earlier version): not again */
     sl_buf note = SL_BUF_INIT;
     sl_buf_cprintf(&note, "Withdrawn: not in version %d of the plan; kept with its record", version);
     int rc = add_own_update(s, copy, "withdrawn", "withdrawn", sl_buf_str(&note), actor, err);
     sl_buf_free(&note);
-    c->withdrawn += rc == 0;
     return rc;
 }
 
