@@ -71,6 +71,7 @@ if [ "$QUICK" = 0 ]; then
     suite "I/O faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_io_faults.sh
     suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
     suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
+    suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
 fi
 suite "unit" build/unit_tests
@@ -87,6 +88,7 @@ for t in tests/cli/test_*.sh; do
 done
 if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
+    suite "web edit" python3 tests/web/test_edit.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline

@@ -39,11 +39,22 @@ static int read_format(sl_run *run)
 /* What will happen to each plan read from the file. */
 typedef enum { PLAN_NEW, PLAN_NEW_VERSION, PLAN_UNCHANGED } plan_fate;
 
+/* What the import decided and did for each plan of the set (arrays of n_plans). */
+typedef struct {
+    plan_fate *fates;
+    int *versions;              /* the current version's number, 0 for a new plan */
+    int64_t *old_ids;           /* the current version's id, for a new version */
+    sl_buf *changes;            /* what changed since the current version */
+    sl_merge_counts *merges;    /* what the new version carried forward */
+} import_plans;
+
 /* Decides each plan's fate against what the store holds; for a new version,
  * writes what changed since the current one into changes[i] (caller frees). */
-static int decide(sl_store *store, const sl_plan_set *set, plan_fate *fates, int *versions,
-                  sl_buf *changes, sl_error *err)
+static int decide(sl_store *store, const sl_plan_set *set, import_plans *ip, sl_error *err)
 {
+    plan_fate *fates = ip->fates;
+    int *versions = ip->versions;
+    sl_buf *changes = ip->changes;
     for (size_t i = 0; i < set->n_plans; i++) {
         const sl_plan *p = &set->plans[i];
         int64_t id = 0;
@@ -56,6 +67,7 @@ static int decide(sl_store *store, const sl_plan_set *set, plan_fate *fates, int
                           : strcmp(sha, p->source_sha256) == 0 ? PLAN_UNCHANGED : PLAN_NEW_VERSION;
         if (!found)
             versions[i] = 0;
+        ip->old_ids[i] = id;
         if (fates[i] == PLAN_NEW_VERSION) {
             sl_plan old;
             sl_diff_counts counts;
@@ -71,10 +83,12 @@ static int decide(sl_store *store, const sl_plan_set *set, plan_fate *fates, int
 }
 
 /* Stores every new or changed plan, and the boards the files' terms of
- * reference describe, in one transaction. */
-static int store_plans(sl_store *store, const sl_cli *cli, const sl_readings *r,
-                       const plan_fate *fates, sl_error *err)
+ * reference describe, in one transaction; a new version keeps everything
+ * recorded on the one it replaces (sl_store_merge_version). */
+static int store_plans(sl_store *store, const sl_cli *cli, const sl_readings *r, import_plans *ip,
+                       sl_error *err)
 {
+    const plan_fate *fates = ip->fates;
     const sl_plan_set *set = &r->plans;
     if (sl_store_begin(store, err) < 0)
         return -1;
@@ -84,8 +98,10 @@ static int store_plans(sl_store *store, const sl_cli *cli, const sl_readings *r,
     }
     for (size_t i = 0; i < set->n_plans; i++) {
         int64_t id;
-        if (fates[i] != PLAN_UNCHANGED &&
-            sl_store_save_plan(store, &set->plans[i], sl_today(), cli->actor, &id, err) < 0) {
+        if ((fates[i] != PLAN_UNCHANGED &&
+             sl_store_save_plan(store, &set->plans[i], sl_today(), cli->actor, &id, err) < 0) ||
+            (fates[i] == PLAN_NEW_VERSION &&
+             sl_store_merge_version(store, ip->old_ids[i], id, cli->actor, &ip->merges[i], err) < 0)) {
             sl_store_rollback(store);
             return -1;
         }
@@ -97,11 +113,25 @@ static int store_plans(sl_store *store, const sl_cli *cli, const sl_readings *r,
     return 0;
 }
 
+/* Appends what a new version carried forward from the one it replaced. */
+static void report_merge(sl_buf *out, int version, const sl_merge_counts *m)
+{
+    sl_buf_printf(out, "  kept from version %d: %d actions with their record (%d updates, %d comments)", version,
+                  m->actions, m->updates, m->comments);
+    if (m->withdrawn)
+        sl_buf_printf(out, "; %d removed action%s kept as withdrawn", m->withdrawn, m->withdrawn == 1 ? "" : "s");
+    if (m->moved)
+        sl_buf_printf(out, "; %d status%s changed by the document itself", m->moved, m->moved == 1 ? "" : "es");
+    sl_buf_printf(out, "; plan settings%s kept\n", m->commentary ? " and report commentary" : "");
+}
+
 /* Appends to out one line per plan saying what happened (or would happen), with
  * what changed for a new version. */
-static void report(sl_buf *out, const sl_plan_set *set, const plan_fate *fates, const int *versions,
-                   sl_buf *changes, int dry)
+static void report(sl_buf *out, const sl_plan_set *set, const import_plans *ip, int dry)
 {
+    const plan_fate *fates = ip->fates;
+    const int *versions = ip->versions;
+    sl_buf *changes = ip->changes;
     for (size_t i = 0; i < set->n_plans; i++) {
         const sl_plan *p = &set->plans[i];
         if (fates[i] == PLAN_UNCHANGED) {
@@ -118,6 +148,8 @@ static void report(sl_buf *out, const sl_plan_set *set, const plan_fate *fates, 
                           p->findings.n, p->findings.n == 1 ? "" : "s");
         if (fates[i] == PLAN_NEW_VERSION)
             sl_buf_printf(out, "  changes from version %d:\n%s", versions[i], sl_buf_str(&changes[i]));
+        if (fates[i] == PLAN_NEW_VERSION && !dry)
+            report_merge(out, versions[i], &ip->merges[i]);
     }
 }
 
@@ -173,21 +205,24 @@ static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, in
                           sl_error *err)
 {
     sl_plan_set *set = &r->plans;
-    plan_fate *fates = sl_calloc((set->n_plans + 1) * sizeof *fates);
-    int *versions = sl_calloc((set->n_plans + 1) * sizeof *versions);
-    sl_buf *changes = sl_calloc((set->n_plans + 1) * sizeof *changes);
-    int rc = decide(store, set, fates, versions, changes, err);
+    size_t n = set->n_plans + 1;
+    import_plans ip = {sl_calloc(n * sizeof *ip.fates), sl_calloc(n * sizeof *ip.versions),
+                       sl_calloc(n * sizeof *ip.old_ids), sl_calloc(n * sizeof *ip.changes),
+                       sl_calloc(n * sizeof *ip.merges)};
+    int rc = decide(store, set, &ip, err);
     if (rc == 0 && !dry)
-        rc = store_plans(store, cli, r, fates, err);
+        rc = store_plans(store, cli, r, &ip, err);
     if (rc == 0) {
-        report(out, set, fates, versions, changes, dry);
+        report(out, set, &ip, dry);
         sl_cli_report_boards(out, r, dry);
     }
     for (size_t i = 0; i < set->n_plans; i++)
-        sl_buf_free(&changes[i]);
-    free(fates);
-    free(versions);
-    free(changes);
+        sl_buf_free(&ip.changes[i]);
+    free(ip.fates);
+    free(ip.versions);
+    free(ip.old_ids);
+    free(ip.changes);
+    free(ip.merges);
     return rc;
 }
 

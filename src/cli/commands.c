@@ -6,6 +6,20 @@
     "  --json              print JSON instead of a table\n"                 \
     "  --as-of YYYY-MM-DD  rate as of this day (default: today)\n"
 
+#define FIELD_HELP                                                                     \
+    "  --title T           the title\n"                                                  \
+    "  --description D     the description\n"                                            \
+    "  --theme T           the theme's number (or title) in the plan; \"\" for none\n"    \
+    "  --start DATE        the start, as plans write it (Jul 17, 31/03/2022, Q2 2021/22)\n" \
+    "  --due DATES         due date(s) and milestones (\"31/03/21 30/06/21 30/09/21\")\n" \
+    "  --sro S             the senior responsible officer\n"                               \
+    "  --leads \"A; B\"      the leads, separated by ';'\n"                                \
+    "  --resources R       resources (free text; money is read from it)\n"                \
+    "  --measure M         the success measure\n"                                         \
+    "  --impact I          the intended impact for children\n"                            \
+    "  --recommendations N the plan's recommendations it answers (\"1; 3\")\n"            \
+    "  --delivered-through D  the delivery vehicle\n"
+
 const sl_command sl_commands[] = {
     {"init", "", "Create an empty database (safe to run again).", "", sl_cmd_init},
     {"import", "FILE… [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection]",
@@ -38,17 +52,36 @@ const sl_command sl_commands[] = {
      "  --plan ID           the plan, when the ref is in more than one\n" LISTING_HELP,
      sl_cmd_show},
     {"update",
-     "REF --status S [--rag R --reason TEXT] [--note TEXT] [--evidence URL] [--as-of DATE]"
-     " [--plan ID]",
-     "Add a dated progress update to an action (history is never overwritten).",
-     "  --status S          the status now (canonical or as plans write it)\n"
-     "  --rag R --reason T  a manual RAG overriding the computed one, with its reason\n"
+     "REF [--status S] [--rag R --reason TEXT [--rag-review DATE]] [--note TEXT] [--evidence URL]"
+     " [--as-of DATE] [--plan ID]",
+     "Add a dated progress update to an action; what it does not name stays as it was.",
+     "  --status S          the status now (canonical or as plans write it); only the\n"
+     "                      moves domain/status.c allows from the status in force\n"
+     "  --rag R --reason T  a manual RAG overriding the computed one, with its reason;\n"
+     "                      it holds until cleared (--rag clear) or its review day passes\n"
+     "  --rag-review DATE   the manual RAG's review day (YYYY-MM-DD)\n"
      "  --note TEXT         the progress narrative\n"
      "  --evidence URL      where the evidence is\n"
      "  --as-of YYYY-MM-DD  the day the update speaks for (default: today)\n"
      "  --plan ID           the plan, when the ref is in more than one\n"
      "  --expect-version N  refuse if the action has changed since version N\n",
      sl_cmd_update},
+    {"edit", "REF [--plan ID] --FIELD VALUE… [--expect-version N]",
+     "Change an action's fields; each change is kept in its history with who, when, before and after.",
+     FIELD_HELP "  --plan ID           the plan, when the ref is in more than one\n"
+                "  --expect-version N  refuse if the action has changed since version N\n",
+     sl_cmd_edit},
+    {"add-action", "--plan ID --ref REF --title T [--FIELD VALUE…]",
+     "Add an action at the end of a plan.",
+     "  --plan ID           the plan (number or title)\n"
+     "  --ref REF           the new action's ref (not already in the plan)\n" FIELD_HELP,
+     sl_cmd_add_action},
+    {"withdraw", "REF [--plan ID] --reason TEXT [--as-of DATE]",
+     "Withdraw an action, saying why: it stays in the plan and its history, as withdrawn.",
+     "  --plan ID           the plan, when the ref is in more than one\n"
+     "  --reason TEXT       why it is withdrawn\n"
+     "  --as-of YYYY-MM-DD  the day it was withdrawn (default: today)\n",
+     sl_cmd_withdraw},
     {"history", "[REF] [--plan ID] [--json]",
      "The audit log: every change, who made it and when (of one action with REF).",
      "  --plan ID           the plan, when the ref is in more than one\n"

@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/mem.h"
 
@@ -201,4 +202,58 @@ int64_t sl_money_pence(const char *text)
     if (value > 1e12)
         return -1;
     return (int64_t)(value * 100 + 0.5);
+}
+
+int sl_is_person_label(const char *text)
+{
+    static const char *const placeholders[] = {"n/a", "na", "tbc", "tba", "none", "nil", "unknown", "-"};
+    if (!text || strlen(text) >= 80)
+        return 0;
+    for (size_t i = 0; i < sizeof placeholders / sizeof placeholders[0]; i++)
+        if (strcasecmp(text, placeholders[i]) == 0)
+            return 0;
+    for (const char *p = text; *p; p++)
+        if (isalpha((unsigned char)*p) || (unsigned char)*p >= 0x80)
+            return 1;
+    return 0;
+}
+
+size_t sl_plan_drop_junk_people(sl_plan *plan)
+{
+    size_t dropped = 0;
+    for (size_t i = 0; i < plan->n_actions; i++) {
+        sl_action *a = &plan->actions[i];
+        size_t kept = 0;
+        for (size_t k = 0; k < a->n_leads; k++) {
+            if (sl_is_person_label(a->leads[k])) {
+                a->leads[kept++] = a->leads[k];
+                continue;
+            }
+            sl_findings_add(&plan->findings, SL_LINT_WARNING, "not-a-person", a->ref, a->source_line,
+                            "lead '%s' names nobody: not kept as a person", a->leads[k]);
+            free(a->leads[k]);
+            dropped++;
+        }
+        a->n_leads = kept;
+        if (a->sro && *a->sro && !sl_is_person_label(a->sro)) {
+            sl_findings_add(&plan->findings, SL_LINT_WARNING, "not-a-person", a->ref, a->source_line,
+                            "SRO '%s' names nobody: not kept as a person", a->sro);
+            a->sro[0] = '\0';
+            dropped++;
+        }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < plan->n_people; i++) {
+        if (sl_is_person_label(plan->people[i].initials)) {
+            plan->people[kept++] = plan->people[i];
+            continue;
+        }
+        sl_findings_add(&plan->findings, SL_LINT_WARNING, "not-a-person", "", 0,
+                        "'%s' names nobody: not kept as a person", plan->people[i].initials);
+        free(plan->people[i].initials);
+        free(plan->people[i].name);
+        dropped++;
+    }
+    plan->n_people = kept;
+    return dropped;
 }

@@ -128,6 +128,14 @@ sl_recommendation *sl_plan_recommendation(sl_plan *plan, int number, const char 
 /* Splits a list cell on ';' into trimmed non-empty items appended to *items;
  * returns the new count. The caller owns the array and strings. */
 size_t sl_split_list(const char *cell, char ***items, size_t n);
+/* Returns 1 when text can name a person (initials or a name): it holds a
+ * letter, is under 80 bytes and is not a placeholder (N/A, TBC, None). A
+ * cell reading "1" or "-" names nobody. */
+int sl_is_person_label(const char *text);
+/* Drops the leads and named people of a plan that name nobody (see
+ * sl_is_person_label), and an SRO cell that does, each noted as a
+ * "not-a-person" finding; returns how many were dropped. */
+size_t sl_plan_drop_junk_people(sl_plan *plan);
 /* Reads money from resources text ("£46k", "£1,500", "£1.2m", "£1bn"); returns pence,
  * or -1 when there is none (or it is over a trillion pounds: not a budget). */
 int64_t sl_money_pence(const char *text);

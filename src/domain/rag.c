@@ -114,5 +114,12 @@ void sl_rag_compute(const sl_rag_input *in, const sl_rag_rules *rules, sl_day as
         out->overdue = in->due != SL_NO_DAY && in->due < as_of;
         rate_open_action(in, rules, as_of, out);
     }
-    out->rag = in->manual != SL_RAG_NONE ? in->manual : out->computed;
+    sl_rag manual = sl_rag_manual_on(in->manual, in->manual_until, as_of);
+    out->manual_lapsed = in->manual != SL_RAG_NONE && manual == SL_RAG_NONE;
+    out->rag = manual != SL_RAG_NONE ? manual : out->computed;
+}
+
+sl_rag sl_rag_manual_on(sl_rag manual, sl_day until, sl_day day)
+{
+    return until != SL_NO_DAY && day > until ? SL_RAG_NONE : manual;
 }

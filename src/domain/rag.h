@@ -29,6 +29,7 @@ typedef struct {
     sl_day due;             /* latest due day, SL_NO_DAY when none (vague or blank) */
     sl_day last_activity;   /* last update on or before as_of, or the plan's baseline day; SL_NO_DAY when unknown */
     sl_rag manual;          /* manual override, SL_RAG_NONE when none */
+    sl_day manual_until;    /* the override's review day: it lapses after it; SL_NO_DAY: none */
 } sl_rag_input;
 
 typedef struct {
@@ -37,6 +38,7 @@ typedef struct {
     int overdue;            /* latest due day before as_of and the work not done */
     int awaiting_signoff;   /* complete, plan asks for sign-off, not yet signed off */
     int stale;              /* no update within the update cycle */
+    int manual_lapsed;      /* a manual override was set but its review day has passed */
     char reason[96];        /* why the computed rating is what it is */
 } sl_rag_result;
 
@@ -45,6 +47,9 @@ sl_rag_rules sl_rag_rules_default(void);
 /* Rates an action as of a day; fills *out. Pure. */
 void sl_rag_compute(const sl_rag_input *in, const sl_rag_rules *rules, sl_day as_of,
                     sl_rag_result *out);
+/* Returns the manual RAG still in force on day: manual, or SL_RAG_NONE when
+ * its review day (until, SL_NO_DAY for none) is before day. Pure. */
+sl_rag sl_rag_manual_on(sl_rag manual, sl_day until, sl_day day);
 /* Returns "red", "amber", "green", "blue", "grey" (or "" for none); static storage. */
 const char *sl_rag_name(sl_rag rag);
 /* Parses a RAG word (red/amber/green/blue/grey/gray, any case, or R/A/G/B);

@@ -156,3 +156,36 @@ int sl_status_is_closed(sl_status status)
 {
     return status == SL_STATUS_CARRIED_FORWARD || status == SL_STATUS_WITHDRAWN;
 }
+
+int sl_status_is_open(sl_status status)
+{
+    return status >= SL_STATUS_NOT_STARTED && status <= SL_STATUS_OFF_TRACK;
+}
+
+/* Returns 1 for a status no move leaves: signed off, withdrawn, carried forward. */
+static int is_final(sl_status status)
+{
+    return status == SL_STATUS_SIGNED_OFF || sl_status_is_closed(status);
+}
+
+sl_status_move sl_status_move_to(sl_status from, sl_status to)
+{
+    if ((unsigned)from >= SL_STATUS_COUNT || (unsigned)to >= SL_STATUS_COUNT)
+        return SL_MOVE_NONE;
+    if (from == to)
+        return SL_MOVE_UPDATE;
+    if (is_final(from))
+        return SL_MOVE_NONE;
+    if (to == SL_STATUS_WITHDRAWN)
+        return SL_MOVE_WITHDRAW;
+    if (to == SL_STATUS_CARRIED_FORWARD)
+        return SL_MOVE_CARRY;
+    if (to == SL_STATUS_SIGNED_OFF)
+        return from == SL_STATUS_COMPLETE ? SL_MOVE_SIGN_OFF : SL_MOVE_NONE;
+    return SL_MOVE_UPDATE;  /* open or complete, to open or complete */
+}
+
+int sl_status_update_allowed(sl_status from, sl_status to)
+{
+    return sl_status_move_to(from, to) == SL_MOVE_UPDATE;
+}

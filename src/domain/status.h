@@ -36,4 +36,23 @@ int sl_status_is_done(sl_status status);
 /* Returns 1 for carried-forward and withdrawn: no longer tracked in this plan. */
 int sl_status_is_closed(sl_status status);
 
+/* How an action may move from one status to another. */
+typedef enum {
+    SL_MOVE_NONE = 0,           /* not allowed */
+    SL_MOVE_UPDATE,             /* by a progress update (keeping the status is one) */
+    SL_MOVE_SIGN_OFF,           /* by the SRO signing a complete action off */
+    SL_MOVE_WITHDRAW,           /* by withdrawing the action, with a reason */
+    SL_MOVE_CARRY               /* by carrying it forward into another plan */
+} sl_status_move;
+
+/* Returns how an action whose status is from may come to have status to:
+ * open statuses move freely among themselves and to complete; complete may be
+ * signed off or reopened; signed-off, withdrawn and carried-forward are final
+ * (only kept); any status short of final may be withdrawn or carried forward. */
+sl_status_move sl_status_move_to(sl_status from, sl_status to);
+/* Returns 1 when a progress update may set status to on an action at from. */
+int sl_status_update_allowed(sl_status from, sl_status to);
+/* Returns 1 for the statuses a lead works through: not-started to off-track. */
+int sl_status_is_open(sl_status status);
+
 #endif

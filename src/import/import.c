@@ -75,6 +75,8 @@ int sl_import_bytes(const char *path, const char *data, size_t len, const sl_imp
                    bad + 1);
     else
         rc = sl_import_text(data, len, path, opts, out, err);
+    for (size_t i = 0; rc == 0 && i < out->n_plans; i++)
+        sl_plan_drop_junk_people(&out->plans[i]);
     if (rc == 0 && format != SL_FORMAT_XLSX) {
         /* (A workbook's digest is of its cells: see sl_import_xlsx.) */
         char sha[65];

@@ -126,9 +126,15 @@ void sl_detail_text(sl_buf *out, const sl_plan *plan, const sl_action_row *row,
                   rag->awaiting_signoff ? ", awaiting sign-off" : "", row->status_text);
     field(out, "Status", sl_buf_str(&line));
     sl_buf_reset(&line);
-    if (row->manual_rag)
-        sl_buf_printf(&line, "%s (manual: %s; computed %s: %s)", sl_rag_name(rag->rag),
-                      row->rag_reason, sl_rag_name(rag->computed), rag->reason);
+    char until[11] = "";
+    if (row->manual_until != SL_NO_DAY)
+        sl_day_format(row->manual_until, until);
+    if (row->manual_rag && !rag->manual_lapsed)
+        sl_buf_printf(&line, "%s (manual: %s%s%s; computed %s: %s)", sl_rag_name(rag->rag), row->rag_reason,
+                      *until ? "; review by " : "", until, sl_rag_name(rag->computed), rag->reason);
+    else if (row->manual_rag)
+        sl_buf_printf(&line, "%s (%s; the manual %s lapsed after its review day %s)", sl_rag_name(rag->rag),
+                      rag->reason, sl_rag_name(row->manual_rag), until);
     else
         sl_buf_printf(&line, "%s (%s)", sl_rag_name(rag->rag), rag->reason);
     field(out, "RAG", sl_buf_str(&line));
@@ -169,6 +175,11 @@ void sl_detail_update_text(sl_buf *out, const sl_update *u)
     sl_buf_printf(out, "  %s  %-12s", day, sl_status_name(u->status));
     if (u->rag)
         sl_buf_printf(out, " RAG %s", sl_rag_name(u->rag));
+    if (u->rag && u->rag_until != SL_NO_DAY) {
+        char until[11];
+        sl_day_format(u->rag_until, until);
+        sl_buf_printf(out, " until %s", until);
+    }
     sl_buf_printf(out, "  by %s\n", u->actor);
     if (u->rag && u->rag_reason && *u->rag_reason) {
         sl_buf_puts(out, "      reason: ");

@@ -14,6 +14,7 @@ void sl_rate_action(const sl_action_row *row, sl_day as_of, sl_rag_result *out)
         .due = row->due,
         .last_activity = activity != SL_NO_DAY && activity <= as_of ? activity : SL_NO_DAY,
         .manual = row->manual_rag,
+        .manual_until = row->manual_until,
     };
     sl_rag_compute(&in, &row->rules, as_of, out);
 }
@@ -150,10 +151,13 @@ void sl_action_json(sl_buf *out, const sl_action_row *r, const sl_rag_result *ra
     sl_buf_json_str(out, sl_rag_name(rag->rag));
     sl_buf_puts(out, ",\"rag_computed\":");
     sl_buf_json_str(out, sl_rag_name(rag->computed));
+    int manual = r->manual_rag && !rag->manual_lapsed;
     sl_buf_puts(out, ",\"rag_manual\":");
-    sl_buf_json_str(out, r->manual_rag ? sl_rag_name(r->manual_rag) : NULL);
+    sl_buf_json_str(out, manual ? sl_rag_name(r->manual_rag) : NULL);
+    sl_buf_puts(out, ",\"rag_manual_until\":");
+    json_day(out, manual ? r->manual_until : SL_NO_DAY);
     sl_buf_puts(out, ",\"rag_reason\":");
-    sl_buf_json_str(out, r->manual_rag ? r->rag_reason : rag->reason);
+    sl_buf_json_str(out, manual ? r->rag_reason : rag->reason);
     sl_buf_puts(out, rag->overdue ? ",\"overdue\":true" : ",\"overdue\":false");
     sl_buf_puts(out, rag->awaiting_signoff ? ",\"awaiting_signoff\":true"
                                            : ",\"awaiting_signoff\":false");
@@ -180,7 +184,8 @@ void sl_action_table_row(sl_buf *out, const sl_action_row *r, const sl_rag_resul
     else if (*r->due_text)
         snprintf(due, sizeof due, "%s", r->due_text);
     char rag_text[8];
-    snprintf(rag_text, sizeof rag_text, "%s%s", sl_rag_name(rag->rag), r->manual_rag ? "*" : "");
+    snprintf(rag_text, sizeof rag_text, "%s%s", sl_rag_name(rag->rag),
+             r->manual_rag && !rag->manual_lapsed ? "*" : "");
     sl_buf_cell(out, r->ref, 6);
     sl_buf_putc(out, ' ');
     sl_buf_cell(out, rag_text, 6);

@@ -57,7 +57,7 @@ static int on_action(void *ctx, const sl_action_row *a, const sl_rag_result *rag
         if (sl_strmap_get(&b->index, key, &at)) {
             sl_coverage_row *row = &b->c->rows[at];
             row->actions = sl_realloc(row->actions, (row->n_actions + 1) * sizeof *row->actions);
-            row->actions[row->n_actions++] = (sl_covering_action){sl_strdup(a->ref), a->status, rag->rag};
+            row->actions[row->n_actions++] = (sl_covering_action){sl_strdup(a->ref), a->id, a->status, rag->rag};
             row->n_done += sl_status_is_done(a->status) || sl_status_is_closed(a->status);
             if (severity(rag->rag) > severity(row->rag))
                 row->rag = rag->rag;

@@ -9,6 +9,7 @@
 
 typedef struct {
     char *ref;
+    int64_t id;                 /* the action's id */
     sl_status status;
     sl_rag rag;
 } sl_covering_action;

@@ -10,6 +10,7 @@
 #define SL_STORE_STORE_H
 #include <stdint.h>
 
+#include "domain/action_edit.h"
 #include "domain/board.h"
 #include "domain/date.h"
 #include "domain/inspection.h"
@@ -23,6 +24,17 @@
 #include "util/error.h"
 
 typedef struct sl_store sl_store;
+
+/* What a new version of a plan carried forward from the version before it. */
+typedef struct {
+    int actions;               /* actions matched (by ref, then title) that kept their record */
+    int updates;               /* progress updates carried (sign-offs, manual RAGs, evidence with them) */
+    int comments;
+    int withdrawn;             /* actions the new version lacks, kept in it as withdrawn */
+    int moved;                 /* actions whose status or progress the new document itself changed */
+    int settings;              /* 1 when the plan's settings (RAG rules) were kept */
+    int commentary;            /* report commentary entries carried */
+} sl_merge_counts;
 
 /* A stored plan version, as listed. */
 typedef struct {
@@ -72,6 +84,7 @@ typedef struct {
     sl_status status;          /* as of the query's day */
     const char *status_text;
     sl_rag manual_rag;
+    sl_day manual_until;       /* the manual RAG's review day, SL_NO_DAY when none */
     const char *rag_reason;
     const char *note;          /* latest narrative as of the day */
     sl_day last_update;        /* latest update on or before the day, SL_NO_DAY when none */
@@ -90,8 +103,11 @@ typedef struct {
     const char *actor;         /* listing only */
     sl_status status;
     const char *status_text;
-    sl_rag rag;                /* manual RAG, SL_RAG_NONE for none */
+    sl_rag rag;                /* manual RAG, SL_RAG_NONE for none (clears one in force unless keep_rag) */
     const char *rag_reason;
+    sl_day rag_until;          /* the manual RAG's review day; SL_NO_DAY (or 0 when adding) for none */
+    int keep_status;           /* add: status and status_text are those in force on day */
+    int keep_rag;              /* add: the manual RAG in force on day (not lapsed) carries over */
     const char *note;
     const char *evidence;
     int expected_version;      /* add: refuse when the action's version differs; 0 skips the check */

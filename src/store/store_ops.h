@@ -26,6 +26,34 @@ SL_STORE_OP(int, begin, (sl_store *store, sl_error *err), (store, err))
 
 SL_STORE_OP(int, commit, (sl_store *store, sl_error *err), (store, err))
 
+/* Saves the edited fields of stored action action_id: plan is its plan as
+ * sl_store_load_action gave it, with the one action edited in memory, and
+ * changes says which fields moved (each audited as operation "edit" with
+ * field, before and after). Refused with SL_ERR_STALE unless the action is
+ * still at expected_version; bumps the version. Call inside a transaction. */
+SL_STORE_OP(int, action_edit, (sl_store *store, int64_t action_id, const sl_plan *plan,
+            int expected_version, const sl_field_changes *changes, const char *actor, sl_error *err),
+            (store, action_id, plan, expected_version, changes, actor, err))
+
+/* Adds action (an action of plan, which holds the stored plan's themes and
+ * recommendations as sl_store_load_plan gave them) at the end of stored plan
+ * plan_id and audits it ("add"); sets *id. Refused with SL_ERR_EXISTS when
+ * the plan already has an action with its ref. Call inside a transaction. */
+SL_STORE_OP(int, action_add, (sl_store *store, int64_t plan_id, const sl_plan *plan,
+            const sl_action *action, const char *actor, int64_t *id, sl_error *err),
+            (store, plan_id, plan, action, actor, id, err))
+
+/* Carries into plan version new_id everything recorded on version old_id:
+ * each action of new_id that continues one of old_id (domain/plan_merge.c:
+ * by ref, then by title) gets its progress updates, comments, links and
+ * current state, and an update from the new document when it changed the
+ * status or progress itself; old actions the new version lacks are copied
+ * into it with their record and withdrawn; the plan's settings and report
+ * commentary are kept. Fills *counts. Call inside the import's transaction. */
+SL_STORE_OP(int, merge_version, (sl_store *store, int64_t old_id, int64_t new_id, const char *actor,
+            sl_merge_counts *counts, sl_error *err),
+            (store, old_id, new_id, actor, counts, err))
+
 /* Finds the current version of the plan with this authority and title:
  * returns 1 and fills *id, *version and sha (65 bytes), 0 when none, -1 on error. */
 SL_STORE_OP(int, find_plan, (sl_store *store, const char *authority, const char *title, int64_t *id,

@@ -1,6 +1,6 @@
 /* action_forms.c — the forms of the action page and what they post to:
- * progress updates (refused on a stale version, so nothing is overwritten),
- * sign-off or return by the SRO, and board comments. */
+ * sign-off or return by the SRO and board comments; every update (these and
+ * action_update.c's) is refused on a stale version, so nothing is overwritten. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,30 +8,13 @@
 #include "web/action_page.h"
 #include "web/web.h"
 
-/* Appends the options of a select of canonical statuses, the current one selected. */
-static void status_options(sl_buf *b, sl_status current)
-{
-    for (int st = 0; st < SL_STATUS_COUNT; st++) {
-        if (st == SL_STATUS_SIGNED_OFF || st == SL_STATUS_CARRIED_FORWARD)
-            continue;
-        sl_buf_printf(b, "<option value=\"%a\"%R>%h</option>", sl_status_name((sl_status)st),
-                      st == (int)current ? " selected" : "", sl_status_name((sl_status)st));
-    }
-}
-
-void sl_action_forms(sl_request *req, const sl_action_state *s)
+void sl_action_forms(sl_request *req, const sl_action_state *s, const sl_update_posted *posted)
 {
     char id[24], version[24];
     snprintf(id, sizeof id, "%lld", (long long)s->id);
     snprintf(version, sizeof version, "%d", s->version);
-    if (s->may_update) {
-        sl_buf options = SL_BUF_INIT;
-        status_options(&options, s->status);
-        sl_template_slot slots[] = {{"id", id}, {"csrf", req->session.csrf}, {"version", version},
-                                    {"status_options", sl_buf_str(&options)}};
-        sl_web_template(req, &req->body, "action_update_form", SL_SLOTS(slots));
-        sl_buf_free(&options);
-    }
+    if (s->may_update)
+        sl_action_update_form(req, s, posted);
     if (s->may_sign_off) {
         sl_template_slot slots[] = {{"id", id}, {"csrf", req->session.csrf}, {"version", version}};
         sl_web_template(req, &req->body, "action_sign_off_form", SL_SLOTS(slots));
@@ -54,8 +37,7 @@ static int form_version(sl_request *req)
 /* Tells the user their form was made on an old version and shows what changed meanwhile. */
 static void stale_page(sl_request *req, const sl_action_state *s, int made_against);
 
-/* Applies one update in a transaction; on a stale version writes the 409 page. Returns 0 or -1. */
-static int apply(sl_request *req, const sl_action_state *s, sl_update *u)
+int sl_action_apply(sl_request *req, const sl_action_state *s, sl_update *u)
 {
     sl_error err = {0};
     u->action_id = s->id;
@@ -83,57 +65,6 @@ static int apply(sl_request *req, const sl_action_state *s, sl_update *u)
     return 0;
 }
 
-/* Returns 1 when an evidence link is a web address (never javascript: or data:). */
-static int web_address(const char *url)
-{
-    return strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0;
-}
-
-void sl_page_action_update(sl_request *req)
-{
-    sl_action_state s;
-    if (sl_action_state_load(req, req->ids[0], &s) != 1)
-        return;
-    if (!s.may_update) {
-        sl_error_page(req, 403, "You cannot update this action",
-                      "Leads may update the actions they own; ask the improvement team.");
-        return;
-    }
-    sl_update u = {.status = s.status, .status_text = s.status_text};
-    const char *status = sl_form_get(&req->form, "status");
-    const char *note = sl_form_get(&req->form, "note");
-    const char *evidence = sl_form_get(&req->form, "evidence");
-    const char *rag = sl_form_get(&req->form, "rag");
-    const char *reason = sl_form_get(&req->form, "reason");
-    if (status && *status) {
-        if (sl_status_parse(status, &u.status) < 0 || u.status == SL_STATUS_SIGNED_OFF ||
-            u.status == SL_STATUS_CARRIED_FORWARD) {
-            sl_error_page(req, 400, "That status cannot be set here",
-                          "Choose a status from the list; sign-off is done by the SRO.");
-            return;
-        }
-        u.status_text = status;
-    }
-    if (rag && *rag) {
-        if (sl_rag_parse(rag, &u.rag) < 0 || !reason || !*reason) {
-            sl_error_page(req, 400, "A manual RAG needs a reason", "Say why the computed RAG is overridden.");
-            return;
-        }
-        u.rag_reason = reason;
-    }
-    if (evidence && *evidence && !web_address(evidence)) {
-        sl_error_page(req, 400, "Evidence must be a web address", "Give a link starting https://.");
-        return;
-    }
-    if (note && strlen(note) > 8000) {
-        sl_error_page(req, 413, "The note is too long", "Keep a progress note under 8,000 characters.");
-        return;
-    }
-    u.note = note;
-    u.evidence = evidence;
-    apply(req, &s, &u);
-}
-
 void sl_page_action_sign_off(sl_request *req)
 {
     sl_action_state s;
@@ -144,8 +75,9 @@ void sl_page_action_sign_off(sl_request *req)
                       "Only the action's SRO signs it off, once it is complete.");
         return;
     }
-    sl_update u = {.status = SL_STATUS_SIGNED_OFF, .status_text = "signed off", .note = "Signed off by the SRO"};
-    apply(req, &s, &u);
+    sl_update u = {.status = SL_STATUS_SIGNED_OFF, .status_text = "signed off", .note = "Signed off by the SRO",
+                   .keep_rag = 1};
+    sl_action_apply(req, &s, &u);
 }
 
 void sl_page_action_return(sl_request *req)
@@ -165,8 +97,8 @@ void sl_page_action_return(sl_request *req)
     }
     char note[600];
     snprintf(note, sizeof note, "Returned by the SRO: %s", reason);
-    sl_update u = {.status = SL_STATUS_IN_PROGRESS, .status_text = "returned", .note = note};
-    apply(req, &s, &u);
+    sl_update u = {.status = SL_STATUS_IN_PROGRESS, .status_text = "returned", .note = note, .keep_rag = 1};
+    sl_action_apply(req, &s, &u);
 }
 
 void sl_page_action_comment(sl_request *req)

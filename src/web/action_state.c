@@ -16,7 +16,8 @@ static int on_row(void *ctx, const sl_action_row *r, const sl_rag_result *rag)
     s->plan_id = r->plan_id;
     s->version = r->version;
     s->status = r->status;
-    s->manual = r->manual_rag;
+    s->manual = rag->manual_lapsed ? SL_RAG_NONE : r->manual_rag;
+    s->manual_until = r->manual_until;
     s->rag = *rag;
     snprintf(s->sro, sizeof s->sro, "%s", r->sro);
     snprintf(s->leads, sizeof s->leads, "%s", r->leads);

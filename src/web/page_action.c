@@ -46,6 +46,29 @@ static void milestones_text(sl_buf *text, const sl_written_date *due)
     }
 }
 
+/* Writes what the RAG is and why: a manual RAG with its reason and review
+ * day, the computed one beside it; or the computed one alone. */
+static void rag_words(sl_buf *b, const sl_action_state *s)
+{
+    char until[11] = "";
+    if (s->manual_until != SL_NO_DAY)
+        sl_day_format(s->manual_until, until);
+    if (s->manual) {
+        sl_buf_printf(b, "manual: %h. ", s->rag_reason);
+        if (*until)
+            sl_buf_printf(b, "It holds until its review on %h. ", until);
+        else
+            sl_buf_puts(b, "It holds until it is cleared. ");
+        sl_buf_puts(b, "<span class=\"sl-computed\">Computed: ");
+        sl_rag_tag(b, s->rag.computed);
+        sl_buf_printf(b, " %h</span>", s->rag.reason);
+        return;
+    }
+    sl_buf_printf(b, "%h", s->rag.reason);
+    if (s->rag.manual_lapsed)
+        sl_buf_printf(b, " (a manual RAG lapsed after its review on %h)", until);
+}
+
 /* Writes the fields of the action. */
 static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *s)
 {
@@ -57,12 +80,7 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
                    "<dd class=\"govuk-summary-list__value\">");
     sl_rag_tag(b, s->rag.rag);
     sl_buf_puts(b, " ");
-    if (s->manual) {
-        sl_buf_printf(b, "manual: %h (computed: %h, %h)", s->rag_reason, sl_rag_name(s->rag.computed),
-                      s->rag.reason);
-    } else {
-        sl_buf_printf(b, "%h", s->rag.reason);
-    }
+    rag_words(b, s);
     sl_buf_puts(b, "</dd></div>");
     snprintf(line, sizeof line, "%s%s (\"%s\")", sl_status_name(s->status),
              s->rag.awaiting_signoff ? " – awaiting sign-off" : "", s->status_text);
@@ -107,32 +125,42 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
         sl_buf_puts(b, "</ul>");
 }
 
-void sl_page_action(sl_request *req)
+void sl_action_page_render(sl_request *req, const sl_action_state *s, const sl_update_posted *posted)
 {
-    sl_action_state s;
-    if (sl_action_state_load(req, req->ids[0], &s) != 1)
-        return;
     sl_plan plan;
     sl_error err = {0};
-    if (sl_store_load_action(req->store, s.id, &plan, &err) < 0) {
+    if (sl_store_load_action(req->store, s->id, &plan, &err) < 0) {
         sl_error_page(req, 500, "Something went wrong", err.message);
         return;
     }
     sl_web_plan wp;
-    if (sl_find_plan(req, s.plan_id, &wp) != 1) {
+    if (sl_find_plan(req, s->plan_id, &wp) != 1) {
         sl_plan_free(&plan);
         return;
     }
     sl_buf *b = &req->body;
     char title[300];
-    snprintf(title, sizeof title, "%s %s", plan.actions[0].ref, plan.actions[0].title);
+    snprintf(title, sizeof title, "%s%s %s", posted ? "Error: " : "", plan.actions[0].ref, plan.actions[0].title);
     sl_page_start(req, title);
     sl_breadcrumbs(req, &wp, plan.actions[0].ref);
     sl_buf_printf(b, "<span class=\"govuk-caption-l\">Action %h</span><h1 class=\"govuk-heading-l\">%h</h1>",
                   plan.actions[0].ref, plan.actions[0].title);
-    fields(req, &plan, &s);
-    sl_action_forms(req, &s);
-    sl_action_history(req, &s);
+    sl_relation rel = {.owns = s->owns, .is_sro = s->is_sro};
+    if (sl_may(req->role, SL_DO_EDIT, &rel))
+        sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/actions/%lld/edit\">Edit this action"
+                         "<span class=\"govuk-visually-hidden\"> (%h)</span></a> · <a class=\"govuk-link\" "
+                         "href=\"/plans/%lld/actions/new\">Add an action to this plan</a></p>",
+                      (long long)s->id, plan.actions[0].ref, (long long)s->plan_id);
+    fields(req, &plan, s);
+    sl_action_forms(req, s, posted);
+    sl_action_history(req, s);
     sl_page_end(req);
     sl_plan_free(&plan);
+}
+
+void sl_page_action(sl_request *req)
+{
+    sl_action_state s;
+    if (sl_action_state_load(req, req->ids[0], &s) == 1)
+        sl_action_page_render(req, &s, NULL);
 }

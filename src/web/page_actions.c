@@ -126,7 +126,8 @@ void sl_page_actions_csv(sl_request *req)
         return;
     sl_web_actions_sort(&list, sl_query(req, "sort"));
     sl_buf *b = &req->body;
-    sl_buf_puts(b, "plan,theme_ref,theme,ref,title,due,sro,leads,status,status_text,rag,overdue,progress\r\n");
+    /* A UTF-8 byte-order mark first, so that Excel reads £ and accents as UTF-8. */
+    sl_buf_puts(b, "\xEF\xBB\xBF" "plan,theme_ref,theme,ref,title,due,sro,leads,status,status_text,rag,overdue,progress\r\n");
     for (size_t i = 0; i < list.n; i++) {
         const sl_web_action *a = &list.items[i];
         char due[11] = "";

@@ -42,9 +42,10 @@ static int on_plan(void *ctx, const sl_plan_info *info)
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
+                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>"
                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td></tr>",
                   (long long)info->id, info->title, info->authority, t.total, t.overdue, t.by_rag[SL_RAG_RED], t.by_rag[SL_RAG_AMBER],
-                  t.by_rag[SL_RAG_GREEN], t.by_rag[SL_RAG_BLUE]);
+                  t.by_rag[SL_RAG_GREEN], t.by_rag[SL_RAG_BLUE], t.by_rag[SL_RAG_GREY]);
     h->n++;
     return 0;
 }
@@ -64,6 +65,7 @@ void sl_page_home(sl_request *req)
                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Amber</th>"
                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Green</th>"
                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Blue</th>"
+                   "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Grey</th>"
                    "</tr></thead><tbody class=\"govuk-table__body\">");
     home h = {req, 0};
     sl_error err = {0};

@@ -41,7 +41,8 @@ void sl_page_recommendations(sl_request *req)
                          "</td><td class=\"govuk-table__cell\">",
                       r->n_actions ? "" : " sl-uncovered", r->number, r->number, r->text);
         for (size_t k = 0; k < r->n_actions; k++)
-            sl_buf_printf(b, "%h%h", k ? ", " : "", r->actions[k].ref);
+            sl_buf_printf(b, "%h<a class=\"govuk-link\" href=\"/actions/%lld\">%h</a>", k ? ", " : "",
+                          (long long)r->actions[k].id, r->actions[k].ref);
         if (!r->n_actions)
             sl_buf_puts(b, "<strong>No action answers this</strong>");
         sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">",

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/action_page.h"
 #include "web/governance_web.h"
 
 const sl_route sl_routes[] = {
@@ -19,6 +20,11 @@ const sl_route sl_routes[] = {
     {"POST", "/actions/{id}/sign-off", SL_ROLE_LEAD, sl_page_action_sign_off, 0},
     {"POST", "/actions/{id}/return", SL_ROLE_LEAD, sl_page_action_return, 0},
     {"POST", "/actions/{id}/comment", SL_ROLE_BOARD, sl_page_action_comment, 0},
+    {"GET", "/actions/{id}/edit", SL_ROLE_PROGRAMME, sl_page_action_edit, 0},
+    {"POST", "/actions/{id}/edit", SL_ROLE_PROGRAMME, sl_page_action_edit_post, 0},
+    {"POST", "/actions/{id}/withdraw", SL_ROLE_PROGRAMME, sl_page_action_withdraw, 0},
+    {"GET", "/plans/{id}/actions/new", SL_ROLE_PROGRAMME, sl_page_action_new, 0},
+    {"POST", "/plans/{id}/actions/new", SL_ROLE_PROGRAMME, sl_page_action_new_post, 0},
     {"GET", "/my-actions", SL_ROLE_VIEWER, sl_page_my_actions, 0},
     {"GET", "/people", SL_ROLE_VIEWER, sl_page_people, 1},
     {"GET", "/audit", SL_ROLE_VIEWER, sl_page_audit, 0},

@@ -57,7 +57,7 @@ sum=$(sha256sum "$DB" | cut -d' ' -f1)
 status 1 unknown-ref s update 9.9 --status complete --note x
 has unknown-ref-says "$T/err" "no action '9.9'"
 [ "$(sha256sum "$DB" | cut -d' ' -f1)" = "$sum" ] && pass || fail "unknown ref changed the database"
-status 2 update-needs-status s update 2.1 --note x
+status 2 update-needs-something s update 2.1 --plan 1
 status 2 rag-needs-reason s update 2.1 --status at-risk --rag amber
 ok update s update 2.1 --status complete --note "Team in post" --evidence https://example.org/e1 --as-of 2017-09-02
 ok after s actions --json --as-of 2017-09-03

@@ -70,7 +70,7 @@ void test_rag(void)
         if (cases[i].cycle)
             rules.update_cycle_days = cases[i].cycle;
         sl_rag_input in = {cases[i].status, day(cases[i].start), day(cases[i].due),
-                           day(cases[i].last_activity), cases[i].manual};
+                           day(cases[i].last_activity), cases[i].manual, SL_NO_DAY};
         sl_rag_result r;
         sl_rag_compute(&in, &rules, day(cases[i].as_of), &r);
         CHECK(r.rag == cases[i].want, "case %zu: rag %s, want %s (%s)", i, sl_rag_name(r.rag),
@@ -82,6 +82,27 @@ void test_rag(void)
         CHECK(r.stale == cases[i].stale, "case %zu: stale %d", i, r.stale);
         CHECK(r.reason[0] != '\0', "case %zu: a rating always says why", i);
     }
+    /* A manual RAG holds to its review day and lapses after it; the computed one shows through. */
+    static const struct {
+        const char *until, *as_of;
+        sl_rag want;
+        int lapsed;
+    } reviews[] = {
+        {NULL, "2018-01-01", SL_RAG_RED, 0},         {"2017-09-30", "2017-09-01", SL_RAG_RED, 0},
+        {"2017-09-30", "2017-09-30", SL_RAG_RED, 0}, {"2017-09-30", "2017-10-01", SL_RAG_GREEN, 1},
+    };
+    for (size_t i = 0; i < sizeof reviews / sizeof reviews[0]; i++) {
+        sl_rag_rules rules = sl_rag_rules_default();
+        sl_rag_input in = {SL_STATUS_ON_TRACK, SL_NO_DAY, day("2018-06-30"), day(reviews[i].as_of), SL_RAG_RED,
+                           day(reviews[i].until)};
+        sl_rag_result r;
+        sl_rag_compute(&in, &rules, day(reviews[i].as_of), &r);
+        CHECK(r.rag == reviews[i].want && r.computed == SL_RAG_GREEN && r.manual_lapsed == reviews[i].lapsed,
+              "review %zu: rag %s computed %s lapsed %d", i, sl_rag_name(r.rag), sl_rag_name(r.computed),
+              r.manual_lapsed);
+    }
+    CHECK(sl_rag_manual_on(SL_RAG_AMBER, day("2017-09-30"), day("2017-10-01")) == SL_RAG_NONE, "lapsed on the day after");
+    CHECK(sl_rag_manual_on(SL_RAG_AMBER, SL_NO_DAY, day("2030-01-01")) == SL_RAG_AMBER, "no review day: holds");
     static const struct {
         const char *text;
         int ok;

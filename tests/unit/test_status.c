@@ -59,4 +59,30 @@ void test_status(void)
         CHECK(sl_status_parse(sl_status_name((sl_status)s), &back) == 0 && back == (sl_status)s,
               "canonical name %s reads back", sl_status_name((sl_status)s));
     }
+    /* Every move from every status to every status: U update, S sign-off, W withdraw,
+     * C carry forward, . refused. Rows are from, columns to, in enum order:
+     * not-started planned in-progress on-track at-risk off-track complete signed-off
+     * carried-forward withdrawn. */
+    static const char *const moves[SL_STATUS_COUNT] = {
+        "UUUUUUU.CW", /* not-started */
+        "UUUUUUU.CW", /* planned */
+        "UUUUUUU.CW", /* in-progress */
+        "UUUUUUU.CW", /* on-track */
+        "UUUUUUU.CW", /* at-risk */
+        "UUUUUUU.CW", /* off-track */
+        "UUUUUUUSCW", /* complete: reopened, signed off, carried or withdrawn */
+        ".......U..", /* signed-off: final */
+        "........U.", /* carried-forward: final */
+        ".........U", /* withdrawn: final */
+    };
+    static const char letter[] = {'.', 'U', 'S', 'W', 'C'};
+    for (int from = 0; from < SL_STATUS_COUNT; from++) {
+        for (int to = 0; to < SL_STATUS_COUNT; to++) {
+            sl_status_move m = sl_status_move_to((sl_status)from, (sl_status)to);
+            CHECK(letter[m] == moves[from][to], "move %s -> %s: got %c, want %c", sl_status_name((sl_status)from),
+                  sl_status_name((sl_status)to), letter[m], moves[from][to]);
+            CHECK(sl_status_update_allowed((sl_status)from, (sl_status)to) == (moves[from][to] == 'U'),
+                  "update %s -> %s", sl_status_name((sl_status)from), sl_status_name((sl_status)to));
+        }
+    }
 }

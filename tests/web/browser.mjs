@@ -51,6 +51,48 @@ async function axeCheck(page, name) {
   check(`axe ${name}`, bad.length === 0, bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`).join('; '));
 }
 
+// Issue 13: the programme team edits an action, a wrong date comes back with
+// what was typed and the error beside it (also at 375 pixels), and the saved
+// change shows in the action's audit trail with its value before and after.
+async function editAndHistory(browser, base) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.fill('#login', 'prog');
+  await page.fill('#password', 'correct-horse-42');
+  await page.click('button[type=submit]');
+  await page.waitForLoadState();
+  await page.goto(`${base}/plans/1/actions`);
+  await page.click('a.govuk-link:text-is("1.2")');
+  await page.waitForLoadState();
+  await page.click('text=Edit this action');
+  await page.waitForLoadState();
+  check('edit-page', (await page.inputValue('#due')) === '31 Jan 18', await page.inputValue('#due'));
+  await axeCheck(page, 'edit-action');
+  await shot(page, '20-edit-action');
+  await page.fill('#due', '31/09/18');
+  await page.fill('#sro', 'JN');
+  await page.click('text=Save changes');
+  await page.waitForLoadState();
+  const err = await page.textContent('#due-error');
+  check('edit-error-beside-field', (err || '').includes('Enter a real date') && (await page.inputValue('#due')) === '31/09/18'
+    && (await page.inputValue('#sro')) === 'JN', err);
+  await axeCheck(page, 'edit-action-error');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await axeCheck(page, 'edit-action-error-375');
+  await shot(page, '21-edit-action-error-375');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.fill('#due', '31/03/18 30/06/18');
+  await page.click('text=Save changes');
+  await page.waitForLoadState();
+  const trail = await page.textContent('body');
+  check('edit-in-history', trail.includes('edit due') && trail.includes('31 Jan 18 → 31/03/18 30/06/18')
+    && trail.includes('edit sro') && trail.includes('BP → JN'), page.url());
+  await axeCheck(page, 'action-after-edit');
+  await shot(page, '22-action-history');
+  await context.close();
+}
+
 async function shot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
@@ -250,6 +292,7 @@ async function main() {
       await axeCheck(page, name);
       await shot(page, `08-${name}`);
     }
+    await editAndHistory(browser, base);
     await governance(browser, base, db);
   } catch (e) {
     check('browser-run', false, String(e && e.stack || e));

@@ -487,6 +487,19 @@ static const char *const migrations[] = {
     "  key TEXT PRIMARY KEY,"
     "  value TEXT NOT NULL"
     ") WITHOUT ROWID;",
+
+    /* 6: a manual RAG's review day (it lapses after it), on each update and
+     * on the action's current state. */
+    "ALTER TABLE progress_updates ADD COLUMN rag_until INTEGER;"
+    "ALTER TABLE actions ADD COLUMN cur_rag_until INTEGER;"
+    /* People that name nobody (a cell reading "1", "-", "N/A"), as older
+     * importers created them (domain/plan.c sl_is_person_label): unlinked and removed. */
+    "CREATE TEMP TABLE junk_people AS SELECT id FROM people WHERE length(label) >= 80"
+    "  OR lower(trim(label)) IN ('n/a', 'na', 'tbc', 'tba', 'none', 'nil', 'unknown', '-')"
+    "  OR NOT (label GLOB '*[A-Za-z]*' OR label GLOB '*[^ -~]*');"
+    "DELETE FROM action_people WHERE person_id IN (SELECT id FROM junk_people);"
+    "DELETE FROM people WHERE id IN (SELECT id FROM junk_people);"
+    "DROP TABLE junk_people;",
 };
 
 int sl_sqlite_migration_count(void)

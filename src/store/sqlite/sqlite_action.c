@@ -15,7 +15,7 @@ enum {
     C_ID, C_PLAN_ID, C_THEME_ID, C_REF, C_TITLE, C_START_TEXT, C_START_DAY, C_DUE_TEXT, C_DUE_DAY,
     C_DUE_VAGUE, C_DUE_PARSE, C_START_PARSE, C_SRO, C_LEADS, C_RECS, C_MEASURE, C_STATUS,
     C_STATUS_TEXT, C_RAG_MANUAL, C_PROGRESS, C_CUR_STATUS, C_CUR_STATUS_TEXT, C_CUR_RAG,
-    C_CUR_RAG_REASON, C_CUR_NOTE, C_LAST_UPDATE, C_VERSION, C_SOURCE_LINE
+    C_CUR_RAG_REASON, C_CUR_NOTE, C_LAST_UPDATE, C_VERSION, C_SOURCE_LINE, C_CUR_RAG_UNTIL
 };
 
 #define LIST_COLUMNS \
@@ -23,7 +23,7 @@ enum {
     " a.due_day, a.due_vague, a.due_parse, a.start_parse, a.sro, a.leads_list, a.recs_list," \
     " a.measure, a.status, a.status_text, a.rag_manual, a.progress, a.cur_status," \
     " a.cur_status_text, a.cur_rag, a.cur_rag_reason, a.cur_note, a.last_update_day, a.version," \
-    " a.source_line FROM actions a"
+    " a.source_line, a.cur_rag_until FROM actions a"
 
 /* The listing statements. Each is bound with ?1 plan id, ?3 due-before day
  * and ?4 action id (unused ones are ignored). Plans are filtered in C, not
@@ -153,7 +153,7 @@ static const theme_meta *find_theme(const listing_meta *m, int64_t id)
 
 /* The latest update of an action on or before a day. */
 static const char as_of_sql[] =
-    "SELECT status, status_text, rag, rag_reason, note, day FROM progress_updates"
+    "SELECT status, status_text, rag, rag_reason, note, day, rag_until FROM progress_updates"
     " WHERE action_id = ?1 AND day <= ?2 ORDER BY day DESC, id DESC LIMIT 1";
 
 /* Parses a stored canonical status; an unknown value reads as not-started. */
@@ -180,6 +180,7 @@ static int resolve_as_of(sq_store *s, sqlite3_stmt *row, sl_day as_of, sl_action
     r->status_text = sq_text(row, C_STATUS_TEXT);
     r->manual_rag = stored_rag(sq_text(row, C_RAG_MANUAL));
     r->rag_reason = r->manual_rag ? "as written in the plan" : "";
+    r->manual_until = SL_NO_DAY;
     r->note = sq_text(row, C_PROGRESS);
     r->last_update = SL_NO_DAY;
     if (last == SL_NO_DAY)
@@ -189,6 +190,7 @@ static int resolve_as_of(sq_store *s, sqlite3_stmt *row, sl_day as_of, sl_action
         r->status_text = sq_text(row, C_CUR_STATUS_TEXT);
         r->manual_rag = stored_rag(sq_text(row, C_CUR_RAG));
         r->rag_reason = sq_text(row, C_CUR_RAG_REASON);
+        r->manual_until = sq_day(row, C_CUR_RAG_UNTIL);
         r->note = sq_text(row, C_CUR_NOTE);
         r->last_update = last;
         return 0;
@@ -204,6 +206,7 @@ static int resolve_as_of(sq_store *s, sqlite3_stmt *row, sl_day as_of, sl_action
         r->status_text = sq_text(*probe, 1);
         r->manual_rag = stored_rag(sq_text(*probe, 2));
         r->rag_reason = sq_text(*probe, 3);
+        r->manual_until = sq_day(*probe, 6);
         if (*sq_text(*probe, 4))
             r->note = sq_text(*probe, 4);
         r->last_update = sq_day(*probe, 5);
@@ -344,14 +347,14 @@ static int insert_update(sq_store *s, const sl_update *u, const char *actor, int
 {
     static const char sql[] =
         "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
-        " rag, rag_reason, note, evidence, action_version)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+        " rag, rag_reason, note, evidence, action_version, rag_until)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
     sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(u->action_id), SQ_INT(u->day), SQ_NOW,
                       SQ_TEXT(actor), SQ_TEXT(sl_status_name(u->status)),
                       SQ_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
                       SQ_TEXT(sl_rag_name(u->rag)), SQ_TEXT(u->rag_reason ? u->rag_reason : ""),
                       SQ_TEXT(u->note ? u->note : ""), SQ_TEXT(u->evidence ? u->evidence : ""),
-                      SQ_INT(version));
+                      SQ_INT(version), SQ_DAY(u->rag ? u->rag_until : SL_NO_DAY));
     if (!st)
         return -1;
     return sq_exec(s, st, err, "adding a progress update");
@@ -369,14 +372,16 @@ static int advance_action(sq_store *s, const sl_update *u, const action_state *b
         " cur_rag = CASE WHEN ?3 THEN ?6 ELSE cur_rag END,"
         " cur_rag_reason = CASE WHEN ?3 THEN ?7 ELSE cur_rag_reason END,"
         " cur_note = CASE WHEN ?3 AND ?8 <> '' THEN ?8 ELSE cur_note END,"
-        " last_update_day = CASE WHEN ?3 THEN ?9 ELSE last_update_day END"
+        " last_update_day = CASE WHEN ?3 THEN ?9 ELSE last_update_day END,"
+        " cur_rag_until = CASE WHEN ?3 THEN ?10 ELSE cur_rag_until END"
         " WHERE id = ?1 AND version = ?2";
     int latest = before->last_update == SL_NO_DAY || u->day >= before->last_update;
     sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(u->action_id), SQ_INT(before->version),
                       SQ_INT(latest), SQ_TEXT(sl_status_name(u->status)),
                       SQ_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
                       SQ_TEXT(sl_rag_name(u->rag)), SQ_TEXT(u->rag_reason ? u->rag_reason : ""),
-                      SQ_TEXT(u->note ? u->note : ""), SQ_INT(u->day));
+                      SQ_TEXT(u->note ? u->note : ""), SQ_INT(u->day),
+                      SQ_DAY(u->rag ? u->rag_until : SL_NO_DAY));
     if (!st)
         return -1;
     if (sq_exec(s, st, err, "moving an action on") < 0)
@@ -384,6 +389,90 @@ static int advance_action(sq_store *s, const sl_update *u, const action_state *b
     if (sqlite3_changes(s->db) != 1)
         return sl_fail_code(err, SL_ERR_STALE, "the action changed meanwhile (version %d is no longer current)",
                             before->version);
+    return 0;
+}
+
+/* The status and manual RAG in force on a day; strings owned (free_in_force). */
+typedef struct {
+    sl_status status;
+    char *status_text;
+    sl_rag rag;
+    char *rag_reason;
+    sl_day rag_until;
+} in_force;
+
+/* Frees what read_in_force copied. */
+static void free_in_force(in_force *f)
+{
+    free(f->status_text);
+    free(f->rag_reason);
+}
+
+/* Reads the state in force on day: the latest update on or before it, else
+ * the status the plan was imported with (a RAG written in the plan stands
+ * only until the first update). Returns 0 or -1. */
+static int read_in_force(sq_store *s, int64_t action_id, sl_day day, in_force *out, sl_error *err)
+{
+    static const char update_sql[] =
+        "SELECT status, status_text, rag, rag_reason, rag_until FROM progress_updates"
+        " WHERE action_id = ?1 AND day <= ?2 ORDER BY day DESC, id DESC LIMIT 1";
+    static const char imported_sql[] = "SELECT status, status_text FROM actions WHERE id = ?1";
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *st = SQ_STMT(s, update_sql, err, SQ_INT(action_id), SQ_INT(day));
+    int found = st ? sq_one_row(s, st, err, "reading the state in force") : -1;
+    if (found == 0 && (st = SQ_STMT(s, imported_sql, err, SQ_INT(action_id))))
+        found = sq_one_row(s, st, err, "reading an action's status");
+    if (found < 0)
+        return -1;
+    if (found == 0)
+        return sl_fail_code(err, SL_ERR_NOT_FOUND, "no action with id %lld", (long long)action_id);
+    out->status = stored_status(sq_text(st, 0));
+    out->status_text = sl_strdup(sq_text(st, 1));
+    int from_update = sqlite3_column_count(st) > 2;
+    out->rag = from_update ? stored_rag(sq_text(st, 2)) : SL_RAG_NONE;
+    out->rag_reason = sl_strdup(from_update ? sq_text(st, 3) : "");
+    out->rag_until = from_update ? sq_day(st, 4) : SL_NO_DAY;
+    sqlite3_reset(st);
+    return 0;
+}
+
+/* Fills what the update keeps from the state in force on its day: the status
+ * when keep_status, the manual RAG (unless lapsed by then) when keep_rag and
+ * none is given. The resolved update r borrows strings from u and f. */
+static void resolve_kept(const sl_update *u, const in_force *f, sl_update *r)
+{
+    *r = *u;
+    if (u->keep_status) {
+        r->status = f->status;
+        r->status_text = f->status_text;
+    }
+    if (u->rag == SL_RAG_NONE && u->keep_rag) {
+        r->rag = sl_rag_manual_on(f->rag, f->rag_until, u->day);
+        r->rag_reason = r->rag ? f->rag_reason : "";
+        r->rag_until = f->rag_until;
+    } else if (u->rag != SL_RAG_NONE && u->rag_until == 0) {
+        r->rag_until = SL_NO_DAY;
+    }
+}
+
+/* Audits what an update changed: status and RAG when they moved, note and evidence when given. */
+static int audit_update(sq_store *s, const sl_update *u, const action_state *before, const char *actor,
+                        sl_error *err)
+{
+    const char *status = sl_status_name(u->status), *rag = sl_rag_name(u->rag);
+    if (strcmp(before->status, status) != 0 &&
+        sq_audit(s, actor, "update", "action", u->action_id, "status", before->status, status, err) < 0)
+        return -1;
+    if (strcmp(before->rag, rag) != 0 &&
+        sq_audit(s, actor, "update", "action", u->action_id, "rag", before->rag[0] ? before->rag : NULL,
+                 *rag ? rag : NULL, err) < 0)
+        return -1;
+    if (u->note && *u->note &&
+        sq_audit(s, actor, "update", "action", u->action_id, "note", NULL, u->note, err) < 0)
+        return -1;
+    if (u->evidence && *u->evidence &&
+        sq_audit(s, actor, "update", "action", u->action_id, "evidence", NULL, u->evidence, err) < 0)
+        return -1;
     return 0;
 }
 
@@ -397,26 +486,21 @@ int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
         return sl_fail_code(err, SL_ERR_STALE,
                             "stale update: made against version %d, the action is now at version %d",
                             u->expected_version, before.version);
-    if (insert_update(s, u, actor, before.version, err) < 0 || advance_action(s, u, &before, err) < 0)
+    in_force f;
+    if (read_in_force(s, u->action_id, u->day, &f, err) < 0)
         return -1;
-    if (sq_audit(s, actor, "update", "action", u->action_id, "status", before.status,
-                 sl_status_name(u->status), err) < 0)
-        return -1;
-    if (u->rag != SL_RAG_NONE &&
-        sq_audit(s, actor, "update", "action", u->action_id, "rag", before.rag[0] ? before.rag : NULL,
-                 sl_rag_name(u->rag), err) < 0)
-        return -1;
-    if (u->note && *u->note &&
-        sq_audit(s, actor, "update", "action", u->action_id, "note", NULL, u->note, err) < 0)
-        return -1;
-    if (u->evidence && *u->evidence &&
-        sq_audit(s, actor, "update", "action", u->action_id, "evidence", NULL, u->evidence, err) < 0)
-        return -1;
-    return 0;
+    sl_update r;
+    resolve_kept(u, &f, &r);
+    int rc = insert_update(s, &r, actor, before.version, err) < 0 || advance_action(s, &r, &before, err) < 0 ||
+                     audit_update(s, &r, &before, actor, err) < 0
+                 ? -1
+                 : 0;
+    free_in_force(&f);
+    return rc;
 }
 
 /* Walks rows of progress updates (id, day, recorded_at, actor, status,
- * status_text, rag, rag_reason, note, evidence, action_version) of an
+ * status_text, rag, rag_reason, note, evidence, action_version, rag_until) of an
  * action, calling cb for each until it returns non-zero; finalises st. */
 static int walk_updates(sq_store *s, sqlite3_stmt *st, int64_t action_id, sl_update_cb cb,
                         void *ctx, sl_error *err)
@@ -436,6 +520,7 @@ static int walk_updates(sq_store *s, sqlite3_stmt *st, int64_t action_id, sl_upd
             .note = sq_text(st, 8),
             .evidence = sq_text(st, 9),
             .action_version = sqlite3_column_int(st, 10),
+            .rag_until = sq_day(st, 11),
         };
         if ((stop = cb(ctx, &u)) != 0)
             break;
@@ -448,10 +533,10 @@ int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
 {
     static const char all_sql[] =
         "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
-        " action_version FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
+        " action_version, rag_until FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
     static const char latest_sql[] =
         "SELECT * FROM (SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
-        " note, evidence, action_version FROM progress_updates WHERE action_id = ?1"
+        " note, evidence, action_version, rag_until FROM progress_updates WHERE action_id = ?1"
         " ORDER BY day DESC, id DESC LIMIT ?2) ORDER BY day, id";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = sq_prepare(s, latest > 0 ? latest_sql : all_sql, err);
@@ -468,7 +553,7 @@ int sq_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update
 {
     static const char sql[] =
         "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
-        " action_version FROM progress_updates WHERE action_id = ?1 AND day <= ?2 AND day <> ?3"
+        " action_version, rag_until FROM progress_updates WHERE action_id = ?1 AND day <= ?2 AND day <> ?3"
         " ORDER BY day DESC, id DESC LIMIT 1";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id), SQ_INT(as_of), SQ_INT(SL_NO_DAY));

@@ -259,6 +259,8 @@ static int link_person(save_ctx *c, int64_t action_id, const char *label, const 
         "INSERT OR IGNORE INTO action_people (action_id, person_id, role, position)"
         " VALUES (?1, ?2, ?3, ?4)";
     int64_t pid;
+    if (!sl_is_person_label(label))
+        return 0; /* a cell reading "1" names nobody (the importers note it as a finding) */
     if (person_id(c, label, NULL, &pid, err) < 0)
         return -1;
     sqlite3_stmt *st = sq_prepare(c->s, sql, err);
@@ -380,9 +382,9 @@ static void join_lists(const sl_action *a, sl_buf *leads, sl_buf *recs)
         sl_buf_printf(recs, i ? ";%d" : "%d", a->recommendations[i]);
 }
 
-/* Inserts one action row and its links. */
+/* Inserts one action row and its links; sets *id (may be NULL). */
 static int insert_action(save_ctx *c, const sl_action *a, int position, sl_buf *leads,
-                         sl_buf *recs, sl_error *err)
+                         sl_buf *recs, int64_t *id, sl_error *err)
 {
     static const char sql[] =
         "INSERT INTO actions (plan_id, theme_id, position, ref, title, description,"
@@ -429,7 +431,10 @@ static int insert_action(save_ctx *c, const sl_action *a, int position, sl_buf *
     sqlite3_bind_int64(st, 28, a->source_line);
     if (sq_exec(c->s, st, err, "adding an action") < 0)
         return -1;
-    return insert_action_links(c, sqlite3_last_insert_rowid(c->s->db), a, err);
+    int64_t new_id = sqlite3_last_insert_rowid(c->s->db);
+    if (id)
+        *id = new_id;
+    return insert_action_links(c, new_id, a, err);
 }
 
 int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const char *actor,
@@ -443,7 +448,7 @@ int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const c
     if (rc == 0)
         rc = insert_findings(&c, err);
     for (size_t i = 0; rc == 0 && i < p->n_actions; i++)
-        rc = insert_action(&c, &p->actions[i], (int)i + 1, &leads, &recs, err);
+        rc = insert_action(&c, &p->actions[i], (int)i + 1, &leads, &recs, NULL, err);
     if (rc == 0) {
         char summary[512];
         snprintf(summary, sizeof summary, "%zu actions from %s (sha256 %.12s)", p->n_actions,
@@ -520,4 +525,84 @@ int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_erro
         return sl_fail(err, "'%s' names more than one plan: use its number (see `sightline plans`)",
                        name);
     return 0;
+}
+
+/* Reads a stored plan's authority, theme ids (by position) and recommendation
+ * ids into a save context for plan (as sl_store_load_plan gave it). */
+static int existing_ctx(sq_store *s, int64_t plan_id, const sl_plan *plan, save_ctx *c, sl_error *err)
+{
+    static const char plan_sql[] = "SELECT authority_id FROM plans WHERE id = ?1";
+    static const char themes_sql[] = "SELECT position, id FROM themes WHERE plan_id = ?1 ORDER BY position";
+    static const char recs_sql[] = "SELECT number, id FROM recommendations WHERE plan_id = ?1";
+    memset(c, 0, sizeof *c);
+    c->s = s;
+    c->plan = plan;
+    c->plan_id = plan_id;
+    c->theme_ids = sl_calloc((plan->n_themes + 1) * sizeof *c->theme_ids);
+    sqlite3_stmt *st = SQ_STMT(s, plan_sql, err, SQ_INT(plan_id));
+    int found = st ? sq_one_row(s, st, err, "reading a plan") : -1;
+    if (found <= 0)
+        return found < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no plan %lld", (long long)plan_id);
+    c->authority_id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (!(st = SQ_STMT(s, themes_sql, err, SQ_INT(plan_id))))
+        return -1;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int pos = sqlite3_column_int(st, 0);
+        if (pos >= 1 && (size_t)pos <= plan->n_themes)
+            c->theme_ids[pos - 1] = sqlite3_column_int64(st, 1);
+    }
+    if (sq_walk_end(s, st, rc, 0, err, "reading themes") < 0 || !(st = SQ_STMT(s, recs_sql, err, SQ_INT(plan_id))))
+        return -1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        sl_strmap_put(&c->recs, sq_text(st, 0), sqlite3_column_int64(st, 1));
+    return sq_walk_end(s, st, rc, 0, err, "reading recommendations");
+}
+
+/* Frees what existing_ctx read. */
+static void free_ctx(save_ctx *c)
+{
+    free(c->theme_ids);
+    sl_strmap_free(&c->recs);
+    sl_strmap_free(&c->people);
+}
+
+int sq_insert_action(sq_store *s, int64_t plan_id, const sl_plan *plan, const sl_action *a, int position,
+                     int64_t *id, sl_error *err)
+{
+    save_ctx c;
+    sl_buf leads = SL_BUF_INIT, recs = SL_BUF_INIT;
+    int rc = existing_ctx(s, plan_id, plan, &c, err);
+    if (rc == 0)
+        rc = insert_action(&c, a, position, &leads, &recs, id, err);
+    free_ctx(&c);
+    sl_buf_free(&leads);
+    sl_buf_free(&recs);
+    return rc;
+}
+
+int sq_relink_action(sq_store *s, int64_t plan_id, const sl_plan *plan, int64_t action_id, const sl_action *a,
+                     int64_t *theme_id, sl_error *err)
+{
+    static const char *const clear[] = {
+        "DELETE FROM action_people WHERE action_id = ?1",
+        "DELETE FROM action_recommendations WHERE action_id = ?1",
+        "DELETE FROM action_milestones WHERE action_id = ?1",
+    };
+    save_ctx c;
+    int rc = existing_ctx(s, plan_id, plan, &c, err);
+    for (size_t i = 0; rc == 0 && i < sizeof clear / sizeof clear[0]; i++) {
+        sqlite3_stmt *st = SQ_STMT(s, clear[i], err, SQ_INT(action_id));
+        rc = st ? sq_exec(s, st, err, "relinking an action") : -1;
+    }
+    if (rc == 0) {
+        /* Custom fields stay as they are: insert_action_links would add them again. */
+        sl_action bare = *a;
+        bare.n_custom = 0;
+        rc = insert_action_links(&c, action_id, &bare, err);
+    }
+    *theme_id = a->theme >= 0 && (size_t)a->theme < plan->n_themes ? c.theme_ids[a->theme] : 0;
+    free_ctx(&c);
+    return rc;
 }

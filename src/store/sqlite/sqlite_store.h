@@ -96,6 +96,18 @@ int sq_audit(sq_store *s, const char *actor, const char *operation, const char *
              int64_t entity_id, const char *field, const char *before, const char *after,
              sl_error *err);
 
+/* Inserts action a (an action of plan, which holds the stored plan's themes
+ * and recommendations in their stored order) into stored plan plan_id at
+ * position, with its people, recommendations and milestones; sets *id (may
+ * be NULL). Returns 0 or -1 (sqlite_plan.c). */
+int sq_insert_action(sq_store *s, int64_t plan_id, const sl_plan *plan, const sl_action *a, int position,
+                     int64_t *id, sl_error *err);
+/* Replaces stored action action_id's people, recommendations and milestones
+ * with a's (plan as for sq_insert_action) and sets *theme_id to the stored id
+ * of a's theme (0: none). Returns 0 or -1 (sqlite_plan.c). */
+int sq_relink_action(sq_store *s, int64_t plan_id, const sl_plan *plan, int64_t action_id, const sl_action *a,
+                     int64_t *theme_id, sl_error *err);
+
 /* The backend's operations, defined across its files: sq_NAME for each
  * operation of store_ops.h. */
 #define SL_STORE_OP(ret, name, params, args) ret sq_##name params;
