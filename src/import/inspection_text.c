@@ -7,13 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/inspection_table.h"
 #include "import/ofsted_text.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
 #define TITLE_SCAN_LINES 40     /* the title, dates and table sit on the first page */
 #define DETECT_BYTES 16384      /* sl_inspection_detect looks no further */
-#define DEEP_INDENT 12          /* a table line indented this far with no gap holds only a grade */
 #define SHORT_INSPECTION_DAYS 7 /* a short ILACS inspection is on site for one week */
 
 
@@ -28,6 +28,7 @@ typedef enum {
 typedef struct {
     title_kind kind;
     size_t line;                /* index of the title line */
+    int name_above;             /* the authority is named on the lines above the title */
 } title;
 
 static const char *const dates_labels[] = {
@@ -58,7 +59,7 @@ static const char *const list_subheadings[] = {
  * the authority's name or an address within the first lines. */
 static title find_title(const ot_doc *doc)
 {
-    title t = {TITLE_NONE, 0};
+    title t = {TITLE_NONE, 0, 0};
     size_t limit = doc->n < TITLE_SCAN_LINES ? doc->n : TITLE_SCAN_LINES;
     int first_text = 1;
     for (size_t i = 0; i < limit; i++) {
@@ -73,8 +74,12 @@ static title find_title(const ot_doc *doc)
             t.kind = TITLE_FOCUSED_VISIT;
         else if (ot_starts_with(s, "monitoring visit to ") || ot_starts_with(s, "monitoring visit of "))
             t.kind = TITLE_MONITORING_VISIT;
+        else if (ot_starts_with(s, "inspection of children") ||
+                 ot_starts_with(s, "inspection of local authority children"))
+            t.kind = TITLE_ILACS;   /* 2018-2019: "Leeds" then "Inspection of children's social care services" */
         else if (first_text && ot_starts_with(s, "inspection of "))
             t.kind = TITLE_ILACS;
+        t.name_above = t.kind == TITLE_SIF || (t.kind == TITLE_ILACS && !first_text);
         if (t.kind != TITLE_NONE)
             return t;
         first_text = 0;
@@ -95,11 +100,14 @@ static int ends_title(ot_slice t)
 static char *authority_from_title(const ot_doc *doc, title t)
 {
     sl_buf b = SL_BUF_INIT;
-    if (t.kind == TITLE_SIF) {
-        size_t first = t.line;
-        while (first > 0 && t.line - first < 3 && !ot_is_blank(ot_line_text(doc, first - 1)))
+    if (t.name_above) {
+        size_t last = t.line;
+        while (last > 0 && ot_is_blank(ot_line_text(doc, last - 1)))
+            last--;     /* "London Borough of Bromley", a blank line, then the title */
+        size_t first = last;
+        while (first > 0 && last - first < 3 && !ot_is_blank(ot_line_text(doc, first - 1)))
             first--;
-        for (size_t i = first; i < t.line; i++)
+        for (size_t i = first; i < last; i++)
             ot_append_line(&b, ot_line_text(doc, i));
     } else {
         sl_buf heading = SL_BUF_INIT;
@@ -232,177 +240,6 @@ static void read_lead_inspector(const ot_doc *doc, sl_inspection *out)
 
 /* ---- judgements ------------------------------------------------------ */
 
-/* Returns 1 and sets *grade when text is a whole grade (not a placeholder). */
-static int is_grade(ot_slice text, sl_grade *grade)
-{
-    int placeholder;
-    return sl_grade_parse(text.s, text.n, grade, &placeholder) == 0 && !placeholder &&
-           *grade != SL_GRADE_NONE;
-}
-
-/* Returns the slot a judgement label fills, or -1 for one sightline does not
- * hold (SIF adoption performance, the LSCB) or text that is no label. */
-static int judgement_for_label(ot_slice label)
-{
-    int care_leavers = ot_find(label, "care leavers") >= 0 || ot_find(label, "care-experienced") >= 0;
-    int in_care = ot_find(label, "in care") >= 0 || ot_find(label, "looked after") >= 0;
-    if (ot_find(label, "overall effectiveness") >= 0)
-        return SL_JUDGEMENT_OVERALL;
-    if (ot_find(label, "help and protection") >= 0)
-        return SL_JUDGEMENT_HELP_PROTECTION;
-    if (in_care)
-        return SL_JUDGEMENT_IN_CARE;    /* also "children in care and care leavers" (2018-2022) */
-    if (care_leavers)
-        return SL_JUDGEMENT_CARE_LEAVERS;
-    if (ot_find(label, "impact of leaders") >= 0 || ot_find(label, "leadership") >= 0)
-        return SL_JUDGEMENT_LEADERS;
-    return -1;
-}
-
-/* Splits a table line into its label and grade cells at the first gap of a
- * tab or two blanks; a line indented past DEEP_INDENT with no gap holds only
- * (the rest of) a grade. Either cell may come back empty. */
-static void split_cells(ot_slice line, ot_slice *label, ot_slice *grade)
-{
-    ot_slice t = ot_trim(line);
-    for (size_t i = 0; i < t.n; i++)
-        if (t.s[i] == '\t' || (i + 1 < t.n && t.s[i] == ' ' && t.s[i + 1] == ' ')) {
-            *label = ot_trim((ot_slice){t.s, i});
-            *grade = ot_trim(ot_drop(t, i));
-            return;
-        }
-    if (ot_indent_of(line) >= DEEP_INDENT) {
-        *label = ot_drop(t, t.n);
-        *grade = t;
-    } else {
-        *label = t;
-        *grade = ot_drop(t, t.n);
-    }
-}
-
-/* Returns 1 when a line's grade cell starts a new row: the row already has a
- * whole grade and the cell does not continue it ("Requires improvement" then
- * "to be good" continues; "Inadequate" then "Good" does not). */
-static int starts_new_row(sl_buf *row_grade, ot_slice cell)
-{
-    sl_grade grade;
-    if (cell.n == 0 || !is_grade(ot_buf_slice(row_grade), &grade))
-        return 0;
-    sl_buf joined = SL_BUF_INIT;
-    ot_append_line(&joined, ot_buf_slice(row_grade));
-    ot_append_line(&joined, cell);
-    int continues = is_grade(ot_buf_slice(&joined), &grade);
-    sl_buf_free(&joined);
-    return !continues;
-}
-
-/* Finds the judgement table in [from, until): the row after a "Judgement
- * Grade" header, or a SIF row "1. Children who need help and protection
- * <grade>". Sets *table_line to the line to name in errors; returns the first
- * row's index or OT_NOT_FOUND. */
-static size_t find_table(const ot_doc *doc, size_t from, size_t until, long *table_line)
-{
-    for (size_t i = from; i < until; i++) {
-        ot_slice t = ot_trim(ot_line_text(doc, i)), label, cell;
-        sl_grade grade;
-        if (ot_starts_with(t, "judgement") && ot_find(t, "grade") >= 0) {
-            *table_line = ot_line_number(doc, i);
-            return i + 1;
-        }
-        split_cells(ot_line_text(doc, i), &label, &cell);
-        if (ot_number_prefix(label, 1) > 0 && ot_find(label, "help and protection") >= 0 &&
-            is_grade(cell, &grade)) {
-            *table_line = ot_line_number(doc, i);
-            return i;
-        }
-    }
-    return OT_NOT_FOUND;
-}
-
-/* Reads table rows from line first until a row without a grade: each row is
- * the lines up to a blank line, a numbered line or a second grade, its cells
- * joined. Fills out->judgements and sets *found to the rows read. */
-static int read_table(const ot_doc *doc, size_t first, size_t until, const char *file,
-                      sl_inspection *out, int *found, sl_error *err)
-{
-    sl_buf label = SL_BUF_INIT, grade_text = SL_BUF_INIT;
-    long row_lines[SL_JUDGEMENT_COUNT] = {0};
-    int rc = 0;
-    size_t i = first;
-    while (i < until && rc == 0) {
-        while (i < until && ot_is_blank(ot_line_text(doc, i)))
-            i++;
-        if (i >= until)
-            break;
-        size_t row_start = i;
-        sl_buf_reset(&label);
-        sl_buf_reset(&grade_text);
-        for (; i < until && !ot_is_blank(ot_line_text(doc, i)); i++) {
-            ot_slice label_cell, grade_cell;
-            split_cells(ot_line_text(doc, i), &label_cell, &grade_cell);
-            if (i > row_start &&
-                (ot_number_prefix(label_cell, 1) > 0 || starts_new_row(&grade_text, grade_cell)))
-                break;
-            ot_append_line(&label, label_cell);
-            ot_append_line(&grade_text, grade_cell);
-        }
-        sl_grade grade;
-        if (!is_grade(ot_buf_slice(&grade_text), &grade))
-            break;
-        int kind = judgement_for_label(ot_buf_slice(&label));
-        if (kind < 0)
-            continue;
-        if (out->judgements[kind] != SL_GRADE_NONE)
-            rc = sl_fail_at(err, file, ot_line_number(doc, row_start),
-                            "the judgement table grades '%s' twice (first on line %ld)",
-                            sl_judgement_label((sl_judgement_kind)kind), row_lines[kind]);
-        out->judgements[kind] = grade;
-        row_lines[kind] = ot_line_number(doc, row_start);
-        (*found)++;
-    }
-    sl_buf_free(&label);
-    sl_buf_free(&grade_text);
-    return rc;
-}
-
-/* Returns the grade a sentence gives ("… are inadequate", "… require
- * improvement to be good"), or SL_GRADE_NONE. */
-static sl_grade grade_in_sentence(ot_slice s)
-{
-    if (ot_find(s, "require") >= 0 && ot_find(s, "improvement") >= 0)
-        return SL_GRADE_REQUIRES_IMPROVEMENT;
-    if (ot_find(s, "inadequate") >= 0)
-        return SL_GRADE_INADEQUATE;
-    if (ot_find(s, "outstanding") >= 0)
-        return SL_GRADE_OUTSTANDING;
-    if (ot_find(s, "good") >= 0)
-        return SL_GRADE_GOOD;
-    return SL_GRADE_NONE;
-}
-
-/* Reads a SIF overall judgement, which is a sentence above the table ("The
- * overall judgement is that children's services are inadequate", "Children's
- * services in Croydon require improvement to be good"). */
-static sl_grade sif_overall(const ot_doc *doc, size_t from, size_t until)
-{
-    for (size_t i = from; i < until; i++) {
-        ot_slice t = ot_trim(ot_line_text(doc, i));
-        int overall = ot_find(t, "overall judgement is") >= 0 ||
-                      (ot_starts_with(t, "children") && ot_find(t, "services") >= 0 &&
-                       (ot_find(t, " are ") >= 0 || ot_find(t, " require") >= 0));
-        if (!overall)
-            continue;
-        sl_buf sentence = SL_BUF_INIT;
-        ot_append_line(&sentence, t);
-        if (i + 1 < until)
-            ot_append_line(&sentence, ot_line_text(doc, i + 1));
-        sl_grade grade = grade_in_sentence(ot_buf_slice(&sentence));
-        sl_buf_free(&sentence);
-        return grade;
-    }
-    return SL_GRADE_NONE;
-}
-
 /* Reads the judgement table between the title and until (the recommendations
  * heading). A visit letter has none; any other report must grade something. */
 static int read_judgements(const ot_doc *doc, title t, size_t until, const char *file,
@@ -410,23 +247,7 @@ static int read_judgements(const ot_doc *doc, title t, size_t until, const char 
 {
     if (t.kind == TITLE_FOCUSED_VISIT || t.kind == TITLE_MONITORING_VISIT)
         return 0;
-    long table_line = ot_line_number(doc, t.line);
-    size_t first = find_table(doc, t.line + 1, until, &table_line);
-    if (first == OT_NOT_FOUND)
-        return sl_fail_at(err, file, table_line,
-                          "no judgements: the report has no 'Judgement  Grade' table under its"
-                          " title");
-    int found = 0;
-    if (read_table(doc, first, until, file, out, &found, err) < 0)
-        return -1;
-    if (t.kind == TITLE_SIF && out->judgements[SL_JUDGEMENT_OVERALL] == SL_GRADE_NONE)
-        out->judgements[SL_JUDGEMENT_OVERALL] = sif_overall(doc, t.line + 1, first);
-    if (found == 0)
-        return sl_fail_at(err, file, table_line,
-                          "no judgements: the judgement table has no row with a judgement and a"
-                          " grade (Outstanding, Good, Requires improvement to be good,"
-                          " Inadequate)");
-    return 0;
+    return ot_read_judgements(doc, t.line, until, t.kind == TITLE_SIF, file, out, err);
 }
 
 /* ---- recommendations ------------------------------------------------- */
@@ -436,6 +257,8 @@ static int read_judgements(const ot_doc *doc, title t, size_t until, const char 
  * local authority need to improve?", "Recommendations". */
 static int is_list_heading(ot_slice t)
 {
+    if (ot_is_footer(t) && !ot_is_blank((ot_slice){t.s, t.n - 1}))
+        return 0;   /* a contents line: "What does the local authority need to improve?   5" */
     for (size_t i = 0; i < sizeof list_headings / sizeof list_headings[0]; i++) {
         if (!ot_starts_with(t, list_headings[i]))
             continue;

@@ -315,9 +315,25 @@ int ot_is_heading_word(ot_slice t, const char *word)
     return t.n == strlen(word) && ot_starts_with(t, word);
 }
 
+/* Returns 3 when s opens with a character of Unicode's private use area
+ * (U+E000 to U+F8FF: the Symbol and Wingdings bullets of Word documents),
+ * else 0. */
+static size_t private_use_at(ot_slice s)
+{
+    if (s.n < 3)
+        return 0;
+    unsigned char a = (unsigned char)s.s[0], b = (unsigned char)s.s[1];
+    return a == 0xEE || (a == 0xEF && b >= 0x80 && b <= 0xA3) ? 3 : 0;
+}
+
 /* Returns 1 when t opens an item (a bullet, or "1." / "1)"), setting *rest to its text. */
 int ot_item_marker(ot_slice t, ot_slice *rest)
 {
+    size_t glyph = private_use_at(t);
+    if (glyph > 0 && (glyph == t.n || ot_blank_at(t.s + glyph, t.n - glyph) > 0)) {
+        *rest = ot_trim(ot_drop(t, glyph));
+        return 1;
+    }
     for (size_t i = 0; i < sizeof item_bullets / sizeof item_bullets[0]; i++)
         if (ot_starts_with(t, item_bullets[i])) {
             *rest = ot_trim(ot_drop(t, strlen(item_bullets[i])));
