@@ -12,6 +12,7 @@
 #include "util/mem.h"
 
 #define DEEP_INDENT 12          /* a table line indented this far with no gap holds only a grade */
+#define SENTENCE_LINES 3        /* the overall judgement sentence wraps over at most three lines */
 #define TABLE_SCAN_LINES 120    /* the table sits on the report's first page or two */
 
 /* Returns 1 and sets *grade when text is a whole grade (not a placeholder). */
@@ -41,19 +42,40 @@ static int judgement_for_label(ot_slice label)
     return -1;
 }
 
+/* Returns 1 when every word of t is one a grade is written with. */
+static int only_grade_words(ot_slice t)
+{
+    static const char *const words[] = {"requires", "require", "improvement", "to", "be", "good",
+                                        "outstanding", "inadequate"};
+    sl_buf b = SL_BUF_INIT;
+    ot_append_line(&b, t);
+    int ok = b.len > 0;
+    char *save = NULL;
+    sl_buf_str(&b);
+    for (char *w = strtok_r(b.data, " ", &save); ok && w; w = strtok_r(NULL, " ", &save)) {
+        ok = 0;
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+            ok |= ot_starts_with((ot_slice){w, strlen(w)}, words[i]) && strlen(w) == strlen(words[i]);
+    }
+    sl_buf_free(&b);
+    return ok;
+}
+
 /* Splits a table line into its label and grade cells at the first gap of a
- * tab or two blanks; a line indented past DEEP_INDENT with no gap holds only
- * (the rest of) a grade. Either cell may come back empty. */
+ * tab or two blanks after the row number ("1.      Children who need help
+ * and protection      Inadequate"); a line indented past DEEP_INDENT with no
+ * gap, made only of grade words, holds only (the rest of) a grade. Either
+ * cell may come back empty. */
 static void split_cells(ot_slice line, ot_slice *label, ot_slice *grade)
 {
     ot_slice t = ot_trim(line);
-    for (size_t i = 0; i < t.n; i++)
+    for (size_t i = ot_number_prefix(t, 1); i < t.n; i++)
         if (t.s[i] == '\t' || (i + 1 < t.n && t.s[i] == ' ' && t.s[i + 1] == ' ')) {
             *label = ot_trim((ot_slice){t.s, i});
             *grade = ot_trim(ot_drop(t, i));
             return;
         }
-    if (ot_indent_of(line) >= DEEP_INDENT) {
+    if (ot_indent_of(line) >= DEEP_INDENT && only_grade_words(t)) {
         *label = ot_drop(t, t.n);
         *grade = t;
     } else {
@@ -83,16 +105,17 @@ static sl_grade grade_in_sentence(ot_slice s)
 static sl_grade sif_overall(const ot_doc *doc, size_t from, size_t until)
 {
     for (size_t i = from; i < until; i++) {
-        ot_slice t = ot_trim(ot_line_text(doc, i));
-        int overall = ot_find(t, "overall judgement is") >= 0 ||
-                      (ot_starts_with(t, "children") && ot_find(t, "services") >= 0 &&
-                       (ot_find(t, " are ") >= 0 || ot_find(t, " require") >= 0));
-        if (!overall)
+        ot_slice t = ot_trim(ot_line_text(doc, i)), label, cell;
+        if (ot_find(t, "overall judgement is") < 0 &&
+            !(ot_starts_with(t, "children") && ot_find(t, "services in") >= 0))
             continue;
         sl_buf sentence = SL_BUF_INIT;
-        ot_append_line(&sentence, t);
-        if (i + 1 < until)
-            ot_append_line(&sentence, ot_line_text(doc, i + 1));
+        for (size_t j = i; j < until && j < i + SENTENCE_LINES; j++) {
+            split_cells(ot_line_text(doc, j), &label, &cell);
+            if (label.n == 0 || (j > i && ot_number_prefix(label, 1) > 0))
+                break;
+            ot_append_line(&sentence, label);
+        }
         sl_grade grade = grade_in_sentence(ot_buf_slice(&sentence));
         sl_buf_free(&sentence);
         return grade;
@@ -263,7 +286,7 @@ int ot_read_judgements(const ot_doc *doc, size_t title_line, size_t until, int s
         if (rows == 0 && found > 0)
             break;
         if (rows > 0 && table == OT_NOT_FOUND)
-            table = i;
+            table = end;    /* the overall sentence may open the table's first block */
         found += rows;
         i = end;
     }

@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
+#define SUBHEADING_MAX 80       /* a heading inside a list of recommendations is short */
 #define TITLE_SCAN_LINES 40     /* the title, dates and table sit on the first page */
 #define DETECT_BYTES 16384      /* sl_inspection_detect looks no further */
 #define SHORT_INSPECTION_DAYS 7 /* a short ILACS inspection is on site for one week */
@@ -44,6 +45,14 @@ static const char *const lead_labels[] = {"lead inspector", NULL};
 static const char *const list_headings[] = {
     "what needs to improve", "what does the local authority need to improve",
     "recommendations", "areas for improvement",
+};
+
+/* Words of the report's section headings that end a list of
+ * recommendations ("The local authority's strengths", "Summary for children
+ * and young people", "Progress since the last inspection"). */
+static const char *const section_words[] = {
+    "strengths", "summary", "progress since", "information about", "inspection judgement",
+    "what the inspection", "section ", "executive",
 };
 
 /* Sub-headings found inside a SIF list of recommendations. */
@@ -290,14 +299,105 @@ static size_t find_list_heading(const ot_doc *doc, size_t from)
     return OT_NOT_FOUND;
 }
 
+/* Returns the index of the first line after i that holds text (page
+ * furniture passed over), or doc->n. */
+static size_t next_text_line(const ot_doc *doc, size_t i)
+{
+    for (i++; i < doc->n; i++) {
+        size_t after = ot_skip_page_furniture(doc, i);
+        if (after != i)
+            i = after - 1;
+        else if (!ot_is_blank(ot_line_text(doc, i)))
+            return i;
+    }
+    return doc->n;
+}
+
+/* Returns the number opening an item ("12." gives 12), or 0 for a bullet. */
+static int item_number(ot_slice t)
+{
+    int n = 0;
+    if (ot_number_prefix(t, 0) == 0)
+        return 0;
+    for (size_t i = 0; i < t.n && ot_is_digit(t.s[i]); i++)
+        n = n * 10 + (t.s[i] - '0');
+    return n;
+}
+
+/* Returns 1 for a heading inside the list: a known one ("Priority and
+ * immediate action"), or, in a numbered list, a short line without a full
+ * stop that the list's next number follows ("The quality of social work
+ * practice" before "3."). listed counts the items read so far. */
+static int inside_heading(const ot_doc *doc, size_t i, ot_slice t, size_t listed)
+{
+    if (is_list_subheading(t))
+        return 1;
+    if (t.n > SUBHEADING_MAX || strchr(".;,", t.s[t.n - 1]))
+        return 0;
+    for (size_t k = 0; k < sizeof section_words / sizeof section_words[0]; k++)
+        if (ot_find(t, section_words[k]) >= 0)
+            return 0;
+    size_t next = next_text_line(doc, i);
+    return next < doc->n && item_number(ot_trim(ot_line_text(doc, next))) == (int)listed + 1;
+}
+
+/* Returns 1 for a numbered line that heads the bullets under it ("1.
+ * Quality and effectiveness of practice" followed by bulleted
+ * recommendations): short, no full stop, and a bullet comes next. */
+static int numbered_heading(const ot_doc *doc, size_t i, ot_slice t)
+{
+    ot_slice rest, next_rest;
+    if (item_number(t) == 0 || !ot_item_marker(t, &rest) || rest.n == 0 || rest.n > SUBHEADING_MAX ||
+        strchr(".;,:", rest.s[rest.n - 1]))
+        return 0;
+    size_t next = next_text_line(doc, i);
+    if (next >= doc->n)
+        return 0;
+    ot_slice n = ot_trim(ot_line_text(doc, next));
+    return item_number(n) == 0 && ot_item_marker(n, &next_rest);
+}
+
+/* An item being gathered: its text, first line, and the indent and glyph of
+ * the list's top-level markers (a deeper marker of another glyph is a
+ * sub-bullet and belongs to its item). */
+typedef struct {
+    sl_buf text;
+    long line;
+    int open;
+    size_t top_indent;
+    char top_glyph;
+} gathering;
+
+/* Returns 1 when a marker line is a sub-bullet of the open item. */
+static int is_sub_bullet(const gathering *g, ot_slice line)
+{
+    ot_slice t = ot_trim(line);
+    return g->open && ot_indent_of(line) > g->top_indent + 1 && t.s[0] != g->top_glyph;
+}
+
+/* Starts a new top-level item at line i with text rest. */
+static void open_item(gathering *g, const ot_doc *doc, size_t i, ot_slice rest, sl_inspection *out)
+{
+    ot_slice line = ot_line_text(doc, i);
+    if (g->open)
+        ot_finish_item(out, &g->text, g->line);
+    if (out->n_items == 0 || !g->open) {
+        g->top_indent = ot_indent_of(line);
+        g->top_glyph = ot_trim(line).s[0];
+    }
+    g->open = 1;
+    g->line = ot_line_number(doc, i);
+    ot_append_line(&g->text, rest);
+}
+
 /* Reads the items under the heading at line heading until the list ends: a
- * line after a blank that is neither an item, a sub-heading nor page furniture.
- * Returns the index of the line where the list ended. */
+ * line after a blank that is neither an item, a heading inside the list nor
+ * page furniture. Returns the index of the line where the list ended. */
 static size_t read_items(const ot_doc *doc, size_t heading, sl_inspection *out)
 {
-    sl_buf text = SL_BUF_INIT;
-    long item_line = 0;
-    int open = 0, blank_seen = 0, page_break = 0;
+    gathering g = {SL_BUF_INIT, 0, 0, 0, 0};
+    size_t first_item = out->n_items;
+    int blank_seen = 0, page_break = 0;
     ot_slice previous = {"", 0}, rest;
     size_t i;
     for (i = heading + 1; i < doc->n; i++) {
@@ -311,28 +411,44 @@ static size_t read_items(const ot_doc *doc, size_t heading, sl_inspection *out)
                 i = after_furniture - 1;
             continue;
         }
-        if (ot_item_marker(t, &rest)) {
-            if (open)
-                ot_finish_item(out, &text, item_line);
-            open = 1;
-            item_line = ot_line_number(doc, i);
-            ot_append_line(&text, rest);
-        } else if (open && ot_continues_item(previous, line, blank_seen, page_break)) {
-            ot_append_line(&text, t);
-        } else if (is_list_subheading(t) || (!open && out->n_items == 0 && t.s[t.n - 1] == ':')) {
-            if (open)
-                ot_finish_item(out, &text, item_line);
-            open = 0;
+        if (numbered_heading(doc, i, t)) {
+            if (g.open)
+                ot_finish_item(out, &g.text, g.line);
+            g.open = 0;
+        } else if (ot_item_marker(t, &rest) && !is_sub_bullet(&g, line)) {
+            open_item(&g, doc, i, rest, out);
+        } else if (g.open && is_sub_bullet(&g, line) && ot_item_marker(t, &rest)) {
+            ot_append_line(&g.text, rest);
+        } else if (g.open && (ot_continues_item(previous, line, blank_seen, page_break) ||
+                              is_sub_bullet(&g, line))) {
+            ot_append_line(&g.text, t);
+        } else if (inside_heading(doc, i, t, out->n_items - first_item + g.open) || (!g.open && out->n_items == 0 && t.s[t.n - 1] == ':')) {
+            if (g.open)
+                ot_finish_item(out, &g.text, g.line);
+            g.open = 0;
         } else {
             break;
         }
         previous = t;
         blank_seen = page_break = 0;
     }
-    if (open)
-        ot_finish_item(out, &text, item_line);
-    sl_buf_free(&text);
+    if (g.open)
+        ot_finish_item(out, &g.text, g.line);
+    sl_buf_free(&g.text);
     return i;
+}
+
+/* Returns 1 when every judgement the report gives is outstanding: such a
+ * report may list nothing to improve (it says so in prose, or has no list). */
+static int all_outstanding(const sl_inspection *in)
+{
+    int graded = 0;
+    for (int k = 0; k < SL_JUDGEMENT_COUNT; k++) {
+        if (in->judgements[k] != SL_GRADE_NONE && in->judgements[k] != SL_GRADE_OUTSTANDING)
+            return 0;
+        graded += in->judgements[k] != SL_GRADE_NONE;
+    }
+    return graded > 0;
 }
 
 /* Reads the recommendations under the first list heading that has items (a
@@ -349,7 +465,7 @@ static int read_recommendations(const ot_doc *doc, title t, const char *file,
     if (out->n_items > 0)
         return 0;
     out->items_line = 0;
-    if (t.kind == TITLE_FOCUSED_VISIT || t.kind == TITLE_MONITORING_VISIT)
+    if (t.kind == TITLE_FOCUSED_VISIT || t.kind == TITLE_MONITORING_VISIT || all_outstanding(out))
         return 0;
     if (first == OT_NOT_FOUND)
         return sl_fail_at(err, file, ot_line_number(doc, doc->n - 1),

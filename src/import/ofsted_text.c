@@ -7,6 +7,8 @@
 
 #include "util/mem.h"
 
+#define NONE_SENTENCE_MAX 160 /* "There are no areas for priority action." is one short sentence */
+
 /* Bullets that open a "What needs to improve?" item: ◼ ■ ▪ • ● and the
  * Symbol-font bullets Word documents carry into PDFs. */
 static const char *const item_bullets[] = {
@@ -263,11 +265,11 @@ ot_slice ot_skip_connector(ot_slice s, int *found)
     return s;
 }
 
-/* Reads inspection dates as reports write them: "25 October 2021 to 5
- * November 2021", "17 March to 21 March 2025", "30 May 2017 – 22 June 2017"
- * (the date engine's ranges) and "13 to 24 May 2024" (a bare first day). Sets
- * the first and last day and returns 0, or returns -1. */
-int ot_read_inspection_dates(ot_slice s, sl_day *start, sl_day *end)
+/* Reads one range of inspection days: "25 October 2021 to 5 November 2021",
+ * "17 March to 21 March 2025", "30 May 2017 – 22 June 2017" (the date
+ * engine's ranges) and "13 to 24 May 2024" (a bare first day). Sets the
+ * first and last day and returns 0, or returns -1. */
+static int read_one_range(ot_slice s, sl_day *start, sl_day *end)
 {
     if (ot_read_day_span(s, start, end) == 0)
         return 0;
@@ -291,6 +293,48 @@ int ot_read_inspection_dates(ot_slice s, sl_day *start, sl_day *end)
     return 0;
 }
 
+/* Copies s into b with every dash between dates ("–", "—", the box-drawing
+ * "─" some PDFs use) written " to "; returns the copy (valid until b changes). */
+static ot_slice dashes_as_to(sl_buf *b, ot_slice s)
+{
+    static const char *const dashes[] = {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x94\x80"};
+    sl_buf_reset(b);
+    for (size_t i = 0; i < s.n;) {
+        size_t k = 0;
+        for (size_t d = 0; d < sizeof dashes / sizeof dashes[0] && k == 0; d++)
+            if (i + 3 <= s.n && memcmp(s.s + i, dashes[d], 3) == 0)
+                k = 3;
+        if (k > 0)
+            sl_buf_puts(b, " to ");
+        else
+            sl_buf_putc(b, s.s[i]);
+        i += k > 0 ? k : 1;
+    }
+    ot_slice copy = {sl_buf_str(b), b->len};
+    return copy;
+}
+
+int ot_read_inspection_dates(ot_slice s, sl_day *start, sl_day *end)
+{
+    sl_buf b = SL_BUF_INIT, words = SL_BUF_INIT;
+    ot_slice t = ot_normalised(&words, dashes_as_to(&b, s));
+    int rc = read_one_range(t, start, end);
+    for (long at = ot_find(t, " and "); rc < 0 && at >= 0;) {
+        sl_day first_start, first_end;
+        ot_slice left = {t.s, (size_t)at}, right = ot_drop(t, (size_t)at + 5);
+        if (read_one_range(left, &first_start, &first_end) == 0 && read_one_range(right, &first_end, end) == 0 &&
+            first_start <= *end) {
+            *start = first_start;    /* two visits: "5 to 9 December 2022 and 14 to 15 February 2023" */
+            rc = 0;
+        }
+        long next = ot_find(ot_drop(t, (size_t)at + 1), " and ");
+        at = next < 0 ? -1 : at + 1 + next;
+    }
+    sl_buf_free(&b);
+    sl_buf_free(&words);
+    return rc;
+}
+
 /* Reads one whole day ("4 September 2017"); returns 0 and sets *day, or -1. */
 int ot_read_single_day(ot_slice s, sl_day *day)
 {
@@ -298,7 +342,7 @@ int ot_read_single_day(ot_slice s, sl_day *day)
     return ot_read_day_span(s, day, &last) == 0 && *day == last ? 0 : -1;
 }
 
-/* Returns s copied into b with its blanks ot_normalised (no-break spaces too),
+/* Returns s copied into b with its blanks normalised (no-break spaces too),
  * as the date engine expects; valid until b changes. */
 ot_slice ot_normalised(sl_buf *b, ot_slice s)
 {
@@ -422,12 +466,22 @@ char *ot_split_framework_tag(char *text)
 void ot_finish_item(sl_inspection *out, sl_buf *text, long line)
 {
     char *item = sl_buf_take(text);
-    if (!*item) {
+    if (!*item || ot_says_none((ot_slice){item, strlen(item)})) {
         free(item);
         return;
     }
     char *tag = ot_split_framework_tag(item);
     sl_inspection_add_item(out, item, tag, line);
+}
+
+int ot_says_none(ot_slice t)
+{
+    static const char *const phrases[] = {"did not find any areas", "there are no areas",
+                                          "no areas for priority", "there are no recommendations"};
+    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+        if (ot_find(t, phrases[i]) >= 0 && t.n < NONE_SENTENCE_MAX)
+            return 1;
+    return 0;
 }
 
 /* Refuses input that is not text: empty, holding a NUL byte, or not UTF-8. */

@@ -83,10 +83,11 @@ int ot_read_day_span(ot_slice s, sl_day *first, sl_day *last);
 /* Returns s after a range connector ("to", "and", a hyphen or dash) and its
  * blanks, setting *found; s unchanged when there is none. */
 ot_slice ot_skip_connector(ot_slice s, int *found);
-/* Reads inspection dates as reports write them: "25 October 2021 to 5
- * November 2021", "17 March to 21 March 2025", "30 May 2017 – 22 June 2017"
- * (the date engine's ranges) and "13 to 24 May 2024" (a bare first day). Sets
- * the first and last day and returns 0, or returns -1. */
+/* Reads inspection dates as reports write them: one range ("13 to 24 May
+ * 2024", "25 October 2021 to 5 November 2021", "20 June 2017 ─ 13 July 2017",
+ * "19 November–30 November 2018") or two visits joined by "and" ("5 to 9
+ * December 2022 and 14 to 15 February 2023"): sets the first and last day
+ * and returns 0, or returns -1. */
 int ot_read_inspection_dates(ot_slice s, sl_day *start, sl_day *end);
 /* Reads one whole day ("4 September 2017"); returns 0 and sets *day, or -1. */
 int ot_read_single_day(ot_slice s, sl_day *day);
@@ -113,6 +114,10 @@ int ot_continues_item(ot_slice previous, ot_slice line, int blank_seen, int page
 char *ot_split_framework_tag(char *text);
 /* Adds the item gathered in text (emptying it) unless it has no words. */
 void ot_finish_item(sl_inspection *out, sl_buf *text, long line);
+/* Returns 1 when t is a short sentence saying there is nothing to list
+ * ("The inspection did not find any areas for priority and immediate
+ * action", "There are no areas for priority action"). */
+int ot_says_none(ot_slice t);
 /* Refuses input that is not text: empty, holding a NUL byte, or not UTF-8. */
 int ot_check_text(const char *data, size_t len, const char *file, sl_error *err);
 

@@ -4,7 +4,7 @@
 usage: ilacs_truth.py INSPECTIONS.json TRUTH.csv [FILE:SLOT:GRADE ...]
 
 Each truth row is found among the inspections by its URN and publication
-date. A slot the scrape graded must hold the same grade; a slot the scrape
+date (or its authority and a publication date within ten days). A slot the scrape graded must hold the same grade; a slot the scrape
 says was not judged (inspection_pre_dates_judgement, not_reported_post_reform)
 must be empty; "data_unreadable" and empty cells are not compared. Each
 FILE:SLOT:GRADE argument is a known disagreement where the report's text
@@ -13,6 +13,7 @@ Prints "agree N, disagree M (all expected), unreadable U" and exits 0, or
 lists every unexpected difference and exits 1.
 """
 import csv
+import datetime
 import json
 import sys
 
@@ -40,6 +41,23 @@ def day(ddmmyy):
     return f"20{y}-{m}-{d}"
 
 
+def find(inspections, by_key, row):
+    """The inspection read from the truth row's report: by URN and publication
+    day, else (a report that gives its own publication day, a file name that
+    carries no URN) by the authority's name and a publication day within
+    ten days."""
+    x = by_key.get((row["urn"], day(row["publication_date"])))
+    if x is not None:
+        return x
+    want = datetime.date.fromisoformat(day(row["publication_date"]))
+    name = row["local_authority"].lower()
+    for x in inspections:
+        if x["published"] and x["authority"].lower().startswith(name) and \
+                abs((datetime.date.fromisoformat(x["published"]) - want).days) <= 10:
+            return x
+    return None
+
+
 def main():
     inspections = json.load(open(sys.argv[1]))
     expected = {}
@@ -50,7 +68,7 @@ def main():
     agree = disagree = unreadable = 0
     problems = []
     for row in csv.DictReader(open(sys.argv[2])):
-        x = by_key.get((row["urn"], day(row["publication_date"])))
+        x = find(inspections, by_key, row)
         if x is None:
             problems.append(f"{row['file']}: not imported")
             continue

@@ -11,6 +11,7 @@
 #include "domain/inspection.h"
 #include "import/ilacs_csv.h"
 #include "import/inspection_text.h"
+#include "util/buf.h"
 
 #define SAMPLES "tests/data/samples/inspections/"
 #define LA_LOOKUP "data/la-lookup.csv"
@@ -390,6 +391,41 @@ static void test_small_texts(void)
     CHECK(sl_inspection_detect("", 0) == 0, "nothing is not a report");
 }
 
+/* Inspection dates in every form the reports write them, including an
+ * inspection held in two parts (first day of the first, last of the second). */
+static void test_date_forms(void)
+{
+    static const struct {
+        const char *dates, *start, *end;
+    } cases[] = {
+        {"13 to 24 May 2024", "2024-05-13", "2024-05-24"},
+        {"25 October 2021 to 5 November 2021", "2021-10-25", "2021-11-05"},
+        {"20 June 2017 \xE2\x94\x80 13 July 2017", "2017-06-20", "2017-07-13"},
+        {"30 May 2017 \xE2\x80\x93 22 June 2017", "2017-05-30", "2017-06-22"},
+        {"19 November\xE2\x80\x93" "30 November 2018", "2018-11-19", "2018-11-30"},
+        {"5 to 9 December 2022 and 14 to 15 February 2023", "2022-12-05", "2023-02-15"},
+        {"19 November\xE2\x80\x93" "11 December 2013 and 28\xE2\x80\x93" "30 January 2014", "2013-11-19",
+         "2014-01-30"},
+        {"24 November 2015 - 17 December 2015", "2015-11-24", "2015-12-17"},
+        {"6 and 7 March 2024", "2024-03-06", "2024-03-07"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        sl_buf text = SL_BUF_INIT;
+        sl_buf_printf(&text, "%s" "Inspection dates: %s\n" "%s%s%s", TITLE, cases[c].dates, HEADER, OVERALL,
+                      ITEMS);
+        sl_inspection insp;
+        sl_error err;
+        char a[11], b[11];
+        int rc = read_text(text.data, text.len, "t.txt", &insp, &err);
+        CHECK(rc == 0, "dates '%s': read (%s)", cases[c].dates, err.message);
+        if (rc == 0)
+            CHECK(strcmp(iso(insp.start, a), cases[c].start) == 0 && strcmp(iso(insp.end, b), cases[c].end) == 0,
+                  "dates '%s': %s to %s", cases[c].dates, a, b);
+        sl_inspection_free(&insp);
+        sl_buf_free(&text);
+    }
+}
+
 static void test_grades(void)
 {
     static const struct {
@@ -660,6 +696,7 @@ void test_inspection(void)
     test_item_texts();
     test_sif_report();
     test_small_texts();
+    test_date_forms();
     test_grades();
     test_ilacs_csv();
     test_authorities();
