@@ -515,6 +515,7 @@ static int read_report(const ot_doc *doc, const char *file, sl_inspection *out, 
         return -1;
     read_lead_inspector(doc, out);
     out->framework = sl_strdup(framework_of(t, out));
+    out->kind = sl_inspection_kind_of_framework(out->framework);
     return read_recommendations(doc, t, file, out, err);
 }
 
