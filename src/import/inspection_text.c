@@ -160,7 +160,7 @@ static int read_dates(const ot_doc *doc, title t, const char *file, sl_inspectio
                       sl_error *err)
 {
     ot_slice value;
-    size_t at = find_labelled(doc, 0, t.line + TITLE_SCAN_LINES, dates_labels, &value);
+    size_t at = ot_find_labelled(doc, 0, t.line + TITLE_SCAN_LINES, dates_labels, &value);
     if (at == OT_NOT_FOUND)
         return sl_fail_at(err, file, ot_line_number(doc, t.line),
                           "no 'Inspection dates:' line under the report's title");
@@ -214,7 +214,7 @@ static int read_published(const ot_doc *doc, title t, const char *file, sl_inspe
                           sl_error *err)
 {
     ot_slice value;
-    size_t at = find_labelled(doc, 0, t.line + TITLE_SCAN_LINES, published_labels, &value);
+    size_t at = ot_find_labelled(doc, 0, t.line + TITLE_SCAN_LINES, published_labels, &value);
     if (at != OT_NOT_FOUND) {
         sl_buf text = SL_BUF_INIT;
         int rc = ot_read_single_day(ot_normalised(&text, value), &out->published);
@@ -232,7 +232,7 @@ static int read_published(const ot_doc *doc, title t, const char *file, sl_inspe
 static void read_lead_inspector(const ot_doc *doc, sl_inspection *out)
 {
     ot_slice value;
-    if (find_labelled(doc, 0, doc->n, lead_labels, &value) == OT_NOT_FOUND)
+    if (ot_find_labelled(doc, 0, doc->n, lead_labels, &value) == OT_NOT_FOUND)
         return;
     long comma = ot_find(value, ",");
     if (comma >= 0)

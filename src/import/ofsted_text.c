@@ -207,7 +207,7 @@ long ot_line_of_offset(const char *data, size_t offset)
  * followed by a colon; sets *value to the trimmed text after the colon (for
  * a label alone on its line, the next non-blank line). Returns its index or
  * OT_NOT_FOUND. */
-size_t find_labelled(const ot_doc *doc, size_t from, size_t until,
+size_t ot_find_labelled(const ot_doc *doc, size_t from, size_t until,
                             const char *const *labels, ot_slice *value)
 {
     if (until > doc->n)

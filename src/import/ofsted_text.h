@@ -67,7 +67,9 @@ size_t ot_number_prefix(ot_slice s, int sub_numbers);
  * and the form feeds that open a page. The lines point into data; the caller
  * frees doc->lines. */
 void ot_split_lines(ot_doc *doc, const char *data, size_t len);
+/* Returns line i of doc (i < doc->n). */
 ot_slice ot_line_text(const ot_doc *doc, size_t i);
+/* Returns the 1-based number of line i, the last line's for an index past the end. */
 long ot_line_number(const ot_doc *doc, size_t i);
 /* Returns the 1-based line of byte offset in data. */
 long ot_line_of_offset(const char *data, size_t offset);
@@ -75,8 +77,8 @@ long ot_line_of_offset(const char *data, size_t offset);
  * followed by a colon; sets *value to the trimmed text after the colon (for
  * a label alone on its line, the next non-blank line). Returns its index or
  * OT_NOT_FOUND. */
-size_t find_labelled(const ot_doc *doc, size_t from, size_t until,
-                            const char *const *labels, ot_slice *value);
+size_t ot_find_labelled(const ot_doc *doc, size_t from, size_t until,
+                        const char *const *labels, ot_slice *value);
 /* Reads text that the date engine reads as one or more whole days; sets the
  * first and last day and returns 0, or returns -1. */
 int ot_read_day_span(ot_slice s, sl_day *first, sl_day *last);
@@ -91,7 +93,7 @@ ot_slice ot_skip_connector(ot_slice s, int *found);
 int ot_read_inspection_dates(ot_slice s, sl_day *start, sl_day *end);
 /* Reads one whole day ("4 September 2017"); returns 0 and sets *day, or -1. */
 int ot_read_single_day(ot_slice s, sl_day *day);
-/* Returns s copied into b with its blanks ot_normalised (no-break spaces too),
+/* Returns s copied into b with its blanks normalised (no-break spaces too),
  * as the date engine expects; valid until b changes. */
 ot_slice ot_normalised(sl_buf *b, ot_slice s);
 /* Returns 1 when t is word, ignoring case and a trailing '?', ':' or footnote number. */
