@@ -18,7 +18,8 @@
 #define TITLE_LINE_MAX 90       /* a title line is shorter than a line of prose */
 #define TITLE_MORE_LINES 3      /* a title wraps onto at most three more lines */
 #define DATE_SCAN_LINES 30      /* the visit's dates are in the letter's first sentences */
-#define DATE_WORDS 14           /* "19 November 2013 to 11 December 2013 and 28 to 30 January 2014" */
+#define DATE_WORDS 14
+#define SIGNATURE_LINES 12      /* the signatory's name is under "Yours sincerely" */           /* "19 November 2013 to 11 December 2013 and 28 to 30 January 2014" */
 
 /* How each kind of letter opens its title. */
 static const struct {
@@ -213,6 +214,23 @@ static void read_letter_date(const ot_doc *doc, size_t title, sl_inspection *out
     sl_buf_free(&text);
 }
 
+/* Returns the person a line under "Yours sincerely" names (the first of
+ * several side by side), or an empty slice for a blank line or the name of
+ * an inspectorate ("Ofsted      Care Quality Commission"). */
+static ot_slice signatory(ot_slice line)
+{
+    static const char *const bodies[] = {"ofsted", "care quality", "commission", "inspectorate", "hmi ",
+                                         "his majesty", "her majesty"};
+    ot_slice t = ot_trim(line);
+    long gap = ot_find(t, "  ");
+    if (gap >= 0)
+        t.n = (size_t)gap;
+    for (size_t k = 0; k < sizeof bodies / sizeof bodies[0]; k++)
+        if (ot_starts_with(t, bodies[k]))
+            return ot_drop(t, t.n);
+    return t;
+}
+
 /* Sets out->lead_inspector from a "Lead inspector:" line, else from the
  * name under "Yours sincerely". */
 static void read_signature(const ot_doc *doc, sl_inspection *out)
@@ -221,8 +239,8 @@ static void read_signature(const ot_doc *doc, sl_inspection *out)
     if (ot_find_labelled(doc, 0, doc->n, lead_labels, &value) == OT_NOT_FOUND) {
         for (size_t i = 0; i < doc->n && value.n == 0; i++)
             if (ot_starts_with(ot_trim(ot_line_text(doc, i)), "yours sincerely"))
-                for (size_t j = i + 1; j < doc->n && j < i + 6 && value.n == 0; j++)
-                    value = ot_trim(ot_line_text(doc, j));
+                for (size_t j = i + 1; j < doc->n && j < i + SIGNATURE_LINES && value.n == 0; j++)
+                    value = signatory(ot_line_text(doc, j));
     }
     long comma = ot_find(value, ",");
     if (comma >= 0)

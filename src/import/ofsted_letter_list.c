@@ -8,9 +8,10 @@
 #include "util/buf.h"
 
 #define HEADING_MAX 90          /* a heading is one short line */
-#define SHORT_HEADING 60        /* a heading inside or after a list is shorter still */
+#define SHORT_HEADING 70        /* a heading inside or after a list is shorter still */
 #define INTRO_LINES 4           /* "The local authority needs to … the following areas:" */
-#define WIDTH_SCAN 120          /* lines looked at to find the width of the letter's prose */
+#define WIDTH_SCAN 120
+#define PAGE_BREAK 2            /* next_text passed a page's end */          /* lines looked at to find the width of the letter's prose */
 
 typedef enum { HEAD_NONE = 0, HEAD_PRIORITY, HEAD_IMPROVE } heading_kind;
 
@@ -97,7 +98,7 @@ static int section_heading(ot_slice t)
  * ending a sentence or a clause. */
 static int heading_like(ot_slice t)
 {
-    return t.n > 0 && t.n <= SHORT_HEADING && starts_capital(t) && !strchr(".;:,", t.s[t.n - 1]);
+    return t.n > 0 && chars(t) <= SHORT_HEADING && starts_capital(t) && !strchr(".;:,", t.s[t.n - 1]);
 }
 
 /* Returns the index after the page furniture at line i: a running header
@@ -117,16 +118,20 @@ static size_t furniture_end(const ot_doc *doc, size_t i)
 }
 
 /* Returns the next line at or after i holding text (furniture passed over),
- * or doc->n; sets *blank when a blank line came first. */
+ * or doc->n; sets *blank to PAGE_BREAK when a page ended first, to 1 when
+ * a blank line came first, else 0. */
 static size_t next_text(const ot_doc *doc, size_t i, int *blank)
 {
     *blank = 0;
     while (i < doc->n) {
         size_t after = furniture_end(doc, i);
+        if (doc->lines[i].page_start)
+            *blank = PAGE_BREAK;
         if (after != i) {
             i = after;
+            *blank = PAGE_BREAK;
         } else if (ot_is_blank(ot_line_text(doc, i))) {
-            *blank = 1;
+            *blank = *blank ? *blank : 1;
             i++;
         } else {
             return i;
@@ -215,6 +220,14 @@ static int inside_heading(const list_state *st, size_t i, ot_slice t)
     return ot_item_marker(n, &rest) && n.s[0] == st->top_glyph;
 }
 
+/* Returns 1 when t, opening with a number, is the rest of the open item's
+ * sentence in a list of bullets ("(MAPPA-" then "2) meetings in …"). */
+static int wrapped_number(const list_state *st, ot_slice t, int blank)
+{
+    return st->line != 0 && !blank && !ends_sentence(st->last) && ot_number_prefix(t, 0) > 0 &&
+           !ot_is_digit(st->top_glyph);
+}
+
 /* Takes the bullet line i (t without its blanks, rest its words). */
 static void take_bullet(list_state *st, size_t i, ot_slice t, ot_slice rest)
 {
@@ -223,10 +236,9 @@ static void take_bullet(list_state *st, size_t i, ot_slice t, ot_slice rest)
         add_words(st, i, rest);     /* a sub-bullet: part of its item */
         return;
     }
-    if (st->out->n_items == 0 && st->line == 0) {
-        st->top_indent = ot_indent_of(line);
+    if (st->out->n_items == 0 && st->line == 0)
         st->top_glyph = t.s[0];
-    }
+    st->top_indent = ot_indent_of(line);   /* pages may indent the list differently */
     open_item(st, i, rest);
 }
 
@@ -243,10 +255,11 @@ static void read_bullets(list_state *st, size_t i)
             break;
         if (blank && is_footnote(t)) {
             i = skip_footnote(doc, i) - 1;
-        } else if (ot_item_marker(t, &rest)) {
+        } else if (ot_item_marker(t, &rest) && !wrapped_number(st, t, blank)) {
             if (rest.n > 0 && !ot_says_none(rest))
                 take_bullet(st, i, t, rest);
-        } else if (st->line != 0 && (!ends_sentence(st->last) || (!blank && ot_indent_of(line) > 0))) {
+        } else if (st->line != 0 && (!ends_sentence(st->last) || (!blank && ot_indent_of(line) > 0) ||
+                                     (blank == PAGE_BREAK && ot_indent_of(line) > st->top_indent))) {
             add_words(st, i, t);
         } else if (inside_heading(st, i, t)) {
             close_item(st);
@@ -276,7 +289,7 @@ static int paragraph_ended(const list_state *st, ot_slice t)
 static int take_paragraph_line(list_state *st, size_t i, int blank, size_t para_indent)
 {
     ot_slice line = ot_line_text(st->doc, i), t = ot_trim(line);
-    if (blank && (heading_like(t) || section_heading(t)))
+    if ((blank && heading_like(t)) || (heading_like(t) && section_heading(t)))
         return -1;
     if (st->line == 0 || (blank && ends_sentence(st->last) && starts_capital(t)))
         open_item(st, i, t);
@@ -380,6 +393,39 @@ static size_t past_intro(const ot_doc *doc, size_t i)
     return i;
 }
 
+/* Returns the words of the lines from i up to a blank line, joined in b
+ * (valid until b changes). */
+static ot_slice first_sentence(const ot_doc *doc, size_t i, sl_buf *b)
+{
+    for (size_t j = i; j < doc->n && j < i + INTRO_LINES && !ot_is_blank(ot_line_text(doc, j)); j++)
+        ot_append_line(b, ot_line_text(doc, j));
+    return ot_buf_slice(b);
+}
+
+/* Returns 1 when the list's first line i is a heading of its own part
+ * ("Leadership and management") that a bullet follows. */
+static int opens_with_heading(const ot_doc *doc, size_t i)
+{
+    int blank;
+    ot_slice rest;
+    size_t next = next_text(doc, i + 1, &blank);
+    return heading_like(ot_trim(ot_line_text(doc, i))) && next < doc->n &&
+           ot_item_marker(ot_trim(ot_line_text(doc, next)), &rest);
+}
+
+/* Returns 1 when the list's first paragraph only refers back to an earlier
+ * list ("The areas for improvement continue to be those that were
+ * identified at the ILACS inspection"): it lists nothing itself. */
+static int refers_back(ot_slice t)
+{
+    static const char *const phrases[] = {"continue to be those", "remain those", "are those identified",
+                                          "remain the same as"};
+    for (size_t k = 0; k < sizeof phrases / sizeof phrases[0]; k++)
+        if (ot_find(t, phrases[k]) >= 0)
+            return 1;
+    return 0;
+}
+
 /* Reads the list under the heading at line heading. */
 static void read_list(const ot_doc *doc, size_t heading, heading_kind kind, sl_inspection *out)
 {
@@ -388,8 +434,11 @@ static void read_list(const ot_doc *doc, size_t heading, heading_kind kind, sl_i
     size_t i = next_text(doc, heading + 1, &blank);
     if (i < doc->n && heading_of(ot_trim(ot_line_text(doc, i))) == kind)
         i = next_text(doc, i + 1, &blank);     /* a table's header repeating the heading */
-    if (i >= doc->n || ot_says_none(ot_trim(ot_line_text(doc, i))))
+    if (i < doc->n && opens_with_heading(doc, i))
+        i = next_text(doc, i + 1, &blank);
+    if (i >= doc->n || ot_says_none(ot_trim(ot_line_text(doc, i))) || refers_back(first_sentence(doc, i, &st.text)))
         return;
+    sl_buf_reset(&st.text);
     ot_slice t = ot_trim(ot_line_text(doc, i)), rest;
     st.width = prose_width(doc, heading);
     if (ot_find(t, "responsible bod") >= 0)
