@@ -10,7 +10,6 @@
 #define HEADING_MAX 90          /* a heading is one short line */
 #define SHORT_HEADING 70        /* a heading inside or after a list is shorter still */
 #define INTRO_LINES 4           /* "The local authority needs to … the following areas:" */
-#define WIDTH_SCAN 120
 #define PAGE_BREAK 2            /* next_text passed a page's end */          /* lines looked at to find the width of the letter's prose */
 
 typedef enum { HEAD_NONE = 0, HEAD_PRIORITY, HEAD_IMPROVE } heading_kind;
@@ -40,7 +39,7 @@ typedef struct {
     char top_glyph;             /* the first byte of the list's own bullets */
     int sub;                    /* the last line was a sub-bullet or its continuation */
     ot_slice last;              /* the last line added */
-    size_t width;               /* the widest line of prose, in characters */
+    int blank_separated;        /* paragraphs are set apart by blank lines */
 } list_state;
 
 /* ---- lines ----------------------------------------------------------- */
@@ -148,19 +147,6 @@ static int is_footnote(ot_slice t)
     while (d < t.n && d < 3 && ot_is_digit(t.s[d]))
         d++;
     return d > 0 && d < 3 && d + 1 < t.n && t.s[d] == ' ' && starts_capital(ot_drop(t, d + 1));
-}
-
-/* Returns the widest line of prose (no gap inside it) near line from. */
-static size_t prose_width(const ot_doc *doc, size_t from)
-{
-    size_t width = 0;
-    for (size_t i = from; i < doc->n && i < from + WIDTH_SCAN; i++) {
-        ot_slice line = ot_line_text(doc, i), t = ot_trim(line);
-        size_t w = ot_indent_of(line) + chars(t);
-        if (ot_find(t, "  ") < 0 && w > width)
-            width = w;
-    }
-    return width;
 }
 
 /* ---- items ----------------------------------------------------------- */
@@ -272,16 +258,30 @@ static void read_bullets(list_state *st, size_t i)
 
 /* ---- paragraphs ------------------------------------------------------ */
 
-/* Returns 1 when the last line of the open item ended its paragraph: it
- * ends a sentence and the first word of t would have fitted on it. */
+/* Returns 1 when the paragraphs of the list opening at line from are set
+ * apart by blank lines (a blank line after a sentence's end, then a new
+ * sentence, before the next heading). */
+static int blank_separated(const ot_doc *doc, size_t from)
+{
+    int blank = 0;
+    ot_slice last = {"", 0};
+    for (size_t i = from; i < doc->n; i = next_text(doc, i + 1, &blank)) {
+        ot_slice t = ot_trim(ot_line_text(doc, i));
+        if (heading_of(t) != HEAD_NONE || (heading_like(t) && (blank || section_heading(t))))
+            return 0;
+        if (blank == 1 && ends_sentence(last) && starts_capital(t))
+            return 1;
+        last = t;
+    }
+    return 0;
+}
+
+/* Returns 1 when line t opens a new paragraph of a list whose paragraphs
+ * follow each other with no blank line: the last line ended a sentence and
+ * t starts one. */
 static int paragraph_ended(const list_state *st, ot_slice t)
 {
-    if (!ends_sentence(st->last) || !starts_capital(t))
-        return 0;
-    size_t word = 0;
-    while (word < t.n && t.s[word] != ' ')
-        word++;
-    return chars(st->last) + 1 + chars((ot_slice){t.s, word}) < st->width;
+    return !st->blank_separated && ends_sentence(st->last) && starts_capital(t);
 }
 
 /* Takes the text line i of a paragraph list; returns 0, or -1 when the
@@ -310,6 +310,7 @@ static void read_paragraphs(list_state *st, size_t i)
     const ot_doc *doc = st->doc;
     size_t para_indent = ot_indent_of(ot_line_text(doc, i));
     int blank = 0;
+    st->blank_separated = blank_separated(doc, i);
     for (; i < doc->n; i = next_text(doc, i + 1, &blank)) {
         ot_slice line = ot_line_text(doc, i), t = ot_trim(line), rest;
         if (heading_of(t) != HEAD_NONE)
@@ -375,7 +376,7 @@ static void read_table(list_state *st, size_t header)
 /* ---- a list ---------------------------------------------------------- */
 
 /* Returns the first line of the list's items at or after i: past a lead-in
- * sentence ending in ':' that a bullet follows. */
+ * sentence ending in ':' that a bullet opening a sentence of its own follows. */
 static size_t past_intro(const ot_doc *doc, size_t i)
 {
     ot_slice rest;
@@ -387,8 +388,9 @@ static size_t past_intro(const ot_doc *doc, size_t i)
             break;
         int blank;
         size_t next = next_text(doc, j + 1, &blank);
-        if (t.s[t.n - 1] == ':' && next < doc->n && ot_item_marker(ot_trim(ot_line_text(doc, next)), &rest))
-            return next;
+        if (t.s[t.n - 1] == ':' && next < doc->n && ot_item_marker(ot_trim(ot_line_text(doc, next)), &rest) &&
+            starts_capital(rest))
+            return next;    /* bullets in lower case finish the lead-in's sentence: it is the item */
     }
     return i;
 }
@@ -440,7 +442,6 @@ static void read_list(const ot_doc *doc, size_t heading, heading_kind kind, sl_i
         return;
     sl_buf_reset(&st.text);
     ot_slice t = ot_trim(ot_line_text(doc, i)), rest;
-    st.width = prose_width(doc, heading);
     if (ot_find(t, "responsible bod") >= 0)
         read_table(&st, i);
     else if (ot_item_marker(ot_trim(ot_line_text(doc, i = past_intro(doc, i))), &rest))
