@@ -480,8 +480,8 @@ static const char *const migrations[] = {
     /* 5: every Ofsted event has its kind (sif, ilacs, focused-visit,
      * monitoring-visit, jtai, send; '' for rows stored before, read by their
      * framework), and an item may be an area for priority action. */
-    "ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
-    "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;",
+    ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
 };
 
 int sl_sqlite_migration_count(void)
