@@ -365,14 +365,14 @@ typedef struct {
     long line;
     int open;
     size_t top_indent;
-    char top_glyph;
+    unsigned long top_glyph;
 } gathering;
 
 /* Returns 1 when a marker line is a sub-bullet of the open item. */
 static int is_sub_bullet(const gathering *g, ot_slice line)
 {
     ot_slice t = ot_trim(line);
-    return g->open && ot_indent_of(line) > g->top_indent + 1 && t.s[0] != g->top_glyph;
+    return g->open && ot_indent_of(line) > g->top_indent + 1 && ot_marker_glyph(t) != g->top_glyph;
 }
 
 /* Starts a new top-level item at line i with text rest. */
@@ -383,7 +383,7 @@ static void open_item(gathering *g, const ot_doc *doc, size_t i, ot_slice rest, 
         ot_finish_item(out, &g->text, g->line);
     if (out->n_items == 0 || !g->open) {
         g->top_indent = ot_indent_of(line);
-        g->top_glyph = ot_trim(line).s[0];
+        g->top_glyph = ot_marker_glyph(ot_trim(line));
     }
     g->open = 1;
     g->line = ot_line_number(doc, i);

@@ -36,7 +36,7 @@ typedef struct {
     sl_buf text;                /* the open item's words */
     long line;                  /* its first line's number; 0 when no item is open */
     size_t top_indent;          /* where the list's own bullets sit */
-    char top_glyph;             /* the first byte of the list's own bullets */
+    unsigned long top_glyph;    /* the list's own bullets (ot_marker_glyph) */
     int sub;                    /* the last line was a sub-bullet or its continuation */
     ot_slice last;              /* the last line added */
     int blank_separated;        /* paragraphs are set apart by blank lines */
@@ -203,7 +203,7 @@ static int inside_heading(const list_state *st, size_t i, ot_slice t)
     if (next >= st->doc->n)
         return 0;
     ot_slice n = ot_trim(ot_line_text(st->doc, next));
-    return ot_item_marker(n, &rest) && n.s[0] == st->top_glyph;
+    return ot_item_marker(n, &rest) && ot_marker_glyph(n) == st->top_glyph;
 }
 
 /* Returns 1 when t, opening with a number, is the rest of the open item's
@@ -211,19 +211,19 @@ static int inside_heading(const list_state *st, size_t i, ot_slice t)
 static int wrapped_number(const list_state *st, ot_slice t, int blank)
 {
     return st->line != 0 && !blank && !ends_sentence(st->last) && ot_number_prefix(t, 0) > 0 &&
-           !ot_is_digit(st->top_glyph);
+           st->top_glyph != '0';
 }
 
 /* Takes the bullet line i (t without its blanks, rest its words). */
 static void take_bullet(list_state *st, size_t i, ot_slice t, ot_slice rest)
 {
     ot_slice line = ot_line_text(st->doc, i);
-    if (st->line != 0 && ot_indent_of(line) > st->top_indent + 1 && t.s[0] != st->top_glyph) {
+    if (st->line != 0 && ot_indent_of(line) > st->top_indent + 1 && ot_marker_glyph(t) != st->top_glyph) {
         add_words(st, i, rest);     /* a sub-bullet: part of its item */
         return;
     }
     if (st->out->n_items == 0 && st->line == 0)
-        st->top_glyph = t.s[0];
+        st->top_glyph = ot_marker_glyph(t);
     st->top_indent = ot_indent_of(line);   /* pages may indent the list differently */
     open_item(st, i, rest);
 }

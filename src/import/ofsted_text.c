@@ -390,6 +390,18 @@ int ot_item_marker(ot_slice t, ot_slice *rest)
     return 1;
 }
 
+unsigned long ot_marker_glyph(ot_slice t)
+{
+    if (t.n == 0 || ot_is_digit(t.s[0]))
+        return '0';
+    unsigned char lead = (unsigned char)t.s[0];
+    size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    unsigned long key = 0;
+    for (size_t i = 0; i < len && i < t.n; i++)
+        key = key << 8 | (unsigned char)t.s[i];
+    return key;
+}
+
 /* Returns 1 for a footer line: a page number alone, or text ending in a page
  * number after a gap ("13 to 24 May 2024        2"). */
 int ot_is_footer(ot_slice t)

@@ -100,6 +100,10 @@ ot_slice ot_normalised(sl_buf *b, ot_slice s);
 int ot_is_heading_word(ot_slice t, const char *word);
 /* Returns 1 when t opens an item (a bullet, or "1." / "1)"), setting *rest to its text. */
 int ot_item_marker(ot_slice t, ot_slice *rest);
+/* Returns a key for the mark opening item line t (trimmed): every number
+ * gives the same key, each bullet glyph its own (whole UTF-8 character), so
+ * that a list's own bullets can be told from its sub-bullets. */
+unsigned long ot_marker_glyph(ot_slice t);
 /* Returns 1 for a footer line: a page number alone, or text ending in a page
  * number after a gap ("13 to 24 May 2024        2"). */
 int ot_is_footer(ot_slice t);
