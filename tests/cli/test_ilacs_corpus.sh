@@ -14,6 +14,10 @@ for f in "$C"/ilacs/*.txt; do ok "imports $(basename "$f")" "$SL" --db "$DB" imp
 ok json "$SL" --db "$DB" inspections --json
 cp "$T/out" "$T/all.json"
 py every-report "$T/all.json" "len(d)==105"
+py kinds "$T/all.json" "all(x['kind']==('sif' if x['framework']=='SIF' else 'ilacs') and x['priority_actions']==[] for x in d)"
+py sif-reports "$T/all.json" "sum(x['kind']=='sif' for x in d)==33"
+py lead-inspectors "$T/all.json" "all(x['lead_inspector'] for x in d)"
+py two-visit-dates "$T/all.json" "all(x['start'] and x['end'] and x['start']<=x['end'] for x in d)"
 
 # Where the scrape and the report's text disagree, the text wins (FILE:SLOT:GRADE
 # as the text gives it):

@@ -18,5 +18,23 @@ if shared samples/inspections/other/manifest.csv; then
         "$T"/focused-visit.json "$T"/jtai.json "$T"/send.json > "$T/all.json"
     ok manifest python3 "$ROOT/tests/tools/ofsted_letters.py" "$O" "$T/all.json"
     cat "$T/out" >&2
+    py every-letter-dated "$T/all.json" "all(x['start'] and x['end'] and x['start']<=x['end'] for x in d)"
+    py no-judgements "$T/all.json" "all(not any(x['judgements'].values()) for x in d)"
+
+    # A plan drafted from a focused visit answers its 3 areas for priority
+    # action and its 5 things to improve, each traceable to its actions.
+    DB=$T/draft.db
+    "$SL" --db "$DB" init >/dev/null
+    ok import-letter "$SL" --db "$DB" import "$O/focused-visit/stockton-on-tees-2022-10-26.txt"
+    has import-counts "$T/out" "5 recommendations, 3 areas for priority action"
+    ok draft "$SL" --db "$DB" plan draft --inspection 1
+    has draft-says "$T/out" "8 recommendations"
+    has draft-deadline "$T/out" "20 working days"
+    ok trace "$SL" --db "$DB" recommendations --plan 1 --json
+    py trace-every-finding "$T/out" "len(d)==8 and all(len(r['actions'])==1 for r in d) and d[0]['text'].startswith('The identification and screening of risk')"
+    # A JTAI letter drafts a plan too.
+    ok import-jtai "$SL" --db "$DB" import "$O/jtai/barnsley-2022-07-18.txt"
+    ok draft-jtai "$SL" --db "$DB" plan draft --inspection 2
+    has draft-jtai-says "$T/out" "7 recommendations"
 fi
 finish
