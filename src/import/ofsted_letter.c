@@ -67,12 +67,18 @@ static int title_at(const ot_doc *doc, size_t i)
 }
 
 /* Finds the title in the letter's first lines; sets *which to its titles[]
- * index. Returns its line index or OT_NOT_FOUND. */
+ * index. Returns its line index or OT_NOT_FOUND, also when an inspection
+ * report's title ("Inspection of …") comes first: a report may name a
+ * focused visit or a JTAI at the start of a paragraph. */
 static size_t find_title(const ot_doc *doc, int *which)
 {
-    for (size_t i = 0; i < doc->n && i < LETTER_SCAN_LINES; i++)
+    for (size_t i = 0; i < doc->n && i < LETTER_SCAN_LINES; i++) {
+        ot_slice t = ot_trim(ot_line_text(doc, i));
+        if (ot_starts_with(t, "inspection of ") || ot_starts_with(t, "re-inspection of "))
+            return OT_NOT_FOUND;
         if ((*which = title_at(doc, i)) >= 0)
             return i;
+    }
     return OT_NOT_FOUND;
 }
 

@@ -163,6 +163,10 @@ static void check_refused(void)
                                 "Joint targeted area inspection findings of 2017 were acted upon in full by\n";
     CHECK(sl_letter_detect(report, sizeof report - 1) == SL_INSPECTION_UNKNOWN, "a report is not a letter");
     CHECK(sl_letter_detect(prose, sizeof prose - 1) == SL_INSPECTION_UNKNOWN, "prose is no title");
+    static const char naming[] = "Inspection of Testshire local authority children's services\n\n"
+                                 "Joint targeted area inspection of Testshire\n\nwas in 2019.\n";
+    CHECK(sl_letter_detect(naming, sizeof naming - 1) == SL_INSPECTION_UNKNOWN,
+          "a report naming a JTAI on a line of its own is still a report");
 }
 
 void test_letter(void)
