@@ -463,6 +463,8 @@ static size_t find_heading(const ot_doc *doc, size_t from, heading_kind kind)
 void ol_read_findings(const ot_doc *doc, size_t from, sl_inspection *out)
 {
     size_t priority = find_heading(doc, from, HEAD_PRIORITY), improve = find_heading(doc, from, HEAD_IMPROVE);
+    size_t first = priority < improve ? priority : improve;
+    out->items_line = first == OT_NOT_FOUND ? 0 : ot_line_number(doc, first);
     if (priority != OT_NOT_FOUND && (improve == OT_NOT_FOUND || priority < improve))
         read_list(doc, priority, HEAD_PRIORITY, out);
     if (improve != OT_NOT_FOUND)

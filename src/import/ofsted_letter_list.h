@@ -17,7 +17,8 @@
 /* Reads the lists under the first priority heading and the first
  * improvement heading at or after line from into out's items (priority 1
  * for areas for priority action), in the order the letter gives them. A
- * heading saying there are none adds nothing. Allocates only the items. */
+ * heading saying there are none adds nothing. Sets out->items_line to the
+ * first heading's line (0 when there is none). Allocates only the items. */
 void ol_read_findings(const ot_doc *doc, size_t from, sl_inspection *out);
 
 #endif

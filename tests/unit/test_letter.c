@@ -111,7 +111,8 @@ static void check_texts(void)
         CHECK(strcmp(insp.items[0].text, "The quality of plans for children in need, so that: actions are"
                                          " specific; timescales are clear.") == 0,
               "sub-bullets join their item: '%s'", insp.items[0].text);
-        CHECK(insp.items[1].source_line == 20, "item 2 on line %ld", insp.items[1].source_line);
+        CHECK(insp.items[1].source_line == 20 && insp.items_line == 14, "item 2 on line %ld, heading on %ld",
+              insp.items[1].source_line, insp.items_line);
         CHECK(insp.lead_inspector && strcmp(insp.lead_inspector, "A Inspector") == 0, "signatory '%s'",
               insp.lead_inspector ? insp.lead_inspector : "(null)");
         CHECK(insp.published != SL_NO_DAY, "the letter's date is read");
