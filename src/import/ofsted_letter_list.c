@@ -428,6 +428,15 @@ static int refers_back(ot_slice t)
     return 0;
 }
 
+/* Returns 1 when the paragraph at line i only refers back to an earlier list. */
+static int refers_back_at(const ot_doc *doc, size_t i)
+{
+    sl_buf text = SL_BUF_INIT;
+    int back = refers_back(first_sentence(doc, i, &text));
+    sl_buf_free(&text);
+    return back;
+}
+
 /* Reads the list under the heading at line heading. */
 static void read_list(const ot_doc *doc, size_t heading, heading_kind kind, sl_inspection *out)
 {
@@ -438,9 +447,8 @@ static void read_list(const ot_doc *doc, size_t heading, heading_kind kind, sl_i
         i = next_text(doc, i + 1, &blank);     /* a table's header repeating the heading */
     if (i < doc->n && opens_with_heading(doc, i))
         i = next_text(doc, i + 1, &blank);
-    if (i >= doc->n || ot_says_none(ot_trim(ot_line_text(doc, i))) || refers_back(first_sentence(doc, i, &st.text)))
+    if (i >= doc->n || ot_says_none(ot_trim(ot_line_text(doc, i))) || refers_back_at(doc, i))
         return;
-    sl_buf_reset(&st.text);
     ot_slice t = ot_trim(ot_line_text(doc, i)), rest;
     if (ot_find(t, "responsible bod") >= 0)
         read_table(&st, i);
