@@ -2,7 +2,7 @@
 """The benchmark table of `make bench`.
 
 BENCH_ONLY=board (or a comma-separated list of core, documents, measures,
-inspections, board) runs only those groups of cases. Each case runs a fresh sightline process several times; the table gives the
+inspections, training, board) runs only those groups of cases. Each case runs a fresh sightline process several times; the table gives the
 median wall time and the peak resident memory of the worst run (from
 wait4's rusage, so it is the process's own peak), and the issue's target.
 """
@@ -165,6 +165,44 @@ def inspection_cases(sl, work):
     return rows
 
 
+REPEAT = 20
+SHARED = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared")
+
+
+def training_cases(sl, work):
+    """Every training report and letter of ../shared/samples/inspections (the
+    ILACS and SIF reports, the focused-visit, JTAI and SEND letters): all in
+    one import, and each on its own (a dry run, the slowest counted)."""
+    import glob
+    root = os.path.join(SHARED, "samples", "inspections")
+    paths = sorted(glob.glob(os.path.join(root, "ilacs", "*.txt")) + glob.glob(os.path.join(root, "other", "*", "*.txt")))
+    if not paths:
+        print(f"bench: {root} is not present; the training-report rows are skipped", file=sys.stderr)
+        return []
+    db = os.path.join(work, "training.db")
+
+    def fresh():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        run([sl, "--db", db, "init"])
+    secs, kib = measure(lambda: [sl, "--db", db, "import", *paths], fresh)
+    rows = [(f"import {len(paths)} training reports and letters", secs, kib, f"{len(paths) / secs:,.0f} docs/s",
+             "< 3 s in all", secs < 3.0)]
+    fresh()
+    # Each report read REPEAT times in one process (a dry run): its time per
+    # reading, with the process's start spread over the readings.
+    slowest, worst_kib, name = 0.0, 0, ""
+    for path in paths:
+        one, one_kib = run([sl, "--db", db, "import", "--dry-run", *([path] * REPEAT)])
+        if one / REPEAT > slowest:
+            slowest, name = one / REPEAT, os.path.basename(path)
+        worst_kib = max(worst_kib, one_kib)
+    rows.append((f"slowest one ({name[:30]})", slowest, worst_kib, f"{slowest * 1000:.1f} ms",
+                 "every one < 50 ms", slowest < 0.05))
+    return rows
+
+
 def board_pack_cases(sl, seeder, work):
     """The board pack for the last of 60 monthly meetings of a board whose
     300-action plan has 5 years of weekly updates (78,000), with actions
@@ -230,6 +268,8 @@ def main():
             rows += measures_cases(sl, work)
         if want("inspections"):
             rows += inspection_cases(sl, work)
+        if want("training"):
+            rows += training_cases(sl, work)
         if want("board"):
             rows += board_pack_cases(sl, seeder, work)
 

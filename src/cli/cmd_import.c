@@ -190,9 +190,14 @@ static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int
             sl_day_format(in->start, start);
         if (in->end != SL_NO_DAY)
             sl_day_format(in->end, end);
-        sl_buf_printf(out, "%s inspection of %s (%s to %s, %s): %zu recommendations\n",
+        sl_buf_printf(out, "%s inspection of %s (%s to %s, %s): %zu recommendations",
                       dry ? "would import" : already ? "unchanged: already have the" : "imported", in->authority,
-                      start, end, in->framework ? in->framework : "framework unknown", in->n_items);
+                      start, end, in->framework ? in->framework : "framework unknown",
+                      sl_inspection_count_items(in, 0));
+        size_t priority = sl_inspection_count_items(in, 1);
+        if (priority)
+            sl_buf_printf(out, ", %zu areas for priority action", priority);
+        sl_buf_putc(out, '\n');
     } else {
         sl_buf_printf(out, "%s %zu inspection reports (%d already there)\n", dry ? "would import" : "imported",
                       r->reports.n, already);

@@ -76,6 +76,24 @@ static void json_day(sl_buf *b, sl_day day)
     sl_buf_json_str(b, iso);
 }
 
+/* Appends a JSON array of the texts (or, with outcomes, the national
+ * framework tags) of the items that are (priority 1) or are not areas for
+ * priority action. */
+static void json_items(sl_buf *b, const sl_inspection *in, int priority, int outcomes)
+{
+    int first = 1;
+    sl_buf_putc(b, '[');
+    for (size_t i = 0; i < in->n_items; i++) {
+        if ((in->items[i].priority != 0) != priority)
+            continue;
+        if (!first)
+            sl_buf_putc(b, ',');
+        sl_buf_json_str(b, outcomes ? in->items[i].framework_outcome : in->items[i].text);
+        first = 0;
+    }
+    sl_buf_putc(b, ']');
+}
+
 typedef struct {
     sl_buf *out;                /* the run's output */
     int json;
@@ -102,6 +120,8 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
         json_day(b, in->end);
         sl_buf_puts(b, ",\"published\":");
         json_day(b, in->published);
+        sl_buf_puts(b, ",\"kind\":");
+        sl_buf_json_str(b, sl_inspection_kind_name(in->kind));
         sl_buf_puts(b, ",\"framework\":");
         sl_buf_json_str(b, in->framework);
         sl_buf_puts(b, ",\"lead_inspector\":");
@@ -111,19 +131,13 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
             sl_buf_printf(b, "%s\"%s\":", k ? "," : "", sl_judgement_key((sl_judgement_kind)k));
             sl_buf_json_str(b, in->judgements[k] ? sl_grade_name(in->judgements[k]) : NULL);
         }
-        sl_buf_puts(b, "},\"recommendations\":[");
-        for (size_t i = 0; i < in->n_items; i++) {
-            if (i)
-                sl_buf_putc(b, ',');
-            sl_buf_json_str(b, in->items[i].text);
-        }
-        sl_buf_puts(b, "],\"framework_outcomes\":[");
-        for (size_t i = 0; i < in->n_items; i++) {
-            if (i)
-                sl_buf_putc(b, ',');
-            sl_buf_json_str(b, in->items[i].framework_outcome);
-        }
-        sl_buf_puts(b, "]}");
+        sl_buf_puts(b, "},\"recommendations\":");
+        json_items(b, in, 0, 0);
+        sl_buf_puts(b, ",\"priority_actions\":");
+        json_items(b, in, 1, 0);
+        sl_buf_puts(b, ",\"framework_outcomes\":");
+        json_items(b, in, 0, 1);
+        sl_buf_putc(b, '}');
     } else {
         char start[11] = "?", end[11] = "?";
         if (in->start != SL_NO_DAY)
@@ -136,7 +150,10 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
             if (in->judgements[k])
                 sl_buf_printf(b, "      %-32s %s\n", sl_judgement_label((sl_judgement_kind)k),
                               sl_grade_name(in->judgements[k]));
-        sl_buf_printf(b, "      %zu recommendation%s\n", in->n_items, in->n_items == 1 ? "" : "s");
+        size_t recs = sl_inspection_count_items(in, 0), priority = sl_inspection_count_items(in, 1);
+        sl_buf_printf(b, "      %zu recommendation%s\n", recs, recs == 1 ? "" : "s");
+        if (priority)
+            sl_buf_printf(b, "      %zu area%s for priority action\n", priority, priority == 1 ? "" : "s");
     }
     l->n++;
     return 0;

@@ -126,6 +126,53 @@ const char *sl_judgement_label(sl_judgement_kind kind)
     return (unsigned)kind < SL_JUDGEMENT_COUNT ? judgement_labels[kind] : "Unknown";
 }
 
+static const char *const kind_names[SL_INSPECTION_KIND_COUNT] = {
+    "unknown", "sif", "ilacs", "focused-visit", "monitoring-visit", "jtai", "send",
+};
+
+const char *sl_inspection_kind_name(sl_inspection_kind kind)
+{
+    return (unsigned)kind < SL_INSPECTION_KIND_COUNT ? kind_names[kind] : "unknown";
+}
+
+sl_inspection_kind sl_inspection_kind_parse(const char *name)
+{
+    for (int k = 1; name && k < SL_INSPECTION_KIND_COUNT; k++)
+        if (strcmp(name, kind_names[k]) == 0)
+            return (sl_inspection_kind)k;
+    return SL_INSPECTION_UNKNOWN;
+}
+
+sl_inspection_kind sl_inspection_kind_of_framework(const char *framework)
+{
+    static const struct {
+        const char *framework;
+        sl_inspection_kind kind;
+    } table[] = {
+        {SL_FRAMEWORK_SIF, SL_INSPECTION_SIF},
+        {SL_FRAMEWORK_ILACS_STANDARD, SL_INSPECTION_ILACS},
+        {SL_FRAMEWORK_ILACS_SHORT, SL_INSPECTION_ILACS},
+        {SL_FRAMEWORK_FOCUSED_VISIT, SL_INSPECTION_FOCUSED_VISIT},
+        {SL_FRAMEWORK_MONITORING_VISIT, SL_INSPECTION_MONITORING_VISIT},
+        {SL_FRAMEWORK_JTAI, SL_INSPECTION_JTAI},
+        {SL_FRAMEWORK_SEND, SL_INSPECTION_SEND},
+        {"standard", SL_INSPECTION_ILACS},   /* the ILACS scrape's words */
+        {"short", SL_INSPECTION_ILACS},
+    };
+    for (size_t i = 0; framework && i < sizeof table / sizeof table[0]; i++)
+        if (strcmp(framework, table[i].framework) == 0)
+            return table[i].kind;
+    return SL_INSPECTION_UNKNOWN;
+}
+
+size_t sl_inspection_count_items(const sl_inspection *insp, int priority)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < insp->n_items; i++)
+        n += (insp->items[i].priority != 0) == (priority != 0);
+    return n;
+}
+
 void sl_inspection_init(sl_inspection *insp)
 {
     memset(insp, 0, sizeof *insp);
@@ -143,6 +190,7 @@ void sl_inspection_add_item(sl_inspection *insp, char *text, char *framework_out
     item->text = text;
     item->framework_outcome = framework_outcome;
     item->source_line = line;
+    item->priority = 0;
 }
 
 void sl_inspection_free(sl_inspection *insp)

@@ -39,6 +39,21 @@ typedef enum {
 #define SL_FRAMEWORK_SIF "SIF"
 #define SL_FRAMEWORK_FOCUSED_VISIT "focused visit"
 #define SL_FRAMEWORK_MONITORING_VISIT "monitoring visit"
+#define SL_FRAMEWORK_JTAI "JTAI"
+#define SL_FRAMEWORK_SEND "area SEND"
+
+/* What kind of event an inspection is: a full inspection under the SIF or
+ * ILACS, or one of the letters and reports Ofsted publishes between them. */
+typedef enum {
+    SL_INSPECTION_UNKNOWN = 0,
+    SL_INSPECTION_SIF,
+    SL_INSPECTION_ILACS,
+    SL_INSPECTION_FOCUSED_VISIT,
+    SL_INSPECTION_MONITORING_VISIT,
+    SL_INSPECTION_JTAI,         /* joint targeted area inspection letter */
+    SL_INSPECTION_SEND,         /* area SEND inspection report */
+    SL_INSPECTION_KIND_COUNT
+} sl_inspection_kind;
 
 /* One recommendation ("What needs to improve?" item, SIF area for improvement). */
 typedef struct {
@@ -47,6 +62,8 @@ typedef struct {
                                    "enabler: leaders drive conditions for effective
                                    practice"); NULL when untagged */
     long source_line;           /* line of the report where the item starts, 0 when none */
+    int priority;               /* 1 for an area for priority action, 0 for a recommendation
+                                   or area for improvement */
 } sl_inspection_item;
 
 /* An inspection. Every string is owned by the inspection and freed by
@@ -57,6 +74,7 @@ typedef struct {
     sl_day start;               /* first day of the inspection, SL_NO_DAY when unknown */
     sl_day end;                 /* last day of the inspection, SL_NO_DAY when unknown */
     sl_day published;           /* publication day of the report, SL_NO_DAY when unknown */
+    sl_inspection_kind kind;    /* SL_INSPECTION_UNKNOWN when the source does not say */
     char *framework;            /* one of the SL_FRAMEWORK_* names, NULL when unknown */
     char *lead_inspector;       /* "Lisa Summers" */
     sl_grade judgements[SL_JUDGEMENT_COUNT];
@@ -91,6 +109,20 @@ const char *sl_grade_name(sl_grade grade);
 const char *sl_judgement_key(sl_judgement_kind kind);
 /* Returns the judgement's title for people ("Impact of leaders"); static storage. */
 const char *sl_judgement_label(sl_judgement_kind kind);
+
+/* Returns the stable name of a kind ("sif", "ilacs", "focused-visit",
+ * "monitoring-visit", "jtai", "send"), "unknown" otherwise; static storage. */
+const char *sl_inspection_kind_name(sl_inspection_kind kind);
+/* Returns the kind named name (as sl_inspection_kind_name gives it), or
+ * SL_INSPECTION_UNKNOWN. name may be NULL. */
+sl_inspection_kind sl_inspection_kind_parse(const char *name);
+/* Returns the kind an inspection is when only its framework name is known
+ * (SL_FRAMEWORK_*: "SIF", "ILACS short", "focused visit" …), or
+ * SL_INSPECTION_UNKNOWN. framework may be NULL. */
+sl_inspection_kind sl_inspection_kind_of_framework(const char *framework);
+/* Returns the number of items that are (priority 1) or are not (priority 0)
+ * areas for priority action. */
+size_t sl_inspection_count_items(const sl_inspection *insp, int priority);
 
 /* Empties an inspection: no strings, no items, every day SL_NO_DAY, every grade NONE. */
 void sl_inspection_init(sl_inspection *insp);

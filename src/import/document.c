@@ -10,6 +10,7 @@
 #include "import/html_text.h"
 #include "import/inspection_text.h"
 #include "import/odt_text.h"
+#include "import/ofsted_letter.h"
 #include "import/pdf_text.h"
 #include "import/tor_text.h"
 #include "import/zip_part.h"
@@ -20,7 +21,8 @@ sl_document_kind sl_document_kind_of(const char *data, size_t len, const sl_read
 {
     if (req->inspection)
         return SL_DOC_INSPECTION;
-    if (req->options.format == SL_FORMAT_AUTO && !sl_is_zip(data, len) && sl_inspection_detect(data, len))
+    if (req->options.format == SL_FORMAT_AUTO && !sl_is_zip(data, len) &&
+        (sl_letter_detect(data, len) != SL_INSPECTION_UNKNOWN || sl_inspection_detect(data, len)))
         return SL_DOC_INSPECTION;
     size_t start, end;
     if ((req->options.format == SL_FORMAT_AUTO || req->options.format == SL_FORMAT_TEXT) && !sl_is_zip(data, len) &&
@@ -29,12 +31,13 @@ sl_document_kind sl_document_kind_of(const char *data, size_t len, const sl_read
     return SL_DOC_PLAN;
 }
 
-/* Reads an Ofsted report's text and appends it. */
+/* Reads an Ofsted report's or letter's text and appends it. */
 static int read_report(const char *path, const char *data, size_t len, sl_readings *out, sl_error *err)
 {
     sl_inspection in;
     sl_inspection_init(&in);
-    if (sl_inspection_read(data, len, path, &in, err) < 0)
+    int letter = sl_letter_detect(data, len) != SL_INSPECTION_UNKNOWN;
+    if ((letter ? sl_letter_read(data, len, path, &in, err) : sl_inspection_read(data, len, path, &in, err)) < 0)
         return -1;
     sl_sha256_hex(data, len, in.source_sha256);
     out->reports.inspections = sl_realloc(out->reports.inspections, (out->reports.n + 1) * sizeof in);

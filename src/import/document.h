@@ -1,8 +1,9 @@
 /* document.h — what a file is and which reader gets it, decided in one place
  * for the command line and the web: a PDF is turned into text first, a Word
  * document (.docx), OpenDocument text (.odt) or HTML page into the same lines
- * and cells (doc_text.h), whatever the file is called; an
- * Ofsted report goes to the inspection reader; the terms of reference of a
+ * and cells (doc_text.h), whatever the file is called; an Ofsted letter
+ * (focused or monitoring visit, JTAI, area SEND) goes to the letter reader,
+ * an Ofsted report to the inspection reader; the terms of reference of a
  * board (alone, or inside a committee's agenda pack) to the terms-of-reference
  * reader, and the rest of such a pack, when it holds a plan, to the plan
  * readers; anything else to the plan readers (canonical CSV, workbook, plan

@@ -197,6 +197,10 @@ static int read_row(const header *h, const sl_csv *csv, sl_inspection *insp, sl_
         return sl_fail_at(err, h->file, csv->record_line,
                           "the inspection ends before it starts");
     insp->framework = framework_from_cell(h, csv);
+    /* The scrape gives no framework for the SIF reports before ILACS (2018). */
+    insp->kind = insp->framework || (insp->start != SL_NO_DAY && insp->start >= sl_day_from_ymd(2018, 1, 1))
+                     ? SL_INSPECTION_ILACS
+                     : SL_INSPECTION_SIF;
     insp->lead_inspector = cell_copy(h, csv, COL_INSPECTOR);
     insp->report_url = cell_copy(h, csv, COL_LINK);
     insp->source_file = sl_strdup(h->file);

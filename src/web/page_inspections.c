@@ -25,7 +25,9 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
     }
     sl_buf_puts(b, "</dl><ol class=\"govuk-list govuk-list--number\">");
     for (size_t i = 0; i < in->n_items; i++) {
-        sl_buf_printf(b, "<li>%h", in->items[i].text);
+        sl_buf_printf(b, "<li>%R%h", in->items[i].priority ? "<strong class=\"govuk-tag govuk-tag--red\">"
+                                                            "Priority action</strong> " : "",
+                      in->items[i].text);
         if (in->items[i].framework_outcome)
             sl_buf_printf(b, " <span class=\"govuk-body-s\">(%h)</span>", in->items[i].framework_outcome);
         sl_buf_puts(b, "</li>");

@@ -18,7 +18,23 @@ py bury-no-care-leavers "$T/i.json" "[x['judgements']['care_leavers'] for x in d
 py trafford-post-reform "$T/i.json" "[(x['judgements']['overall'],x['judgements']['in_care']) for x in d if x['authority'].startswith('Trafford')]==[(None,'good')]"
 py trafford-outcomes "$T/i.json" "all(o for x in d if x['authority'].startswith('Trafford') for o in x['framework_outcomes'])"
 py dorset-one "$T/i.json" "[len(x['recommendations']) for x in d if x['authority'].startswith('Dorset')]==[1]"
+py kinds "$T/i.json" "all(x['kind']=='ilacs' and x['priority_actions']==[] for x in d)"
 py authority-codes "$T/i.json" "all(x['authority_code'] and x['authority_code'].startswith('E') for x in d)"
+
+# A database made before inspections had kinds (migration 5 not applied):
+# opening it adds the columns, and the kind is read from the framework.
+cp "$DB" "$T/old.db"
+python3 - "$T/old.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+v = db.execute("PRAGMA user_version").fetchone()[0]
+db.execute("ALTER TABLE inspections DROP COLUMN kind")
+db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
+db.execute(f"PRAGMA user_version = {v - 1}")
+db.commit()
+PY
+ok old-db "$SL" --db "$T/old.db" inspections --json
+py old-db-kinds "$T/out" "len(d)==4 and all(x['kind']=='ilacs' and x['priority_actions']==[] for x in d)"
 
 # Bad reports are refused whole.
 before=$(sha256sum < "$DB")

@@ -15,6 +15,7 @@ void test_governance_store(void);
 void test_heatmap(void);
 void test_inspection(void);
 void test_lazy_lib(void);
+void test_letter(void);
 void test_lint(void);
 void test_measures(void);
 void test_national(void);
@@ -48,6 +49,7 @@ int main(void)
         {"heatmap", test_heatmap},
         {"inspection", test_inspection},
         {"lazy lib", test_lazy_lib},
+        {"letter", test_letter},
         {"lint", test_lint},
         {"measures", test_measures},
         {"national", test_national},

@@ -11,6 +11,7 @@
 #include "domain/inspection.h"
 #include "import/ilacs_csv.h"
 #include "import/inspection_text.h"
+#include "util/buf.h"
 
 #define SAMPLES "tests/data/samples/inspections/"
 #define LA_LOOKUP "data/la-lookup.csv"
@@ -320,6 +321,9 @@ static void test_small_texts(void)
          " 2024\r\n\r\n Judgement   Grade\r\n\r\n Overall effectiveness   Inadequate\r\n\r\n"
          "What needs to improve?\r\n\xE2\x80\xA2 Item one\r\n  continued.\r\n",
          NONE, NONE, NONE, INAD, 1, "ILACS short"},
+        {"council's name above the title (2018-2019)",
+         "Testshire\n\nInspection of children\xE2\x80\x99s social care services\n" DATES LEAD HEADER OVERALL ITEMS,
+         NONE, NONE, NONE, GOOD, 1, "ILACS standard"},
         {"focused visit",
          "Focused visit to Testshire local authority children\xE2\x80\x99s services\n"
          "Inspection dates: 6 and 7 March 2024\n" LEAD "What needs to improve?\n"
@@ -388,6 +392,98 @@ static void test_small_texts(void)
     static const char plan[] = "Improvement plan\nInspection dates: 1 May 2024\n";
     CHECK(sl_inspection_detect(plan, sizeof plan - 1) == 0, "a plan is not a report");
     CHECK(sl_inspection_detect("", 0) == 0, "nothing is not a report");
+}
+
+/* Inspection dates in every form the reports write them, including an
+ * inspection held in two parts (first day of the first, last of the second). */
+static void test_date_forms(void)
+{
+    static const struct {
+        const char *dates, *start, *end;
+    } cases[] = {
+        {"13 to 24 May 2024", "2024-05-13", "2024-05-24"},
+        {"25 October 2021 to 5 November 2021", "2021-10-25", "2021-11-05"},
+        {"20 June 2017 \xE2\x94\x80 13 July 2017", "2017-06-20", "2017-07-13"},
+        {"30 May 2017 \xE2\x80\x93 22 June 2017", "2017-05-30", "2017-06-22"},
+        {"19 November\xE2\x80\x93" "30 November 2018", "2018-11-19", "2018-11-30"},
+        {"5 to 9 December 2022 and 14 to 15 February 2023", "2022-12-05", "2023-02-15"},
+        {"19 November\xE2\x80\x93" "11 December 2013 and 28\xE2\x80\x93" "30 January 2014", "2013-11-19",
+         "2014-01-30"},
+        {"24 November 2015 - 17 December 2015", "2015-11-24", "2015-12-17"},
+        {"6 and 7 March 2024", "2024-03-06", "2024-03-07"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        sl_buf text = SL_BUF_INIT;
+        sl_buf_printf(&text, "%s" "Inspection dates: %s\n" "%s%s%s", TITLE, cases[c].dates, HEADER, OVERALL,
+                      ITEMS);
+        sl_inspection insp;
+        sl_error err;
+        char a[11], b[11];
+        int rc = read_text(text.data, text.len, "t.txt", &insp, &err);
+        CHECK(rc == 0, "dates '%s': read (%s)", cases[c].dates, err.message);
+        if (rc == 0)
+            CHECK(strcmp(iso(insp.start, a), cases[c].start) == 0 && strcmp(iso(insp.end, b), cases[c].end) == 0,
+                  "dates '%s': %s to %s", cases[c].dates, a, b);
+        sl_inspection_free(&insp);
+        sl_buf_free(&text);
+    }
+}
+
+/* SIF judgement tables of 2014-2018 in their shapes: the grade above and
+ * below its numbered label, the overall judgement as a sentence in the
+ * table's first block, a council-name title line, a contents line naming
+ * the list's heading, numbered headings over bulleted recommendations. */
+static void test_sif_shapes(void)
+{
+    static const char text[] =
+        "Testshire County Council\n"
+        "Inspection of services for children in need of help and\nprotection, children looked after and care leavers\n"
+        "and\nReview of the effectiveness of the local safeguarding children\nboard1\n"
+        "Inspection date: 19 November\xE2\x80\x93" "11 December 2013 and 28\xE2\x80\x93" "30 January 2014\n\n"
+        "Children\xE2\x80\x99s services in Testshire require improvement to be\ngood\n"
+        "                                                       Requires\n"
+        "1. Children who need help and protection               improvement to be\n"
+        "                                                       good\n\n"
+        "                                                       Requires\n"
+        "2. Children looked after and achieving\n"
+        "                                                       improvement to be\n"
+        "   permanence\n"
+        "                                                       good\n\n"
+        "        2.1 Adoption performance                       Good\n\n"
+        "            2.2 Experiences and progress of care leavers\n"
+        "                                                       Inadequate\n\n"
+        "3.      Leadership, management and governance          Good\n\n"
+        "The effectiveness of the LSCB requires improvement\n\n"
+        "Contents\n  What does the local authority need to improve?         5\n\n"
+        "What does the local authority need to improve?\n"
+        "1.   Quality of practice\n\n"
+        "      \xEF\x82\xA7 Improve assessments\n       of risk.\n"
+        "      \xEF\x82\xA7 Improve plans.\n\n"
+        "2.   Leadership\n\n"
+        "      \xEF\x82\xA7 Strengthen oversight.\n\n"
+        "The local authority\xE2\x80\x99s strengths\n"
+        "3.   Early help is good.\n";
+    sl_inspection insp;
+    sl_error err;
+    char a[11], b[11];
+    int rc = read_text(text, sizeof text - 1, "sif.txt", &insp, &err);
+    CHECK(rc == 0, "SIF shapes: read (%ld: %s)", err.line, err.message);
+    if (rc < 0)
+        return;
+    CHECK(insp.judgements[SL_JUDGEMENT_OVERALL] == RI && insp.judgements[SL_JUDGEMENT_HELP_PROTECTION] == RI &&
+              insp.judgements[SL_JUDGEMENT_IN_CARE] == RI && insp.judgements[SL_JUDGEMENT_CARE_LEAVERS] == INAD &&
+              insp.judgements[SL_JUDGEMENT_LEADERS] == GOOD,
+          "SIF shapes: %s %s %s %s %s", sl_grade_name(insp.judgements[0]), sl_grade_name(insp.judgements[1]),
+          sl_grade_name(insp.judgements[2]), sl_grade_name(insp.judgements[3]), sl_grade_name(insp.judgements[4]));
+    CHECK(same(insp.authority, "Testshire County Council") && insp.kind == SL_INSPECTION_SIF,
+          "SIF shapes: authority '%s'", insp.authority);
+    CHECK(strcmp(iso(insp.start, a), "2013-11-19") == 0 && strcmp(iso(insp.end, b), "2014-01-30") == 0,
+          "SIF shapes: %s to %s", a, b);
+    CHECK(insp.n_items == 3, "SIF shapes: %zu recommendations, want 3", insp.n_items);
+    if (insp.n_items == 3)
+        CHECK(strcmp(insp.items[0].text, "Improve assessments of risk.") == 0, "SIF shapes: item 1 '%s'",
+              insp.items[0].text);
+    sl_inspection_free(&insp);
 }
 
 static void test_grades(void)
@@ -660,6 +756,8 @@ void test_inspection(void)
     test_item_texts();
     test_sif_report();
     test_small_texts();
+    test_date_forms();
+    test_sif_shapes();
     test_grades();
     test_ilacs_csv();
     test_authorities();

@@ -500,6 +500,12 @@ static const char *const migrations[] = {
     "DELETE FROM action_people WHERE person_id IN (SELECT id FROM junk_people);"
     "DELETE FROM people WHERE id IN (SELECT id FROM junk_people);"
     "DROP TABLE junk_people;",
+
+    /* 7: every Ofsted event has its kind (sif, ilacs, focused-visit,
+     * monitoring-visit, jtai, send; '' for rows stored before, read by their
+     * framework), and an item may be an area for priority action. */
+    ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
+     "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
 };
 
 int sl_sqlite_migration_count(void)

@@ -32,8 +32,8 @@ static int save_parts(sq_store *s, int64_t id, const sl_inspection *in, sl_error
     static const char judgement_sql[] =
         "INSERT INTO inspection_judgements (inspection_id, kind, grade) VALUES (?1, ?2, ?3)";
     static const char item_sql[] =
-        "INSERT INTO inspection_items (inspection_id, position, text, framework_outcome, source_line)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)";
+        "INSERT INTO inspection_items (inspection_id, position, text, framework_outcome, source_line,"
+        " priority) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
     for (int k = 0; k < SL_JUDGEMENT_COUNT; k++) {
         if (in->judgements[k] == SL_GRADE_NONE)
             continue;
@@ -48,7 +48,7 @@ static int save_parts(sq_store *s, int64_t id, const sl_inspection *in, sl_error
     for (size_t i = 0; i < in->n_items; i++) {
         sqlite3_stmt *st = SQ_STMT(s, item_sql, err, SQ_INT(id), SQ_INT((int)i + 1),
                           SQ_TEXT(in->items[i].text), SQ_TEXT(in->items[i].framework_outcome),
-                          SQ_INT(in->items[i].source_line));
+                          SQ_INT(in->items[i].source_line), SQ_INT(in->items[i].priority != 0));
         if (!st)
             return -1;
         if (sq_exec(s, st, err, "adding a recommendation") < 0)
@@ -62,14 +62,15 @@ int sq_save_inspection(sl_store *store, const sl_inspection *in, const char *aut
 {
     static const char sql[] =
         "INSERT INTO inspections (authority, authority_code, urn, start_day, end_day, published_day,"
-        " framework, lead_inspector, report_url, source_file, source_sha256, imported_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+        " framework, lead_inspector, report_url, source_file, source_sha256, imported_at, kind)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(in->authority ? in->authority : ""),
                       SQ_TEXT(authority_code), SQ_TEXT(in->urn), SQ_DAY(in->start), SQ_DAY(in->end),
                       SQ_DAY(in->published), SQ_TEXT(in->framework), SQ_TEXT(in->lead_inspector),
                       SQ_TEXT(in->report_url), SQ_TEXT(in->source_file ? in->source_file : ""),
-                      SQ_TEXT(in->source_sha256), SQ_NOW);
+                      SQ_TEXT(in->source_sha256), SQ_NOW,
+                      SQ_TEXT(in->kind ? sl_inspection_kind_name(in->kind) : ""));
     if (!st)
         return -1;
     if (sq_exec(s, st, err, "adding an inspection") < 0)
@@ -95,8 +96,8 @@ static int load_parts(sq_store *s, int64_t id, sl_inspection *in, sl_error *err)
     static const char judgements[] =
         "SELECT kind, grade FROM inspection_judgements WHERE inspection_id = ?1";
     static const char items[] =
-        "SELECT text, framework_outcome, source_line FROM inspection_items WHERE inspection_id = ?1"
-        " ORDER BY position";
+        "SELECT text, framework_outcome, source_line, priority FROM inspection_items"
+        " WHERE inspection_id = ?1 ORDER BY position";
     sqlite3_stmt *st = sq_prepare(s, judgements, err);
     if (!st)
         return -1;
@@ -113,9 +114,11 @@ static int load_parts(sq_store *s, int64_t id, sl_inspection *in, sl_error *err)
     if (!(st = sq_prepare(s, items, err)))
         return -1;
     sqlite3_bind_int64(st, 1, id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sl_inspection_add_item(in, sl_strdup(sq_text(st, 0)), column_copy(st, 1),
                                (long)sqlite3_column_int64(st, 2));
+        in->items[in->n_items - 1].priority = sqlite3_column_int(st, 3) != 0;
+    }
     if (sq_walk_end(s, st, rc, 0, err, "reading recommendations") < 0)
         return -1;
     return 0;
@@ -128,7 +131,7 @@ static int read_all(sq_store *s, sl_inspection_list *rows, int64_t **ids_out, ch
 {
     static const char sql[] =
         "SELECT id, authority, authority_code, urn, start_day, end_day, published_day, framework,"
-        " lead_inspector, report_url, source_file FROM inspections ORDER BY authority, start_day, id";
+        " lead_inspector, report_url, source_file, kind FROM inspections ORDER BY authority, start_day, id";
     memset(rows, 0, sizeof *rows);
     int64_t *ids = NULL;
     char **codes = NULL;
@@ -154,6 +157,9 @@ static int read_all(sq_store *s, sl_inspection_list *rows, int64_t **ids_out, ch
         in->lead_inspector = column_copy(st, 8);
         in->report_url = column_copy(st, 9);
         in->source_file = column_copy(st, 10);
+        in->kind = sl_inspection_kind_parse(sq_text(st, 11));
+        if (in->kind == SL_INSPECTION_UNKNOWN)     /* stored before kinds were */
+            in->kind = sl_inspection_kind_of_framework(in->framework);
         rows->n++;
     }
     int result = sq_walk_end(s, st, rc, 0, err, "listing inspections");
