@@ -60,6 +60,8 @@ if [ "$QUICK" = 0 ]; then
 fi
 suite "unit" build/unit_tests
 suite "layers (docs/ARCHITECTURE.md)" python3 tests/tools/check_layers.py src
+# Fixed-size text buffers left on data paths (target 0; tests/tools/buffer_allowlist.txt).
+suite "fixed buffers" python3 tests/tools/check_buffers.py src
 # The source check (tests/tools/check_format.py): formats, escaping, banned functions.
 suite "source check" python3 tests/tools/check_format.py
 [ "$QUICK" = 0 ] && suite "unit (asan+ubsan)" build/asan/unit_tests

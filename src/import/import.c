@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/limits.h"
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/mem.h"
@@ -96,5 +97,11 @@ int sl_import_bytes(const char *path, const char *data, size_t len, const sl_imp
         for (size_t i = 0; i < out->n_plans; i++)
             memcpy(out->plans[i].source_sha256, sha, sizeof sha);
     }
+    /* Every field within its limit (domain/limits.h), or nothing is imported. */
+    for (size_t i = 0; rc == 0 && i < out->n_plans; i++)
+        if (sl_limit_plan(&out->plans[i], err) < 0) {
+            sl_plan_set_free(out);
+            rc = -1;
+        }
     return rc;
 }

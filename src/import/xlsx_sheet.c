@@ -127,12 +127,13 @@ __attribute__((format(printf, 3, 4))) static int xml_fail(xml_part *x, long line
 {
     if (x->failed)
         return -1;
-    char message[512];
+    sl_buf message = SL_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    sl_buf_vcprintf(&message, fmt, ap);
     va_end(ap);
-    sl_fail_at(x->err, x->file, line, "%s", message);
+    sl_fail_at(x->err, x->file, line, "%s", sl_buf_str(&message));
+    sl_buf_free(&message);
     x->failed = 1;
     XML_StopParser(x->parser, XML_FALSE);
     return -1;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/limits.h"
 #include "web/action_page.h"
 #include "web/web.h"
 
@@ -115,7 +116,12 @@ void sl_page_action_update(sl_request *req)
         u.status_text = status;
     }
     if (rag && *rag) {
-        if (sl_rag_parse(rag, &u.rag) < 0 || !reason || !*reason) {
+        /* Only the ratings the form offers: blue and grey are computed, never set by hand. */
+        if (sl_rag_parse(rag, &u.rag) < 0 || (u.rag != SL_RAG_RED && u.rag != SL_RAG_AMBER && u.rag != SL_RAG_GREEN)) {
+            sl_error_page(req, 400, "That RAG cannot be set here", "Choose red, amber or green from the list.");
+            return;
+        }
+        if (!reason || !*reason) {
             sl_error_page(req, 400, "A manual RAG needs a reason", "Say why the computed RAG is overridden.");
             return;
         }
@@ -125,8 +131,9 @@ void sl_page_action_update(sl_request *req)
         sl_error_page(req, 400, "Evidence must be a web address", "Give a link starting https://.");
         return;
     }
-    if (note && strlen(note) > 8000) {
-        sl_error_page(req, 413, "The note is too long", "Keep a progress note under 8,000 characters.");
+    sl_error limit = {0};
+    if (sl_limit_update(u.status_text, note, reason, evidence, &limit) < 0) {
+        sl_error_page(req, 413, "Too long to save", limit.message);
         return;
     }
     u.note = note;
@@ -163,8 +170,12 @@ void sl_page_action_return(sl_request *req)
         sl_error_page(req, 400, "Say why it is returned", "A returned action needs a reason for its lead.");
         return;
     }
-    char note[600];
-    snprintf(note, sizeof note, "Returned by the SRO: %s", reason);
+    sl_error limit = {0};
+    if (sl_limit_check("the reason", reason, SL_LIMIT_REASON, &limit) < 0) {
+        sl_error_page(req, 413, "Too long to save", limit.message);
+        return;
+    }
+    const char *note = sl_req_printf(req, "Returned by the SRO: %s", reason);
     sl_update u = {.status = SL_STATUS_IN_PROGRESS, .status_text = "returned", .note = note};
     apply(req, &s, &u);
 }

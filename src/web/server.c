@@ -103,15 +103,16 @@ static enum MHD_Result send_answer(sl_request *req)
     MHD_add_response_header(r, "Content-Type",
                             req->content_type ? req->content_type : "text/html; charset=utf-8");
     MHD_add_response_header(r, "Cache-Control", "no-store");
-    if (req->location[0])
+    if (req->location)
         MHD_add_response_header(r, "Location", req->location);
     for (int i = 0; i < 2; i++)
         if (req->cookies[i][0])
             MHD_add_response_header(r, "Set-Cookie", req->cookies[i]);
-    if (req->filename[0]) {
-        char disposition[160];
-        snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", req->filename);
-        MHD_add_response_header(r, "Content-Disposition", disposition);
+    if (req->filename) {
+        sl_buf disposition = SL_BUF_INIT;
+        sl_buf_cprintf(&disposition, "attachment; filename=\"%s\"", req->filename);
+        MHD_add_response_header(r, "Content-Disposition", sl_buf_str(&disposition));
+        sl_buf_free(&disposition);
     }
     enum MHD_Result ok = MHD_queue_response(req->conn, (unsigned)req->status, r);
     MHD_destroy_response(r);
@@ -153,7 +154,7 @@ static void run_cached(sl_request *req, const sl_route *route)
     sl_buf_printf(&key, "|%d|%lld", (int)req->today, (long long)generation);
     if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
-        if (req->status == 200 && !req->location[0] && req->content_end > req->content_start)
+        if (req->status == 200 && !req->location && req->content_end > req->content_start)
             sl_cache_put(sl_buf_str(&key), req->title, req->body.data + req->content_start,
                          req->content_end - req->content_start);
     }
@@ -248,6 +249,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     enum MHD_Result ok = send_answer(&req);
     sl_form_free(&req.form);
     sl_buf_free(&req.body);
+    sl_arena_free(&req.arena);
     return ok;
 }
 

@@ -9,6 +9,7 @@
 #include "domain/date.h"
 #include "domain/permission.h"
 #include "store/store.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "web/form.h"
 #include "web/template.h"
@@ -35,14 +36,15 @@ typedef struct {
     int status;                     /* 200 unless a handler says otherwise */
     const char *content_type;       /* text/html unless set */
     sl_buf body;
-    char location[512];             /* set: a 303 redirect there */
+    const char *location;           /* set: a 303 redirect there (in arena) */
     char cookies[2][200];           /* Set-Cookie values */
-    char filename[96];              /* set: Content-Disposition attachment */
+    const char *filename;           /* set: Content-Disposition attachment (in arena) */
     char style_hash[48];            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
     /* Set by the layout: where the page's own content lies in body, for the page cache. */
-    char title[256];
+    const char *title;              /* in arena */
     size_t content_start;
     size_t content_end;
+    sl_arena arena;                 /* what the request's strings live in; freed with it */
 } sl_request;
 
 typedef void (*sl_page_fn)(sl_request *req);
@@ -51,6 +53,10 @@ typedef void (*sl_page_fn)(sl_request *req);
 const char *sl_query(sl_request *req, const char *name);
 /* Returns the request header name, or NULL. */
 const char *sl_header(sl_request *req, const char *name);
+/* Returns a copy of s that lives as long as the request. */
+const char *sl_req_strdup(sl_request *req, const char *s);
+/* Returns C-printf-formatted plain text (no markup) that lives as long as the request. */
+const char *sl_req_printf(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Answers with a 303 redirect to a local path (formatted). */
 void sl_redirect(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Answers with an error page: status and a sentence saying what happened. */
@@ -64,8 +70,8 @@ int sl_names_person(const char *cell, const char *person);
 /* A plan as the pages name it. */
 typedef struct {
     int64_t id;
-    char title[256];
-    char authority[128];
+    const char *title;              /* in the request's arena */
+    const char *authority;
     int version;
     int64_t superseded_by;
     int n_actions;
