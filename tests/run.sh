@@ -57,6 +57,7 @@ if [ "$QUICK" = 0 ]; then
     suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
     suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
+    suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
 fi
 suite "unit" build/unit_tests
 suite "layers (docs/ARCHITECTURE.md)" python3 tests/tools/check_layers.py src
@@ -73,6 +74,7 @@ done
 if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
+    suite "web hardening" python3 tests/web/test_hardening.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
     for f in tests/fuzz/fuzz_*.c; do
