@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -164,7 +165,9 @@ static void run_cached(sl_request *req, const sl_route *route)
 /* Checks who may do what, then runs the page; fills the answer in req. */
 static void dispatch(sl_request *req, const pending *p)
 {
-    const sl_route *route = sl_route_find(req->method, req->path, req->ids);
+    /* HEAD is answered as GET; libmicrohttpd sends the headers without the body. */
+    const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+    const sl_route *route = sl_route_find(method, req->path, req->ids);
     if (!route) {
         sl_error_page(req, 404, "Page not found", "There is no page at this address.");
         return;
@@ -197,10 +200,34 @@ static void dispatch(sl_request *req, const pending *p)
                       "Your account's role does not allow this. Ask the improvement team if you need it.");
         return;
     }
-    if (route->cacheable && !is_post)
+    if (route->cacheable && strcmp(method, "GET") == 0)
         run_cached(req, route);
     else
         route->handler(req);
+}
+
+/* MHD iterator: counts the Content-Length headers. */
+static enum MHD_Result count_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    (void)value;
+    if (strcasecmp(key, "Content-Length") == 0)
+        ++*(int *)cls;
+    return MHD_YES;
+}
+
+/* Refuses a request whose length is ambiguous (two Content-Length headers:
+ * the way to smuggle one request inside another past a proxy). */
+static enum MHD_Result refuse_ambiguous(struct MHD_Connection *conn)
+{
+    static const char text[] = "Bad request: more than one Content-Length.\n";
+    struct MHD_Response *r = MHD_create_response_from_buffer(sizeof text - 1, (void *)text, MHD_RESPMEM_PERSISTENT);
+    add_security_headers(r, NULL);
+    MHD_add_response_header(r, "Content-Type", "text/plain; charset=utf-8");
+    MHD_add_response_header(r, "Connection", "close");
+    enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_BAD_REQUEST, r);
+    MHD_destroy_response(r);
+    return ok;
 }
 
 /* MHD's access handler: gathers the body, then answers. */
@@ -212,6 +239,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     pending *p = *con_cls;
     if (!p) {
+        int lengths = 0;
+        MHD_get_connection_values(conn, MHD_HEADER_KIND, count_length, &lengths);
+        if (lengths > 1)
+            return refuse_ambiguous(conn);
         /* Answer on a later call, never this first one: libmicrohttpd
          * closes the connection after a response queued on the first call
          * (it cannot know the request was read whole), which would cost
@@ -230,7 +261,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (strncmp(url, "/static/", 8) == 0 || strncmp(url, "/assets/", 8) == 0) {
         const sl_static_file *f = sl_static_find(&server.statics, url);
-        if (f && strcmp(method, "GET") == 0)
+        if (f && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
             return send_static(conn, f);
     }
     sl_request req = {.method = method, .path = url, .conn = conn, .status = 200};

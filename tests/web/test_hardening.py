@@ -122,6 +122,9 @@ def checks(t, binary, db, work, port, ids):
     long_note(t, admin, ids)
     limits(t, binary, db, work, admin, ids)
     d10(t, admin, ids)
+    d7(t, port, admin)
+    d8(t, binary, db, work, admin, ids)
+    d12(t, port, admin)
 
 
 def d1(t, bp, ids):
@@ -209,6 +212,73 @@ def d10(t, admin, ids):
     t.check("D10-status-text-unbounded-refused", st in (400, 413), st)
     st, _ = update(admin, ids["1.4"], rag="amber", reason="a reason within its limit")
     t.check("D10-offered-rag-accepted", st == 303, st)
+
+
+def d7(t, port, admin):
+    """D7: a viewer's audit page lists only their own entries; an admin's lists everyone's."""
+    viewer = Client(port)
+    viewer.sign_in("viewer")
+    _, page = viewer.request("GET", "/calendar")
+    csrf, _ = form_fields(page)
+    viewer.request("POST", "/calendar/tokens", {"csrf": csrf})
+    st, page = viewer.request("GET", "/audit")
+    actors = set(re.findall(r'<tr class="govuk-table__row"><td class="govuk-table__cell">[^<]*</td>'
+                            r'<td class="govuk-table__cell">([^<]*)</td>', page))
+    t.check("D7-viewer-sees-only-own-audit-entries", st == 200 and actors <= {"viewer"} and "admin" not in actors,
+            (st, actors))
+    st, page = admin.request("GET", "/audit")
+    actors = set(re.findall(r'<tr class="govuk-table__row"><td class="govuk-table__cell">[^<]*</td>'
+                            r'<td class="govuk-table__cell">([^<]*)</td>', page))
+    t.check("D7-admin-sees-every-account", st == 200 and "admin" in actors and len(actors) > 1, actors)
+
+
+def action_status(admin, ref_id):
+    """The status cell of an action in the cached action list page."""
+    _, page = admin.request("GET", "/plans/1/actions")
+    m = re.search(rf'href="/actions/{ref_id}".*?</tr>', page, re.S)
+    return m.group(0) if m else ""
+
+
+def d8(t, binary, db, work, admin, ids):
+    """D8: after a restore to an earlier backup, no page made before the restore is served."""
+    backup = os.path.join(work, "before.db")
+    sl(binary, db, "backup", backup)
+    aid = ids["1.4"]
+    st, _ = update(admin, aid, status="at-risk", note="first, rolled back by the restore")
+    row_first = action_status(admin, aid)
+    r = sl(binary, db, "restore", backup)
+    t.check("D8-restore", r.returncode == 0, r.stderr)
+    st2, _ = update(admin, aid, status="complete", note="second, after the restore")
+    row_second = action_status(admin, aid)
+    t.check("D8-setup", st == 303 and st2 == 303 and "at-risk" in row_first.lower().replace(" ", "-"), (st, st2))
+    t.check("D8-no-stale-page-after-restore", "complete" in row_second.lower() and "at-risk" not in
+            row_second.lower().replace(" ", "-"), row_second[-300:])
+
+
+def d12(t, port, admin):
+    """D12: HEAD like GET without a body; two Content-Length headers refused; security headers everywhere."""
+    cookie = admin.cookie
+    st, head, body = head_of(port, f"HEAD /plans/1 HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n".encode())
+    t.check("D12-head-answered-like-get", st == 200 and body == b"", (st, len(body)))
+    st, head, body = head_of(port, b"HEAD /static/app.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    t.check("D12-head-static", st == 200 and body == b"", st)
+    st, head, _ = head_of(port, b"HEAD /sign-in HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    t.check("D12-head-sign-in", st == 200, st)
+    body = b"a=1"
+    st, head, _ = head_of(port, b"POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                          b"Content-Length: 3\r\nContent-Length: 40\r\nConnection: close\r\n\r\n" + body)
+    t.check("D12-two-content-lengths-refused", st == 400, st)
+    for name, req in [("page", f"GET /plans/1 HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\nConnection: close\r\n\r\n".encode()),
+                      ("redirect", b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                      ("404", b"GET /no-such-page HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                      ("static", b"GET /static/app.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
+                      ("two-lengths", b"POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab")]:
+        st, head, _ = head_of(port, req)
+        low = head.lower()
+        csp = re.search(r"content-security-policy: ([^\r\n]*)", low)
+        ok = (csp and "frame-ancestors 'none'" in csp.group(1) and "unsafe-inline" not in csp.group(1)
+              and "x-content-type-options: nosniff" in low and "referrer-policy:" in low)
+        t.check(f"D12-security-headers-{name}", bool(ok), head[:300])
 
 
 if __name__ == "__main__":
