@@ -26,7 +26,7 @@ int sl_limit_update(const char *status_text, const char *note, const char *reaso
 static int action_fields(const sl_action *a, sl_error *err)
 {
     if (sl_limit_check("the action's reference", a->ref, SL_LIMIT_REF, err) < 0 ||
-        sl_limit_check("the action's title", a->title, SL_LIMIT_TITLE, err) < 0 ||
+        sl_limit_check("the action's title", a->title, SL_LIMIT_HEADING, err) < 0 ||
         sl_limit_check("the action's description", a->description, SL_LIMIT_NARRATIVE, err) < 0 ||
         sl_limit_check("the success measure", a->measure, SL_LIMIT_NARRATIVE, err) < 0 ||
         sl_limit_check("the impact", a->impact, SL_LIMIT_NARRATIVE, err) < 0 ||
@@ -54,7 +54,7 @@ int sl_limit_plan(const sl_plan *plan, sl_error *err)
     if (sl_limit_check("the plan's title", plan->title, SL_LIMIT_TITLE, &e) < 0)
         return sl_fail_code_at(err, SL_ERR_LIMIT, file, 0, "%s", e.message);
     for (size_t i = 0; i < plan->n_themes; i++)
-        if (sl_limit_check("a theme's title", plan->themes[i].title, SL_LIMIT_TITLE, &e) < 0)
+        if (sl_limit_check("a theme's title", plan->themes[i].title, SL_LIMIT_HEADING, &e) < 0)
             return sl_fail_code_at(err, SL_ERR_LIMIT, file, 0, "%s", e.message);
     for (size_t i = 0; i < plan->n_actions; i++)
         if (action_fields(&plan->actions[i], &e) < 0)

@@ -10,7 +10,9 @@
 #include "util/error.h"
 
 #define SL_LIMIT_REF 100            /* an action's or theme's reference ("2.15") */
-#define SL_LIMIT_TITLE 500          /* a plan's, theme's or action's title */
+#define SL_LIMIT_TITLE 500          /* a plan's title */
+#define SL_LIMIT_HEADING 2000       /* a theme's or an action's title: real plans write the action
+                                     * as a sentence or two (the longest in the samples: 530) */
 #define SL_LIMIT_NARRATIVE 20000    /* description, measure, impact, progress in an import */
 #define SL_LIMIT_PEOPLE 2000        /* an SRO or leads cell */
 #define SL_LIMIT_SHORT 2000         /* resources, delivered through, a date as written */

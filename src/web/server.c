@@ -14,11 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "util/mem.h"
 #include "web/auth.h"
+#include "web/deadline.h"
+#include "web/hash_queue.h"
 #include "web/mhd_api.h"
 #include "web/page_cache.h"
 #include "web/static_files.h"
@@ -26,6 +29,9 @@
 
 #define MAX_BODY (64 * 1024)
 #define MAX_STORES 64
+#define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
+#define HASH_THREADS 1              /* sign-in password checks (hash_queue.h) */
+#define HASH_QUEUE 32               /* checks that may wait; more are refused at once (503) */
 
 static const char security_csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -61,7 +67,51 @@ static sl_store *worker_store(sl_error *err)
 typedef struct {
     sl_buf body;
     int too_large;
+    struct MHD_Connection *conn;
+    volatile sl_verify verify;      /* a sign-in's password check, set by the hashing thread */
 } pending;
+
+/* Returns the connection's deadline entry (deadline.h), or NULL. */
+static sl_deadline *deadline_of(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+/* MHD connection callback: watches each connection's deadlines from its opening to its closing. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    (void)cls;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = info ? sl_deadline_opened(info->connect_fd) : NULL;
+    } else {
+        sl_deadline_closed(*socket_context);
+        *socket_context = NULL;
+    }
+}
+
+/* Hashing-thread callback: keeps a sign-in's answer and wakes its request. */
+static void on_verified(void *ctx, int ok)
+{
+    pending *p = ctx;
+    p->verify = ok ? SL_VERIFY_OK : SL_VERIFY_FAILED;
+    MHD_resume_connection(p->conn);
+}
+
+/* Writes the client's address as text into out (n bytes). */
+static void client_address(struct MHD_Connection *conn, char *out, size_t n)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, n, "?");
+    if (!info || !info->client_addr)
+        return;
+    if (info->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)info->client_addr)->sin_addr, out, (socklen_t)n);
+    else if (info->client_addr->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)info->client_addr)->sin6_addr, out, (socklen_t)n);
+}
 
 /* Adds the headers every answer carries; style_hash (may be NULL or "") is
  * the base64 SHA-256 of the one inline stylesheet the answer may use. */
@@ -109,6 +159,11 @@ static enum MHD_Result send_answer(sl_request *req)
     for (int i = 0; i < 2; i++)
         if (req->cookies[i][0])
             MHD_add_response_header(r, "Set-Cookie", req->cookies[i]);
+    if (req->retry_after > 0) {
+        char seconds[24];
+        snprintf(seconds, sizeof seconds, "%d", req->retry_after);
+        MHD_add_response_header(r, "Retry-After", seconds);
+    }
     if (req->filename) {
         sl_buf disposition = SL_BUF_INIT;
         sl_buf_cprintf(&disposition, "attachment; filename=\"%s\"", req->filename);
@@ -230,6 +285,18 @@ static enum MHD_Result refuse_ambiguous(struct MHD_Connection *conn)
     return ok;
 }
 
+/* Suspends the request while its password is checked on a hashing thread,
+ * which resumes it; when the queue is full the request is resumed at once
+ * to be refused (SL_VERIFY_BUSY). */
+static void suspend_for_hash(pending *p, const sl_request *req)
+{
+    MHD_suspend_connection(p->conn);
+    if (sl_hash_queue_submit(req->verify_password, req->verify_hash, on_verified, p) < 0) {
+        p->verify = SL_VERIFY_BUSY;
+        MHD_resume_connection(p->conn);
+    }
+}
+
 /* MHD's access handler: gathers the body, then answers. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload,
@@ -248,7 +315,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
          * (it cannot know the request was read whole), which would cost
          * every browser and client a new TCP connection per page. */
         p = sl_calloc(sizeof *p);
+        p->conn = conn;
         *con_cls = p;
+        sl_deadline_headers_done(deadline_of(conn));
         return MHD_YES;
     }
     if (*upload_size) {
@@ -259,12 +328,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_size = 0;
         return MHD_YES;
     }
+    sl_deadline_body_done(deadline_of(conn));
     if (strncmp(url, "/static/", 8) == 0 || strncmp(url, "/assets/", 8) == 0) {
         const sl_static_file *f = sl_static_find(&server.statics, url);
         if (f && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
             return send_static(conn, f);
     }
-    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200};
+    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200, .verify = p->verify};
+    client_address(conn, req.address, sizeof req.address);
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
     req.data_dir = server.config->data_dir;
@@ -277,7 +348,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         sl_auth_resolve(&req, server.config->idle_minutes);
         dispatch(&req, p);
     }
-    enum MHD_Result ok = send_answer(&req);
+    enum MHD_Result ok = MHD_YES;
+    if (req.verify == SL_VERIFY_WANTED)
+        suspend_for_hash(p, &req);
+    else
+        ok = send_answer(&req);
     sl_form_free(&req.form);
     sl_buf_free(&req.body);
     sl_arena_free(&req.arena);
@@ -289,8 +364,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode code)
 {
     (void)cls;
-    (void)conn;
     (void)code;
+    sl_deadline_answered(deadline_of(conn));
     pending *p = *con_cls;
     if (p) {
         sl_buf_free(&p->body);
@@ -316,6 +391,16 @@ static int parse_listen(const char *listen, struct sockaddr_in *addr, sl_error *
     if (*end || port < 1 || port > 65535 || inet_pton(AF_INET, host, &addr->sin_addr) != 1)
         return sl_fail(err, "--listen '%s' is not IPv4-ADDRESS:PORT", listen);
     return 0;
+}
+
+/* Raises the soft limit on open files towards want (each connection holds one). */
+static void raise_file_limit(rlim_t want)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < want) {
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
 }
 
 static volatile sig_atomic_t stop_requested;
@@ -349,14 +434,25 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
 #endif
     if (sl_static_load(config->static_dir, &server.statics, err) < 0)
         return -1;
+    raise_file_limit(MAX_CONNECTIONS + 256);
+    if (sl_hash_queue_start(HASH_THREADS, HASH_QUEUE) < 0 ||
+        sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
+        sl_hash_queue_stop();
+        sl_static_free(&server.statics);
+        return sl_fail(err, "cannot start the server's threads");
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(config->threads > 0 ? config->threads : 2),
-        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 1000u,
+        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config->per_address,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (!d) {
+        sl_deadline_stop();
+        sl_hash_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
     }
@@ -366,7 +462,11 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     fprintf(stderr, "sightline: serving %s at http://%s/\n", config->db_path, config->listen);
     while (!stop_requested)
         pause();
+    sl_hash_queue_stop();
     MHD_stop_daemon(d);
+    sl_deadline_stop();
+    if (sl_deadline_cut_count())
+        fprintf(stderr, "sightline: %ld requests cut off at their header or body deadline\n", sl_deadline_cut_count());
     for (int i = 0; i < server.n_stores; i++)
         sl_store_close(server.stores[i]);
     server.n_stores = 0;

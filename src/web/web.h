@@ -16,7 +16,16 @@
 
 struct MHD_Connection;
 
-/* Roles, in increasing power (a role may do what the ones before it may). */
+/* A sign-in's password check, which runs off the page threads (hash_queue.h):
+ * the handler asks for it (WANTED, with verify_password and verify_hash),
+ * the server suspends the request, and runs the handler again with the answer. */
+typedef enum {
+    SL_VERIFY_NONE = 0,         /* not asked yet */
+    SL_VERIFY_WANTED,           /* set by the handler: check verify_password against verify_hash */
+    SL_VERIFY_OK,               /* the password matched */
+    SL_VERIFY_FAILED,           /* it did not */
+    SL_VERIFY_BUSY              /* the hashing queue was full: nothing was checked */
+} sl_verify;
 
 typedef struct {
     const char *method;             /* "GET", "POST", … */
@@ -30,6 +39,10 @@ typedef struct {
     sl_session session;             /* valid when signed_in */
     sl_role role;
     char token_hash[65];
+    char address[48];               /* the client's IP address as text */
+    sl_verify verify;               /* a sign-in's password check (see sl_verify) */
+    const char *verify_password;    /* set with SL_VERIFY_WANTED; in the arena */
+    const char *verify_hash;        /* NULL: check against a decoy */
     sl_day today;
     int64_t now;                    /* seconds since 1970 */
     /* The answer. */
@@ -39,7 +52,8 @@ typedef struct {
     const char *location;           /* set: a 303 redirect there (in arena) */
     char cookies[2][200];           /* Set-Cookie values */
     const char *filename;           /* set: Content-Disposition attachment (in arena) */
-    char style_hash[48];            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
+    char style_hash[48];
+    int retry_after;                /* set: a Retry-After header, in seconds */            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
     /* Set by the layout: where the page's own content lies in body, for the page cache. */
     const char *title;              /* in arena */
     size_t content_start;
@@ -139,6 +153,9 @@ typedef struct {
     const char *data_dir;
     int threads;
     int idle_minutes;               /* sessions end after this long unused */
+    int per_address;                /* connections one client address may hold at once */
+    int header_seconds;             /* a request's headers must arrive within this */
+    int body_seconds;               /* … and its body within this after them */
 } sl_web_config;
 
 /* Runs the web server until SIGINT or SIGTERM; returns 0 or -1 with err set. */

@@ -189,14 +189,18 @@ def limits(t, binary, db, work, admin, ids):
     plan_csv(path, [base_row("9.1", plan="Too long plan", title="T" * 500001)])
     r = sl(binary, db, "import", path, "--authority", "Croydon")
     t.check("LIM-import-title-500001-refused", r.returncode == 1 and
-            "the action's title is 500001 characters; at most 500 are accepted" in r.stderr, r.stderr[:300])
+            "the action's title is 500001 characters; at most 2000 are accepted" in r.stderr, r.stderr[:300])
     con = sqlite3.connect(db)
     n = con.execute("SELECT count(*) FROM plans WHERE title = 'Too long plan'").fetchone()[0]
     con.close()
     t.check("LIM-import-refused-stores-nothing", n == 0, n)
-    plan_csv(path, [base_row("9.1", plan="Title of 500", title="é" * 500)])
+    plan_csv(path, [base_row("9.1", plan="Title of 500", title="é" * 2000)])
     r = sl(binary, db, "import", path, "--authority", "Croydon")
-    t.check("LIM-import-title-500-characters-accepted", r.returncode == 0, r.stderr[:300])
+    t.check("LIM-import-title-2000-characters-accepted", r.returncode == 0, r.stderr[:300])
+    plan_csv(path, [base_row("9.1", plan="P" * 501)])
+    r = sl(binary, db, "import", path, "--authority", "Croydon")
+    t.check("LIM-import-plan-title-501-refused", r.returncode == 1 and
+            "the plan's title is 501 characters; at most 500 are accepted" in r.stderr, r.stderr[:300])
 
 
 def d10(t, admin, ids):
