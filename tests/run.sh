@@ -77,6 +77,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
+    alone "overload (slowloris, sign-in flood)" python3 tests/reliability/test_overload.py build/sightline
     for f in tests/fuzz/fuzz_*.c; do
         n=$(basename "$f" .c); n=${n#fuzz_}
         suite "fuzz $n (${FUZZ_CHECK_SECONDS}s)" fuzz "$n"

@@ -1,21 +1,27 @@
 /* hash_queue.c — the sign-in hashing threads and their bounded queue (see hash_queue.h). */
+#define _GNU_SOURCE /* syscall(SYS_gettid): a thread's own nice value */
 #include "web/hash_queue.h"
 
 #include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "util/mem.h"
 #include "web/auth.h"
 
 #define MAX_THREADS 8
+#define RESERVED 4                  /* places beyond capacity kept for first checks */
 
 typedef struct job {
     char *password;
     char *hash;                 /* NULL: check against the decoy */
     sl_hash_done done;
     void *ctx;
+    int first;                  /* from an address the login signed in from lately */
     struct job *next;
 } job;
 
@@ -50,6 +56,8 @@ static job *next_job(void)
 static void *hashing(void *unused)
 {
     (void)unused;
+    /* Below the page threads: when the processors are busy, pages go first. */
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
     job *j;
     while ((j = next_job())) {
         int ok = 0;
@@ -90,10 +98,10 @@ void sl_hash_queue_stop(void)
     q.n_threads = 0;
 }
 
-int sl_hash_queue_submit(const char *password, const char *hash, sl_hash_done done, void *ctx)
+int sl_hash_queue_submit(const char *password, const char *hash, int first, sl_hash_done done, void *ctx)
 {
     pthread_mutex_lock(&q.lock);
-    if (q.stopping || q.n >= q.capacity || q.n_threads == 0) {
+    if (q.stopping || q.n >= q.capacity + (first ? RESERVED : 0) || q.n_threads == 0) {
         pthread_mutex_unlock(&q.lock);
         return -1;
     }
@@ -102,11 +110,23 @@ int sl_hash_queue_submit(const char *password, const char *hash, sl_hash_done do
     j->hash = hash ? sl_strdup(hash) : NULL;
     j->done = done;
     j->ctx = ctx;
-    if (q.tail)
-        q.tail->next = j;
-    else
-        q.head = j;
-    q.tail = j;
+    j->first = first;
+    if (first) {
+        /* Ahead of the ordinary checks, behind the other first ones. */
+        job **at = &q.head;
+        while (*at && (*at)->first)
+            at = &(*at)->next;
+        j->next = *at;
+        *at = j;
+        if (!j->next)
+            q.tail = j;
+    } else {
+        if (q.tail)
+            q.tail->next = j;
+        else
+            q.head = j;
+        q.tail = j;
+    }
     q.n++;
     pthread_cond_signal(&q.ready);
     pthread_mutex_unlock(&q.lock);

@@ -14,8 +14,11 @@ int sl_hash_queue_start(int threads, size_t capacity);
 /* Finishes the checks queued, then stops the threads. */
 void sl_hash_queue_stop(void);
 /* Queues a check of password against hash (NULL: against a decoy, the same
- * work with the answer "no"); both are copied. done(ctx, ok) runs once, on a
- * hashing thread. Returns 0, or -1 when the queue is full (done never runs). */
-int sl_hash_queue_submit(const char *password, const char *hash, sl_hash_done done, void *ctx);
+ * work with the answer "no"); both are copied. A first check (from an
+ * address its login signed in from lately) goes ahead of the others and has
+ * places of its own, so a flood from elsewhere does not turn it away.
+ * done(ctx, ok) runs once, on a hashing thread. Returns 0, or -1 when the
+ * queue is full (done never runs). */
+int sl_hash_queue_submit(const char *password, const char *hash, int first, sl_hash_done done, void *ctx);
 
 #endif

@@ -4,6 +4,7 @@
  * (throttle.h), never locked out; every refusal is in the audit log. */
 #include <string.h>
 
+#include "web/audit_queue.h"
 #include "web/auth.h"
 #include "web/throttle.h"
 #include "web/web.h"
@@ -42,13 +43,14 @@ void sl_page_sign_in(sl_request *req)
     sign_in_form(req, NULL, NULL);
 }
 
-/* Records a refused sign-in in the audit log (who tried which login from where, and why). */
+/* Records a refused sign-in in the audit log (who tried which login from
+ * where, and why), through the server's audit queue: a flood of refusals
+ * never holds a page thread on the database's write lock. */
 static void audit_refusal(sl_request *req, const char *login, const char *why)
 {
-    sl_error err = {0};
     sl_buf after = SL_BUF_INIT;
     sl_buf_cprintf(&after, "%s from %s: %s", login, req->address, why);
-    sl_store_audit_note(req->store, "sign-in", "refuse", "sign-in", 0, "login", sl_buf_str(&after), &err);
+    sl_audit_queue_add("sign-in", "refuse", "sign-in", "login", sl_buf_str(&after));
     sl_buf_free(&after);
 }
 
@@ -73,6 +75,7 @@ static void ask_verify(sl_request *req, const char *password, const sl_user *use
     req->verify = SL_VERIFY_WANTED;
     req->verify_password = sl_req_strdup(req, password);
     req->verify_hash = found && !user->disabled ? sl_req_strdup(req, user->password_hash) : NULL;
+    req->verify_first = found && sl_throttle_trusted(user->login, req->address, req->now);
 }
 
 void sl_page_sign_in_post(sl_request *req)

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "util/mem.h"
+#include "web/audit_queue.h"
 #include "web/auth.h"
 #include "web/deadline.h"
 #include "web/hash_queue.h"
@@ -31,7 +32,7 @@
 #define MAX_STORES 64
 #define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
 #define HASH_THREADS 1              /* sign-in password checks (hash_queue.h) */
-#define HASH_QUEUE 32               /* checks that may wait; more are refused at once (503) */
+#define HASH_QUEUE 8                /* checks that may wait (each tens of ms, up to a second on a busy machine); more are refused at once (503) */
 
 static const char security_csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -291,7 +292,7 @@ static enum MHD_Result refuse_ambiguous(struct MHD_Connection *conn)
 static void suspend_for_hash(pending *p, const sl_request *req)
 {
     MHD_suspend_connection(p->conn);
-    if (sl_hash_queue_submit(req->verify_password, req->verify_hash, on_verified, p) < 0) {
+    if (sl_hash_queue_submit(req->verify_password, req->verify_hash, req->verify_first, on_verified, p) < 0) {
         p->verify = SL_VERIFY_BUSY;
         MHD_resume_connection(p->conn);
     }
@@ -435,9 +436,14 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (sl_static_load(config->static_dir, &server.statics, err) < 0)
         return -1;
     raise_file_limit(MAX_CONNECTIONS + 256);
+    if (sl_audit_queue_start(config->db_path, err) < 0) {
+        sl_static_free(&server.statics);
+        return -1;
+    }
     if (sl_hash_queue_start(HASH_THREADS, HASH_QUEUE) < 0 ||
         sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
         sl_hash_queue_stop();
+        sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot start the server's threads");
     }
@@ -453,6 +459,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (!d) {
         sl_deadline_stop();
         sl_hash_queue_stop();
+        sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
     }
@@ -465,6 +472,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     sl_hash_queue_stop();
     MHD_stop_daemon(d);
     sl_deadline_stop();
+    sl_audit_queue_stop();
     if (sl_deadline_cut_count())
         fprintf(stderr, "sightline: %ld requests cut off at their header or body deadline\n", sl_deadline_cut_count());
     for (int i = 0; i < server.n_stores; i++)

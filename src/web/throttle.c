@@ -75,6 +75,15 @@ int sl_throttle_backoff(int n, int free, int cap)
     return wait < cap ? wait : cap;
 }
 
+int sl_throttle_trusted(const char *login, const char *address, int64_t now)
+{
+    pthread_mutex_lock(&lock);
+    slot *pair = find(key_of(0, login, address), now, 0);
+    int trusted = pair && pair->trusted_until > now;
+    pthread_mutex_unlock(&lock);
+    return trusted;
+}
+
 int sl_throttle_wait(const char *login, const char *address, int64_t now, const char **why)
 {
     int longest = 0;

@@ -20,6 +20,8 @@ void sl_throttle_failed(const char *login, const char *address, int64_t now);
  * are forgotten, and for 30 days failures on the login from elsewhere do not
  * hold that address back. */
 void sl_throttle_succeeded(const char *login, const char *address, int64_t now);
+/* Returns 1 when login signed in from address lately (within 30 days). */
+int sl_throttle_trusted(const char *login, const char *address, int64_t now);
 /* The wait after n failures with free of them free, doubling to at most cap seconds. */
 int sl_throttle_backoff(int n, int free, int cap);
 /* Forgets everything (tests). */

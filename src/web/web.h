@@ -43,6 +43,7 @@ typedef struct {
     sl_verify verify;               /* a sign-in's password check (see sl_verify) */
     const char *verify_password;    /* set with SL_VERIFY_WANTED; in the arena */
     const char *verify_hash;        /* NULL: check against a decoy */
+    int verify_first;               /* the login signed in from this address lately: ahead of the queue */
     sl_day today;
     int64_t now;                    /* seconds since 1970 */
     /* The answer. */
