@@ -144,12 +144,16 @@ const sl_command sl_commands[] = {
      "  --judgement J       overall (default; leaders where no overall is given) or leaders\n"
      "  --as-of YYYY-MM-DD  judgements published by this day (default: today)\n",
      sl_cmd_national},
-    {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
+    {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR] [--per-address N] "
+              "[--header-seconds S] [--body-seconds S]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"
      "  --threads N         worker threads (default 4)\n"
      "  --idle-minutes N    sign out a session unused this long (default 30)\n"
-     "  --static DIR        the front-end assets (default: static/ beside the binary)\n",
+     "  --static DIR        the front-end assets (default: static/ beside the binary)\n"
+     "  --per-address N     connections one client address may hold at once (default 64)\n"
+     "  --header-seconds S  a request's headers must arrive within S seconds (default 10)\n"
+     "  --body-seconds S    and its body within S seconds more (default 30)\n",
      sl_cmd_serve},
     {"user", "add LOGIN --role ROLE [--person LABEL] --password-stdin",
      "Add a web account: admin, programme, lead, board or viewer.",
