@@ -75,6 +75,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
+    suite "import limits" python3 tests/reliability/test_import_limits.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
     alone "overload (slowloris, sign-in flood)" python3 tests/reliability/test_overload.py build/sightline

@@ -8,12 +8,17 @@
 
 const sl_command sl_commands[] = {
     {"init", "", "Create an empty database (safe to run again).", "", sl_cmd_init},
-    {"import", "FILE… [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection]",
+    {"import", "FILE… [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection] [--max-bytes N] "
+               "[--max-pages N] [--max-rows N] [--max-seconds N]",
      "Read plan files or Ofsted reports into the database: all of them, or nothing.",
      "  --authority NAME    the council the plan belongs to\n"
      "  --format FORMAT     auto (default), csv, text or xlsx\n"
      "  --dry-run           check the file and say what would change; store nothing\n"
-     "  --inspection        the file is an Ofsted report (text or PDF; detected otherwise)\n",
+     "  --inspection        the file is an Ofsted report (text or PDF; detected otherwise)\n"
+     "  --max-bytes N       refuse a file (or a PDF's text) over N bytes (default 32 MiB)\n"
+     "  --max-pages N       refuse a PDF of more than N pages (default 1000)\n"
+     "  --max-rows N        refuse a file of more than N actions (default 20000)\n"
+     "  --max-seconds N     refuse a PDF that takes more than N seconds to read (default 60)\n",
      sl_cmd_import},
     {"lint", "[--plan ID] [--json]", "Data-quality findings, with the line they come from.",
      "  --plan ID           one plan (number or title); default every current plan\n"

@@ -11,6 +11,19 @@ int sl_limit_check(const char *field, const char *text, size_t max, sl_error *er
     return sl_fail_code(err, SL_ERR_LIMIT, "%s is %zu characters; at most %zu are accepted", field, n, max);
 }
 
+sl_import_limits sl_import_limits_or_default(sl_import_limits given)
+{
+    if (!given.max_bytes)
+        given.max_bytes = SL_IMPORT_MAX_BYTES;
+    if (!given.max_pages)
+        given.max_pages = SL_IMPORT_MAX_PAGES;
+    if (!given.max_rows)
+        given.max_rows = SL_IMPORT_MAX_ROWS;
+    if (!given.max_seconds)
+        given.max_seconds = SL_IMPORT_MAX_SECONDS;
+    return given;
+}
+
 int sl_limit_update(const char *status_text, const char *note, const char *reason, const char *evidence,
                     sl_error *err)
 {

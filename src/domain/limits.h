@@ -22,6 +22,24 @@
 #define SL_LIMIT_EVIDENCE 2000      /* a link to evidence */
 #define SL_LIMIT_COMMENT 4000       /* a board member's comment */
 
+/* Limits on the work one import may make (settable: `import --max-bytes`
+ * and the rest). The defaults fit every real document in the samples many
+ * times over: the largest is 157 KB and 200 actions. */
+typedef struct {
+    size_t max_bytes;           /* a file's size; a PDF's text too */
+    int max_pages;              /* a PDF's pages */
+    long max_rows;              /* actions read from one file */
+    int max_seconds;            /* converting a PDF to text */
+} sl_import_limits;
+
+#define SL_IMPORT_MAX_BYTES ((size_t)32 << 20)
+#define SL_IMPORT_MAX_PAGES 1000
+#define SL_IMPORT_MAX_ROWS 20000L
+#define SL_IMPORT_MAX_SECONDS 60
+
+/* Returns the limits with each unset (zero) one at its default. */
+sl_import_limits sl_import_limits_or_default(sl_import_limits given);
+
 /* Returns 0 when text (NULL counts as empty) is at most max characters, else
  * -1 with err (SL_ERR_LIMIT): "FIELD is N characters; at most MAX are accepted". */
 int sl_limit_check(const char *field, const char *text, size_t max, sl_error *err);

@@ -127,13 +127,14 @@ int sl_read_document_bytes(const char *path, const char *data, size_t len, const
 int sl_read_document(const char *path, const sl_read_request *req, sl_readings *out, sl_error *err)
 {
     size_t len;
-    char *data = sl_read_file(path, &len, err);
+    sl_import_limits lim = sl_import_limits_or_default(req->options.limits);
+    char *data = sl_read_file_max(path, lim.max_bytes, &len, err);
     if (!data)
         return -1;
     sl_format format = req->options.format;
     if (sl_is_pdf(data, len) && (format == SL_FORMAT_AUTO || format == SL_FORMAT_TEXT)) {
         free(data);
-        if (!(data = sl_pdf_text(path, &len, err)))
+        if (!(data = sl_pdf_text(path, &lim, &len, err)))
             return -1;
     }
     int rc = sl_read_document_bytes(path, data, len, req, out, err);
