@@ -15,6 +15,7 @@ void test_governance_store(void);
 void test_heatmap(void);
 void test_inspection(void);
 void test_lazy_lib(void);
+void test_limits(void);
 void test_lint(void);
 void test_measures(void);
 void test_national(void);
@@ -45,6 +46,7 @@ int main(void)
         {"heatmap", test_heatmap},
         {"inspection", test_inspection},
         {"lazy lib", test_lazy_lib},
+        {"limits", test_limits},
         {"lint", test_lint},
         {"measures", test_measures},
         {"national", test_national},
