@@ -57,7 +57,7 @@ static void *hashing(void *unused)
 {
     (void)unused;
     /* Below the page threads: when the processors are busy, pages go first. */
-    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+    setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 4);
     job *j;
     while ((j = next_job())) {
         int ok = 0;
