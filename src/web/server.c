@@ -31,7 +31,7 @@
 #define MAX_BODY (64 * 1024)
 #define MAX_STORES 64
 #define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
-#define HASH_THREADS 1              /* sign-in password checks (hash_queue.h) */
+#define HASH_THREADS 2              /* sign-in password checks (hash_queue.h), below the page threads in priority */
 #define HASH_QUEUE 64               /* checks that may wait (each tens of ms): a burst of sign-ins fits, a flood is refused at once (503) */
 
 static const char security_csp[] =
