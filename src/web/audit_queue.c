@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/mem.h"
 
 #define MAX_QUEUED 10000
@@ -46,9 +47,10 @@ static void write_batch(entry *list, long dropped)
     for (entry *e = list; ok && e; e = e->next)
         ok = sl_store_audit_note(aq.store, e->actor, e->operation, e->entity, 0, e->field, e->after, &err) == 0;
     if (ok && dropped) {
-        char after[96];
-        snprintf(after, sizeof after, "%ld more refusals, not itemized: the audit queue was full", dropped);
-        ok = sl_store_audit_note(aq.store, "server", "refuse", "server", 0, "", after, &err) == 0;
+        sl_buf after = SL_BUF_INIT;
+        sl_buf_cprintf(&after, "%ld more refusals, not itemized: the audit queue was full", dropped);
+        ok = sl_store_audit_note(aq.store, "server", "refuse", "server", 0, "", sl_buf_str(&after), &err) == 0;
+        sl_buf_free(&after);
     }
     if (!ok || sl_store_commit(aq.store, &err) < 0) {
         sl_store_rollback(aq.store);
