@@ -46,7 +46,7 @@ def main():
         sparse = os.path.join(work, "sparse.txt")
         with open(sparse, "wb") as f:
             f.truncate(2 * 1024 ** 3)
-        refused(t, "D9-sparse-2GB", binary, db, sparse, "more than 33554432 bytes", seconds=5)
+        refused(t, "D9-sparse-2GB", binary, db, sparse, "more than 33554432 bytes", seconds=15)
         os.remove(sparse)
         bomb = os.path.join(work, "bomb.xlsx")
         with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
@@ -68,7 +68,7 @@ def main():
                 f.write(f"Line {i} of a very long document\n")
         subprocess.run([sys.executable, os.path.join(ROOT, "tests", "tools", "text_to_pdf.py"), text, pdf], check=True)
         refused(t, "D9-pdf-time", binary, db, pdf, "more than 1 seconds (--max-seconds)", "--max-seconds", "1",
-                "--max-pages", "100000", seconds=5)
+                "--max-pages", "100000", seconds=15)
         rows = os.path.join(work, "rows.csv")
         with open(rows, "w") as f:
             f.write(HEADER)
