@@ -31,7 +31,6 @@
 #define MAX_BODY (64 * 1024)
 #define MAX_STORES 64
 #define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
-#define HASH_THREADS 2              /* sign-in password checks (hash_queue.h), below the page threads in priority */
 #define HASH_QUEUE 64               /* checks that may wait (each tens of ms): a burst of sign-ins fits, a flood is refused at once (503) */
 
 static const char security_csp[] =
@@ -440,7 +439,9 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
         sl_static_free(&server.statics);
         return -1;
     }
-    if (sl_hash_queue_start(HASH_THREADS, HASH_QUEUE) < 0 ||
+    /* Sign-in password checks (hash_queue.h): every processor but one, so one is always free for pages. */
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (sl_hash_queue_start(cpus > 2 ? (int)cpus - 1 : 1, HASH_QUEUE) < 0 ||
         sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
         sl_hash_queue_stop();
         sl_audit_queue_stop();
