@@ -106,6 +106,13 @@ def count_closed(socks, wait):
 def d4(t, binary, db):
     port = free_port()
     proc = start(binary, db, port, "--header-seconds", "3", "--per-address", "64")
+    try:
+        d4_checks(t, port)
+    finally:
+        stop(proc)
+
+
+def d4_checks(t, port):
     viewer = Client(port)
     viewer.sign_in("viewer")
     slow = []
@@ -127,7 +134,6 @@ def d4(t, binary, db):
         s.close()
     st, _ = viewer.request("GET", "/plans/1")
     t.check("D4-serves-after", st == 200, st)
-    stop(proc)
 
 
 def sign_in_body(port):
@@ -192,6 +198,19 @@ def flood(port, token, rate, seconds, sources, count=None):
 def d5_d6(t, binary, db):
     port = free_port()
     proc = start(binary, db, port)
+    try:
+        d5_d6_checks(t, port)
+    finally:
+        stop(proc)
+    con = sqlite3.connect(db)
+    refusals = con.execute("SELECT count(*) FROM audit_log WHERE operation = 'refuse' AND entity = 'sign-in'").fetchone()[0]
+    busy = con.execute("SELECT count(*) FROM audit_log WHERE operation = 'refuse' AND after LIKE '%queue is full%'").fetchone()[0]
+    con.close()
+    t.check("D6-every-refusal-audited", refusals >= 4, refusals)
+    t.check("D5-queue-full-refusals-audited", busy > 0, busy)
+
+
+def d5_d6_checks(t, port):
     viewer = Client(port)
     t.check("D6-setup-real-user-signs-in", viewer.sign_in("viewer"))
     token = sign_in_body(port)
@@ -220,13 +239,6 @@ def d5_d6(t, binary, db):
     codes = [c for c, _ in got]
     t.check("D6-spraying-across-accounts-throttled", codes[:10] == [401] * 10 and codes[-1] == 429, codes)
     t.check("D6-retry-after", any(c == 429 and ra and int(ra) > 0 for c, ra in got), got[-3:])
-    stop(proc)
-    con = sqlite3.connect(db)
-    refusals = con.execute("SELECT count(*) FROM audit_log WHERE operation = 'refuse' AND entity = 'sign-in'").fetchone()[0]
-    busy = con.execute("SELECT count(*) FROM audit_log WHERE operation = 'refuse' AND after LIKE '%queue is full%'").fetchone()[0]
-    con.close()
-    t.check("D6-every-refusal-audited", refusals >= 4, refusals)
-    t.check("D5-queue-full-refusals-audited", busy > 0, busy)
 
 
 def main():
