@@ -73,9 +73,13 @@ if [ "$QUICK" = 0 ]; then
     suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
+    suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
+    suite "import limits (asan+ubsan)" python3 tests/reliability/test_import_limits.py build/asan/sightline-asan
 fi
 suite "unit" build/unit_tests
 suite "layers (docs/ARCHITECTURE.md)" python3 tests/tools/check_layers.py src
+# Fixed-size text buffers left on data paths (target 0; tests/tools/buffer_allowlist.txt).
+suite "fixed buffers" python3 tests/tools/check_buffers.py src
 # The source check (tests/tools/check_format.py): formats, escaping, banned functions.
 suite "source check" python3 tests/tools/check_format.py
 # Tests read ../shared only behind the skip guard, so a bare clone passes.
@@ -90,8 +94,11 @@ if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     suite "web edit" python3 tests/web/test_edit.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
+    suite "web hardening" python3 tests/web/test_hardening.py build/sightline
+    suite "import limits" python3 tests/reliability/test_import_limits.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
+    alone "overload (slowloris, sign-in flood)" python3 tests/reliability/test_overload.py build/sightline
     for f in tests/fuzz/fuzz_*.c; do
         n=$(basename "$f" .c); n=${n#fuzz_}
         suite "fuzz $n (${FUZZ_CHECK_SECONDS}s)" fuzz "$n"

@@ -14,12 +14,36 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Reads --format into the run's request (run->ctx) before anything is
- * read; returns 0 or SL_EXIT_USAGE. */
+/* Reads the --max-* options into the request's limits (0: the default); returns 0 or SL_EXIT_USAGE. */
+static int read_limits(sl_run *run, sl_import_limits *lim)
+{
+    static const char *const names[] = {"--max-bytes", "--max-pages", "--max-rows", "--max-seconds"};
+    long long values[4] = {0};
+    for (int i = 0; i < 4; i++) {
+        const sl_opt *o = sl_run_opt(run, names[i]);
+        char *end;
+        if (!o->count)
+            continue;
+        values[i] = strtoll(o->value, &end, 10);
+        if (*end || values[i] < 1 || values[i] > (i == 0 ? (1LL << 34) : 1000000000LL))
+            return sl_cli_usage(run->cmd, "%s takes a positive number", names[i]);
+    }
+    lim->max_bytes = (size_t)values[0];
+    lim->max_pages = (int)values[1];
+    lim->max_rows = (long)values[2];
+    lim->max_seconds = (int)values[3];
+    return 0;
+}
+
+/* Reads --format and the limits into the run's request (run->ctx) before
+ * anything is read; returns 0 or SL_EXIT_USAGE. */
 static int read_format(sl_run *run)
 {
     const sl_opt *opt = sl_run_opt(run, "--format");
     sl_import_options *io = &((sl_read_request *)run->ctx)->options;
+    int rc = read_limits(run, &io->limits);
+    if (rc)
+        return rc;
     static const struct {
         const char *name;
         sl_format format;
@@ -259,7 +283,8 @@ static int import_body(sl_run *run)
 int sl_cmd_import(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[] = {SL_OPT("--authority", 1), SL_OPT("--format", 1), SL_OPT("--dry-run", 0),
-                     SL_OPT("--inspection", 0)};
+                     SL_OPT("--inspection", 0), SL_OPT("--max-bytes", 1), SL_OPT("--max-pages", 1),
+                     SL_OPT("--max-rows", 1), SL_OPT("--max-seconds", 1)};
     static const sl_run_spec spec = {.min_pos = 1, .max_pos = MAX_FILES, .check = read_format, .body = import_body};
     lookup authorities = {0};
     sl_read_request req = {.authorities = authority_lookup, .authorities_ctx = &authorities};

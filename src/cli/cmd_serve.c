@@ -19,7 +19,7 @@ static int number(const sl_run *run, const char *name, int dflt)
     return o->count ? (int)strtol(o->value, NULL, 10) : dflt;
 }
 
-/* Checks --threads and --idle-minutes; returns 0 or SL_EXIT_USAGE. */
+/* Checks --threads, --idle-minutes and the connection limits; returns 0 or SL_EXIT_USAGE. */
 static int check_limits(sl_run *run)
 {
     int threads = number(run, "--threads", 4), idle = number(run, "--idle-minutes", 30);
@@ -27,6 +27,11 @@ static int check_limits(sl_run *run)
         return sl_cli_usage(run->cmd, "--threads takes 1 to 64");
     if (idle < 1 || idle > 24 * 60)
         return sl_cli_usage(run->cmd, "--idle-minutes takes 1 to 1440");
+    if (number(run, "--per-address", 64) < 1 || number(run, "--per-address", 64) > 4000)
+        return sl_cli_usage(run->cmd, "--per-address takes 1 to 4000 connections");
+    if (number(run, "--header-seconds", 10) < 1 || number(run, "--header-seconds", 10) > 600 ||
+        number(run, "--body-seconds", 30) < 1 || number(run, "--body-seconds", 30) > 3600)
+        return sl_cli_usage(run->cmd, "--header-seconds takes 1 to 600, --body-seconds 1 to 3600");
     return 0;
 }
 
@@ -44,6 +49,9 @@ static int serve_body(sl_run *run)
         .data_dir = data_dir,
         .threads = number(run, "--threads", 4),
         .idle_minutes = number(run, "--idle-minutes", 30),
+        .per_address = number(run, "--per-address", 64),
+        .header_seconds = number(run, "--header-seconds", 10),
+        .body_seconds = number(run, "--body-seconds", 30),
     };
     int rc = sl_remind_daily_start(config.db_path) < 0 ? -1 : sl_web_serve(&config, &run->err);
     sl_remind_daily_stop();
@@ -53,7 +61,8 @@ static int serve_body(sl_run *run)
 int sl_cmd_serve(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[] = {SL_OPT("--listen", 1), SL_OPT("--static", 1), SL_OPT("--threads", 1),
-                     SL_OPT("--idle-minutes", 1)};
+                     SL_OPT("--idle-minutes", 1), SL_OPT("--per-address", 1), SL_OPT("--header-seconds", 1),
+                     SL_OPT("--body-seconds", 1)};
     static const sl_run_spec spec = {.check = check_limits, .body = serve_body};
     return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

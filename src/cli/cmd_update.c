@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/run.h"
+#include "domain/limits.h"
 #include "report/action_list.h"
 
 enum { OPT_STATUS, OPT_RAG, OPT_REASON, OPT_NOTE, OPT_EVIDENCE, OPT_AS_OF, OPT_PLAN, OPT_VERSION, OPT_REVIEW, N_OPTS };
@@ -65,6 +66,8 @@ static int read_update(sl_run *run)
         u->expected_version = (int)v;
     }
     u->day = run->as_of;
+    if (sl_limit_update(u->status_text, u->note, u->rag_reason, u->evidence, &run->err) < 0)
+        return sl_cli_refuse(&run->err);
     return 0;
 }
 

@@ -57,6 +57,8 @@ static int read_user(sl_run *run)
         return sl_cli_usage(cmd, "give the password on standard input with --password-stdin");
     if (strlen(run->pos[1]) == 0 || strlen(run->pos[1]) >= sizeof user->login)
         return sl_cli_usage(cmd, "a login has 1 to 63 characters");
+    if (person->count && strlen(person->value) >= sizeof user->person)
+        return sl_cli_usage(cmd, "a person label has at most %zu bytes", sizeof user->person - 1);
     snprintf(user->login, sizeof user->login, "%s", run->pos[1]);
     snprintf(user->role, sizeof user->role, "%s", role->value);
     snprintf(user->person, sizeof user->person, "%s", person->count ? person->value : "");

@@ -98,6 +98,8 @@ static int workforce_add(sl_run *run, const char *service)
 {
     const sl_opt *o = run->opts;
     sl_workforce_snapshot w = sl_workforce_snapshot_empty();
+    if (strlen(service) >= sizeof w.service_area)
+        return sl_cli_usage(run->cmd, "a service area's name has at most %zu bytes", sizeof w.service_area - 1);
     snprintf(w.service_area, sizeof w.service_area, "%s", service);
     w.as_of = run->as_of;
     int rc = 0;
@@ -117,6 +119,9 @@ static int audits_add(sl_run *run, const char *service)
     const sl_opt *o = run->opts;
     sl_case_audit a = {0};
     char why[160];
+    if (strlen(service) >= sizeof ((sl_case_audit_row *)0)->service)
+        return sl_cli_usage(run->cmd, "a service area's name has at most %zu bytes",
+                            sizeof ((sl_case_audit_row *)0)->service - 1);
     if (!o[OPT_PERIOD].count ||
         sl_period_parse(o[OPT_PERIOD].value, strlen(o[OPT_PERIOD].value), &a.period, why, sizeof why) < 0)
         return sl_cli_usage(run->cmd, "--period takes a period such as 2017-09, 2017-Q2 or 2017/18");

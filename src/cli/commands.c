@@ -22,12 +22,17 @@
 
 const sl_command sl_commands[] = {
     {"init", "", "Create an empty database (safe to run again).", "", sl_cmd_init},
-    {"import", "FILE… [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection]",
+    {"import", "FILE… [--authority NAME] [--format auto|text|csv|xlsx] [--dry-run] [--inspection] [--max-bytes N] "
+               "[--max-pages N] [--max-rows N] [--max-seconds N]",
      "Read plan files or Ofsted reports into the database: all of them, or nothing.",
      "  --authority NAME    the council the plan belongs to\n"
      "  --format FORMAT     auto (default), csv, text or xlsx\n"
      "  --dry-run           check the file and say what would change; store nothing\n"
-     "  --inspection        the file is an Ofsted report (text or PDF; detected otherwise)\n",
+     "  --inspection        the file is an Ofsted report (text or PDF; detected otherwise)\n"
+     "  --max-bytes N       refuse a file (or a PDF's text) over N bytes (default 32 MiB)\n"
+     "  --max-pages N       refuse a PDF of more than N pages (default 1000)\n"
+     "  --max-rows N        refuse a file of more than N actions (default 20000)\n"
+     "  --max-seconds N     refuse a PDF that takes more than N seconds to read (default 60)\n",
      sl_cmd_import},
     {"lint", "[--plan ID] [--json]", "Data-quality findings, with the line they come from.",
      "  --plan ID           one plan (number or title); default every current plan\n"
@@ -177,12 +182,16 @@ const sl_command sl_commands[] = {
      "  --judgement J       overall (default; leaders where no overall is given) or leaders\n"
      "  --as-of YYYY-MM-DD  judgements published by this day (default: today)\n",
      sl_cmd_national},
-    {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR]",
+    {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR] [--per-address N] "
+              "[--header-seconds S] [--body-seconds S]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"
      "  --threads N         worker threads (default 4)\n"
      "  --idle-minutes N    sign out a session unused this long (default 30)\n"
-     "  --static DIR        the front-end assets (default: static/ beside the binary)\n",
+     "  --static DIR        the front-end assets (default: static/ beside the binary)\n"
+     "  --per-address N     connections one client address may hold at once (default 64)\n"
+     "  --header-seconds S  a request's headers must arrive within S seconds (default 10)\n"
+     "  --body-seconds S    and its body within S seconds more (default 30)\n",
      sl_cmd_serve},
     {"user",
      "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin"

@@ -6,15 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/mem.h"
 
 void sl_findings_add(sl_findings *out, sl_lint_severity severity, const char *code,
                      const char *ref, long line, const char *fmt, ...)
 {
-    char message[512];
+    sl_buf message = SL_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    sl_buf_vcprintf(&message, fmt, ap);
     va_end(ap);
     out->items = sl_realloc(out->items, (out->n + 1) * sizeof *out->items);
     sl_finding *f = &out->items[out->n++];
@@ -22,7 +23,8 @@ void sl_findings_add(sl_findings *out, sl_lint_severity severity, const char *co
     f->code = code;
     f->ref = sl_strdup(ref ? ref : "");
     f->line = line;
-    f->message = sl_strdup(message);
+    f->message = sl_strdup(sl_buf_str(&message));
+    sl_buf_free(&message);
 }
 
 void sl_findings_free(sl_findings *f)

@@ -31,6 +31,7 @@ static const struct {
     {"ongoing", SL_STATUS_IN_PROGRESS, 0},
     {"in consultation", SL_STATUS_IN_PROGRESS, 0},
     {"in development", SL_STATUS_IN_PROGRESS, 0},
+    {"returned", SL_STATUS_IN_PROGRESS, 0},     /* an SRO's return (web/action_forms.c): export re-imports */
     {"being developed", SL_STATUS_IN_PROGRESS, 0},
     {"on track", SL_STATUS_ON_TRACK, 0},
     {"on target", SL_STATUS_ON_TRACK, 0},

@@ -178,9 +178,11 @@ static int package_text(const char *path, const char *data, size_t len, char **t
 /* Turns a file's bytes into what the readers take, by their content, never
  * the file's name: a PDF's text, an HTML page's, a Word document's or an
  * OpenDocument text's lines and cells; a workbook, CSV or text as it is.
- * *data is replaced (and the old bytes freed) when they change. Returns 0,
+ * *data is replaced (and the old bytes freed) when they change; a PDF is
+ * read within limits. Returns 0,
  * or -1 with err saying why the file cannot be read and what to do. */
-static int readable_bytes(const char *path, char **data, size_t *len, sl_format format, sl_error *err)
+static int readable_bytes(const char *path, char **data, size_t *len, sl_format format,
+                          const sl_import_limits *limits, sl_error *err)
 {
     char *text = NULL;
     size_t text_len = 0;
@@ -195,7 +197,7 @@ static int readable_bytes(const char *path, char **data, size_t *len, sl_format 
                           "or one protected by a password: sightline reads .docx, .xlsx and .odt; open it "
                           "and save it in one of those formats, without a password");
     if (sl_is_pdf(*data, *len)) {
-        if (!(text = sl_pdf_text(path, *data, *len, &text_len, err)))
+        if (!(text = sl_pdf_text(path, *data, *len, limits, &text_len, err)))
             return -1;
     } else if (sl_is_html(*data, *len)) {
         text = sl_html_text(*data, *len, &text_len);
@@ -213,10 +215,11 @@ static int readable_bytes(const char *path, char **data, size_t *len, sl_format 
 int sl_read_document(const char *path, const sl_read_request *req, sl_readings *out, sl_error *err)
 {
     size_t len;
-    char *data = sl_read_file(path, &len, err);
+    sl_import_limits lim = sl_import_limits_or_default(req->options.limits);
+    char *data = sl_read_file_max(path, lim.max_bytes, &len, err);
     if (!data)
         return -1;
-    int rc = readable_bytes(path, &data, &len, req->options.format, err);
+    int rc = readable_bytes(path, &data, &len, req->options.format, &lim, err);
     if (rc == 0)
         rc = sl_read_document_bytes(path, data, len, req, out, err);
     free(data);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/limits.h"
 #include "util/buf.h"
 #include "util/file.h"
 #include "util/mem.h"
@@ -49,7 +50,7 @@ int sl_import_read(const char *path, const sl_import_options *opts, sl_plan_set 
 {
     memset(out, 0, sizeof *out);
     size_t len;
-    char *data = sl_read_file(path, &len, err);
+    char *data = sl_read_file_max(path, sl_import_limits_or_default(opts->limits).max_bytes, &len, err);
     if (!data)
         return -1;
     int rc = sl_import_bytes(path, data, len, opts, out, err);
@@ -84,5 +85,19 @@ int sl_import_bytes(const char *path, const char *data, size_t len, const sl_imp
         for (size_t i = 0; i < out->n_plans; i++)
             memcpy(out->plans[i].source_sha256, sha, sizeof sha);
     }
+    /* At most max_rows actions, every field within its limit (domain/limits.h), or nothing is imported. */
+    long rows = 0, max_rows = sl_import_limits_or_default(opts->limits).max_rows;
+    for (size_t i = 0; rc == 0 && i < out->n_plans; i++)
+        rows += (long)out->plans[i].n_actions;
+    if (rc == 0 && rows > max_rows) {
+        sl_plan_set_free(out);
+        rc = sl_fail_code_at(err, SL_ERR_LIMIT, path, 0, "%ld actions: more than the %ld one import accepts (--max-rows)",
+                             rows, max_rows);
+    }
+    for (size_t i = 0; rc == 0 && i < out->n_plans; i++)
+        if (sl_limit_plan(&out->plans[i], err) < 0) {
+            sl_plan_set_free(out);
+            rc = -1;
+        }
     return rc;
 }

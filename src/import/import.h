@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "domain/authority.h"
+#include "domain/limits.h"
 #include "domain/plan.h"
 #include "util/error.h"
 
@@ -18,6 +19,7 @@ typedef struct {
      * lines name one of these authorities is that authority's plan; NULL to
      * leave such plans without one. Borrowed. */
     const sl_authority_table *authorities;
+    sl_import_limits limits;    /* zero fields: the defaults (domain/limits.h) */
 } sl_import_options;
 
 /* A set of plans read from one file (a CSV may hold several). */

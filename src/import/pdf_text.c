@@ -3,9 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util/buf.h"
@@ -44,16 +48,18 @@ static int has_text(const char *s, size_t n)
     return 0;
 }
 
-/* Runs pdftotext on path, its standard error thrown away; returns its exit
- * status (127 when it cannot be run, -1 when it did not exit) with its
- * output in out. */
-static int run_pdftotext(const char *path, sl_buf *out, sl_error *err)
+/* Starts pdftotext on path for its first `pages` pages writing into a pipe,
+ * its standard error thrown away; returns its pid (or -1 with err set) and
+ * the pipe's reading end in *fd. */
+static pid_t spawn(const char *path, int pages, int *fd, sl_error *err)
 {
     int fds[2];
     if (pipe(fds) != 0) {
         sl_fail_at(err, path, 0, "cannot run pdftotext: %s", strerror(errno));
-        return -2;
+        return -1;
     }
+    char last[24];
+    snprintf(last, sizeof last, "%d", pages);
     pid_t pid = fork();
     if (pid == 0) {
         dup2(fds[1], STDOUT_FILENO);
@@ -62,41 +68,70 @@ static int run_pdftotext(const char *path, sl_buf *out, sl_error *err)
         int devnull = open("/dev/null", O_WRONLY);
         if (devnull >= 0)
             dup2(devnull, STDERR_FILENO);
-        execlp("pdftotext", "pdftotext", "-layout", "-enc", "UTF-8", path, "-", (char *)NULL);
+        execlp("pdftotext", "pdftotext", "-layout", "-enc", "UTF-8", "-l", last, path, "-", (char *)NULL);
         _exit(127);
     }
     close(fds[1]);
     if (pid < 0) {
         close(fds[0]);
         sl_fail_at(err, path, 0, "cannot run pdftotext: %s", strerror(errno));
-        return -2;
+        return -1;
     }
-    char chunk[65536];
-    ssize_t got;
-    while ((got = read(fds[0], chunk, sizeof chunk)) > 0)
-        sl_buf_add(out, chunk, (size_t)got);
-    close(fds[0]);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    *fd = fds[0];
+    return pid;
 }
 
-char *sl_pdf_text(const char *path, const char *data, size_t len, size_t *out_len, sl_error *err)
+/* Reads the text from fd into out until its end, max_bytes or the deadline;
+ * returns 0, 1 (too much text) or 2 (too long). */
+static int collect(int fd, size_t max_bytes, int seconds, sl_buf *out)
 {
-    if (!sl_pdf_complete(data, len)) {
-        sl_fail_at(err, path, 0, "the PDF is cut short (it has no %%%%EOF end marker): download or save it "
-                                 "again and import the whole file");
-        return NULL;
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    char chunk[65536];
+    for (;;) {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long left = (long)seconds * 1000 - ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000);
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (left <= 0 || poll(&p, 1, (int)left) == 0)
+            return 2;
+        ssize_t got = read(fd, chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return 0;
+        sl_buf_add(out, chunk, (size_t)got);
+        if (out->len > max_bytes)
+            return 1;
     }
-    sl_buf out = SL_BUF_INIT;
-    int status = run_pdftotext(path, &out, err);
-    if (status == 0 && has_text(out.data, out.len)) {
-        *out_len = out.len;
-        return sl_buf_take(&out);
-    }
-    sl_buf_free(&out);
-    if (status == -2)
-        return NULL;
+}
+
+/* Returns the number of pages in pdftotext's text (each ends with a form feed). */
+static int page_count(const sl_buf *text)
+{
+    int pages = 0;
+    for (size_t i = 0; i < text->len; i++)
+        pages += text->data[i] == '\f';
+    return pages;
+}
+
+/* Sets err for a PDF past one of the limits (over: 1 text, 2 time, 0 pages). */
+static void over_limit(const char *path, const sl_import_limits *limits, int over, sl_error *err)
+{
+    if (over == 2)
+        sl_fail_code_at(err, SL_ERR_LIMIT, path, 0, "reading this PDF took more than %d seconds (--max-seconds)",
+                        limits->max_seconds);
+    else if (over == 1)
+        sl_fail_code_at(err, SL_ERR_LIMIT, path, 0, "this PDF's text is more than %zu bytes (--max-bytes)",
+                        limits->max_bytes);
+    else
+        sl_fail_code_at(err, SL_ERR_LIMIT, path, 0, "this PDF has more than %d pages (--max-pages)",
+                        limits->max_pages);
+}
+
+/* Sets err saying why pdftotext gave no text (exit status, or 0 with none)
+ * and what to do. */
+static void unreadable(const char *path, const char *data, size_t len, int status, sl_error *err)
+{
     if (status == 127)
         sl_fail_at(err, path, 0, "reading a PDF needs poppler's pdftotext (apt-get install poppler-utils)");
     else if (status == 0)
@@ -111,5 +146,38 @@ char *sl_pdf_text(const char *path, const char *data, size_t len, size_t *out_le
         sl_fail_at(err, path, 0, "the PDF is damaged: pdftotext cannot read it (exit %d); download or save "
                                  "it again",
                    status);
+}
+
+char *sl_pdf_text(const char *path, const char *data, size_t len, const sl_import_limits *limits,
+                  size_t *out_len, sl_error *err)
+{
+    if (!sl_pdf_complete(data, len)) {
+        sl_fail_at(err, path, 0, "the PDF is cut short (it has no %%%%EOF end marker): download or save it "
+                                 "again and import the whole file");
+        return NULL;
+    }
+    int fd;
+    pid_t pid = spawn(path, limits->max_pages + 1, &fd, err);
+    if (pid < 0)
+        return NULL;
+    sl_buf out = SL_BUF_INIT;
+    int over = collect(fd, limits->max_bytes, limits->max_seconds, &out);
+    if (over)
+        kill(pid, SIGKILL);
+    close(fd);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (over || page_count(&out) > limits->max_pages) {
+        sl_buf_free(&out);
+        over_limit(path, limits, over, err);
+        return NULL;
+    }
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code == 0 && has_text(out.data, out.len)) {
+        *out_len = out.len;
+        return sl_buf_take(&out);
+    }
+    sl_buf_free(&out);
+    unreadable(path, data, len, code, err);
     return NULL;
 }

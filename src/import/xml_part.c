@@ -1,5 +1,6 @@
 /* xml_part.c — expat over one part of a package (see xml_part.h). */
 #include "import/xml_part.h"
+#include "util/buf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,12 +33,13 @@ int sl_xml_fail(sl_xml_part *x, long line, const char *fmt, ...)
 {
     if (x->failed)
         return -1;
-    char message[512];
+    sl_buf message = SL_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    sl_buf_vcprintf(&message, fmt, ap);
     va_end(ap);
-    sl_fail_at(x->err, x->file, line, "%s", message);
+    sl_fail_at(x->err, x->file, line, "%s", sl_buf_str(&message));
+    sl_buf_free(&message);
     x->failed = 1;
     XML_StopParser(x->parser, XML_FALSE);
     return -1;

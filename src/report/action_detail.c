@@ -28,11 +28,9 @@ void sl_wrap(sl_buf *out, const char *text, int indent, int width)
             continue;
         }
         size_t n = strcspn(p, " \t\r\n");
-        char word[1024];
-        size_t copy = n < sizeof word - 1 ? n : sizeof word - 1;
-        memcpy(word, p, copy);
-        word[copy] = '\0';
-        int w = (int)sl_utf8_width(word);
+        int w = 0;
+        for (size_t i = 0; i < n; i++)
+            w += ((unsigned char)p[i] & 0xC0) != 0x80;
         if (!first_word && column + 1 + w > width) {
             sl_buf_putc(out, '\n');
             for (int i = 0; i < indent; i++)

@@ -112,15 +112,16 @@ static void put_text(sl_buf *out, const char *text)
     sl_buf_free(&safe);
 }
 
-/* Appends printf-formatted text through put_text (fragments up to 255 bytes). */
+/* Appends printf-formatted text through put_text, whole. */
 __attribute__((format(printf, 2, 3))) static void put_textf(sl_buf *out, const char *fmt, ...)
 {
-    char text[256];
+    sl_buf text = SL_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
+    sl_buf_vcprintf(&text, fmt, ap);
     va_end(ap);
-    put_text(out, text);
+    put_text(out, sl_buf_str(&text));
+    sl_buf_free(&text);
 }
 
 /* Appends a coordinate or value with one decimal at most, without the locale. */

@@ -7,23 +7,25 @@
 
 #include "util/strmap.h"
 
-/* Builds "ref#n" for the n-th occurrence of a ref, the key actions match on. */
-static void match_key(const sl_plan *p, size_t index, char *key, size_t n)
+/* Builds "ref#n" for the n-th occurrence of a ref, the key actions match on,
+ * into key (reset first); returns it. */
+static const char *match_key(const sl_plan *p, size_t index, sl_buf *key)
 {
     int occurrence = 0;
     for (size_t i = 0; i < index; i++)
         occurrence += strcmp(p->actions[i].ref, p->actions[index].ref) == 0;
-    snprintf(key, n, "%s#%d", p->actions[index].ref, occurrence);
+    sl_buf_reset(key);
+    sl_buf_cprintf(key, "%s#%d", p->actions[index].ref, occurrence);
+    return sl_buf_str(key);
 }
 
 /* Indexes a plan's actions by match key. */
 static void index_actions(const sl_plan *p, sl_strmap *map)
 {
-    for (size_t i = 0; i < p->n_actions; i++) {
-        char key[160];
-        match_key(p, i, key, sizeof key);
-        sl_strmap_put(map, key, (int64_t)i);
-    }
+    sl_buf key = SL_BUF_INIT;
+    for (size_t i = 0; i < p->n_actions; i++)
+        sl_strmap_put(map, match_key(p, i, &key), (int64_t)i);
+    sl_buf_free(&key);
 }
 
 /* Joins a list into buf with "; ". */
@@ -103,12 +105,11 @@ void sl_plan_diff(sl_buf *out, const sl_plan *old_plan, const sl_plan *new_plan,
     index_actions(old_plan, &old_index);
     index_actions(new_plan, &new_index);
     memset(counts, 0, sizeof *counts);
+    sl_buf key = SL_BUF_INIT;
     for (size_t i = 0; i < new_plan->n_actions; i++) {
-        char key[160];
         int64_t at;
         const sl_action *b = &new_plan->actions[i];
-        match_key(new_plan, i, key, sizeof key);
-        if (!sl_strmap_get(&old_index, key, &at)) {
+        if (!sl_strmap_get(&old_index, match_key(new_plan, i, &key), &at)) {
             sl_buf_printf(out, "  + %s %s\n", b->ref, b->title);
             counts->added++;
             continue;
@@ -118,14 +119,13 @@ void sl_plan_diff(sl_buf *out, const sl_plan *old_plan, const sl_plan *new_plan,
         counts->fields += n;
     }
     for (size_t i = 0; i < old_plan->n_actions; i++) {
-        char key[160];
         int64_t at;
-        match_key(old_plan, i, key, sizeof key);
-        if (!sl_strmap_get(&new_index, key, &at)) {
+        if (!sl_strmap_get(&new_index, match_key(old_plan, i, &key), &at)) {
             sl_buf_printf(out, "  - %s %s\n", old_plan->actions[i].ref, old_plan->actions[i].title);
             counts->removed++;
         }
     }
+    sl_buf_free(&key);
     sl_strmap_free(&old_index);
     sl_strmap_free(&new_index);
 }

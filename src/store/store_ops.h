@@ -285,14 +285,17 @@ SL_STORE_OP(int, case_audits, (sl_store *store, sl_case_audit_row **out, sl_erro
             (store, out, err))
 
 /* Sets *generation to a number that changes whenever anything a page shows
- * changes (every change is audited, so: the newest audit entry's id). */
+ * changes: every change is audited, so a digest of the newest audit entry
+ * (its id, time and words). A restore logs itself, so the entries after it
+ * never repeat the ones it rolled back. */
 SL_STORE_OP(int, generation, (sl_store *store, int64_t *generation, sl_error *err),
             (store, generation, err))
 
-/* Calls cb for the newest audit entries first, at most limit of them. */
-SL_STORE_OP(int, each_recent_audit, (sl_store *store, int limit, sl_audit_cb cb, void *ctx,
+/* Calls cb for the newest audit entries first, at most limit of them: every
+ * account's when actor is NULL, else only those actor made. */
+SL_STORE_OP(int, each_recent_audit, (sl_store *store, const char *actor, int limit, sl_audit_cb cb, void *ctx,
             sl_error *err),
-            (store, limit, cb, ctx, err))
+            (store, actor, limit, cb, ctx, err))
 
 /* Calls cb for each person named by current plans, with their action counts. */
 SL_STORE_OP(int, each_person, (sl_store *store, sl_person_cb cb, void *ctx, sl_error *err),

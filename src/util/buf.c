@@ -467,6 +467,19 @@ void sl_buf_printf(sl_buf *b, const char *fmt, ...)
     va_end(ap);
 }
 
+void sl_buf_vcprintf(sl_buf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n > 0) {
+        reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void sl_buf_cprintf(sl_buf *b, const char *fmt, ...)
 {
     va_list ap;
@@ -489,6 +502,17 @@ size_t sl_utf8_width(const char *s)
         if (((unsigned char)*s & 0xC0) != 0x80)
             n++;
     return n;
+}
+
+size_t sl_utf8_cut(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    size_t cut = max;
+    /* Step back over continuation bytes to the start of the character cut through. */
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+        cut--;
+    return cut;
 }
 
 void sl_buf_cell(sl_buf *b, const char *s, int width)

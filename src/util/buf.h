@@ -4,6 +4,7 @@
  * raw concatenation of data into a format. */
 #ifndef SL_UTIL_BUF_H
 #define SL_UTIL_BUF_H
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -54,6 +55,9 @@ void sl_buf_printf(sl_buf *b, const char *fmt, ...);
  * compiler: for plain text (no markup, no data that needs escaping). */
 void sl_buf_cprintf(sl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* sl_buf_cprintf with a va_list. */
+void sl_buf_vcprintf(sl_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
 /* Appends a decimal integer (faster than sl_buf_printf on hot paths). */
 void sl_buf_int(sl_buf *b, long long value);
 /* Appends s escaped for HTML text or a quoted attribute value (& < > " ' escaped). */
@@ -75,6 +79,9 @@ int sl_buf_write(sl_buf *b, FILE *out);
 
 /* Returns the number of UTF-8 characters in s (display columns, approximately). */
 size_t sl_utf8_width(const char *s);
+/* Returns the length of the longest prefix of s (n bytes) that is at most max
+ * bytes and does not end inside a UTF-8 character: where to cut text for display. */
+size_t sl_utf8_cut(const char *s, size_t n, size_t max);
 /* Returns 1 when the n bytes are valid UTF-8; sets *bad_offset to the first bad byte otherwise. */
 int sl_utf8_valid(const char *s, size_t n, size_t *bad_offset);
 

@@ -4,6 +4,17 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "util/buf.h"
+
+/* Ends a message that did not fit its field with "…" after its last whole
+ * UTF-8 character: error text is for display, and is never cut mid-character. */
+static void mark_cut(char *field, size_t size)
+{
+    static const char ellipsis[] = "\xE2\x80\xA6";
+    size_t keep = sl_utf8_cut(field, strlen(field), size - sizeof ellipsis);
+    memcpy(field + keep, ellipsis, sizeof ellipsis);
+}
+
 /* Fills err from a va_list; the first error recorded wins. */
 __attribute__((format(printf, 5, 0))) static void record(sl_error *err, sl_error_code code, const char *file, long line, const char *fmt,
                    va_list ap)
@@ -12,9 +23,12 @@ __attribute__((format(printf, 5, 0))) static void record(sl_error *err, sl_error
         return;
     err->set = 1;
     err->code = code;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    if ((size_t)snprintf(err->file, sizeof err->file, "%s", file ? file : "") >= sizeof err->file)
+        mark_cut(err->file, sizeof err->file);
     err->line = line;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    int n = vsnprintf(err->message, sizeof err->message, fmt, ap);
+    if (n > 0 && (size_t)n >= sizeof err->message)
+        mark_cut(err->message, sizeof err->message);
 }
 
 int sl_fail(sl_error *err, const char *fmt, ...)

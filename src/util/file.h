@@ -9,6 +9,10 @@
 
 /* Reads a whole file into memory (NUL-terminated, caller frees); returns NULL with err set. */
 char *sl_read_file(const char *path, size_t *len, sl_error *err);
+/* The same, refusing (SL_ERR_LIMIT, nothing kept) a file of more than max
+ * bytes: a regular file by its size before anything is read, anything else
+ * (a device, a pipe) as soon as it passes max. */
+char *sl_read_file_max(const char *path, size_t max, size_t *len, sl_error *err);
 /* Writes the hex SHA-256 of len bytes into out. */
 void sl_sha256_hex(const char *data, size_t len, char out[65]);
 

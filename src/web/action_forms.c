@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/limits.h"
 #include "web/action_page.h"
 #include "web/web.h"
 
@@ -95,8 +96,12 @@ void sl_page_action_return(sl_request *req)
         sl_error_page(req, 400, "Say why it is returned", "A returned action needs a reason for its lead.");
         return;
     }
-    char note[600];
-    snprintf(note, sizeof note, "Returned by the SRO: %s", reason);
+    sl_error limit = {0};
+    if (sl_limit_check("the reason", reason, SL_LIMIT_REASON, &limit) < 0) {
+        sl_error_page(req, 413, "Too long to save", limit.message);
+        return;
+    }
+    const char *note = sl_req_printf(req, "Returned by the SRO: %s", reason);
     sl_update u = {.status = SL_STATUS_IN_PROGRESS, .status_text = "returned", .note = note, .keep_rag = 1};
     sl_action_apply(req, &s, &u);
 }

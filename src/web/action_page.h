@@ -14,12 +14,14 @@ typedef struct {
     sl_rag manual;      /* the manual RAG in force (SL_RAG_NONE when none or lapsed) */
     sl_day manual_until; /* its review day, SL_NO_DAY when none */
     sl_rag_result rag;
-    char ref[64];
-    char sro[256];
-    char leads[512];
-    char rag_reason[256];
-    char note[4096];
-    char status_text[128];
+    /* Whole copies of any length, in the request's arena (never cut before
+     * the ownership check, a store or a display). */
+    const char *ref;
+    const char *sro;
+    const char *leads;
+    const char *rag_reason;
+    const char *note;
+    const char *status_text;
     int is_sro;         /* the signed-in person is the action's SRO */
     int owns;           /* … its SRO or one of its leads */
     int may_update;

@@ -1,17 +1,23 @@
 /* action_state.c — an action as the signed-in user sees it (action_page.h):
  * its state as of today and what the user may do to it, shared by the action
  * page and its forms' handlers. */
-#include <stdio.h>
 #include <string.h>
 
 #include "report/action_list.h"
 #include "web/action_page.h"
 #include "web/web.h"
 
-/* Rated-action callback: keeps the row's state. */
+typedef struct {
+    sl_request *req;
+    sl_action_state *s;
+} state_load;
+
+/* Rated-action callback: keeps the row's state, its text copied whole into the request's arena. */
 static int on_row(void *ctx, const sl_action_row *r, const sl_rag_result *rag)
 {
-    sl_action_state *s = ctx;
+    state_load *load = ctx;
+    sl_action_state *s = load->s;
+    sl_request *req = load->req;
     s->found = 1;
     s->plan_id = r->plan_id;
     s->version = r->version;
@@ -19,12 +25,12 @@ static int on_row(void *ctx, const sl_action_row *r, const sl_rag_result *rag)
     s->manual = rag->manual_lapsed ? SL_RAG_NONE : r->manual_rag;
     s->manual_until = r->manual_until;
     s->rag = *rag;
-    snprintf(s->sro, sizeof s->sro, "%s", r->sro);
-    snprintf(s->leads, sizeof s->leads, "%s", r->leads);
-    snprintf(s->ref, sizeof s->ref, "%s", r->ref);
-    snprintf(s->rag_reason, sizeof s->rag_reason, "%s", r->rag_reason);
-    snprintf(s->note, sizeof s->note, "%s", r->note);
-    snprintf(s->status_text, sizeof s->status_text, "%s", r->status_text);
+    s->sro = sl_req_strdup(req, r->sro);
+    s->leads = sl_req_strdup(req, r->leads);
+    s->ref = sl_req_strdup(req, r->ref);
+    s->rag_reason = sl_req_strdup(req, r->rag_reason);
+    s->note = sl_req_strdup(req, r->note);
+    s->status_text = sl_req_strdup(req, r->status_text);
     return 1;
 }
 
@@ -34,7 +40,8 @@ int sl_action_state_load(sl_request *req, int64_t action_id, sl_action_state *ou
     out->id = action_id;
     sl_action_filter f = {.action_id = action_id, .as_of = req->today, .due_within = -1};
     sl_error err = {0};
-    if (sl_each_rated_action(req->store, &f, on_row, out, &err) < 0) {
+    state_load load = {req, out};
+    if (sl_each_rated_action(req->store, &f, on_row, &load, &err) < 0) {
         sl_error_page(req, 500, "Something went wrong", err.message);
         return -1;
     }

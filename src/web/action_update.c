@@ -8,11 +8,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/limits.h"
 #include "web/action_page.h"
 #include "web/governance_web.h"
 #include "web/web.h"
 
-#define MAX_NOTE 8000
 
 /* Opens a form group with its label and the error beside it (none when NULL). */
 static void group(sl_buf *b, const char *name, const char *label, const char *error)
@@ -124,6 +124,16 @@ static void check_status(const sl_action_state *s, sl_update_posted *p, sl_updat
     u->status_text = p->status;
 }
 
+/* Returns NULL when text (NULL counts as empty) is within max characters,
+ * else the sentence saying so (owned by the request). */
+static const char *too_long(sl_request *req, const char *field, const char *text, size_t max)
+{
+    sl_error e = {0};
+    if (sl_limit_check(field, text, max, &e) == 0)
+        return NULL;
+    return sl_req_printf(req, "%s", e.message);
+}
+
 /* Reads the RAG, reason and review fields into u (keep, set or clear). */
 static void check_rag(sl_request *req, const sl_action_state *s, sl_update_posted *p, sl_update *u)
 {
@@ -139,12 +149,14 @@ static void check_rag(sl_request *req, const sl_action_state *s, sl_update_poste
             p->rag_error = "There is no manual RAG to clear";
         return;
     }
-    if (sl_rag_parse(p->rag, &u->rag) < 0 || u->rag == SL_RAG_NONE)
+    /* Only the ratings the form offers: blue and grey are computed, never set by hand. */
+    if (sl_rag_parse(p->rag, &u->rag) < 0 ||
+        (u->rag != SL_RAG_RED && u->rag != SL_RAG_AMBER && u->rag != SL_RAG_GREEN))
         p->rag_error = "Choose red, amber or green";
     if (!p->reason || !*p->reason)
         p->reason_error = "Say why the computed RAG is overridden";
-    else if (strlen(p->reason) > 500)
-        p->reason_error = "Keep the reason under 500 characters";
+    else
+        p->reason_error = too_long(req, "The reason", p->reason, SL_LIMIT_REASON);
     u->rag_reason = p->reason;
     u->rag_until = SL_NO_DAY;
     if (sl_gov_day(p->review, 1, &u->rag_until, &p->review_error) == 0 && u->rag_until != SL_NO_DAY &&
@@ -153,12 +165,13 @@ static void check_rag(sl_request *req, const sl_action_state *s, sl_update_poste
 }
 
 /* Reads the note and evidence; an update must record something. */
-static void check_text(sl_update_posted *p, const sl_update *u)
+static void check_text(sl_request *req, sl_update_posted *p, const sl_update *u)
 {
     if (p->evidence && *p->evidence && !web_address(p->evidence))
         p->evidence_error = "Give a link starting https://";
-    if (p->note && strlen(p->note) > MAX_NOTE)
-        p->note_error = "Keep a progress note under 8,000 characters";
+    else
+        p->evidence_error = too_long(req, "The link", p->evidence, SL_LIMIT_EVIDENCE);
+    p->note_error = too_long(req, "The progress note", p->note, SL_LIMIT_NOTE);
     int says = (p->note && *p->note) || (p->evidence && *p->evidence) || !u->keep_status || !u->keep_rag;
     if (!says && !p->review_error)
         p->note_error = "Write a progress note, or change the status or RAG";
@@ -181,7 +194,7 @@ void sl_page_action_update(sl_request *req)
     sl_update u = {.status = s.status, .status_text = s.status_text};
     check_status(&s, &p, &u);
     check_rag(req, &s, &p, &u);
-    check_text(&p, &u);
+    check_text(req, &p, &u);
     if (p.status_error || p.note_error || p.evidence_error || p.rag_error || p.reason_error || p.review_error) {
         req->status = 400;
         sl_action_page_render(req, &s, &p);

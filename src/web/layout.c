@@ -81,7 +81,7 @@ static void service_navigation(sl_request *req, sl_buf *nav)
 
 void sl_page_start(sl_request *req, const char *title)
 {
-    snprintf(req->title, sizeof req->title, "%s", title);
+    req->title = sl_req_strdup(req, title);
     sl_buf nav = SL_BUF_INIT;
     if (req->signed_in)
         service_navigation(req, &nav);
@@ -102,6 +102,7 @@ typedef struct {
     int64_t want;
     sl_web_plan *out;
     int found;
+    sl_request *req;
 } plan_search;
 
 /* Store callback: copies the plan sought. */
@@ -112,8 +113,8 @@ static int on_plan(void *ctx, const sl_plan_info *info)
         return 0;
     sl_web_plan *p = s->out;
     p->id = info->id;
-    snprintf(p->title, sizeof p->title, "%s", info->title);
-    snprintf(p->authority, sizeof p->authority, "%s", info->authority);
+    p->title = sl_req_strdup(s->req, info->title);
+    p->authority = sl_req_strdup(s->req, info->authority);
     p->version = info->version;
     p->superseded_by = info->superseded_by;
     p->n_actions = info->n_actions;
@@ -123,7 +124,7 @@ static int on_plan(void *ctx, const sl_plan_info *info)
 
 int sl_find_plan(sl_request *req, int64_t id, sl_web_plan *out)
 {
-    plan_search s = {id, out, 0};
+    plan_search s = {id, out, 0, req};
     sl_error err = {0};
     if (sl_store_each_plan(req->store, 1, on_plan, &s, &err) < 0) {
         sl_error_page(req, 500, "Something went wrong", err.message);
@@ -153,7 +154,7 @@ void sl_error_page(sl_request *req, int status, const char *title, const char *m
 {
     sl_buf_reset(&req->body);
     req->status = status;
-    req->location[0] = '\0';
+    req->location = NULL;
     sl_page_start(req, title);
     sl_buf_printf(&req->body, "<h1 class=\"govuk-heading-l\">%h</h1><p class=\"govuk-body\">%h</p>"
                               "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to the home page</a></p>",

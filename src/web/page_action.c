@@ -21,19 +21,24 @@ static void row(sl_buf *b, const char *key, const char *value)
 /* Writes a written date with the days it means. */
 static void date_row(sl_buf *b, const char *key, const sl_written_date *d)
 {
-    char text[300], a[11], z[11];
+    char a[11], z[11];
     if (!d->text || !*d->text)
         return;
+    sl_buf text = SL_BUF_INIT;
     if (d->parse == SL_DATE_OK && d->value.latest != SL_NO_DAY) {
         sl_day_format(d->value.earliest != SL_NO_DAY ? d->value.earliest : d->value.latest, a);
         sl_day_format(d->value.latest, z);
-        snprintf(text, sizeof text, strcmp(a, z) ? "%s (%s to %s)" : "%s (%s)", d->text, a, z);
+        if (strcmp(a, z))
+            sl_buf_cprintf(&text, "%s (%s to %s)", d->text, a, z);
+        else
+            sl_buf_cprintf(&text, "%s (%s)", d->text, a);
     } else if (d->parse == SL_DATE_INVALID) {
-        snprintf(text, sizeof text, "%s (not a real date)", d->text);
+        sl_buf_cprintf(&text, "%s (not a real date)", d->text);
     } else {
-        snprintf(text, sizeof text, "%s", d->text);
+        sl_buf_puts(&text, d->text);
     }
-    row(b, key, text);
+    row(b, key, sl_buf_str(&text));
+    sl_buf_free(&text);
 }
 
 /* Appends a due date's milestones as plain text (not escaped), one "DAY label" a line. */
@@ -74,7 +79,7 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
 {
     sl_buf *b = &req->body;
     const sl_action *a = &plan->actions[0];
-    char line[512];
+    sl_buf line = SL_BUF_INIT;
     sl_buf_puts(b, "<dl class=\"govuk-summary-list\">");
     sl_buf_puts(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">RAG</dt>"
                    "<dd class=\"govuk-summary-list__value\">");
@@ -82,13 +87,20 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
     sl_buf_puts(b, " ");
     rag_words(b, s);
     sl_buf_puts(b, "</dd></div>");
-    snprintf(line, sizeof line, "%s%s (\"%s\")", sl_status_name(s->status),
-             s->rag.awaiting_signoff ? " – awaiting sign-off" : "", s->status_text);
-    row(b, "Status", line);
+    /* Plain text: row() escapes it. */
+    sl_buf_puts(&line, sl_status_name(s->status));
+    sl_buf_puts(&line, s->rag.awaiting_signoff ? " – awaiting sign-off (\"" : " (\"");
+    sl_buf_puts(&line, s->status_text);
+    sl_buf_puts(&line, "\")");
+    row(b, "Status", sl_buf_str(&line));
     if (a->theme >= 0) {
-        snprintf(line, sizeof line, "%s %s", plan->themes[a->theme].ref, plan->themes[a->theme].title);
-        row(b, "Theme", line);
+        sl_buf_reset(&line);
+        sl_buf_puts(&line, plan->themes[a->theme].ref);
+        sl_buf_putc(&line, ' ');
+        sl_buf_puts(&line, plan->themes[a->theme].title);
+        row(b, "Theme", sl_buf_str(&line));
     }
+    sl_buf_free(&line);
     row(b, "Description", a->description);
     date_row(b, "Start", &a->start);
     date_row(b, "Due", &a->due);
@@ -139,9 +151,8 @@ void sl_action_page_render(sl_request *req, const sl_action_state *s, const sl_u
         return;
     }
     sl_buf *b = &req->body;
-    char title[300];
-    snprintf(title, sizeof title, "%s%s %s", posted ? "Error: " : "", plan.actions[0].ref, plan.actions[0].title);
-    sl_page_start(req, title);
+    sl_page_start(req, sl_req_printf(req, "%s%s %s", posted ? "Error: " : "", plan.actions[0].ref,
+                                     plan.actions[0].title));
     sl_breadcrumbs(req, &wp, plan.actions[0].ref);
     sl_buf_printf(b, "<span class=\"govuk-caption-l\">Action %h</span><h1 class=\"govuk-heading-l\">%h</h1>",
                   plan.actions[0].ref, plan.actions[0].title);

@@ -153,6 +153,6 @@ void sl_page_actions_csv(sl_request *req)
         sl_buf_puts(b, "\r\n");
     }
     req->content_type = "text/csv; charset=utf-8";
-    snprintf(req->filename, sizeof req->filename, "plan-%lld-actions.csv", (long long)plan.id);
+    req->filename = sl_req_printf(req, "plan-%lld-actions.csv", (long long)plan.id);
     sl_web_actions_free(&list);
 }

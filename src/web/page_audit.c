@@ -27,15 +27,18 @@ void sl_page_audit(sl_request *req)
 {
     sl_buf *b = &req->body;
     sl_page_start(req, "Audit log");
-    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Audit log</h1><table class=\"govuk-table\">"
-                   "<caption class=\"govuk-table__caption govuk-table__caption--m\">The latest 200 changes, newest first</caption>"
+    /* Admins see every account's changes; everyone else only their own (in the store's query). */
+    int all = req->role >= SL_ROLE_ADMIN;
+    sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">Audit log</h1><table class=\"govuk-table\">"
+                   "<caption class=\"govuk-table__caption govuk-table__caption--m\">%R</caption>"
                    "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">When</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Who</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">What</th>"
-                   "<th scope=\"col\" class=\"govuk-table__header\">Change</th></tr></thead><tbody class=\"govuk-table__body\">");
+                   "<th scope=\"col\" class=\"govuk-table__header\">Change</th></tr></thead><tbody class=\"govuk-table__body\">",
+                  all ? "The latest 200 changes, newest first" : "Your latest 200 changes, newest first");
     sl_error err = {0};
-    sl_store_each_recent_audit(req->store, 200, on_audit, b, &err);
+    sl_store_each_recent_audit(req->store, all ? NULL : req->session.user.login, 200, on_audit, b, &err);
     sl_buf_puts(b, "</tbody></table>");
     sl_page_end(req);
 }

@@ -16,7 +16,7 @@
 
 typedef struct {
     char *key;
-    char title[256];
+    char *title;
     char *content;
     size_t len;
 } slot;
@@ -51,16 +51,17 @@ void sl_cache_put(const char *key, const char *title, const char *content, size_
 {
     if (len > MAX_PAGE)
         return;
-    char *key_copy = sl_strdup(key);
+    char *key_copy = sl_strdup(key), *title_copy = sl_strdup(title ? title : "");
     char *content_copy = sl_strndup(content, len);
     size_t i = slot_of(key);
     pthread_mutex_lock(&lock);
-    char *old_key = slots[i].key, *old_content = slots[i].content;
+    char *old_key = slots[i].key, *old_content = slots[i].content, *old_title = slots[i].title;
     slots[i].key = key_copy;
     slots[i].content = content_copy;
     slots[i].len = len;
-    snprintf(slots[i].title, sizeof slots[i].title, "%s", title);
+    slots[i].title = title_copy;
     pthread_mutex_unlock(&lock);
+    free(old_title);
     free(old_key);
     free(old_content);
 }
@@ -70,6 +71,7 @@ void sl_cache_clear(void)
     pthread_mutex_lock(&lock);
     for (size_t i = 0; i < SLOTS; i++) {
         free(slots[i].key);
+        free(slots[i].title);
         free(slots[i].content);
         slots[i] = (slot){0};
     }

@@ -158,7 +158,7 @@ static void xlsx_download(sl_request *req, const sl_report *r, const char *kind)
     sl_buf_add(&req->body, data, len);
     free(data);
     req->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    snprintf(req->filename, sizeof req->filename, "%s-report.xlsx", kind);
+    req->filename = sl_req_printf(req, "%s-report.xlsx", kind);
 }
 
 void sl_page_report_view(sl_request *req)
@@ -188,7 +188,7 @@ void sl_page_report_view(sl_request *req)
     else if (strcmp(f[F_FORMAT].value, "md") == 0) {
         sl_report_md(&req->body, &r);
         req->content_type = "text/markdown; charset=utf-8";
-        snprintf(req->filename, sizeof req->filename, "%s-report.md", kind->name);
+        req->filename = sl_req_printf(req, "%s-report.md", kind->name);
     } else
         xlsx_download(req, &r, kind->name);
     sl_report_free(&r);

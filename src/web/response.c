@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "util/mem.h"
 #include "web/mhd_api.h"
 #include "web/web.h"
 
@@ -20,11 +21,38 @@ const char *sl_header(sl_request *req, const char *name)
     return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
 }
 
+const char *sl_req_strdup(sl_request *req, const char *s)
+{
+    return sl_arena_strdup(&req->arena, s);
+}
+
+/* Formats into a string kept in the request's arena, as long as it needs. */
+__attribute__((format(printf, 2, 0))) static const char *req_vprintf(sl_request *req, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    size_t size = (size_t)(n > 0 ? n : 0) + 1;
+    char *text = sl_arena_keep(&req->arena, sl_calloc(size));
+    vsnprintf(text, size, fmt, again);
+    va_end(again);
+    return text;
+}
+
+const char *sl_req_printf(sl_request *req, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const char *text = req_vprintf(req, fmt, ap);
+    va_end(ap);
+    return text;
+}
+
 void sl_redirect(sl_request *req, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(req->location, sizeof req->location, fmt, ap);
+    req->location = req_vprintf(req, fmt, ap);
     va_end(ap);
     req->status = 303;
 }

@@ -13,11 +13,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "util/mem.h"
+#include "web/audit_queue.h"
 #include "web/auth.h"
+#include "web/deadline.h"
+#include "web/hash_queue.h"
 #include "web/mhd_api.h"
 #include "web/page_cache.h"
 #include "web/static_files.h"
@@ -25,6 +30,8 @@
 
 #define MAX_BODY (64 * 1024)
 #define MAX_STORES 64
+#define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
+#define HASH_QUEUE 64               /* checks that may wait (each tens of ms): a burst of sign-ins fits, a flood is refused at once (503) */
 
 static const char security_csp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -60,7 +67,51 @@ static sl_store *worker_store(sl_error *err)
 typedef struct {
     sl_buf body;
     int too_large;
+    struct MHD_Connection *conn;
+    volatile sl_verify verify;      /* a sign-in's password check, set by the hashing thread */
 } pending;
+
+/* Returns the connection's deadline entry (deadline.h), or NULL. */
+static sl_deadline *deadline_of(struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return info ? info->socket_context : NULL;
+}
+
+/* MHD connection callback: watches each connection's deadlines from its opening to its closing. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    (void)cls;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *info = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_context = info ? sl_deadline_opened(info->connect_fd) : NULL;
+    } else {
+        sl_deadline_closed(*socket_context);
+        *socket_context = NULL;
+    }
+}
+
+/* Hashing-thread callback: keeps a sign-in's answer and wakes its request. */
+static void on_verified(void *ctx, int ok)
+{
+    pending *p = ctx;
+    p->verify = ok ? SL_VERIFY_OK : SL_VERIFY_FAILED;
+    MHD_resume_connection(p->conn);
+}
+
+/* Writes the client's address as text into out (n bytes). */
+static void client_address(struct MHD_Connection *conn, char *out, size_t n)
+{
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, n, "?");
+    if (!info || !info->client_addr)
+        return;
+    if (info->client_addr->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)info->client_addr)->sin_addr, out, (socklen_t)n);
+    else if (info->client_addr->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)info->client_addr)->sin6_addr, out, (socklen_t)n);
+}
 
 /* Adds the headers every answer carries; style_hash (may be NULL or "") is
  * the base64 SHA-256 of the one inline stylesheet the answer may use. */
@@ -103,15 +154,21 @@ static enum MHD_Result send_answer(sl_request *req)
     MHD_add_response_header(r, "Content-Type",
                             req->content_type ? req->content_type : "text/html; charset=utf-8");
     MHD_add_response_header(r, "Cache-Control", "no-store");
-    if (req->location[0])
+    if (req->location)
         MHD_add_response_header(r, "Location", req->location);
     for (int i = 0; i < 2; i++)
         if (req->cookies[i][0])
             MHD_add_response_header(r, "Set-Cookie", req->cookies[i]);
-    if (req->filename[0]) {
-        char disposition[160];
-        snprintf(disposition, sizeof disposition, "attachment; filename=\"%s\"", req->filename);
-        MHD_add_response_header(r, "Content-Disposition", disposition);
+    if (req->retry_after > 0) {
+        char seconds[24];
+        snprintf(seconds, sizeof seconds, "%d", req->retry_after);
+        MHD_add_response_header(r, "Retry-After", seconds);
+    }
+    if (req->filename) {
+        sl_buf disposition = SL_BUF_INIT;
+        sl_buf_cprintf(&disposition, "attachment; filename=\"%s\"", req->filename);
+        MHD_add_response_header(r, "Content-Disposition", sl_buf_str(&disposition));
+        sl_buf_free(&disposition);
     }
     enum MHD_Result ok = MHD_queue_response(req->conn, (unsigned)req->status, r);
     MHD_destroy_response(r);
@@ -153,7 +210,7 @@ static void run_cached(sl_request *req, const sl_route *route)
     sl_buf_printf(&key, "|%d|%lld", (int)req->today, (long long)generation);
     if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
-        if (req->status == 200 && !req->location[0] && req->content_end > req->content_start)
+        if (req->status == 200 && !req->location && req->content_end > req->content_start)
             sl_cache_put(sl_buf_str(&key), req->title, req->body.data + req->content_start,
                          req->content_end - req->content_start);
     }
@@ -163,7 +220,9 @@ static void run_cached(sl_request *req, const sl_route *route)
 /* Checks who may do what, then runs the page; fills the answer in req. */
 static void dispatch(sl_request *req, const pending *p)
 {
-    const sl_route *route = sl_route_find(req->method, req->path, req->ids);
+    /* HEAD is answered as GET; libmicrohttpd sends the headers without the body. */
+    const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
+    const sl_route *route = sl_route_find(method, req->path, req->ids);
     if (!route) {
         sl_error_page(req, 404, "Page not found", "There is no page at this address.");
         return;
@@ -196,10 +255,46 @@ static void dispatch(sl_request *req, const pending *p)
                       "Your account's role does not allow this. Ask the improvement team if you need it.");
         return;
     }
-    if (route->cacheable && !is_post)
+    if (route->cacheable && strcmp(method, "GET") == 0)
         run_cached(req, route);
     else
         route->handler(req);
+}
+
+/* MHD iterator: counts the Content-Length headers. */
+static enum MHD_Result count_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    (void)value;
+    if (strcasecmp(key, "Content-Length") == 0)
+        ++*(int *)cls;
+    return MHD_YES;
+}
+
+/* Refuses a request whose length is ambiguous (two Content-Length headers:
+ * the way to smuggle one request inside another past a proxy). */
+static enum MHD_Result refuse_ambiguous(struct MHD_Connection *conn)
+{
+    static const char text[] = "Bad request: more than one Content-Length.\n";
+    struct MHD_Response *r = MHD_create_response_from_buffer(sizeof text - 1, (void *)text, MHD_RESPMEM_PERSISTENT);
+    add_security_headers(r, NULL);
+    MHD_add_response_header(r, "Content-Type", "text/plain; charset=utf-8");
+    MHD_add_response_header(r, "Connection", "close");
+    enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_BAD_REQUEST, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+/* Suspends the request while its password is checked on a hashing thread,
+ * which resumes it; when the queue is full the request is resumed at once
+ * to be refused (SL_VERIFY_BUSY). */
+static void suspend_for_hash(pending *p, const sl_request *req)
+{
+    MHD_suspend_connection(p->conn);
+    if (sl_hash_queue_submit(req->verify_password, req->verify_hash, req->verify_first, on_verified, p) < 0) {
+        p->verify = SL_VERIFY_BUSY;
+        MHD_resume_connection(p->conn);
+    }
 }
 
 /* MHD's access handler: gathers the body, then answers. */
@@ -211,12 +306,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     pending *p = *con_cls;
     if (!p) {
+        int lengths = 0;
+        MHD_get_connection_values(conn, MHD_HEADER_KIND, count_length, &lengths);
+        if (lengths > 1)
+            return refuse_ambiguous(conn);
         /* Answer on a later call, never this first one: libmicrohttpd
          * closes the connection after a response queued on the first call
          * (it cannot know the request was read whole), which would cost
          * every browser and client a new TCP connection per page. */
         p = sl_calloc(sizeof *p);
+        p->conn = conn;
         *con_cls = p;
+        sl_deadline_headers_done(deadline_of(conn));
         return MHD_YES;
     }
     if (*upload_size) {
@@ -227,12 +328,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_size = 0;
         return MHD_YES;
     }
+    sl_deadline_body_done(deadline_of(conn));
     if (strncmp(url, "/static/", 8) == 0 || strncmp(url, "/assets/", 8) == 0) {
         const sl_static_file *f = sl_static_find(&server.statics, url);
-        if (f && strcmp(method, "GET") == 0)
+        if (f && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
             return send_static(conn, f);
     }
-    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200};
+    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200, .verify = p->verify};
+    client_address(conn, req.address, sizeof req.address);
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
     req.data_dir = server.config->data_dir;
@@ -245,9 +348,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         sl_auth_resolve(&req, server.config->idle_minutes);
         dispatch(&req, p);
     }
-    enum MHD_Result ok = send_answer(&req);
+    enum MHD_Result ok = MHD_YES;
+    if (req.verify == SL_VERIFY_WANTED)
+        suspend_for_hash(p, &req);
+    else
+        ok = send_answer(&req);
     sl_form_free(&req.form);
     sl_buf_free(&req.body);
+    sl_arena_free(&req.arena);
     return ok;
 }
 
@@ -256,8 +364,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode code)
 {
     (void)cls;
-    (void)conn;
     (void)code;
+    sl_deadline_answered(deadline_of(conn));
     pending *p = *con_cls;
     if (p) {
         sl_buf_free(&p->body);
@@ -283,6 +391,16 @@ static int parse_listen(const char *listen, struct sockaddr_in *addr, sl_error *
     if (*end || port < 1 || port > 65535 || inet_pton(AF_INET, host, &addr->sin_addr) != 1)
         return sl_fail(err, "--listen '%s' is not IPv4-ADDRESS:PORT", listen);
     return 0;
+}
+
+/* Raises the soft limit on open files towards want (each connection holds one). */
+static void raise_file_limit(rlim_t want)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < want) {
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
 }
 
 static volatile sig_atomic_t stop_requested;
@@ -316,14 +434,33 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
 #endif
     if (sl_static_load(config->static_dir, &server.statics, err) < 0)
         return -1;
+    raise_file_limit(MAX_CONNECTIONS + 256);
+    if (sl_audit_queue_start(config->db_path, err) < 0) {
+        sl_static_free(&server.statics);
+        return -1;
+    }
+    /* Sign-in password checks (hash_queue.h): every processor but one, so one is always free for pages. */
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (sl_hash_queue_start(cpus > 2 ? (int)cpus - 1 : 1, HASH_QUEUE) < 0 ||
+        sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
+        sl_hash_queue_stop();
+        sl_audit_queue_stop();
+        sl_static_free(&server.statics);
+        return sl_fail(err, "cannot start the server's threads");
+    }
     struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, 0, NULL, NULL, on_request, NULL,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, NULL,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(config->threads > 0 ? config->threads : 2),
-        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, 1000u,
+        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config->per_address,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
     if (!d) {
+        sl_deadline_stop();
+        sl_hash_queue_stop();
+        sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
     }
@@ -333,7 +470,12 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     fprintf(stderr, "sightline: serving %s at http://%s/\n", config->db_path, config->listen);
     while (!stop_requested)
         pause();
+    sl_hash_queue_stop();
     MHD_stop_daemon(d);
+    sl_deadline_stop();
+    sl_audit_queue_stop();
+    if (sl_deadline_cut_count())
+        fprintf(stderr, "sightline: %ld requests cut off at their header or body deadline\n", sl_deadline_cut_count());
     for (int i = 0; i < server.n_stores; i++)
         sl_store_close(server.stores[i]);
     server.n_stores = 0;

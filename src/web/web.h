@@ -9,13 +9,23 @@
 #include "domain/date.h"
 #include "domain/permission.h"
 #include "store/store.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "web/form.h"
 #include "web/template.h"
 
 struct MHD_Connection;
 
-/* Roles, in increasing power (a role may do what the ones before it may). */
+/* A sign-in's password check, which runs off the page threads (hash_queue.h):
+ * the handler asks for it (WANTED, with verify_password and verify_hash),
+ * the server suspends the request, and runs the handler again with the answer. */
+typedef enum {
+    SL_VERIFY_NONE = 0,         /* not asked yet */
+    SL_VERIFY_WANTED,           /* set by the handler: check verify_password against verify_hash */
+    SL_VERIFY_OK,               /* the password matched */
+    SL_VERIFY_FAILED,           /* it did not */
+    SL_VERIFY_BUSY              /* the hashing queue was full: nothing was checked */
+} sl_verify;
 
 typedef struct {
     const char *method;             /* "GET", "POST", … */
@@ -29,20 +39,27 @@ typedef struct {
     sl_session session;             /* valid when signed_in */
     sl_role role;
     char token_hash[65];
+    char address[48];               /* the client's IP address as text */
+    sl_verify verify;               /* a sign-in's password check (see sl_verify) */
+    const char *verify_password;    /* set with SL_VERIFY_WANTED; in the arena */
+    const char *verify_hash;        /* NULL: check against a decoy */
+    int verify_first;               /* the login signed in from this address lately: ahead of the queue */
     sl_day today;
     int64_t now;                    /* seconds since 1970 */
     /* The answer. */
     int status;                     /* 200 unless a handler says otherwise */
     const char *content_type;       /* text/html unless set */
     sl_buf body;
-    char location[512];             /* set: a 303 redirect there */
+    const char *location;           /* set: a 303 redirect there (in arena) */
     char cookies[2][200];           /* Set-Cookie values */
-    char filename[96];              /* set: Content-Disposition attachment */
-    char style_hash[48];            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
+    const char *filename;           /* set: Content-Disposition attachment (in arena) */
+    char style_hash[48];
+    int retry_after;                /* set: a Retry-After header, in seconds */            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
     /* Set by the layout: where the page's own content lies in body, for the page cache. */
-    char title[256];
+    const char *title;              /* in arena */
     size_t content_start;
     size_t content_end;
+    sl_arena arena;                 /* what the request's strings live in; freed with it */
 } sl_request;
 
 typedef void (*sl_page_fn)(sl_request *req);
@@ -51,6 +68,10 @@ typedef void (*sl_page_fn)(sl_request *req);
 const char *sl_query(sl_request *req, const char *name);
 /* Returns the request header name, or NULL. */
 const char *sl_header(sl_request *req, const char *name);
+/* Returns a copy of s that lives as long as the request. */
+const char *sl_req_strdup(sl_request *req, const char *s);
+/* Returns C-printf-formatted plain text (no markup) that lives as long as the request. */
+const char *sl_req_printf(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Answers with a 303 redirect to a local path (formatted). */
 void sl_redirect(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Answers with an error page: status and a sentence saying what happened. */
@@ -64,8 +85,8 @@ int sl_names_person(const char *cell, const char *person);
 /* A plan as the pages name it. */
 typedef struct {
     int64_t id;
-    char title[256];
-    char authority[128];
+    const char *title;              /* in the request's arena */
+    const char *authority;
     int version;
     int64_t superseded_by;
     int n_actions;
@@ -134,6 +155,9 @@ typedef struct {
     const char *data_dir;
     int threads;
     int idle_minutes;               /* sessions end after this long unused */
+    int per_address;                /* connections one client address may hold at once */
+    int header_seconds;             /* a request's headers must arrive within this */
+    int body_seconds;               /* … and its body within this after them */
 } sl_web_config;
 
 /* Runs the web server until SIGINT or SIGTERM; returns 0 or -1 with err set. */

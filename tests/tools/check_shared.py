@@ -16,6 +16,8 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 USES = re.compile(r'\$\{?SHARED\b|\.\./shared')
 GUARD = re.compile(r'\bshared "')
+# Naming a folder in a variable reads nothing; its use is what must be guarded.
+ASSIGNS = re.compile(r'^\s*[A-Za-z_]+=["\']?\$\{?SHARED\b[^;&|]*$')
 DEFINES = {os.path.join("tests", "cli", "lib.sh")}
 
 
@@ -26,7 +28,7 @@ def problems(path, rel):
         lines = f.read().split("\n")
     for i, line in enumerate(lines):
         code = line.split("#", 1)[0] if path.endswith((".sh", ".py")) else line.split("//", 1)[0]
-        if not USES.search(code):
+        if not USES.search(code) or ASSIGNS.match(code):
             continue
         window = lines[max(0, i - 5):i + 1]
         if not any(GUARD.search(w) for w in window):

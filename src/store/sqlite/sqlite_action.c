@@ -616,16 +616,20 @@ int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, int la
     return walk_audit(s, st, cb, ctx, err);
 }
 
-int sq_each_recent_audit(sl_store *store, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
+int sq_each_recent_audit(sl_store *store, const char *actor, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
 {
     static const char sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
-        " ORDER BY id DESC LIMIT ?1";
+        " WHERE ?2 IS NULL OR actor = ?2 ORDER BY id DESC LIMIT ?1";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int(st, 1, limit);
+    if (actor)
+        sq_bind_text(st, 2, actor);
+    else
+        sqlite3_bind_null(st, 2);
     return walk_audit(s, st, cb, ctx, err);
 }
 
@@ -655,14 +659,21 @@ int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
 
 int sq_generation(sl_store *store, int64_t *generation, sl_error *err)
 {
-    static const char sql[] = "SELECT coalesce(max(id), 0) FROM audit_log";
+    static const char sql[] =
+        "SELECT id, at, actor, operation, entity, entity_id, field, after FROM audit_log ORDER BY id DESC LIMIT 1";
     sq_store *s = (sq_store *)store;
     sqlite3_stmt *st = sq_prepare(s, sql, err);
     if (!st)
         return -1;
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *generation = sqlite3_column_int64(st, 0);
+    uint64_t h = 1469598103934665603ULL;     /* FNV-1a over the entry's columns */
+    for (int c = 0; rc == SQLITE_ROW && c < 8; c++) {
+        const unsigned char *text = sqlite3_column_text(st, c);
+        for (; text && *text; text++)
+            h = (h ^ *text) * 1099511628211ULL;
+        h = (h ^ 0x1f) * 1099511628211ULL;
+    }
+    *generation = (int64_t)(h >> 1);
     sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : sq_fail(s, err, "reading the generation");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(s, err, "reading the generation");
 }

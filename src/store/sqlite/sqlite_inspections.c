@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/sqlite/sqlite_store.h"
+#include "util/buf.h"
 #include "util/clock.h"
 #include "util/mem.h"
 
@@ -78,10 +79,12 @@ int sq_save_inspection(sl_store *store, const sl_inspection *in, const char *aut
     *id = sqlite3_last_insert_rowid(s->db);
     if (save_parts(s, *id, in, err) < 0)
         return -1;
-    char after[300];
-    snprintf(after, sizeof after, "%s, %zu recommendations, from %s", in->authority ? in->authority : "?",
-             in->n_items, in->source_file ? in->source_file : "?");
-    return sq_audit(s, actor, "import", "inspection", *id, "", NULL, after, err);
+    sl_buf after = SL_BUF_INIT;
+    sl_buf_cprintf(&after, "%s, %zu recommendations, from %s", in->authority ? in->authority : "?",
+                   in->n_items, in->source_file ? in->source_file : "?");
+    int rc = sq_audit(s, actor, "import", "inspection", *id, "", NULL, sl_buf_str(&after), err);
+    sl_buf_free(&after);
+    return rc;
 }
 
 /* Copies a text column into a new string, NULL staying NULL. */

@@ -6,8 +6,8 @@
 #include "util/buf.h"
 #include "util/clock.h"
 
-/* Reads the plan and ref of an action; returns 0 or -1. */
-static int action_home(sq_store *s, int64_t action_id, int64_t *plan_id, char ref[64], sl_error *err)
+/* Reads the plan and ref of an action (ref reset, then filled whole); returns 0 or -1. */
+static int action_home(sq_store *s, int64_t action_id, int64_t *plan_id, sl_buf *ref, sl_error *err)
 {
     static const char sql[] = "SELECT plan_id, ref FROM actions WHERE id = ?1";
     sqlite3_stmt *st = sq_prepare(s, sql, err);
@@ -20,7 +20,8 @@ static int action_home(sq_store *s, int64_t action_id, int64_t *plan_id, char re
     if (rc != SQLITE_ROW)
         return sq_fail(s, err, "finding an action");
     *plan_id = sqlite3_column_int64(st, 0);
-    snprintf(ref, 64, "%s", sq_text(st, 1));
+    sl_buf_reset(ref);
+    sl_buf_puts(ref, sq_text(st, 1));
     sqlite3_reset(st);
     return 0;
 }
@@ -70,8 +71,10 @@ int sq_link_recommendation(sl_store *store, int64_t action_id, int number, const
         " SELECT ?1, id FROM recommendations WHERE plan_id = ?2 AND number = ?3";
     sq_store *s = (sq_store *)store;
     int64_t plan_id;
-    char ref[64];
-    if (action_home(s, action_id, &plan_id, ref, err) < 0)
+    sl_buf ref = SL_BUF_INIT;
+    int home = action_home(s, action_id, &plan_id, &ref, err);
+    sl_buf_free(&ref);
+    if (home < 0)
         return -1;
     sqlite3_stmt *st = SQ_STMT(s, add_rec, err, SQ_INT(plan_id), SQ_INT(number));
     if (!st)
@@ -92,18 +95,34 @@ int sq_link_recommendation(sl_store *store, int64_t action_id, int number, const
     return sq_audit(s, actor, "link", "action", action_id, "recommendation", NULL, after, err);
 }
 
+static int link_plans(sq_store *s, int64_t from_action_id, int64_t to_action_id, const int64_t plans[2],
+                      const char *const refs[2], const char *actor, sl_error *err);
+
 int sq_carry_forward(sl_store *store, int64_t from_action_id, int64_t to_action_id,
                      const char *actor, sl_error *err)
+{
+    sq_store *s = (sq_store *)store;
+    int64_t from_plan, to_plan;
+    sl_buf from_ref = SL_BUF_INIT, to_ref = SL_BUF_INIT;
+    int rc = -1;
+    if (action_home(s, from_action_id, &from_plan, &from_ref, err) == 0 &&
+        action_home(s, to_action_id, &to_plan, &to_ref, err) == 0)
+        rc = link_plans(s, from_action_id, to_action_id, (int64_t[]){from_plan, to_plan},
+                        (const char *[]){sl_buf_str(&from_ref), sl_buf_str(&to_ref)}, actor, err);
+    sl_buf_free(&from_ref);
+    sl_buf_free(&to_ref);
+    return rc;
+}
+
+/* Links two actions of two plans (plans and refs: from, to) and audits both ends; returns 0 or -1. */
+static int link_plans(sq_store *s, int64_t from_action_id, int64_t to_action_id, const int64_t plans[2],
+                      const char *const refs[2], const char *actor, sl_error *err)
 {
     static const char sql[] =
         "INSERT INTO action_links (from_action_id, to_action_id, kind, linked_at, actor)"
         " VALUES (?1, ?2, 'carried-forward', ?3, ?4)";
-    sq_store *s = (sq_store *)store;
-    int64_t from_plan, to_plan;
-    char from_ref[64], to_ref[64], text[160];
-    if (action_home(s, from_action_id, &from_plan, from_ref, err) < 0 ||
-        action_home(s, to_action_id, &to_plan, to_ref, err) < 0)
-        return -1;
+    int64_t from_plan = plans[0], to_plan = plans[1];
+    const char *from_ref = refs[0], *to_ref = refs[1];
     if (from_plan == to_plan)
         return sl_fail(err, "%s and %s are in the same plan: carry forward links two plans",
                        from_ref, to_ref);
@@ -118,13 +137,17 @@ int sq_carry_forward(sl_store *store, int64_t from_action_id, int64_t to_action_
                           : sq_fail(s, err, "linking actions");
     }
     sqlite3_reset(st);
-    snprintf(text, sizeof text, "plan %lld action %s", (long long)to_plan, to_ref);
-    if (sq_audit(s, actor, "carry-forward", "action", from_action_id, "carried-forward-to", NULL,
-                 text, err) < 0)
-        return -1;
-    snprintf(text, sizeof text, "plan %lld action %s", (long long)from_plan, from_ref);
-    return sq_audit(s, actor, "carry-forward", "action", to_action_id, "carried-forward-from", NULL,
-                    text, err);
+    sl_buf text = SL_BUF_INIT;
+    sl_buf_cprintf(&text, "plan %lld action %s", (long long)to_plan, to_ref);
+    int rc = sq_audit(s, actor, "carry-forward", "action", from_action_id, "carried-forward-to", NULL,
+                      sl_buf_str(&text), err);
+    sl_buf_reset(&text);
+    sl_buf_cprintf(&text, "plan %lld action %s", (long long)from_plan, from_ref);
+    if (rc == 0)
+        rc = sq_audit(s, actor, "carry-forward", "action", to_action_id, "carried-forward-from", NULL,
+                      sl_buf_str(&text), err);
+    sl_buf_free(&text);
+    return rc;
 }
 
 int sq_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, sl_error *err)

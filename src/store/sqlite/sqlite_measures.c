@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "store/sqlite/sqlite_store.h"
+#include "util/buf.h"
 #include "util/clock.h"
 #include "util/mem.h"
 
@@ -62,10 +63,11 @@ int sq_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
         if (sq_exec(s, st, err, "adding a milestone") < 0)
             return -1;
     }
-    char after[200];
-    snprintf(after, sizeof after, "%s (%s, %s is better)", d->code, sl_unit_name(d->unit),
-             sl_polarity_name(d->polarity));
-    return sq_audit(s, actor, "add", "measure", id, "", NULL, after, err);
+    sl_buf after = SL_BUF_INIT;
+    sl_buf_cprintf(&after, "%s (%s, %s is better)", d->code, sl_unit_name(d->unit), sl_polarity_name(d->polarity));
+    int rc = sq_audit(s, actor, "add", "measure", id, "", NULL, sl_buf_str(&after), err);
+    sl_buf_free(&after);
+    return rc;
 }
 
 /* Reads a point from a value column and the day column after it. */
@@ -172,9 +174,11 @@ int sq_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
         if (sqlite3_changes(s->db) != 1)
             return sl_fail(err, "no measure %s", v[i].code);
     }
-    char after[300];
-    snprintf(after, sizeof after, "%zu values from %s", n, file);
-    return sq_audit(s, actor, "load", "measures", 0, "", NULL, after, err);
+    sl_buf after = SL_BUF_INIT;
+    sl_buf_cprintf(&after, "%zu values from %s", n, file);
+    int rc = sq_audit(s, actor, "load", "measures", 0, "", NULL, sl_buf_str(&after), err);
+    sl_buf_free(&after);
+    return rc;
 }
 
 int sq_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)

@@ -450,10 +450,11 @@ int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const c
     for (size_t i = 0; rc == 0 && i < p->n_actions; i++)
         rc = insert_action(&c, &p->actions[i], (int)i + 1, &leads, &recs, NULL, err);
     if (rc == 0) {
-        char summary[512];
-        snprintf(summary, sizeof summary, "%zu actions from %s (sha256 %.12s)", p->n_actions,
-                 p->source_file ? p->source_file : "?", p->source_sha256);
-        rc = sq_audit(c.s, actor, "import", "plan", c.plan_id, "", NULL, summary, err);
+        sl_buf summary = SL_BUF_INIT;
+        sl_buf_cprintf(&summary, "%zu actions from %s (sha256 %.12s)", p->n_actions,
+                       p->source_file ? p->source_file : "?", p->source_sha256);
+        rc = sq_audit(c.s, actor, "import", "plan", c.plan_id, "", NULL, sl_buf_str(&summary), err);
+        sl_buf_free(&summary);
     }
     *plan_id = c.plan_id;
     free(c.theme_ids);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/sqlite/sqlite_store.h"
+#include "util/buf.h"
 #include "util/clock.h"
 #include "util/mem.h"
 
@@ -23,9 +24,11 @@ int sq_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
         return sl_fail_code(err, SL_ERR_EXISTS, "a user '%s' already exists", u->login);
     if (inserted < 0)
         return -1;
-    char after[160];
-    snprintf(after, sizeof after, "%s (%s%s%s)", u->login, u->role, *u->person ? ", " : "", u->person);
-    return sq_audit(s, actor, "add", "user", sqlite3_last_insert_rowid(s->db), "", NULL, after, err);
+    sl_buf after = SL_BUF_INIT;
+    sl_buf_cprintf(&after, "%s (%s%s%s)", u->login, u->role, *u->person ? ", " : "", u->person);
+    int rc = sq_audit(s, actor, "add", "user", sqlite3_last_insert_rowid(s->db), "", NULL, sl_buf_str(&after), err);
+    sl_buf_free(&after);
+    return rc;
 }
 
 /* Copies a user row (columns id, login, role, person_label, password_hash,

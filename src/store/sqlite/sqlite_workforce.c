@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "store/sqlite/sqlite_store.h"
+#include "util/buf.h"
 #include "util/clock.h"
 #include "util/mem.h"
 
@@ -107,10 +108,12 @@ int sq_case_audit_add(sl_store *store, const char *service, const sl_case_audit 
         if (sq_measure_values_put(store, &v, 1, "case audit", actor, err) < 0)
             return -1;
     }
-    char after[200];
-    snprintf(after, sizeof after, "%s: %d outstanding, %d good, %d requires improvement, %d inadequate",
-             service, a->outstanding, a->good, a->requires_improvement, a->inadequate);
-    return sq_audit(s, actor, "add", "case-audit", sqlite3_last_insert_rowid(s->db), "", NULL, after, err);
+    sl_buf after = SL_BUF_INIT;
+    sl_buf_cprintf(&after, "%s: %d outstanding, %d good, %d requires improvement, %d inadequate",
+                   service, a->outstanding, a->good, a->requires_improvement, a->inadequate);
+    int rc = sq_audit(s, actor, "add", "case-audit", sqlite3_last_insert_rowid(s->db), "", NULL, sl_buf_str(&after), err);
+    sl_buf_free(&after);
+    return rc;
 }
 
 int sq_case_audits(sl_store *store, sl_case_audit_row **out, sl_error *err)
