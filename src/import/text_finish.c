@@ -174,6 +174,11 @@ static void read_action(sl_plan *plan, sl_action *a, const sl_text_cells *c)
     a->delivered_through = column_text(c, SL_TCOL_DELIVERED);
     a->progress = column_text(c, SL_TCOL_PROGRESS);
     read_status(plan, a, c);
+    char *rag = column_inline(c, SL_TCOL_RAG);
+    if (*rag && sl_rag_parse(rag, &a->rag_manual) < 0)
+        sl_findings_add(&plan->findings, SL_LINT_WARNING, "doubtful-row", a->ref, c->line[SL_TCOL_RAG],
+                        "RAG '%s' is not red, amber, green, blue or grey: not read", rag);
+    free(rag);
 }
 
 /* Parses one date cell; an impossible or unreadable date becomes a finding

@@ -131,6 +131,18 @@ static const struct {
 } synonyms[] = {
     {"ref", SL_TCOL_REF},
     {"refno", SL_TCOL_REF},
+    {"no", SL_TCOL_REF},
+    {"what", SL_TCOL_TITLE},
+    {"who", SL_TCOL_SRO},
+    {"bywhom", SL_TCOL_SRO},
+    {"when", SL_TCOL_DUE},
+    {"currentstatus", SL_TCOL_STATUS},
+    {"rag", SL_TCOL_RAG},
+    {"ragrating", SL_TCOL_RAG},
+    {"theme", SL_TCOL_THEME},
+    {"areaforimprovement", SL_TCOL_THEME},
+    {"areasforimprovement", SL_TCOL_THEME},
+    {"evidenceofimpact", SL_TCOL_IMPACT},
     {"reference", SL_TCOL_REF},
     {"action", SL_TCOL_TITLE},
     {"actions", SL_TCOL_TITLE},
@@ -179,6 +191,14 @@ static const struct {
 };
 #define N_SYNONYMS (sizeof synonyms / sizeof synonyms[0])
 
+/* Returns 1 when synonym k may also match as the start or the end of a
+ * cell's word (damaged headers): not the short words of question-style
+ * headers ("No.", "Who?"), which begin too many other words ("Notes"). */
+static int partial_ok(size_t k)
+{
+    return strlen(synonyms[k].name) > 3 || strcmp(synonyms[k].name, "ref") == 0;
+}
+
 /* Header cells are short: a longer cell means the row is data. */
 #define MAX_NORM 80
 #define MAX_NAMES 4
@@ -209,7 +229,8 @@ static int synonym_at(const char *s, size_t n)
     size_t best_len = 0;
     for (size_t k = 0; k < N_SYNONYMS; k++) {
         size_t len = strlen(synonyms[k].name);
-        if (len <= n && len > best_len && memcmp(s, synonyms[k].name, len) == 0) {
+        if (len <= n && len > best_len && memcmp(s, synonyms[k].name, len) == 0 &&
+            (len == n || partial_ok(k))) {
             best = (int)k;
             best_len = len;
         }
@@ -252,7 +273,7 @@ static int ends_a_synonym(const char *s, size_t k)
 {
     for (size_t j = 0; j < N_SYNONYMS; j++) {
         size_t len = strlen(synonyms[j].name);
-        if (len > k && memcmp(synonyms[j].name + len - k, s, k) == 0)
+        if (len > k && partial_ok(j) && memcmp(synonyms[j].name + len - k, s, k) == 0)
             return 1;
     }
     return 0;
@@ -262,7 +283,7 @@ static int ends_a_synonym(const char *s, size_t k)
 static int starts_a_synonym(const char *s, size_t n)
 {
     for (size_t j = 0; j < N_SYNONYMS && n > 0 && n <= 12; j++)
-        if (strlen(synonyms[j].name) > n && memcmp(synonyms[j].name, s, n) == 0)
+        if (strlen(synonyms[j].name) > n && partial_ok(j) && memcmp(synonyms[j].name, s, n) == 0)
             return (int)j;
     return -1;
 }
@@ -374,6 +395,14 @@ int sl_text_header_read(const sl_text_row *row, sl_text_header *out)
         return 0;
     *out = h;
     return 1;
+}
+
+sl_text_column sl_text_column_named(const char *text, size_t len)
+{
+    cell_reading r;
+    if (read_cell((sl_text_span){text, len}, &r) < 0 || r.unfinished || r.unknown || r.n != 1)
+        return SL_TCOL_NONE;
+    return r.names[0];
 }
 
 int sl_text_header_has(const sl_text_header *header, sl_text_column column)
