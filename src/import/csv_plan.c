@@ -60,6 +60,7 @@ typedef struct {
 typedef struct {
     size_t plan, action;
     int due;                    /* 1 for the due date, 0 for the start */
+    char *date;                 /* the date cell beside the words (owned), NULL when blank */
 } kept_date;
 
 /* The rows read so far, grouped into plans by their plan column. */
@@ -351,28 +352,23 @@ static void read_custom(reader *r, const sl_record *rec, sl_action *a)
 }
 
 /* Reads an action's start (due = 0) or due date cell, or its *_as_written
- * twin; a row may fill one of the two, not both. */
+ * twin. When a row fills both (as an exported workbook does: a date cell,
+ * the plan's words beside it), the words are kept and the date cell
+ * checked against them once dates are read (parse_dates). */
 static int read_date_cell(reader *r, const sl_record *rec, const sl_plan *p, sl_action *a, int due,
                           sl_error *err)
 {
     char *date = cell(r, rec, due ? COL_DUE : COL_START);
     char *written = cell(r, rec, due ? COL_DUE_AS_WRITTEN : COL_START_AS_WRITTEN);
-    const char *name = due ? "due" : "start";
     sl_written_date *d = due ? &a->due : &a->start;
-    if (*date && *written) {
-        sl_fail_at(err, r->file, rec->line,
-                   "action %s: both %s '%s' and %s_as_written '%s' are given; keep one", a->ref,
-                   name, date, name, written);
-        free(date);
-        free(written);
-        return -1;
-    }
+    (void)err;
     if (*written) {
         r->kept = sl_realloc(r->kept, (r->n_kept + 1) * sizeof *r->kept);
-        r->kept[r->n_kept++] =
-            (kept_date){(size_t)(p - r->set->plans), (size_t)(a - p->actions), due};
+        r->kept[r->n_kept++] = (kept_date){(size_t)(p - r->set->plans), (size_t)(a - p->actions),
+                                           due, *date ? date : NULL};
         d->text = written;
-        free(date);
+        if (!*date)
+            free(date);
     } else {
         d->text = date;
         free(written);
@@ -391,11 +387,37 @@ static int compare_kept(const void *x, const void *y)
     return a->due - b->due;
 }
 
-/* Returns 1 when the date came from an *_as_written column (r->kept sorted). */
-static int is_kept(const reader *r, size_t plan, size_t action, int due)
+/* Returns the kept date when the date came from an *_as_written column
+ * (r->kept sorted), else NULL. */
+static const kept_date *is_kept(const reader *r, size_t plan, size_t action, int due)
 {
-    kept_date key = {plan, action, due};
-    return r->n_kept && bsearch(&key, r->kept, r->n_kept, sizeof key, compare_kept) != NULL;
+    kept_date key = {plan, action, due, NULL};
+    return r->n_kept ? bsearch(&key, r->kept, r->n_kept, sizeof key, compare_kept) : NULL;
+}
+
+/* Returns the day a date stands for (start: its earliest, due: its latest),
+ * SL_NO_DAY when it names none. */
+static sl_day day_of(const sl_written_date *d, int due)
+{
+    if (d->parse != SL_DATE_OK)
+        return SL_NO_DAY;
+    return due ? d->value.latest : d->value.earliest;
+}
+
+/* A date given both as words and as a date cell: when the cell names
+ * another day than the words (someone changed the date in a spreadsheet),
+ * the cell wins and the words go. */
+static void settle_twin(const kept_date *k, sl_written_date *d, int year)
+{
+    sl_written_date cell = {.text = k->date};
+    char why[160];
+    cell.parse = sl_date_parse(cell.text, strlen(cell.text), year, &cell.value, why, sizeof why);
+    if (cell.parse != SL_DATE_OK || day_of(&cell, k->due) == day_of(d, k->due))
+        return;
+    free(d->text);
+    d->text = sl_strdup(k->date);
+    d->parse = cell.parse;
+    d->value = cell.value;
 }
 
 /* Returns 1 when a council layout's row holds nothing but a theme (and a
@@ -535,9 +557,14 @@ static int parse_dates(reader *r, sl_error *err)
             sl_action *a = &p->actions[k];
             int year = p->context_year;
             int council = r->head.council;
-            if (parse_date(r->file, a, "start", &a->start, year, council || is_kept(r, i, k, 0), err) < 0 ||
-                parse_date(r->file, a, "due", &a->due, year, council || is_kept(r, i, k, 1), err) < 0)
+            const kept_date *ks = is_kept(r, i, k, 0), *kd = is_kept(r, i, k, 1);
+            if (parse_date(r->file, a, "start", &a->start, year, council || ks, err) < 0 ||
+                parse_date(r->file, a, "due", &a->due, year, council || kd, err) < 0)
                 return -1;
+            if (ks && ks->date)
+                settle_twin(ks, &a->start, year);
+            if (kd && kd->date)
+                settle_twin(kd, &a->due, year);
         }
     }
     return 0;
@@ -610,6 +637,8 @@ int sl_import_records(sl_record_source next, void *source, const char *file,
         free(r.head.names[i]);
     free(r.head.names);
     free(r.head.derived);
+    for (size_t i = 0; i < r.n_kept; i++)
+        free(r.kept[i].date);
     free(r.kept);
     free(r.title);
     if (rc < 0)
