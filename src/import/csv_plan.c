@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "import/import.h"
 #include "import/text_table.h"
@@ -44,6 +45,14 @@ static const struct {
 /* Columns an xlsx export adds for people, derived from the plan and its
  * history: read back as nothing, so the workbook imports as the same plan. */
 static const char *const derived_columns[] = {"rag_on_export", "latest_update", "latest_update_date"};
+
+int sl_import_derived_column(const char *name)
+{
+    for (size_t k = 0; k < sizeof derived_columns / sizeof derived_columns[0]; k++)
+        if (strcasecmp(name, derived_columns[k]) == 0)
+            return 1;
+    return 0;
+}
 
 /* Where each known column sits in the file (-1 when absent), and the rest. */
 typedef struct {
@@ -179,8 +188,7 @@ static int read_header(reader *r, const sl_record *rec, sl_error *err)
         for (size_t k = 0; k < i; k++)
             if (strcmp(h->names[k], name) == 0)
                 return sl_fail_at(err, r->file, rec->line, "column '%s' appears twice", name);
-        for (size_t k = 0; k < sizeof derived_columns / sizeof derived_columns[0]; k++)
-            h->derived[i] |= strcmp(name, derived_columns[k]) == 0;
+        h->derived[i] = (uint8_t)sl_import_derived_column(name);
     }
     if (h->index[COL_TITLE] < 0 || (!h->council && h->index[COL_REF] < 0))
         return sl_fail_at(err, r->file, rec->line,
@@ -351,17 +359,36 @@ static void read_custom(reader *r, const sl_record *rec, sl_action *a)
     }
 }
 
+/* Returns 1 for a date written YYYY-MM-DD, as a spreadsheet's date cell reads. */
+static int iso_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    for (size_t i = 0; i < sizeof shape - 1; i++)
+        if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+            return 0;
+    return s[sizeof shape - 1] == '\0';
+}
+
 /* Reads an action's start (due = 0) or due date cell, or its *_as_written
- * twin. When a row fills both (as an exported workbook does: a date cell,
- * the plan's words beside it), the words are kept and the date cell
- * checked against them once dates are read (parse_dates). */
+ * twin. A row may fill both only when the date cell is a spreadsheet date
+ * (YYYY-MM-DD) beside the plan's words, as an exported workbook does: the
+ * words are kept and the date checked against them once dates are read
+ * (parse_dates). */
 static int read_date_cell(reader *r, const sl_record *rec, const sl_plan *p, sl_action *a, int due,
                           sl_error *err)
 {
     char *date = cell(r, rec, due ? COL_DUE : COL_START);
     char *written = cell(r, rec, due ? COL_DUE_AS_WRITTEN : COL_START_AS_WRITTEN);
+    const char *name = due ? "due" : "start";
     sl_written_date *d = due ? &a->due : &a->start;
-    (void)err;
+    if (*date && *written && !iso_date(date)) {
+        sl_fail_at(err, r->file, rec->line,
+                   "action %s: both %s '%s' and %s_as_written '%s' are given; keep one", a->ref,
+                   name, date, name, written);
+        free(date);
+        free(written);
+        return -1;
+    }
     if (*written) {
         r->kept = sl_realloc(r->kept, (r->n_kept + 1) * sizeof *r->kept);
         r->kept[r->n_kept++] = (kept_date){(size_t)(p - r->set->plans), (size_t)(a - p->actions),

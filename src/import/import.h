@@ -63,6 +63,10 @@ typedef int (*sl_record_source)(void *source, sl_record *rec, sl_error *err);
  * vocabulary of text_table.h). When it is, and date_columns is not NULL,
  * sets date_columns[i] (n_fields bytes) to 1 for start and due columns. */
 int sl_import_is_header(const sl_record *rec, uint8_t *date_columns);
+/* Returns 1 for the name of a column an xlsx export adds from the plan's
+ * history ("rag_on_export", "latest_update", "latest_update_date"): not
+ * read back, and not part of what makes a workbook a new version. */
+int sl_import_derived_column(const char *name);
 /* Reads records into plans with every check of the canonical CSV; messages
  * name file and the record's line. The header row is the first record that
  * is one (sl_import_is_header), within the first SL_IMPORT_MAX_PREAMBLE;

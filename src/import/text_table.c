@@ -393,6 +393,8 @@ int sl_text_header_read(const sl_text_row *row, sl_text_header *out)
     if (unknown > 1 || kinds < 3 || !sl_text_header_has(&h, SL_TCOL_REF) ||
         h.column[0] != SL_TCOL_REF)
         return 0;
+    char first[MAX_NORM + 1];
+    h.numbered = normalise(row->cells[0], first) == 2 && strcmp(first, "no") == 0;
     *out = h;
     return 1;
 }

@@ -72,6 +72,7 @@ sl_ref_shape sl_text_ref_shape(sl_text_span cell, int *major);
 typedef struct {
     sl_text_column column[SL_TEXT_MAX_COLUMNS];
     size_t n_columns;
+    int numbered;               /* the ref column is "No.": whole numbers are its refs */
 } sl_text_header;
 
 /* Reads a row as a plan table's header; returns 1 and fills *out when it is

@@ -27,7 +27,9 @@ typedef struct {
     const sl_xlsx_sheet *sheet;
     size_t next;                /* the first cell of the next row to give */
     size_t width;               /* the header row's columns (0 before it is read) */
+    long header_row;            /* the header row's row */
     uint8_t *date_column;       /* per header column: 1 for start and due */
+    uint8_t *derived;           /* per header column: 1 for a derived export column (not digested) */
     uint8_t *colours;           /* per field of the record given: the RAG its fill shows */
     char **fields;              /* the record given: texts borrowed from the sheet or numbers */
     char (*numbers)[32];        /* numbers and dates written as text, per column */
@@ -86,9 +88,11 @@ static void digest_record(sheet_source *s, const sl_record *rec)
     char line[24];
     int n = snprintf(line, sizeof line, "%ld\x1e", rec->line);
     crypto_hash_sha256_update(&s->digest, (const unsigned char *)line, (unsigned long long)n);
-    for (size_t i = 0; i < rec->n_fields; i++)
-        crypto_hash_sha256_update(&s->digest, (const unsigned char *)rec->fields[i],
-                                  strlen(rec->fields[i]) + 1);
+    for (size_t i = 0; i < rec->n_fields; i++) {
+        const char *field = s->derived && i < s->width && s->derived[i] && rec->line != s->header_row
+                                ? "" : rec->fields[i];
+        crypto_hash_sha256_update(&s->digest, (const unsigned char *)field, strlen(field) + 1);
+    }
 }
 
 /* Returns the RAG a fill colour shows (SL_XLSX_FILLED | 0xRRGGBB): by its
@@ -193,6 +197,12 @@ static int sheet_next(void *source, sl_record *rec, sl_error *err)
             if (sl_import_is_header(rec, dates)) {
                 s->width = n;
                 s->date_column = dates;
+                s->header_row = row;
+                s->derived = sl_calloc(n);
+                for (size_t i = 0; i < n; i++) {
+                    const char *name = s->fields[i] + strspn(s->fields[i], " ");
+                    s->derived[i] = (uint8_t)sl_import_derived_column(name);
+                }
             } else {
                 free(dates);
             }
@@ -243,6 +253,7 @@ int sl_import_xlsx(const char *data, size_t len, const char *file, const sl_impo
     free(s.fields);
     free(s.numbers);
     free(s.date_column);
+    free(s.derived);
     free(s.colours);
     sl_xlsx_free(&sheet);
     return rc;
