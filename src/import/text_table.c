@@ -131,18 +131,6 @@ static const struct {
 } synonyms[] = {
     {"ref", SL_TCOL_REF},
     {"refno", SL_TCOL_REF},
-    {"no", SL_TCOL_REF},
-    {"what", SL_TCOL_TITLE},
-    {"who", SL_TCOL_SRO},
-    {"bywhom", SL_TCOL_SRO},
-    {"when", SL_TCOL_DUE},
-    {"currentstatus", SL_TCOL_STATUS},
-    {"rag", SL_TCOL_RAG},
-    {"ragrating", SL_TCOL_RAG},
-    {"theme", SL_TCOL_THEME},
-    {"areaforimprovement", SL_TCOL_THEME},
-    {"areasforimprovement", SL_TCOL_THEME},
-    {"evidenceofimpact", SL_TCOL_IMPACT},
     {"reference", SL_TCOL_REF},
     {"action", SL_TCOL_TITLE},
     {"actions", SL_TCOL_TITLE},
@@ -188,6 +176,21 @@ static const struct {
     {"status", SL_TCOL_STATUS},
     {"ragstatus", SL_TCOL_STATUS},
     {"deliveredthrough", SL_TCOL_DELIVERED},
+    /* question-style and tracker headers ("No. / What? / Who? / When?",
+     * "Action / By whom / By when / RAG"); last, so that the unfinished
+     * words of damaged headers ("A", "Actio") still read as the older ones */
+    {"no", SL_TCOL_REF},
+    {"what", SL_TCOL_TITLE},
+    {"who", SL_TCOL_SRO},
+    {"bywhom", SL_TCOL_SRO},
+    {"when", SL_TCOL_DUE},
+    {"currentstatus", SL_TCOL_STATUS},
+    {"rag", SL_TCOL_RAG},
+    {"ragrating", SL_TCOL_RAG},
+    {"theme", SL_TCOL_THEME},
+    {"areaforimprovement", SL_TCOL_THEME},
+    {"areasforimprovement", SL_TCOL_THEME},
+    {"evidenceofimpact", SL_TCOL_IMPACT},
 };
 #define N_SYNONYMS (sizeof synonyms / sizeof synonyms[0])
 
@@ -390,11 +393,14 @@ int sl_text_header_read(const sl_text_row *row, sl_text_header *out)
     size_t kinds = 0;
     for (int c = SL_TCOL_REF; c < SL_TCOL_COUNT; c++)
         kinds += (size_t)sl_text_header_has(&h, (sl_text_column)c);
-    if (unknown > 1 || kinds < 3 || !sl_text_header_has(&h, SL_TCOL_REF) ||
-        h.column[0] != SL_TCOL_REF)
+    int counted = !sl_text_header_has(&h, SL_TCOL_REF) && sl_text_header_has(&h, SL_TCOL_TITLE) &&
+                  (h.column[0] == SL_TCOL_TITLE || h.column[0] == SL_TCOL_THEME) && kinds >= 4 &&
+                  (sl_text_header_has(&h, SL_TCOL_SRO) || sl_text_header_has(&h, SL_TCOL_LEAD));
+    if (unknown > 1 || kinds < 3 || (!counted && h.column[0] != SL_TCOL_REF))
         return 0;
     char first[MAX_NORM + 1];
-    h.numbered = normalise(row->cells[0], first) == 2 && strcmp(first, "no") == 0;
+    h.numbered = counted ? SL_TEXT_COUNTED
+                 : normalise(row->cells[0], first) == 2 && strcmp(first, "no") == 0 ? SL_TEXT_NUMBERED : 0;
     *out = h;
     return 1;
 }

@@ -18,6 +18,8 @@ written by hand, so every feature is exactly what the test says it is.
   tracker-1904.xlsx  the same cells in the 1904 date system (serials 1462 less)
   all-hidden.xlsx    every sheet hidden
   not-workbook.xlsx  a zip archive holding a Word document's parts
+  layout-N.xlsx      the plan layouts of LAYOUTS, one sheet each (and as
+                     layout-N.csv and layout-N.txt, a tab-separated text table)
 """
 import datetime
 import os
@@ -128,6 +130,30 @@ def workbook(path, sheets, date1904=False):
             z.writestr("xl/worksheets/sheet%d.xml" % (i + 1), xml)
 
 
+# Plan layouts councils use, as rows of text (shared with test_trackers.sh's
+# CSV and text versions of the same tables).
+LAYOUTS = [
+    [["No.", "What?", "Who?", "When?", "Current status"],
+     ["1", "Recruit social workers", "DCS", "March 2024", "On track"],
+     ["2", "Audit cases", "HoS", "June 2024", "Complete"]],
+    [["Action", "By whom", "By when", "RAG"],
+     ["Recruit social workers", "DCS", "March 2024", "Amber"],
+     ["Audit cases", "HoS", "June 2024", "Green"]],
+    [["Area for improvement", "Actions", "Lead", "Timescale", "Evidence of impact"],
+     ["Quality of practice", "Recruit social workers", "DCS", "March 2024", "Fewer vacancies"],
+     ["", "Audit cases", "HoS", "June 2024", "Better files"]],
+]
+
+
+def layout_sheet(rows):
+    """A sheet of inline strings, one row per list."""
+    data = "".join('<row r="%d">%s</row>' % (r + 1, "".join(
+        text("%s%d" % (chr(65 + c), r + 1), v) for c, v in enumerate(row) if v))
+        for r, row in enumerate(rows))
+    return ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="%s"><sheetData>%s</sheetData>'
+            '</worksheet>' % (MAIN, data))
+
+
 def main():
     out = sys.argv[1]
     lookups = ('<?xml version="1.0"?><worksheet xmlns="%s"><sheetData><row r="1">%s%s%s</row>'
@@ -136,6 +162,12 @@ def main():
         workbook(os.path.join(out, name), [("Lookups", "hidden", lookups),
                                            ("Tracker", None, tracker_sheet(date1904))], date1904)
     workbook(os.path.join(out, "all-hidden.xlsx"), [("Tracker", "veryHidden", tracker_sheet(False))])
+    for n, rows in enumerate(LAYOUTS, 1):
+        workbook(os.path.join(out, "layout-%d.xlsx" % n), [("Plan", None, layout_sheet(rows))])
+        with open(os.path.join(out, "layout-%d.csv" % n), "w") as f:
+            f.write("".join(",".join(row) + "\r\n" for row in rows))
+        with open(os.path.join(out, "layout-%d.txt" % n), "w") as f:
+            f.write("Improvement plan\n\n" + "".join("\t".join(row) + "\n" for row in rows))
     with zipfile.ZipFile(os.path.join(out, "not-workbook.xlsx"), "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", "<document><body><p>Improvement plan</p></body></document>")
