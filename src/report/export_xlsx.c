@@ -355,6 +355,27 @@ static int theme_sheets(writer *w)
     return rc;
 }
 
+/* Writes line as the next row of the Read me sheet and empties it; returns 0 or -1. */
+static int put_line(writer *w, lxw_worksheet *ws, lxw_row_t *row, sl_buf *line)
+{
+    lxw_error e = worksheet_write_string(ws, (*row)++, 0, sl_xlsx_cell_text(sl_buf_str(line), &w->scratch),
+                                         NULL);
+    sl_buf_reset(line);
+    return e ? failed(w, e, "writing the Read me sheet") : 0;
+}
+
+/* The Read me's fixed lines: how the workbook is laid out and read back. */
+static const char *const read_me_lines[] = {
+    "All actions: every action. Each other sheet but this one: the actions of one theme.",
+    "start and due are dates; start_as_written and due_as_written keep the plan's own words.",
+    "rag is a RAG set by hand (blank when the rules decide); latest_update and latest_update_date"
+    " are the latest progress update.",
+    "To read it back: sightline import FILE reads the All actions sheet and gives the same plan;"
+    " rag_on_export, latest_update and latest_update_date are not read back.",
+    "Change a date by changing the date cell: when it no longer agrees with the words beside it,"
+    " the date wins.",
+};
+
 /* Writes the "Read me" sheet: what the workbook was made from and when, and
  * how to read and re-import it. */
 static int read_me(writer *w)
@@ -366,36 +387,27 @@ static int read_me(writer *w)
     char day[11] = "";
     if (w->ctx && w->ctx->as_of != SL_NO_DAY)
         sl_day_format(w->ctx->as_of, day);
-    const char *made_from = w->ctx && w->ctx->made_from ? w->ctx->made_from : "sightline";
-    const char *made_at = w->ctx && w->ctx->made_at ? w->ctx->made_at : "";
     lxw_row_t row = 0;
-    int rc = 0;
-#define LINE(...)                                                                                  \
-    do {                                                                                           \
-        sl_buf_reset(&line);                                                                       \
-        sl_buf_printf(&line, __VA_ARGS__);                                                         \
-        lxw_error e_ = worksheet_write_string(ws, row++, 0, sl_xlsx_cell_text(sl_buf_str(&line), \
-                                                                              &w->scratch), NULL); \
-        if (e_ && rc == 0)                                                                         \
-            rc = failed(w, e_, "writing the Read me sheet");                                      \
-    } while (0)
-    LINE("Made by sightline from %s, at %s.", made_from, made_at);
-    LINE("RAG on export (rag_on_export) is each action's RAG as of %s, in words and in its colour.", day);
-    for (size_t i = 0; i < w->n_plans; i++)
-        LINE("Plan: %s%s%s (%zu actions, read from %s).", w->plans[i].title,
-             *w->plans[i].authority ? ", " : "", w->plans[i].authority, w->plans[i].n_actions,
-             *w->plans[i].source_file ? w->plans[i].source_file : "no file");
-    LINE("All actions: every action. Each other sheet but this one: the actions of one theme.");
-    LINE("start and due are dates; start_as_written and due_as_written keep the plan's own words.");
-    LINE("rag is a RAG set by hand (blank when the rules decide); latest_update and latest_update_date"
-         " are the latest progress update.");
-    LINE("To read it back: sightline import FILE reads the All actions sheet and gives the same plan;"
-         " rag_on_export, latest_update and latest_update_date are not read back.");
-    LINE("Change a date by changing the date cell: when it no longer agrees with the words beside it, the date wins.");
-#undef LINE
+    sl_buf_printf(&line, "Made by sightline from %s, at %s.",
+                  w->ctx && w->ctx->made_from ? w->ctx->made_from : "plans",
+                  w->ctx && w->ctx->made_at ? w->ctx->made_at : "");
+    int rc = put_line(w, ws, &row, &line);
+    sl_buf_printf(&line, "rag_on_export is each action's RAG as of %s, in words and in its colour.", day);
+    rc |= put_line(w, ws, &row, &line);
+    for (size_t i = 0; i < w->n_plans; i++) {
+        const sl_plan *p = &w->plans[i];
+        sl_buf_printf(&line, "Plan: %s%s%s (%zu actions, read from %s).", p->title,
+                      *p->authority ? ", " : "", p->authority, p->n_actions,
+                      *p->source_file ? p->source_file : "no file");
+        rc |= put_line(w, ws, &row, &line);
+    }
+    for (size_t i = 0; i < sizeof read_me_lines / sizeof read_me_lines[0]; i++) {
+        sl_buf_puts(&line, read_me_lines[i]);
+        rc |= put_line(w, ws, &row, &line);
+    }
     worksheet_set_column(ws, 0, 0, 100, NULL);
     sl_buf_free(&line);
-    return rc;
+    return rc ? -1 : 0;
 }
 
 /* Makes the formats: bold header, a date, and a fill per RAG (with a font
