@@ -16,6 +16,7 @@ for wb in tracker tracker-1904; do
     DB=$T/$wb.db
     ok "$wb-import" "$SL" --db "$DB" import "$T/$wb.xlsx"
     has "$wb-title" "$T/out" "imported 'Children's Services Improvement Tracker' version 1: 5 actions, 2 themes"
+    has "$wb-hidden-said" "$T/out" "sheet 'Lookups' is hidden and was not read"
     ok "$wb-json" "$SL" --db "$DB" actions --json --as-of 2024-02-01
     cp "$T/out" "$T/$wb.json"
     J=$T/$wb.json
