@@ -106,9 +106,10 @@ static int council_column(const char *name)
 }
 
 /* Fills index[] for a row of header names: the canonical names when the row
- * has both 'ref' and 'title', else the shared vocabulary (the first cell
- * naming a column takes it). Returns 1 for a council's layout, 0 for the
- * canonical one. */
+ * has both 'ref' and 'title', else the canonical names it has and the
+ * shared vocabulary for the rest (the first cell naming a column takes it).
+ * Returns 1 for a council's layout (some column named in the vocabulary),
+ * 0 for the canonical one (which then needs both). */
 static int map_columns(char *const *names, size_t n, int index[COL_COUNT])
 {
     for (int c = 0; c < COL_COUNT; c++)
@@ -120,14 +121,15 @@ static int map_columns(char *const *names, size_t n, int index[COL_COUNT])
     }
     if (index[COL_REF] >= 0 && index[COL_TITLE] >= 0)
         return 0;
-    for (int c = 0; c < COL_COUNT; c++)
-        index[c] = -1;
+    int council = 0;
     for (size_t i = 0; i < n; i++) {
-        int c = council_column(names[i]);
-        if (c >= 0 && index[c] < 0)
+        int c = canonical_column(names[i]) >= 0 ? -1 : council_column(names[i]);
+        if (c >= 0 && index[c] < 0) {
             index[c] = (int)i;
+            council = 1;
+        }
     }
-    return 1;
+    return council;
 }
 
 /* Returns a trimmed, lower-cased copy of a header cell. */
@@ -157,7 +159,7 @@ int sl_import_is_header(const sl_record *rec, uint8_t *date_columns)
     for (size_t i = 0; i < rec->n_fields; i++)
         free(names[i]);
     free(names);
-    int is = council ? index[COL_TITLE] >= 0 && known >= 3 : 1;
+    int is = council ? index[COL_TITLE] >= 0 && known >= 3 : index[COL_TITLE] >= 0 || index[COL_REF] >= 0;
     for (size_t i = 0; is && date_columns && i < rec->n_fields; i++)
         date_columns[i] = (int)i == index[COL_START] || (int)i == index[COL_DUE];
     return is;

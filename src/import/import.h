@@ -57,8 +57,9 @@ typedef struct {
  * (valid until the next call) and returns 1; returns 0 at the end, or -1
  * with err set. */
 typedef int (*sl_record_source)(void *source, sl_record *rec, sl_error *err);
-/* Returns 1 when a record is a plan's header row: the canonical 'ref' and
- * 'title', or an action column and two more named in the words plans use
+/* Returns 1 when a record is a plan's header row: canonical names including
+ * 'ref' or 'title' (one missing is then refused, naming the row), or an
+ * action column and two more named in the words plans use
  * ("No. / What? / Who? / When?", "Action / By whom / By when / RAG": the
  * vocabulary of text_table.h). When it is, and date_columns is not NULL,
  * sets date_columns[i] (n_fields bytes) to 1 for start and due columns. */
