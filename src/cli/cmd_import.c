@@ -167,9 +167,15 @@ static void report(sl_buf *out, const sl_plan_set *set, const import_plans *ip, 
                       p->n_themes, p->n_recommendations);
         if (*p->authority)
             sl_buf_printf(out, "  authority: %s\n", p->authority);
-        if (p->findings.n)
+        size_t hidden = 0;
+        for (size_t k = 0; k < p->findings.n; k++)
+            if (strcmp(p->findings.items[k].code, "hidden-sheet") == 0) {
+                sl_buf_printf(out, "  %s\n", p->findings.items[k].message);
+                hidden++;
+            }
+        if (p->findings.n > hidden)
             sl_buf_printf(out, "  %zu row%s could not be read cleanly: see `sightline lint`\n",
-                          p->findings.n, p->findings.n == 1 ? "" : "s");
+                          p->findings.n - hidden, p->findings.n - hidden == 1 ? "" : "s");
         if (fates[i] == PLAN_NEW_VERSION)
             sl_buf_printf(out, "  changes from version %d:\n%s", versions[i], sl_buf_str(&changes[i]));
         if (fates[i] == PLAN_NEW_VERSION && !dry)

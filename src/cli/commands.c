@@ -92,12 +92,15 @@ const sl_command sl_commands[] = {
      "  --plan ID           the plan, when the ref is in more than one\n"
      "  --json              print JSON\n",
      sl_cmd_history},
-    {"export", "[--plan ID] --format csv|json|xlsx [--output FILE]",
+    {"export", "[--plan ID] --format csv|json|xlsx [-o FILE] [--as-of DATE]",
      "Write a plan out in a re-importable form.",
      "  --plan ID           one plan (default: every current plan)\n"
-     "  --format F          csv (canonical, re-importable), xlsx (the same cells in a\n"
-     "                      workbook) or json\n"
-     "  --output FILE       write to FILE (default: standard output)\n",
+     "  --format F          csv (canonical, re-importable), json, or xlsx: a workbook a\n"
+     "                      council keeps using (All actions, a sheet per theme, Read me;\n"
+     "                      dates as dates, the RAG in words and colour, the latest\n"
+     "                      update); `import` reads it back to the same plan\n"
+     "  -o, --output FILE   write to FILE (default: standard output)\n"
+     "  --as-of DATE        the day the workbook's RAG is rated for (default: today)\n",
      sl_cmd_export},
     {"recommendations", "[--plan ID] [--json] [--as-of DATE]",
      "Each recommendation, the actions answering it, and a rolled-up status and RAG.",

@@ -30,6 +30,7 @@ void sl_action_free(sl_action *a)
     free(a->impact);
     free(a->delivered_through);
     free(a->status_text);
+    free(a->rag_reason);
     free(a->progress);
     free(a->recommendations);
     for (size_t i = 0; i < a->n_custom; i++) {

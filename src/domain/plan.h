@@ -41,6 +41,7 @@ typedef struct {
     sl_status status;
     char *status_text;          /* the words the plan used */
     sl_rag rag_manual;          /* a RAG written in the plan: a manual rating */
+    char *rag_reason;           /* why that rating, NULL when written as a word ("spreadsheet colour") */
     char *progress;
     int *recommendations;       /* numbers of the recommendations it answers */
     size_t n_recommendations;

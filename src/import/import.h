@@ -4,6 +4,7 @@
 #ifndef SL_IMPORT_IMPORT_H
 #define SL_IMPORT_IMPORT_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include "domain/authority.h"
 #include "domain/limits.h"
@@ -53,14 +54,36 @@ typedef struct {
     char *const *fields;
     size_t n_fields;
     long line;
+    /* Per field, the RAG a cell's fill colour shows (an sl_rag, SL_RAG_NONE
+     * for none); NULL when the source has no colours (CSV). */
+    const uint8_t *colours;
 } sl_record;
+#define SL_IMPORT_MAX_PREAMBLE 50
+
 /* A source of records: fills rec with the next record that is not blank
  * (valid until the next call) and returns 1; returns 0 at the end, or -1
  * with err set. */
 typedef int (*sl_record_source)(void *source, sl_record *rec, sl_error *err);
-/* Reads records (a header row naming the columns, then one row per action)
- * into plans with every check of the canonical CSV; messages name file and
- * the record's line. Returns 0 or -1. */
+/* Returns 1 when a record is a plan's header row: canonical names including
+ * 'ref' or 'title' (one missing is then refused, naming the row), or an
+ * action column and two more named in the words plans use
+ * ("No. / What? / Who? / When?", "Action / By whom / By when / RAG": the
+ * vocabulary of text_table.h). When it is, and date_columns is not NULL,
+ * sets date_columns[i] (n_fields bytes) to 1 for start and due columns. */
+int sl_import_is_header(const sl_record *rec, uint8_t *date_columns);
+/* Returns 1 for the name of a column an xlsx export adds from the plan's
+ * history ("rag_on_export", "latest_update", "latest_update_date"): not
+ * read back, and not part of what makes a workbook a new version. */
+int sl_import_derived_column(const char *name);
+/* Reads records into plans with every check of the canonical CSV; messages
+ * name file and the record's line. The header row is the first record that
+ * is one (sl_import_is_header), within the first SL_IMPORT_MAX_PREAMBLE;
+ * the first text above it, when any, is the plan's title. A header in a
+ * council's words (not the canonical names) is read leniently: refs
+ * numbered when there is none, a theme carried down to the rows below it,
+ * a date or status it cannot read kept as written (a finding, not a
+ * refusal). A cell's fill colour gives a manual RAG ("spreadsheet colour")
+ * when there is no RAG column. Returns 0 or -1. */
 int sl_import_records(sl_record_source next, void *source, const char *file,
                       const sl_import_options *opts, sl_plan_set *out, sl_error *err);
 /* Reads an xlsx workbook's bytes: the first worksheet, laid out as the

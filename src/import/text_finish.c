@@ -174,6 +174,11 @@ static void read_action(sl_plan *plan, sl_action *a, const sl_text_cells *c)
     a->delivered_through = column_text(c, SL_TCOL_DELIVERED);
     a->progress = column_text(c, SL_TCOL_PROGRESS);
     read_status(plan, a, c);
+    char *rag = column_inline(c, SL_TCOL_RAG);
+    if (*rag && sl_rag_parse(rag, &a->rag_manual) < 0)
+        sl_findings_add(&plan->findings, SL_LINT_WARNING, "doubtful-row", a->ref, c->line[SL_TCOL_RAG],
+                        "RAG '%s' is not red, amber, green, blue or grey: not read", rag);
+    free(rag);
 }
 
 /* Parses one date cell; an impossible or unreadable date becomes a finding
@@ -192,10 +197,27 @@ static void read_date(sl_plan *plan, const sl_action *a, sl_written_date *d, con
                         "%s date '%s' is not a date sightline can read: %s", which, d->text, why);
 }
 
+/* Puts the actions of a table with a theme column ("Area for improvement")
+ * under the theme their cell names, or the one named above them (a merged
+ * cell fills only its first row). */
+static void column_themes(sl_plan *plan, const sl_text_cells *cells)
+{
+    int last = -1;
+    for (size_t i = 0; i < plan->n_actions; i++) {
+        char *title = column_inline(&cells[i], SL_TCOL_THEME);
+        if (*title)
+            last = (int)(sl_plan_theme(plan, "", title) - plan->themes);
+        if (last >= 0 && (*title || cells[i].line[SL_TCOL_THEME] == 0))
+            plan->actions[i].theme = last;
+        free(title);
+    }
+}
+
 void sl_text_finish(sl_plan *plan, const sl_text_cells *cells)
 {
     for (size_t i = 0; i < plan->n_actions; i++)
         read_action(plan, &plan->actions[i], &cells[i]);
+    column_themes(plan, cells);
     plan->context_year = sl_plan_context_year(plan);
     for (size_t i = 0; i < plan->n_actions; i++) {
         sl_action *a = &plan->actions[i];

@@ -182,7 +182,15 @@ static int ends_savings(sl_text_reader *r, sl_ref_shape shape, int first_only)
 /* Reads a table row: an action, a continuation, or an unparsed-row finding. */
 static void table_row(sl_text_reader *r, sl_text_span line, sl_ref_shape shape, int major)
 {
-    if (shape != SL_REF_NONE)
+    if (r->header.numbered == SL_TEXT_COUNTED) {
+        int title = 0;
+        for (size_t i = 0; i < r->row.n_cells; i++)
+            title |= sl_text_header_column(&r->header, i) == SL_TCOL_TITLE && sl_text_cell_filled(&r->row, i);
+        if (title)
+            sl_text_counted_row(r);
+        else
+            sl_text_continuation_row(r);
+    } else if (shape != SL_REF_NONE)
         sl_text_ref_row(r, shape, major);
     else if (!sl_text_cell_filled(&r->row, 0))
         sl_text_continuation_row(r);

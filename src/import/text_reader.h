@@ -45,6 +45,9 @@ void sl_text_ref_row(sl_text_reader *r, sl_ref_shape shape, int major);
 /* Reads a row whose first cell is empty: more text for the last action's
  * columns, or an unparsed-row finding when there is no action to extend. */
 void sl_text_continuation_row(sl_text_reader *r);
+/* Reads a row of a table with no ref column ("Action / By whom / By when"):
+ * a new action, numbered by its place in the plan. */
+void sl_text_counted_row(sl_text_reader *r);
 /* Records a row that could not be read as an "unparsed-row" finding with an
  * excerpt of the line and why. */
 void sl_text_unparsed(sl_text_reader *r, const char *line, size_t len, const char *why);

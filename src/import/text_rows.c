@@ -283,6 +283,8 @@ void sl_text_ref_row(sl_text_reader *r, sl_ref_shape shape, int major)
         sl_findings_add(&r->plan->findings, SL_LINT_WARNING, "damaged-ref", ref_text, r->line,
                         "row %s heads priority %d and also holds an action's cells: kept as action %s",
                         ref_text, major, ref_text);
+    } else if (shape == SL_REF_WHOLE && r->header.numbered == SL_TEXT_NUMBERED) {
+        /* a numbered list ("No. / What? / Who?"): whole numbers are its refs */
     } else if (shape == SL_REF_WHOLE) {
         sl_findings_add(&r->plan->findings, SL_LINT_WARNING, "damaged-ref", ref_text, r->line,
                         "ref '%s' has no action number: kept as written", ref_text);
@@ -290,12 +292,21 @@ void sl_text_ref_row(sl_text_reader *r, sl_ref_shape shape, int major)
         sl_findings_add(&r->plan->findings, SL_LINT_WARNING, "damaged-ref", ref_text, r->line,
                         "ref '%s' looks like refs run together: kept as written", ref_text);
     }
-    int theme = theme_for(r, ref_text, major);
+    int theme = shape == SL_REF_WHOLE && r->header.numbered == SL_TEXT_NUMBERED ? r->theme : theme_for(r, ref_text, major);
     int action = add_action(r, ref, theme);
     add_row_cells(r, action);
     check_scrambled(r, ref_text);
     r->last_action = action;
     free(ref_text);
+}
+
+void sl_text_counted_row(sl_text_reader *r)
+{
+    char number[24];
+    int n = snprintf(number, sizeof number, "%zu", r->plan->n_actions + 1);
+    int action = add_action(r, (sl_text_span){number, (size_t)n}, r->theme);
+    add_row_cells(r, action);
+    r->last_action = action;
 }
 
 void sl_text_continuation_row(sl_text_reader *r)

@@ -176,8 +176,31 @@ static const struct {
     {"status", SL_TCOL_STATUS},
     {"ragstatus", SL_TCOL_STATUS},
     {"deliveredthrough", SL_TCOL_DELIVERED},
+    /* question-style and tracker headers ("No. / What? / Who? / When?",
+     * "Action / By whom / By when / RAG"); last, so that the unfinished
+     * words of damaged headers ("A", "Actio") still read as the older ones */
+    {"no", SL_TCOL_REF},
+    {"what", SL_TCOL_TITLE},
+    {"who", SL_TCOL_SRO},
+    {"bywhom", SL_TCOL_SRO},
+    {"when", SL_TCOL_DUE},
+    {"currentstatus", SL_TCOL_STATUS},
+    {"rag", SL_TCOL_RAG},
+    {"ragrating", SL_TCOL_RAG},
+    {"theme", SL_TCOL_THEME},
+    {"areaforimprovement", SL_TCOL_THEME},
+    {"areasforimprovement", SL_TCOL_THEME},
+    {"evidenceofimpact", SL_TCOL_IMPACT},
 };
 #define N_SYNONYMS (sizeof synonyms / sizeof synonyms[0])
+
+/* Returns 1 when synonym k may also match as the start or the end of a
+ * cell's word (damaged headers): not the short words of question-style
+ * headers ("No.", "Who?"), which begin too many other words ("Notes"). */
+static int partial_ok(size_t k)
+{
+    return strlen(synonyms[k].name) > 3 || strcmp(synonyms[k].name, "ref") == 0;
+}
 
 /* Header cells are short: a longer cell means the row is data. */
 #define MAX_NORM 80
@@ -209,7 +232,8 @@ static int synonym_at(const char *s, size_t n)
     size_t best_len = 0;
     for (size_t k = 0; k < N_SYNONYMS; k++) {
         size_t len = strlen(synonyms[k].name);
-        if (len <= n && len > best_len && memcmp(s, synonyms[k].name, len) == 0) {
+        if (len <= n && len > best_len && memcmp(s, synonyms[k].name, len) == 0 &&
+            (len == n || partial_ok(k))) {
             best = (int)k;
             best_len = len;
         }
@@ -252,7 +276,7 @@ static int ends_a_synonym(const char *s, size_t k)
 {
     for (size_t j = 0; j < N_SYNONYMS; j++) {
         size_t len = strlen(synonyms[j].name);
-        if (len > k && memcmp(synonyms[j].name + len - k, s, k) == 0)
+        if (len > k && partial_ok(j) && memcmp(synonyms[j].name + len - k, s, k) == 0)
             return 1;
     }
     return 0;
@@ -262,7 +286,7 @@ static int ends_a_synonym(const char *s, size_t k)
 static int starts_a_synonym(const char *s, size_t n)
 {
     for (size_t j = 0; j < N_SYNONYMS && n > 0 && n <= 12; j++)
-        if (strlen(synonyms[j].name) > n && memcmp(synonyms[j].name, s, n) == 0)
+        if (strlen(synonyms[j].name) > n && partial_ok(j) && memcmp(synonyms[j].name, s, n) == 0)
             return (int)j;
     return -1;
 }
@@ -369,11 +393,24 @@ int sl_text_header_read(const sl_text_row *row, sl_text_header *out)
     size_t kinds = 0;
     for (int c = SL_TCOL_REF; c < SL_TCOL_COUNT; c++)
         kinds += (size_t)sl_text_header_has(&h, (sl_text_column)c);
-    if (unknown > 1 || kinds < 3 || !sl_text_header_has(&h, SL_TCOL_REF) ||
-        h.column[0] != SL_TCOL_REF)
+    int counted = !sl_text_header_has(&h, SL_TCOL_REF) && sl_text_header_has(&h, SL_TCOL_TITLE) &&
+                  (h.column[0] == SL_TCOL_TITLE || h.column[0] == SL_TCOL_THEME) && kinds >= 4 &&
+                  (sl_text_header_has(&h, SL_TCOL_SRO) || sl_text_header_has(&h, SL_TCOL_LEAD));
+    if (unknown > 1 || kinds < 3 || (!counted && h.column[0] != SL_TCOL_REF))
         return 0;
+    char first[MAX_NORM + 1];
+    h.numbered = counted ? SL_TEXT_COUNTED
+                 : normalise(row->cells[0], first) == 2 && strcmp(first, "no") == 0 ? SL_TEXT_NUMBERED : 0;
     *out = h;
     return 1;
+}
+
+sl_text_column sl_text_column_named(const char *text, size_t len)
+{
+    cell_reading r;
+    if (read_cell((sl_text_span){text, len}, &r) < 0 || r.unfinished || r.unknown || r.n != 1)
+        return SL_TCOL_NONE;
+    return r.names[0];
 }
 
 int sl_text_header_has(const sl_text_header *header, sl_text_column column)

@@ -23,6 +23,8 @@ typedef enum {
     SL_TCOL_PROGRESS,
     SL_TCOL_STATUS,
     SL_TCOL_DELIVERED,
+    SL_TCOL_RAG,                /* "RAG": a rating written in the plan */
+    SL_TCOL_THEME,              /* "Area for improvement", "Theme": the row's theme */
     SL_TCOL_COUNT
 } sl_text_column;
 
@@ -70,11 +72,25 @@ sl_ref_shape sl_text_ref_shape(sl_text_span cell, int *major);
 typedef struct {
     sl_text_column column[SL_TEXT_MAX_COLUMNS];
     size_t n_columns;
+    int numbered;               /* SL_TEXT_NUMBERED, SL_TEXT_COUNTED or 0 */
 } sl_text_header;
 
+/* A table whose ref column is "No.": whole numbers are its refs. */
+#define SL_TEXT_NUMBERED 1
+/* A table with no ref column, opening with its action or theme column
+ * ("Action / By whom / By when / RAG"): each row with an action is one,
+ * numbered in turn. */
+#define SL_TEXT_COUNTED 2
+
 /* Reads a row as a plan table's header; returns 1 and fills *out when it is
- * one (a REF column and at least two more recognised), else 0. */
+ * one (a REF column first and at least two more recognised, or with no REF
+ * column an action or theme column first, an action and a lead column
+ * among at least four kinds recognised), else 0. */
 int sl_text_header_read(const sl_text_row *row, sl_text_header *out);
+/* Returns the column one header cell names ("By whom?" → SL_TCOL_SRO,
+ * "No." → SL_TCOL_REF), or SL_TCOL_NONE: the one vocabulary of plan column
+ * names, shared by the text, CSV and workbook readers. */
+sl_text_column sl_text_column_named(const char *text, size_t len);
 /* Returns 1 when the header has the column. */
 int sl_text_header_has(const sl_text_header *header, sl_text_column column);
 /* Returns 1 when two headers map their cells to the same columns. */

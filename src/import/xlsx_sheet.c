@@ -76,7 +76,7 @@ static void add_unescaped(sl_buf *out, const char *s, size_t n)
 
 /* A sheet the workbook lists, or a relationship of a part. */
 typedef struct {
-    char *a, *b, *c;            /* sheet: name, r:id; relationship: Id, Type, Target */
+    char *a, *b, *c;            /* sheet: name, r:id, "hidden" or ""; relationship: Id, Type, Target */
 } triple;
 
 typedef struct {
@@ -109,7 +109,9 @@ static void workbook_start(sl_xml_part *x, const char *name, const char **atts)
 {
     triples *t = x->state;
     if (strcmp(name, "sheet") == 0) {
-        add_triple(t, sl_xml_attribute(atts, "name", 0), sl_xml_attribute(atts, "id", 1), NULL);
+        const char *state = sl_xml_attribute(atts, "state", 0);
+        add_triple(t, sl_xml_attribute(atts, "name", 0), sl_xml_attribute(atts, "id", 1),
+                   state && strcmp(state, "visible") != 0 ? "hidden" : "");
     } else if (strcmp(name, "workbookPr") == 0) {
         const char *d = sl_xml_attribute(atts, "date1904", 0);
         t->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
@@ -240,11 +242,49 @@ static void strings_text(sl_xml_part *x, const char *s, int len)
  * which custom formats (<numFmt>) show dates. */
 typedef struct {
     uint8_t *date_style;        /* per cell style: 1 when its number format is a date */
+    uint32_t *style_fill;       /* per cell style: its fill (an sl_xlsx_cell fill) */
     size_t n_styles;
     int *date_formats;          /* custom format ids that are dates */
     size_t n_date_formats;
-    int in_cell_xfs;
+    uint32_t *fills;            /* per <fill> of <fills>: its solid colour, 0 for none */
+    size_t n_fills;
+    int in_cell_xfs, in_fills, in_solid;
 } styles_reader;
+
+/* The default palette of indexed colours 0–63, as 0xRRGGBB. */
+static const uint32_t palette[64] = {
+    0x000000, 0xFFFFFF, 0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF,
+    0x000000, 0xFFFFFF, 0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF,
+    0x800000, 0x008000, 0x000080, 0x808000, 0x800080, 0x008080, 0xC0C0C0, 0x808080,
+    0x9999FF, 0x993366, 0xFFFFCC, 0xCCFFFF, 0x660066, 0xFF8080, 0x0066CC, 0xCCCCFF,
+    0x000080, 0xFF00FF, 0xFFFF00, 0x00FFFF, 0x800080, 0x800000, 0x008080, 0x0000FF,
+    0x00CCFF, 0xCCFFFF, 0xCCFFCC, 0xFFFF99, 0x99CCFF, 0xFF99CC, 0xCC99FF, 0xFFCC99,
+    0x3366FF, 0x33CCCC, 0x99CC00, 0xFFCC00, 0xFF9900, 0xFF6600, 0x666699, 0x969696,
+    0x003366, 0x339966, 0x003300, 0x333300, 0x993300, 0x993366, 0x333399, 0x333333,
+};
+
+/* The colours of the default Office theme, by theme index (lt1, dk1, lt2,
+ * dk2, accent1–6): a workbook's own theme part is not read. */
+static const uint32_t theme_colours[10] = {
+    0xFFFFFF, 0x000000, 0xE7E6E6, 0x44546A, 0x4472C4,
+    0xED7D31, 0xA5A5A5, 0xFFC000, 0x5B9BD5, 0x70AD47,
+};
+
+/* Returns the colour a <fgColor> names (rgb, indexed or theme), as a cell
+ * fill, or 0 when it names none sightline knows (automatic, system). */
+static uint32_t colour_of(const char **atts)
+{
+    const char *rgb = sl_xml_attribute(atts, "rgb", 0), *indexed = sl_xml_attribute(atts, "indexed", 0);
+    const char *theme = sl_xml_attribute(atts, "theme", 0);
+    if (rgb && strlen(rgb) >= 6)
+        return SL_XLSX_FILLED | (uint32_t)(strtoul(rgb + strlen(rgb) - 6, NULL, 16) & 0xFFFFFF);
+    long i = indexed ? strtol(indexed, NULL, 10) : theme ? strtol(theme, NULL, 10) : -1;
+    if (indexed && i >= 0 && i < 64)
+        return SL_XLSX_FILLED | palette[i];
+    if (theme && i >= 0 && i < 10)
+        return SL_XLSX_FILLED | theme_colours[i];
+    return 0;
+}
 
 /* Returns 1 when a number format code shows a date: a d or y outside
  * quoted text, escapes and [brackets] (colours, locales, elapsed hours), or
@@ -294,9 +334,24 @@ static void styles_start(sl_xml_part *x, const char *name, const char **atts)
             r->date_formats = sl_realloc(r->date_formats, (r->n_date_formats + 1) * sizeof *r->date_formats);
             r->date_formats[r->n_date_formats++] = (int)strtol(id, NULL, 10);
         }
+    } else if (strcmp(name, "fills") == 0) {
+        r->in_fills = 1;
+    } else if (strcmp(name, "fill") == 0 && r->in_fills) {
+        r->fills = sl_realloc(r->fills, (r->n_fills + 1) * sizeof *r->fills);
+        r->fills[r->n_fills++] = 0;
+        r->in_solid = 0;
+    } else if (strcmp(name, "patternFill") == 0 && r->in_fills && r->n_fills) {
+        const char *type = sl_xml_attribute(atts, "patternType", 0);
+        r->in_solid = type && strcmp(type, "none") != 0 && strcmp(type, "gray125") != 0;
+    } else if (strcmp(name, "fgColor") == 0 && r->in_fills && r->in_solid) {
+        r->fills[r->n_fills - 1] = colour_of(atts);
     } else if (strcmp(name, "cellXfs") == 0) {
         r->in_cell_xfs = 1;
     } else if (strcmp(name, "xf") == 0 && r->in_cell_xfs) {
+        const char *fill_text = sl_xml_attribute(atts, "fillId", 0);
+        long fill = fill_text ? strtol(fill_text, NULL, 10) : 0;
+        r->style_fill = sl_realloc(r->style_fill, (r->n_styles + 1) * sizeof *r->style_fill);
+        r->style_fill[r->n_styles] = fill >= 0 && (size_t)fill < r->n_fills ? r->fills[fill] : 0;
         const char *id_text = sl_xml_attribute(atts, "numFmtId", 0);
         long id = id_text ? strtol(id_text, NULL, 10) : 0;
         int date = builtin_is_date(id);
@@ -313,6 +368,8 @@ static void styles_end(sl_xml_part *x, const char *name)
     styles_reader *r = x->state;
     if (strcmp(name, "cellXfs") == 0)
         r->in_cell_xfs = 0;
+    else if (strcmp(name, "fills") == 0)
+        r->in_fills = 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -364,6 +421,27 @@ static void ref_name(long col, long row, char out[16])
     snprintf(out + k, (size_t)(16 - k), "%ld", row);
 }
 
+/* Adds a merged range ("A3:A7") to the sheet; a range that is no range of
+ * a sheet is an error. */
+static void add_merge(sl_xml_part *x, sl_xlsx_sheet *sheet, const char *ref)
+{
+    const char *colon = ref ? strchr(ref, ':') : NULL;
+    long c1, r1, c2, r2;
+    char first[16];
+    if (colon && (size_t)(colon - ref) < sizeof first) {
+        memcpy(first, ref, (size_t)(colon - ref));
+        first[colon - ref] = '\0';
+    }
+    if (!colon || (size_t)(colon - ref) >= sizeof first || parse_ref(first, &c1, &r1) < 0 ||
+        parse_ref(colon + 1, &c2, &r2) < 0 || c2 < c1 || r2 < r1) {
+        sl_xml_fail(x, 0, "%s: merged range '%s' is not a range of a sheet", x->entry, ref ? ref : "");
+        return;
+    }
+    sheet->merges = sl_realloc(sheet->merges, (sheet->n_merges + 1) * sizeof *sheet->merges);
+    sheet->merges[sheet->n_merges++] =
+        (sl_xlsx_merge){(int32_t)r1, (int32_t)r2, (uint16_t)c1, (uint16_t)c2};
+}
+
 /* Start of an element of the worksheet. */
 static void sheet_start(sl_xml_part *x, const char *name, const char **atts)
 {
@@ -401,6 +479,8 @@ static void sheet_start(sl_xml_part *x, const char *name, const char **atts)
         r->in_cell = 1;
         r->has_value = 0;
         sl_buf_reset(&r->value);
+    } else if (strcmp(name, "mergeCell") == 0) {
+        add_merge(x, r->sheet, sl_xml_attribute(atts, "ref", 0));
     } else if (r->in_cell && strcmp(name, "v") == 0) {
         r->in_value = 1;
         r->has_value = 1;
@@ -432,13 +512,16 @@ static int is_number(const char *s, double *value)
 static void finish_cell(sl_xml_part *x, sheet_reader *r)
 {
     sl_xlsx_sheet *sheet = r->sheet;
-    if (!r->has_value)
+    uint32_t fill = r->style >= 0 && (size_t)r->style < r->styles->n_styles
+                        ? r->styles->style_fill[r->style] : 0;
+    if (!r->has_value && !fill)
         return;
-    const char *value = sl_buf_str(&r->value);
-    sl_xlsx_cell cell = {.row = (int32_t)r->row, .col = (uint16_t)r->col, .kind = SL_XLSX_TEXT};
+    const char *value = r->has_value ? sl_buf_str(&r->value) : "";
+    sl_xlsx_cell cell = {.row = (int32_t)r->row, .col = (uint16_t)r->col, .kind = SL_XLSX_TEXT,
+                         .fill = fill};
     size_t size;
     double number;
-    if (strcmp(r->type, "s") == 0) {
+    if (r->has_value && strcmp(r->type, "s") == 0) {
         char *end;
         unsigned long index = strtoul(value, &end, 10);
         char where[16];
@@ -453,7 +536,9 @@ static void finish_cell(sl_xml_part *x, sheet_reader *r)
         size = strlen(sheet->strings.data + sheet->string_at[index]);
     } else {
         cell.text = (uint32_t)sheet->text.len;
-        if (strcmp(r->type, "inlineStr") == 0 || strcmp(r->type, "str") == 0) {
+        if (!r->has_value) {
+            /* a filled cell with nothing in it: its colour alone */
+        } else if (strcmp(r->type, "inlineStr") == 0 || strcmp(r->type, "str") == 0) {
             add_unescaped(&sheet->text, value, r->value.len);
         } else if (strcmp(r->type, "b") == 0) {
             sl_buf_puts(&sheet->text, strcmp(value, "1") == 0 ? "TRUE" : "FALSE");
@@ -551,9 +636,18 @@ static int find_sheet(zip_t *zip, const char *file, sl_xlsx_sheet *sheet, triple
     if (found > 0)
         found = read_part(zip, &xr) < 0 ? -1 : 1;
     *path = NULL;
-    for (size_t i = 0; found > 0 && !*path && i < book.n; i++)
-        if ((*path = find_rel(rels, "/worksheet", book.items[i].b)))
+    for (size_t i = 0; found > 0 && i < book.n; i++) {
+        if (*book.items[i].c) {
+            sheet->hidden = sl_realloc(sheet->hidden, (sheet->n_hidden + 1) * sizeof *sheet->hidden);
+            sheet->hidden[sheet->n_hidden++] = sl_strdup(book.items[i].a);
+        } else if (!*path && (*path = find_rel(rels, "/worksheet", book.items[i].b))) {
             sheet->name = sl_strdup(book.items[i].a);
+        }
+    }
+    if (found > 0 && !*path && book.n && sheet->n_hidden == book.n)
+        found = sl_fail_at(err, file, 0, "every sheet of the workbook is hidden (%s%s): unhide"
+                           " the plan's sheet in a spreadsheet and import it again",
+                           book.items[0].a, book.n > 1 ? ", …" : "");
     if (found > 0 && !*path && sl_zip_has(zip, "xl/worksheets/sheet1.xml")) {
         *path = sl_strdup("xl/worksheets/sheet1.xml");
         sheet->name = sl_strdup(book.n ? book.items[0].a : "");
@@ -617,6 +711,8 @@ int sl_xlsx_read(const char *data, size_t len, const char *file, sl_xlsx_sheet *
     free(path);
     free_triples(&rels);
     free(styles.date_style);
+    free(styles.style_fill);
+    free(styles.fills);
     free(styles.date_formats);
     if (rc < 0)
         sl_xlsx_free(sheet);
@@ -631,8 +727,18 @@ char *sl_xlsx_text(const sl_xlsx_sheet *sheet, const sl_xlsx_cell *cell)
                         : sheet->text.data + cell->text;
 }
 
+const sl_xlsx_cell *sl_xlsx_cell_at(const sl_xlsx_sheet *sheet, int32_t row, uint16_t col)
+{
+    sl_xlsx_cell key = {.row = row, .col = col};
+    return bsearch(&key, sheet->cells, sheet->n_cells, sizeof key, compare_cells);
+}
+
 void sl_xlsx_free(sl_xlsx_sheet *sheet)
 {
+    for (size_t i = 0; i < sheet->n_hidden; i++)
+        free(sheet->hidden[i]);
+    free(sheet->hidden);
+    free(sheet->merges);
     free(sheet->name);
     free(sheet->cells);
     sl_buf_free(&sheet->text);

@@ -1,7 +1,9 @@
-/* xlsx_sheet.h — the cells of an xlsx workbook's first worksheet, read from
- * the workbook's bytes in memory with libzip and expat: the sheet found
- * through xl/workbook.xml and its relationships (else xl/worksheets/sheet1.xml),
- * shared and inline strings, numbers with their date styles, booleans.
+/* xlsx_sheet.h — the cells of an xlsx workbook's first visible worksheet,
+ * read from the workbook's bytes in memory with libzip and expat: the sheet
+ * found through xl/workbook.xml and its relationships (else
+ * xl/worksheets/sheet1.xml), hidden sheets named and skipped, shared and
+ * inline strings, numbers with their date styles, booleans, formulas'
+ * cached values, each cell's solid fill colour, merged ranges.
  * A damaged or cut-short archive, a zip that is no workbook, an entry that
  * would unpack to more than SL_XLSX_MAX_ENTRY bytes, XML that is not
  * well-formed or declares a DTD: an error naming the file, never a crash. */
@@ -33,7 +35,16 @@ typedef struct {
     uint8_t kind;       /* an sl_xlsx_kind */
     uint8_t shared;     /* 1: text is an index into the shared strings */
     uint32_t text;      /* offset of the cell's text in sheet->text, or shared string index */
+    uint32_t fill;      /* its solid fill: SL_XLSX_FILLED | 0xRRGGBB, 0 when none */
 } sl_xlsx_cell;
+
+#define SL_XLSX_FILLED 0x1000000u
+
+/* A merged range of cells: the top-left cell's value shows over all of it. */
+typedef struct {
+    int32_t row1, row2;         /* first and last row, 1-based */
+    uint16_t col1, col2;        /* first and last column, 0-based */
+} sl_xlsx_merge;
 
 typedef struct {
     char *name;                 /* the sheet's name, "" when the workbook gives none */
@@ -44,13 +55,19 @@ typedef struct {
     sl_buf strings;             /* the shared strings, each NUL-terminated */
     uint32_t *string_at;        /* where each shared string starts in strings */
     size_t n_strings;
+    sl_xlsx_merge *merges;      /* the sheet's merged ranges, in the file's order */
+    size_t n_merges;
+    char **hidden;              /* names of the hidden sheets, not read */
+    size_t n_hidden;
 } sl_xlsx_sheet;
 
-/* Reads the first worksheet of the workbook in data (borrowed); file names
+/* Reads the first visible worksheet of the workbook in data (borrowed); file names
  * it in errors. Returns 0 with sheet filled (free with sl_xlsx_free), or -1
  * with err set and nothing to free. */
 int sl_xlsx_read(const char *data, size_t len, const char *file, sl_xlsx_sheet *sheet,
                  sl_error *err);
+/* Returns the cell at row and col (binary search), or NULL when it holds nothing. */
+const sl_xlsx_cell *sl_xlsx_cell_at(const sl_xlsx_sheet *sheet, int32_t row, uint16_t col);
 /* Returns a cell's text (the sheet's: not to be freed or changed). */
 char *sl_xlsx_text(const sl_xlsx_sheet *sheet, const sl_xlsx_cell *cell);
 /* Frees what the sheet holds. */

@@ -7,12 +7,13 @@
 
 #include "util/mem.h"
 
-static const char *const csv_columns[] = {
+const char *const sl_export_columns[] = {
     "plan",   "theme_ref", "theme",     "ref",     "title",  "description",
     "start",  "due",       "sro",       "leads",   "resources", "measure",
     "impact", "status",    "rag",       "progress", "recommendations", "delivered_through",
 };
-#define N_CSV_COLUMNS (sizeof csv_columns / sizeof csv_columns[0])
+#define N_CSV_COLUMNS (sizeof sl_export_columns / sizeof sl_export_columns[0])
+const size_t sl_export_n_columns = N_CSV_COLUMNS;
 
 /* The columns of an export beyond the canonical ones: the *_as_written pair
  * when some date needs it, then the plans' custom fields. */
@@ -106,6 +107,14 @@ static void action_cells(const char **cells, const sl_plan *p, const sl_action *
             cells[i] = "";
 }
 
+void sl_export_action_cells(const char **cells, size_t *n_cells, const sl_plan *p,
+                            const sl_action *a, sl_buf *leads, sl_buf *recs)
+{
+    columns none = {0};
+    action_cells(cells, p, a, &none, leads, recs);
+    *n_cells = N_CSV_COLUMNS;
+}
+
 void sl_export_rows(const sl_plan *plans, size_t n_plans, sl_export_row_fn emit, void *ctx)
 {
     columns cols;
@@ -114,7 +123,7 @@ void sl_export_rows(const sl_plan *plans, size_t n_plans, sl_export_row_fn emit,
     const char **cells = sl_calloc(n * sizeof *cells);
     size_t k = 0;
     for (size_t i = 0; i < N_CSV_COLUMNS; i++)
-        cells[k++] = csv_columns[i];
+        cells[k++] = sl_export_columns[i];
     if (cols.as_written) {
         cells[k++] = "start_as_written";
         cells[k++] = "due_as_written";

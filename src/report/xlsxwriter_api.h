@@ -10,9 +10,9 @@
 
 #define SL_XLSXWRITER_FUNCTIONS(X)                                                                 \
     X(format_set_bg_color) X(format_set_bold) X(format_set_font_color) X(format_set_text_wrap)     \
-    X(lxw_strerror) X(workbook_add_format) X(workbook_add_worksheet)            \
+    X(format_set_num_format) X(lxw_strerror) X(workbook_add_format) X(workbook_add_worksheet)      \
     X(workbook_close) X(workbook_new) X(worksheet_autofilter) X(worksheet_freeze_panes)            \
-    X(worksheet_set_column) X(worksheet_write_string)
+    X(worksheet_set_column) X(worksheet_write_number) X(worksheet_write_string)
 
 typedef struct {
 #define SL_XLSXWRITER_SLOT(fn) __typeof__(&fn) fn;
@@ -31,6 +31,7 @@ int sl_xlsxwriter_load(sl_error *err);
 #define format_set_bold (*sl_xlsxwriter.format_set_bold)
 #define format_set_font_color (*sl_xlsxwriter.format_set_font_color)
 #define format_set_text_wrap (*sl_xlsxwriter.format_set_text_wrap)
+#define format_set_num_format (*sl_xlsxwriter.format_set_num_format)
 #define lxw_strerror (*sl_xlsxwriter.lxw_strerror)
 #define workbook_add_format (*sl_xlsxwriter.workbook_add_format)
 #define workbook_add_worksheet (*sl_xlsxwriter.workbook_add_worksheet)
@@ -39,6 +40,7 @@ int sl_xlsxwriter_load(sl_error *err);
 #define worksheet_autofilter (*sl_xlsxwriter.worksheet_autofilter)
 #define worksheet_freeze_panes (*sl_xlsxwriter.worksheet_freeze_panes)
 #define worksheet_set_column (*sl_xlsxwriter.worksheet_set_column)
+#define worksheet_write_number (*sl_xlsxwriter.worksheet_write_number)
 #define worksheet_write_string (*sl_xlsxwriter.worksheet_write_string)
 #endif
 

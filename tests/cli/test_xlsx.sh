@@ -35,7 +35,7 @@ if command -v script >/dev/null; then
     # A workbook is not printed to a terminal.
     script -qec "'$SL' --db '$DB' export --format xlsx; echo rc=\$?" /dev/null > "$T/tty" 2>&1
     has tty-refused "$T/tty" "rc=2"
-    has tty-says "$T/tty" "--output"
+    has tty-says "$T/tty" "-o FILE"
 fi
 
 # Round trip: import the workbook into a fresh database; the CSV export is
@@ -89,21 +89,23 @@ has odd-literal-escape "$T/out" "two _x0041_ <&>"
 
 [ -z "$PY" ] && { finish; exit; }
 
-# openpyxl reads our export: the header row, a cell, all cells strings, the frozen bold header.
+# openpyxl reads our export: the sheets, the header row, a cell, dates as
+# dates with the words beside, the frozen bold header.
 "$PY" - "$T/core.xlsx" > "$T/openpyxl.out" 2>&1 <<'PY' && pass || fail "openpyxl reading our export: $(tail -n 3 "$T/openpyxl.out")"
-import sys, openpyxl
+import sys, datetime, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames == ["Actions"], wb.sheetnames
-ws = wb["Actions"]
+assert wb.sheetnames[0] == "All actions" and wb.sheetnames[-1] == "Read me", wb.sheetnames
+ws = wb["All actions"]
 header = [c.value for c in ws[1]]
-assert header == ["plan", "theme_ref", "theme", "ref", "title", "description", "start", "due", "sro",
-                  "leads", "resources", "measure", "impact", "status", "rag", "progress",
-                  "recommendations", "delivered_through"], header
+assert header == ["plan", "theme_ref", "theme", "ref", "title", "description", "start", "start_as_written",
+                  "due", "due_as_written", "sro", "leads", "resources", "measure", "impact", "status", "rag",
+                  "rag_on_export", "latest_update", "latest_update_date", "progress", "recommendations",
+                  "delivered_through"], header
 rows = {r[3].value: r for r in ws.iter_rows(min_row=2)}
 assert len(rows) == 6, len(rows)
-assert rows["1.2"][6].value == "18 Sept 17" and rows["1.2"][9].value == "BP;RS", [c.value for c in rows["1.2"]]
-assert rows["1.2"][16].value == "1;2" and rows["1.2"][16].data_type == "s"
-assert all(c.data_type == "s" for r in ws.iter_rows() for c in r if c.value is not None)
+assert rows["1.2"][7].value == "18 Sept 17" and rows["1.2"][11].value == "BP;RS", [c.value for c in rows["1.2"]]
+assert rows["1.2"][6].value == datetime.datetime(2017, 9, 18), rows["1.2"][6].value
+assert rows["1.2"][21].value == "1;2" and rows["1.2"][21].data_type == "s"
 assert ws.freeze_panes == "A2", ws.freeze_panes
 assert ws["A1"].font.b and not ws["A2"].font.b
 assert 10 < ws.column_dimensions["E"].width <= 62, ws.column_dimensions["E"].width

@@ -21,6 +21,7 @@ static void header_names(const sl_text_header *h, char *out, size_t n)
     static const char *const names[SL_TCOL_COUNT] = {
         "-",      "REF",     "TITLE",  "DESC",     "START",  "DUE",    "SRO",
         "LEAD",   "RES",     "MEASURE", "IMPACT",  "PROGRESS", "STATUS", "DELIVERED",
+        "RAG",    "THEME",
     };
     out[0] = '\0';
     for (size_t i = 0; i < h->n_columns; i++) {
@@ -64,6 +65,13 @@ static void test_headers(void)
         {"Proje\tect description\tSavings identified \xC2\xA3" "000s\t", NULL},
         {"Name\tRole\tPhone", NULL},
         {"ACTION\tSTART DATE\tEND DATE", NULL},
+        /* other layouts councils use (issue 17 item 4) */
+        {"No.\tWhat?\tWho?\tWhen?\tCurrent status", "REF,TITLE,SRO,DUE,STATUS"},
+        {"Action\tBy whom\tBy when\tRAG", "TITLE,SRO,DUE,RAG"},
+        {"Area for improvement\tActions\tLead\tTimescale\tEvidence of impact",
+         "THEME,TITLE,SRO,DUE,IMPACT"},
+        {"Notes\tWhat?\tWho?\tWhen?", NULL},
+        {"Action\tBy when\tRAG", NULL},
         {"", NULL},
     };
     sl_text_row row = {0};
@@ -81,6 +89,27 @@ static void test_headers(void)
         }
     }
     sl_text_row_free(&row);
+}
+
+/* One header cell's column in the shared vocabulary (CSV, workbook and text alike). */
+static void test_column_named(void)
+{
+    static const struct {
+        const char *cell;
+        sl_text_column column;
+    } cases[] = {
+        {"No.", SL_TCOL_REF},         {"What?", SL_TCOL_TITLE},      {"Who?", SL_TCOL_SRO},
+        {"When?", SL_TCOL_DUE},       {"Current status", SL_TCOL_STATUS}, {"By whom", SL_TCOL_SRO},
+        {"By when", SL_TCOL_DUE},     {"RAG", SL_TCOL_RAG},          {"Lead", SL_TCOL_SRO},
+        {"Area for improvement", SL_TCOL_THEME}, {"Evidence of impact", SL_TCOL_IMPACT},
+        {"Timescale", SL_TCOL_DUE},   {"Due date", SL_TCOL_DUE},     {"Notes", SL_TCOL_NONE},
+        {"Nothing", SL_TCOL_NONE},    {"Whole system", SL_TCOL_NONE}, {"Action Description", SL_TCOL_NONE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sl_text_column got = sl_text_column_named(cases[i].cell, strlen(cases[i].cell));
+        CHECK(got == cases[i].column, "column named '%s': %d, want %d", cases[i].cell, (int)got,
+              (int)cases[i].column);
+    }
 }
 
 /* Ref cells and their shapes. */
@@ -643,6 +672,7 @@ void test_text_import(void)
 {
     test_titles();
     test_headers();
+    test_column_named();
     test_refs();
     test_html();
     test_people();

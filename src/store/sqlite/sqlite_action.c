@@ -179,7 +179,9 @@ static int resolve_as_of(sq_store *s, sqlite3_stmt *row, sl_day as_of, sl_action
     r->status = stored_status(sq_text(row, C_STATUS));
     r->status_text = sq_text(row, C_STATUS_TEXT);
     r->manual_rag = stored_rag(sq_text(row, C_RAG_MANUAL));
-    r->rag_reason = r->manual_rag ? "as written in the plan" : "";
+    r->rag_reason = !r->manual_rag ? ""
+                    : *sq_text(row, C_CUR_RAG_REASON) ? sq_text(row, C_CUR_RAG_REASON)
+                                                      : "as written in the plan";
     r->manual_until = SL_NO_DAY;
     r->note = sq_text(row, C_PROGRESS);
     r->last_update = SL_NO_DAY;

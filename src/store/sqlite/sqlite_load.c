@@ -161,8 +161,8 @@ static int load_actions(sq_store *s, int64_t plan_id, int64_t action_id, sl_plan
     static const char sql[] =
         "SELECT a.id, a.ref, t.position, a.title, a.description, a.start_text, a.due_text, a.sro,"
         " a.leads_list, a.resources, a.resources_pence, a.measure, a.impact, a.delivered_through,"
-        " a.cur_status, a.cur_status_text, a.cur_rag, a.cur_note, a.recs_list, a.source_line"
-        " FROM actions a LEFT JOIN themes t ON t.id = a.theme_id"
+        " a.cur_status, a.cur_status_text, a.cur_rag, a.cur_note, a.recs_list, a.source_line,"
+        " a.cur_rag_reason FROM actions a LEFT JOIN themes t ON t.id = a.theme_id"
         " WHERE a.plan_id = ?1 AND (?2 = 0 OR a.id = ?2) ORDER BY a.position";
     static const char fields[] =
         "SELECT name, value FROM action_fields WHERE action_id = ?1 ORDER BY position";
@@ -194,6 +194,8 @@ static int load_actions(sq_store *s, int64_t plan_id, int64_t action_id, sl_plan
         a->progress = sl_strdup(sq_text(st, 17));
         read_recommendations(a, sq_text(st, 18));
         a->source_line = (long)sqlite3_column_int64(st, 19);
+        if (a->rag_manual != SL_RAG_NONE && *sq_text(st, 20))
+            a->rag_reason = sl_strdup(sq_text(st, 20));
         sqlite3_stmt *f = sq_prepare(s, fields, err);
         if (!f)
             return -1;

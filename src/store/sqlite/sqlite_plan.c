@@ -391,9 +391,9 @@ static int insert_action(save_ctx *c, const sl_action *a, int position, sl_buf *
         " start_text, start_day, start_parse, due_text, due_earliest, due_day, due_precision,"
         " due_parse, due_vague, sro, leads_list, recs_list, resources, resources_pence, measure,"
         " impact, delivered_through, status, status_text, rag_manual, progress, source_line,"
-        " cur_status, cur_status_text, cur_rag, cur_note)"
+        " cur_status, cur_status_text, cur_rag, cur_note, cur_rag_reason)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?24, ?25, ?26, ?27)";
+        " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?24, ?25, ?26, ?27, ?29)";
     const sl_plan *p = c->plan;
     sqlite3_stmt *st = sq_prepare(c->s, sql, err);
     if (!st)
@@ -429,6 +429,7 @@ static int insert_action(save_ctx *c, const sl_action *a, int position, sl_buf *
     sq_bind_text(st, 26, sl_rag_name(a->rag_manual));
     sq_bind_text(st, 27, a->progress ? a->progress : "");
     sqlite3_bind_int64(st, 28, a->source_line);
+    sq_bind_text(st, 29, a->rag_manual != SL_RAG_NONE && a->rag_reason ? a->rag_reason : "");
     if (sq_exec(c->s, st, err, "adding an action") < 0)
         return -1;
     int64_t new_id = sqlite3_last_insert_rowid(c->s->db);
