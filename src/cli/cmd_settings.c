@@ -10,6 +10,7 @@
 
 #include "cli/remind.h"
 #include "cli/run.h"
+#include "util/file.h"
 
 /* Returns 1 for a setting whose value is never printed. */
 static int secret(const char *key)
@@ -33,20 +34,6 @@ static int list_settings(sl_run *run)
     return 0;
 }
 
-/* Reads the value from standard input (one line, without its newline);
- * returns it (caller frees) or NULL. */
-static char *value_from_stdin(void)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    if (getline(&line, &cap, stdin) < 0) {
-        free(line);
-        return NULL;
-    }
-    line[strcspn(line, "\r\n")] = '\0';
-    return line;
-}
-
 /* Sets (or, with "", removes) one setting in a transaction. */
 static int set_setting(sl_run *run, const char *key, const char *value)
 {
@@ -68,7 +55,7 @@ static int settings_body(sl_run *run)
     if (run->n_pos == 2)
         return set_setting(run, key, run->pos[1]);
     if (sl_run_flag(run, "--stdin")) {
-        char *value = value_from_stdin();
+        char *value = sl_read_stdin_line();
         int rc = value ? set_setting(run, key, value) : sl_fail(&run->err, "no value on standard input");
         free(value);
         return rc;

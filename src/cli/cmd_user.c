@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/run.h"
+#include "util/file.h"
 #include "domain/permission.h"
 #include "util/smtp.h"
 #include "web/auth.h"
@@ -66,26 +67,12 @@ static int read_user(sl_run *run)
     return 0;
 }
 
-/* Reads one line from stdin without its newline; returns it (caller frees),
- * or NULL when there is none. */
-static char *read_password(void)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    if (getline(&line, &cap, stdin) < 0) {
-        free(line);
-        return NULL;
-    }
-    line[strcspn(line, "\r\n")] = '\0';
-    return line;
-}
-
 /* Hashes the password read from standard input into the run's user; returns
  * 0, or -1 with run->err set. */
 static int hash_password(sl_run *run)
 {
     sl_user *user = run->ctx;
-    char *password = read_password();
+    char *password = sl_read_stdin_line();
     int rc = 0;
     if (!password || strlen(password) < 10)
         rc = sl_fail(&run->err, "the password must be at least 10 characters, on standard input");

@@ -541,16 +541,5 @@ int sl_inspection_detect(const char *data, size_t len)
 int sl_inspection_read(const char *data, size_t len, const char *file, sl_inspection *out,
                        sl_error *err)
 {
-    sl_inspection_init(out);
-    if (!file)
-        file = "";
-    if (ot_check_text(data, len, file, err) < 0)
-        return -1;
-    ot_doc doc;
-    ot_split_lines(&doc, data, len);
-    int rc = read_report(&doc, file, out, err);
-    free(doc.lines);
-    if (rc < 0)
-        sl_inspection_free(out);
-    return rc;
+    return ot_read(data, len, file, out, err, read_report);
 }

@@ -512,3 +512,20 @@ int ot_check_text(const char *data, size_t len, const char *file, sl_error *err)
                           "not a text ot_doc: invalid UTF-8 at byte %zu", bad + 1);
     return 0;
 }
+
+int ot_read(const char *data, size_t len, const char *file, sl_inspection *out, sl_error *err,
+            int (*read)(const ot_doc *doc, const char *file, sl_inspection *out, sl_error *err))
+{
+    sl_inspection_init(out);
+    if (!file)
+        file = "";
+    if (ot_check_text(data, len, file, err) < 0)
+        return -1;
+    ot_doc doc;
+    ot_split_lines(&doc, data, len);
+    int rc = read(&doc, file, out, err);
+    free(doc.lines);
+    if (rc < 0)
+        sl_inspection_free(out);
+    return rc;
+}

@@ -126,5 +126,10 @@ void ot_finish_item(sl_inspection *out, sl_buf *text, long line);
 int ot_says_none(ot_slice t);
 /* Refuses input that is not text: empty, holding a NUL byte, or not UTF-8. */
 int ot_check_text(const char *data, size_t len, const char *file, sl_error *err);
+/* Reads one Ofsted document with read (a report's or a letter's reader):
+ * checks that data is text, splits it into lines and fills *out (emptied
+ * again on failure; caller frees with sl_inspection_free). Returns 0 or -1. */
+int ot_read(const char *data, size_t len, const char *file, sl_inspection *out, sl_error *err,
+            int (*read)(const ot_doc *doc, const char *file, sl_inspection *out, sl_error *err));
 
 #endif

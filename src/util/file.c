@@ -68,3 +68,15 @@ void sl_sha256_hex(const char *data, size_t len, char out[65])
     crypto_hash_sha256(digest, (const unsigned char *)data, len);
     sodium_bin2hex(out, 65, digest, sizeof digest);
 }
+
+char *sl_read_stdin_line(void)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    if (getline(&line, &cap, stdin) < 0) {
+        free(line);
+        return NULL;
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    return line;
+}

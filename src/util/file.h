@@ -13,6 +13,9 @@ char *sl_read_file(const char *path, size_t *len, sl_error *err);
  * bytes: a regular file by its size before anything is read, anything else
  * (a device, a pipe) as soon as it passes max. */
 char *sl_read_file_max(const char *path, size_t max, size_t *len, sl_error *err);
+/* Reads one line from standard input without its line ending; returns it
+ * (caller frees), or NULL when there is none. */
+char *sl_read_stdin_line(void);
 /* Writes the hex SHA-256 of len bytes into out. */
 void sl_sha256_hex(const char *data, size_t len, char out[65]);
 
