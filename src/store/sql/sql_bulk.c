@@ -1,4 +1,4 @@
-/* sqlite_bulk.c — the bulk write paths of generated data (store_ops.h:
+/* sql_bulk.c — the bulk write paths of generated data (store_ops.h:
  * add_updates_bulk, audit_note): one prepared INSERT reused for every row,
  * no audit entry per row; and the windowed read of measure values the
  * summary rates measures from. */
@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 #include "util/mem.h"
 
 /* Appends one generated update row, recorded at 09:00 UTC of its day. */
-static int insert_generated(sq_store *s, int64_t action_id, const sl_update *u, const char *actor,
+static int insert_generated(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
                             int version, sl_error *err)
 {
     static const char sql[] =
@@ -19,18 +19,18 @@ static int insert_generated(sq_store *s, int64_t action_id, const sl_update *u, 
         " VALUES (?1, ?2, strftime('%Y-%m-%dT09:00:00Z', ?2 * 86400, 'unixepoch'), ?3, ?4, ?5,"
         " ?6, ?7, ?8, ?9, ?10)";
     const char *status = sl_status_name(u->status);
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id), SQ_INT(u->day), SQ_TEXT(actor),
-                      SQ_TEXT(status), SQ_TEXT(u->status_text ? u->status_text : status),
-                      SQ_TEXT(sl_rag_name(u->rag)), SQ_TEXT(u->rag_reason ? u->rag_reason : ""),
-                      SQ_TEXT(u->note ? u->note : ""), SQ_TEXT(u->evidence ? u->evidence : ""),
-                      SQ_INT(version));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(u->day), SD_TEXT(actor),
+                      SD_TEXT(status), SD_TEXT(u->status_text ? u->status_text : status),
+                      SD_TEXT(sl_rag_name(u->rag)), SD_TEXT(u->rag_reason ? u->rag_reason : ""),
+                      SD_TEXT(u->note ? u->note : ""), SD_TEXT(u->evidence ? u->evidence : ""),
+                      SD_INT(version));
     if (!st)
         return -1;
-    return sq_exec(s, st, err, "adding a generated progress update");
+    return sd_exec(s, st, err, "adding a generated progress update");
 }
 
 /* Moves the action's current state to its latest update u and its version on by n. */
-static int settle_action(sq_store *s, int64_t action_id, const sl_update *u, size_t n,
+static int settle_action(sd_store *s, int64_t action_id, const sl_update *u, size_t n,
                          sl_error *err)
 {
     static const char sql[] =
@@ -39,21 +39,21 @@ static int settle_action(sq_store *s, int64_t action_id, const sl_update *u, siz
         " last_update_day = ?8"
         " WHERE id = ?1 AND (last_update_day IS NULL OR last_update_day <= ?8)";
     const char *status = sl_status_name(u->status);
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id), SQ_INT((int64_t)n), SQ_TEXT(status),
-                      SQ_TEXT(u->status_text ? u->status_text : status), SQ_TEXT(sl_rag_name(u->rag)),
-                      SQ_TEXT(u->rag_reason ? u->rag_reason : ""), SQ_TEXT(u->note ? u->note : ""),
-                      SQ_INT(u->day));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT((int64_t)n), SD_TEXT(status),
+                      SD_TEXT(u->status_text ? u->status_text : status), SD_TEXT(sl_rag_name(u->rag)),
+                      SD_TEXT(u->rag_reason ? u->rag_reason : ""), SD_TEXT(u->note ? u->note : ""),
+                      SD_INT(u->day));
     if (!st)
         return -1;
-    return sq_exec(s, st, err, "moving a generated action on");
+    return sd_exec(s, st, err, "moving a generated action on");
 }
 
 /* Appends an action's generated history, then settles its current state
  * (store_ops.h). Nothing to free. */
-int sq_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *updates, size_t n,
+int sd_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *updates, size_t n,
                         const char *actor, sl_error *err)
 {
-    sq_store *s = (sq_store *)store;
+    sd_store *s = (sd_store *)store;
     if (n == 0)
         return 0;
     for (size_t i = 0; i < n; i++)
@@ -63,48 +63,48 @@ int sq_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *upd
 }
 
 /* One audit entry for a bulk change (store_ops.h). */
-int sq_audit_note(sl_store *store, const char *actor, const char *operation, const char *entity,
+int sd_audit_note(sl_store *store, const char *actor, const char *operation, const char *entity,
                   int64_t entity_id, const char *field, const char *after, sl_error *err)
 {
-    return sq_audit((sq_store *)store, actor, operation, entity, entity_id, field, NULL, after, err);
+    return sd_audit((sd_store *)store, actor, operation, entity, entity_id, field, NULL, after, err);
 }
 
 /* Reads one value row (code, series, kind, first, last, value) into *v. */
-static void read_value(sqlite3_stmt *st, sl_measure_value *v)
+static void read_value(sd_stmt *st, sl_measure_value *v)
 {
     memset(v, 0, sizeof *v);
-    snprintf(v->code, sizeof v->code, "%s", sq_text(st, 0));
-    snprintf(v->series, sizeof v->series, "%s", sq_text(st, 1));
-    v->period.kind = (sl_period_kind)sqlite3_column_int(st, 2);
-    v->period.first = sq_day(st, 3);
-    v->period.last = sq_day(st, 4);
-    v->value = sqlite3_column_double(st, 5);
+    snprintf(v->code, sizeof v->code, "%s", sd_text(st, 0));
+    snprintf(v->series, sizeof v->series, "%s", sd_text(st, 1));
+    v->period.kind = (sl_period_kind)sd_int(st, 2);
+    v->period.first = sd_day(st, 3);
+    v->period.last = sd_day(st, 4);
+    v->value = sd_double(st, 5);
 }
 
 /* Loads one series' values in a window of period ends (store_ops.h);
  * the caller frees *values. */
-int sq_measure_values_window(sl_store *store, const char *series, sl_day from, sl_day to,
+int sd_measure_values_window(sl_store *store, const char *series, sl_day from, sl_day to,
                              sl_measure_value **values, sl_error *err)
 {
     static const char sql[] =
         "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
         " FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.series = ?1"
         " WHERE v.period_last >= ?2 AND v.period_last < ?3 ORDER BY m.code, v.period_last";
-    sq_store *s = (sq_store *)store;
+    sd_store *s = (sd_store *)store;
     *values = NULL;
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(series), SQ_INT(from), SQ_INT(to));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(series), SD_INT(from), SD_INT(to));
     if (!st)
         return -1;
     int n = 0, rc;
     size_t cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         if ((size_t)n == cap) {
             cap = cap ? cap * 2 : 256;
             *values = sl_realloc(*values, cap * sizeof **values);
         }
         read_value(st, &(*values)[n++]);
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading values") < 0) {
+    if (sd_walk_end(s, st, rc, 0, err, "reading values") < 0) {
         free(*values);
         *values = NULL;
         return -1;
