@@ -13,10 +13,8 @@ static int is_postgres_url(const char *path)
 
 sl_store *sl_store_open(const char *path, int create, sl_error *err)
 {
-    if (is_postgres_url(path)) {
-        sl_fail(err, "%s: this build of sightline has no PostgreSQL backend yet", path);
-        return NULL;
-    }
+    if (is_postgres_url(path))
+        return sl_pg_open(path, create, err);
     return sl_sqlite_open(path, create, err);
 }
 

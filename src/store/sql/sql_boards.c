@@ -91,8 +91,9 @@ static int update_board(sd_store *s, int64_t id, const sl_board *b, sl_error *er
 /* Finds a board's id by name (any case): 1, 0 when none, -1. */
 static int board_id(sd_store *s, const char *name, int64_t *id, sl_error *err)
 {
-    static const char sql[] = "SELECT id FROM boards WHERE name = ?1 COLLATE NOCASE";
-    sd_stmt *st = sd_prepare(s, sql, err);
+    static const char sqlite_sql[] = "SELECT id FROM boards WHERE name = ?1 COLLATE NOCASE";
+    static const char pg_sql[] = "SELECT id FROM boards WHERE lower(name) = lower(?1)";
+    sd_stmt *st = sd_prepare(s, SD_SQL(s, sqlite_sql, pg_sql), err);
     if (!st)
         return -1;
     sd_bind_text(st, 1, name);
@@ -187,15 +188,17 @@ static void free_boards(sl_board *boards, int64_t *ids, int n)
 }
 
 /* The boards SELECT: every board, or (?1 not NULL) the one of that name. */
-static const char boards_sql[] =
-    "SELECT id, name, kind, tor_text, tor_adopted, meets_every, meets_unit, meets_weekday, meets_week,"
+#define BOARDS_COLUMNS \
+    "SELECT id, name, kind, tor_text, tor_adopted, meets_every, meets_unit, meets_weekday, meets_week," \
     " papers_days, substitute_days, minutes_days, chair_report_every, review_months FROM boards"
-    " WHERE ?1 IS NULL OR name = ?1 COLLATE NOCASE ORDER BY name";
+static const char boards_sql[] = BOARDS_COLUMNS " WHERE ?1 IS NULL OR name = ?1 COLLATE NOCASE ORDER BY name";
+static const char pg_boards_sql[] =
+    BOARDS_COLUMNS " WHERE ?1::text IS NULL OR lower(name) = lower(?1) ORDER BY name";
 
 /* Reads the board rows of boards_sql (name NULL: all) into *out and *ids. */
 static int read_boards(sd_store *s, const char *name, sl_board **out, int64_t **ids, sl_error *err)
 {
-    sd_stmt *st = sd_prepare(s, boards_sql, err);
+    sd_stmt *st = sd_prepare(s, SD_SQL(s, boards_sql, pg_boards_sql), err);
     if (!st)
         return -1;
     sd_bind_text(st, 1, name);

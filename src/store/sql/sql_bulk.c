@@ -13,13 +13,18 @@
 static int insert_generated(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
                             int version, sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
         " rag, rag_reason, note, evidence, action_version)"
         " VALUES (?1, ?2, strftime('%Y-%m-%dT09:00:00Z', ?2 * 86400, 'unixepoch'), ?3, ?4, ?5,"
         " ?6, ?7, ?8, ?9, ?10)";
+    static const char pg_sql[] =
+        "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
+        " rag, rag_reason, note, evidence, action_version)"
+        " VALUES (?1, ?2, to_char(to_timestamp(?2::bigint * 86400) AT TIME ZONE 'UTC',"
+        " 'YYYY-MM-DD\"T09:00:00Z\"'), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
     const char *status = sl_status_name(u->status);
-    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(u->day), SD_TEXT(actor),
+    sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_INT(action_id), SD_INT(u->day), SD_TEXT(actor),
                       SD_TEXT(status), SD_TEXT(u->status_text ? u->status_text : status),
                       SD_TEXT(sl_rag_name(u->rag)), SD_TEXT(u->rag_reason ? u->rag_reason : ""),
                       SD_TEXT(u->note ? u->note : ""), SD_TEXT(u->evidence ? u->evidence : ""),

@@ -157,10 +157,16 @@ int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
 int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, const char *file,
                           const char *actor, sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "INSERT OR REPLACE INTO measure_values (measure_id, series, period_first, period_last,"
         " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1";
+    static const char pg_sql[] =
+        "INSERT INTO measure_values (measure_id, series, period_first, period_last,"
+        " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1"
+        " ON CONFLICT (measure_id, series, period_first, period_last)"
+        " DO UPDATE SET period_kind = excluded.period_kind, value = excluded.value";
     sd_store *s = (sd_store *)store;
+    const char *sql = SD_SQL(s, sqlite_sql, pg_sql);
     for (size_t i = 0; i < n; i++) {
         sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v[i].code), SD_TEXT(v[i].series),
                           SD_INT(v[i].period.first), SD_INT(v[i].period.last),

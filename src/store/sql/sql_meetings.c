@@ -93,9 +93,12 @@ int sd_meetings(sl_store *store, int64_t board_id, sl_meeting **out, sl_error *e
 /* Loads a meeting's attendance rows. */
 static int load_attendance(sd_store *s, sl_meeting *m, sl_error *err)
 {
-    static const char sql[] =
+    /* In the order recorded: a replaced row counts as recorded anew. */
+    static const char sqlite_sql[] =
         "SELECT member, state, substitute FROM attendance WHERE meeting_id = ?1 ORDER BY rowid";
-    sd_stmt *st = sd_prepare(s, sql, err);
+    static const char pg_sql[] =
+        "SELECT member, state, substitute FROM attendance WHERE meeting_id = ?1 ORDER BY recorded";
+    sd_stmt *st = sd_prepare(s, SD_SQL(s, sqlite_sql, pg_sql), err);
     if (!st)
         return -1;
     sd_bind_int(st, 1, m->id);
@@ -230,10 +233,14 @@ int sd_meeting_approve(sl_store *store, int64_t id, int64_t approver, const char
 
 int sd_attendance_set(sl_store *store, int64_t id, const sl_attendance *a, const char *actor, sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "INSERT OR REPLACE INTO attendance (meeting_id, member, state, substitute) VALUES (?1, ?2, ?3, ?4)";
+    static const char pg_sql[] =
+        "INSERT INTO attendance (meeting_id, member, state, substitute) VALUES (?1, ?2, ?3, ?4)"
+        " ON CONFLICT (meeting_id, member) DO UPDATE SET state = excluded.state,"
+        " substitute = excluded.substitute, recorded = nextval('attendance_recorded_seq')";
     sd_store *s = (sd_store *)store;
-    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id), SD_TEXT(a->member),
+    sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_INT(id), SD_TEXT(a->member),
                       SD_TEXT(sl_attend_state_name(a->state)), SD_TEXT(a->substitute));
     if (!st)
         return -1;

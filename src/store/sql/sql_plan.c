@@ -149,10 +149,13 @@ static int insert_plan_row(save_ctx *c, sl_day baseline_day, sl_error *err)
 /* Inserts a savings project's savings per financial year. */
 static int insert_savings(save_ctx *c, int64_t theme_id, const sl_theme *t, sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "INSERT OR REPLACE INTO theme_savings (theme_id, fy_start_year, thousands) VALUES (?1, ?2, ?3)";
+    static const char pg_sql[] =
+        "INSERT INTO theme_savings (theme_id, fy_start_year, thousands) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (theme_id, fy_start_year) DO UPDATE SET thousands = excluded.thousands";
     for (size_t k = 0; k < t->n_savings; k++) {
-        sd_stmt *st = sd_prepare(c->s, sql, err);
+        sd_stmt *st = sd_prepare(c->s, SD_SQL(c->s, sqlite_sql, pg_sql), err);
         if (!st)
             return -1;
         sd_bind_int(st, 1, theme_id);

@@ -11,9 +11,12 @@
 /* Writes the next free "R<n>" ref into *ref (caller frees). */
 static int next_ref(sd_store *s, char **ref, sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "SELECT coalesce(max(CAST(substr(ref, 2) AS INTEGER)), 0) + 1 FROM risks WHERE ref GLOB 'R[0-9]*'";
-    sd_stmt *st = sd_prepare(s, sql, err);
+    static const char pg_sql[] =
+        "SELECT coalesce(max(CAST(substring(ref from '^R([0-9]+)') AS BIGINT)), 0) + 1 FROM risks"
+        " WHERE ref ~ '^R[0-9]'";
+    sd_stmt *st = sd_prepare(s, SD_SQL(s, sqlite_sql, pg_sql), err);
     if (!st)
         return -1;
     int rc = sd_step(st);

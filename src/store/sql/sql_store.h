@@ -167,6 +167,12 @@ int sd_audit(sd_store *s, const char *actor, const char *operation, const char *
 /* Runs the driver's fixed statement, failing first when a fault is injected. */
 int sd_run_fixed(sd_store *s, const char *sql, sl_error *err);
 
+/* The schema as SQLite's migrations (store/sqlite/schema.c): the count and
+ * the text of migration index (0-based). The PostgreSQL backend applies the
+ * same list, translated (store/pg/pg_schema.c). */
+int sl_sqlite_migration_count(void);
+const char *sl_sqlite_migration(int index);
+
 /* The operations, defined across the sql_*.c files: sd_NAME for each
  * operation of store_ops.h. */
 #define SL_STORE_OP(ret, name, params, args) ret sd_##name params;

@@ -16,10 +16,6 @@ typedef struct {
 /* The driver (sqlite_driver.c) the shared operations run statements through. */
 extern const sd_driver sq_driver;
 
-/* Returns the migration count and the text of migration index (0-based). */
-int sl_sqlite_migration_count(void);
-const char *sl_sqlite_migration(int index);
-
 /* Test builds (SL_FAULT_INJECTION): puts the fault VFS of fault_vfs.c in
  * front of the operating system's when SIGHTLINE_IO_FAULT_AT or
  * SIGHTLINE_IO_FAULTS_SEEN is set. Does nothing otherwise, or when called again. */
