@@ -1,8 +1,9 @@
 /* pg_driver.c — the PostgreSQL driver of the shared SQL operations
  * (store/sql/sql_store.h). Each statement is prepared once per connection
- * (server-side, named) with its ?N placeholders turned into $N, and run with
- * its parameters bound as text: the server infers their types from the
- * statement. A statement's rows are fetched whole when it is first stepped.
+ * (server-side, named) with its ?N placeholders turned into $N, when it
+ * first runs: integers and reals bound then declare their parameters'
+ * types (bigint, double precision); the server infers the others from the
+ * statement. Values travel as text. A statement's rows are fetched whole when it is first stepped.
  * A connection found broken between transactions is re-established (the
  * statements are prepared again on their next use): in `serve`, each worker
  * thread's connection is one of the pool's and heals itself this way. */
@@ -23,6 +24,7 @@ struct sd_stmt {
     int prepared_for;                           /* the connection generation it is prepared on */
     int n_params;
     const char **values;                        /* NULL: SQL NULL */
+    Oid *types;                                 /* 0: the server infers it */
     char **owned;                               /* copies this statement frees */
     PGresult *res;
     int row;                                    /* -1 before the statement runs */
@@ -84,7 +86,7 @@ static int heal(pg_store *s);
 static int prepare_on_server(pg_store *s, sd_stmt *st)
 {
     snprintf(st->name, sizeof st->name, "sl%d", ++s->next_name);
-    PGresult *res = PQprepare(s->conn, st->name, st->sql, st->n_params, NULL);
+    PGresult *res = PQprepare(s->conn, st->name, st->sql, st->n_params, st->types);
     int ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok)
         pg_note_error(s, res);
@@ -94,23 +96,32 @@ static int prepare_on_server(pg_store *s, sd_stmt *st)
     return ok ? 0 : -1;
 }
 
-/* Prepares sql for reuse (see sd_driver.prepare); the caller owns the statement. */
+/* Makes a statement for sql (see sd_driver.prepare); the server prepares
+ * it when it first runs. The caller owns the statement. */
 static sd_stmt *pg_prepare_stmt(sd_store *base, const char *sql, sl_error *err)
 {
-    pg_store *s = (pg_store *)base;
+    (void)err;
     sd_stmt *st = sl_calloc(sizeof *st);
     st->head.store = base;
     st->row = -1;
+    st->prepared_for = -1;
     st->sql = dollar_placeholders(sql, &st->n_params);
     st->values = sl_calloc((size_t)(st->n_params + 1) * sizeof *st->values);
     st->owned = sl_calloc((size_t)(st->n_params + 1) * sizeof *st->owned);
-    if (heal(s) < 0 || prepare_on_server(s, st) < 0) {
-        sd_fail(base, err, "preparing a statement");
-        free(st->values);
-        free(st->owned);
-        free(st->sql);
-        free(st);
-        return NULL;
+    st->types = sl_calloc((size_t)(st->n_params + 1) * sizeof *st->types);
+    /* A parameter the text never uses (listings bind a fixed set) gets a
+     * type of its own: the server has nothing to infer it from. */
+    for (int i = 1; i <= st->n_params; i++) {
+        char mark[16];
+        snprintf(mark, sizeof mark, "$%d", i);
+        const char *at = st->sql;
+        int used = 0;
+        while (!used && (at = strstr(at, mark))) {
+            at += strlen(mark);
+            used = *at < '0' || *at > '9';
+        }
+        if (!used)
+            st->types[i - 1] = 25 /* text */;
     }
     return st;
 }
@@ -134,17 +145,22 @@ static void pg_finalize(sd_stmt *st)
     pg_reset(st);
     free(st->values);
     free(st->owned);
+    free(st->types);
     free(st->sql);
     free(st);
 }
 
-/* Binds text to $index: borrowed, or copied when copy is set or owned is given. */
-static void bind_value(sd_stmt *st, int index, const char *text, char *owned)
+/* Binds text to $index: borrowed, or copied when copy is set or owned is
+ * given; type (0: inferred) declares the parameter's type when the
+ * statement is prepared with this binding. */
+static void bind_value(sd_stmt *st, int index, const char *text, char *owned, Oid type)
 {
     if (index < 1 || index > st->n_params) {
         free(owned);
         return;
     }
+    if (st->prepared_for < 0 && type)
+        st->types[index - 1] = type;
     free(st->owned[index - 1]);
     st->owned[index - 1] = owned;
     st->values[index - 1] = owned ? owned : text;
@@ -155,7 +171,7 @@ static void pg_bind_int(sd_stmt *st, int index, int64_t value)
 {
     char text[24];
     snprintf(text, sizeof text, "%" PRId64, value);
-    bind_value(st, index, NULL, sl_strdup(text));
+    bind_value(st, index, NULL, sl_strdup(text), 20 /* bigint */);
 }
 
 /* Binds a real to $index, exactly (17 significant digits). */
@@ -163,13 +179,13 @@ static void pg_bind_double(sd_stmt *st, int index, double value)
 {
     char text[40];
     snprintf(text, sizeof text, "%.17g", value);
-    bind_value(st, index, NULL, sl_strdup(text));
+    bind_value(st, index, NULL, sl_strdup(text), 701 /* double precision */);
 }
 
 /* Binds text (NULL: SQL NULL) to $index, copied when copy is set. */
 static void pg_bind_text(sd_stmt *st, int index, const char *text, int copy)
 {
-    bind_value(st, index, text, copy && text ? sl_strdup(text) : NULL);
+    bind_value(st, index, text, copy && text ? sl_strdup(text) : NULL, 0);
 }
 
 /* Runs a fixed statement on the connection; returns 0 or -1 with the error noted. */

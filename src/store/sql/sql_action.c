@@ -364,12 +364,12 @@ static int advance_action(sd_store *s, const sl_update *u, const action_state *b
 {
     static const char sql[] =
         "UPDATE actions SET version = version + 1,"
-        " cur_status = CASE WHEN ?3 THEN ?4 ELSE cur_status END,"
-        " cur_status_text = CASE WHEN ?3 THEN ?5 ELSE cur_status_text END,"
-        " cur_rag = CASE WHEN ?3 THEN ?6 ELSE cur_rag END,"
-        " cur_rag_reason = CASE WHEN ?3 THEN ?7 ELSE cur_rag_reason END,"
-        " cur_note = CASE WHEN ?3 AND ?8 <> '' THEN ?8 ELSE cur_note END,"
-        " last_update_day = CASE WHEN ?3 THEN ?9 ELSE last_update_day END"
+        " cur_status = CASE WHEN ?3 <> 0 THEN ?4 ELSE cur_status END,"
+        " cur_status_text = CASE WHEN ?3 <> 0 THEN ?5 ELSE cur_status_text END,"
+        " cur_rag = CASE WHEN ?3 <> 0 THEN ?6 ELSE cur_rag END,"
+        " cur_rag_reason = CASE WHEN ?3 <> 0 THEN ?7 ELSE cur_rag_reason END,"
+        " cur_note = CASE WHEN ?3 <> 0 AND ?8 <> '' THEN ?8 ELSE cur_note END,"
+        " last_update_day = CASE WHEN ?3 <> 0 THEN ?9 ELSE last_update_day END"
         " WHERE id = ?1 AND version = ?2";
     int latest = before->last_update == SL_NO_DAY || u->day >= before->last_update;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(u->action_id), SD_INT(before->version),
