@@ -12,7 +12,7 @@
     X(PQconnectdb) X(PQstatus) X(PQerrorMessage) X(PQfinish) X(PQreset) X(PQexec)                  \
     X(PQexecParams) X(PQprepare) X(PQexecPrepared) X(PQresultStatus) X(PQresultErrorField)         \
     X(PQclear) X(PQntuples) X(PQgetvalue) X(PQgetisnull) X(PQcmdTuples) X(PQtransactionStatus)    \
-    X(PQsetNoticeProcessor)
+    X(PQsetNoticeProcessor) X(PQnfields) X(PQfname) X(PQftype)
 
 typedef struct {
 #define SL_PQ_SLOT(fn) __typeof__(&fn) fn;
@@ -45,6 +45,9 @@ int sl_pq_load(sl_error *err);
 #define PQcmdTuples (*sl_pq.PQcmdTuples)
 #define PQtransactionStatus (*sl_pq.PQtransactionStatus)
 #define PQsetNoticeProcessor (*sl_pq.PQsetNoticeProcessor)
+#define PQnfields (*sl_pq.PQnfields)
+#define PQfname (*sl_pq.PQfname)
+#define PQftype (*sl_pq.PQftype)
 #endif
 
 #endif

@@ -319,6 +319,30 @@ static double pg_col_double(sd_stmt *st, int col)
     return v ? strtod(v, NULL) : 0.0;
 }
 
+/* The number of result columns (once the statement has run). */
+static int pg_col_count(sd_stmt *st)
+{
+    return st->res ? PQnfields(st->res) : 0;
+}
+
+/* A result column's name. */
+static const char *pg_col_name(sd_stmt *st, int col)
+{
+    return st->res ? PQfname(st->res, col) : "";
+}
+
+/* The kind of value the current row holds in col, from the column's type. */
+static int pg_col_type(sd_stmt *st, int col)
+{
+    if (!pg_col_text(st, col))
+        return SD_T_NULL;
+    switch (PQftype(st->res, col)) {
+    case 16: case 20: case 21: case 23: return SD_T_INT;        /* bool, int8, int2, int4 */
+    case 700: case 701: case 1700: return SD_T_REAL;            /* float4, float8, numeric */
+    default: return SD_T_TEXT;
+    }
+}
+
 /* The id the last INSERT drew from its table's sequence. */
 static int64_t pg_last_id(sd_store *base)
 {
@@ -393,6 +417,9 @@ const sd_driver pg_driver = {
     .col_int = pg_col_int,
     .col_double = pg_col_double,
     .col_text = pg_col_text,
+    .col_count = pg_col_count,
+    .col_name = pg_col_name,
+    .col_type = pg_col_type,
     .last_id = pg_last_id,
     .changes = pg_changes,
     .unique_violation = pg_unique_violation,

@@ -1,7 +1,8 @@
 /* pg_schema.c — the schema's migrations in PostgreSQL's words. The list is
  * SQLite's (store/sqlite/schema.c), translated as it is applied, so a new
  * migration needs no second copy: INTEGER becomes BIGINT (an INTEGER
- * PRIMARY KEY, SQLite's rowid, a BIGSERIAL), REAL DOUBLE PRECISION,
+ * PRIMARY KEY, SQLite's rowid, a BIGSERIAL), REAL DOUBLE PRECISION, a
+ * foreign key DEFERRABLE,
  * WITHOUT ROWID goes, and each append-only trigger (RAISE(ABORT, …))
  * becomes a plpgsql function raising the same message and a trigger
  * calling it. */
@@ -74,6 +75,7 @@ static const char *pg_extra(int index)
     return index == 3 ? "CREATE SEQUENCE attendance_recorded_seq;"
                         "ALTER TABLE attendance ADD COLUMN recorded BIGINT NOT NULL"
                         " DEFAULT nextval('attendance_recorded_seq');"
+                        "ALTER SEQUENCE attendance_recorded_seq OWNED BY attendance.recorded;"
                       : "";
 }
 
@@ -94,6 +96,13 @@ char *pg_migration(int index)
         } else if (word_at(sql, p, "REAL")) {
             sl_buf_puts(&out, "DOUBLE PRECISION");
             p += 4;
+        } else if (word_at(sql, p, "REFERENCES")) {
+            /* Deferrable (checked at once unless a transaction defers
+             * them), so that `copy` can load rows that refer forward. */
+            const char *close = strchr(p, ')');
+            sl_buf_add(&out, p, (size_t)(close + 1 - p));
+            sl_buf_puts(&out, " DEFERRABLE");
+            p = close + 1;
         } else if (strncmp(p, " WITHOUT ROWID", 14) == 0) {
             p += 14;
         } else {

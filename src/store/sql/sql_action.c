@@ -452,7 +452,7 @@ int sd_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
     static const char latest_sql[] =
         "SELECT * FROM (SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
         " note, evidence, action_version FROM progress_updates WHERE action_id = ?1"
-        " ORDER BY day DESC, id DESC LIMIT ?2) ORDER BY day, id";
+        " ORDER BY day DESC, id DESC LIMIT ?2) AS latest ORDER BY day, id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, latest > 0 ? latest_sql : all_sql, err);
     if (!st)
@@ -506,10 +506,10 @@ int sd_each_audit(sl_store *store, const char *entity, int64_t entity_id, int la
     /* One entity's or every entry; all of them, or only the latest ?3. */
     static const char one_latest_sql[] =
         "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
-        " FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3) ORDER BY id";
+        " FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
     static const char every_latest_sql[] =
         "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
-        " FROM audit_log ORDER BY id DESC LIMIT ?3) ORDER BY id";
+        " FROM audit_log ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
     static const char one_all_sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
         " WHERE entity = ?1 AND entity_id = ?2 ORDER BY id";

@@ -469,7 +469,7 @@ int sd_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *e
         " p.source_sha256, p.imported_at, p.superseded_by,"
         " (SELECT count(*) FROM actions x WHERE x.plan_id = p.id)"
         " FROM plans p JOIN authorities a ON a.id = p.authority_id"
-        " WHERE ?1 OR p.superseded_by IS NULL ORDER BY p.id";
+        " WHERE ?1 <> 0 OR p.superseded_by IS NULL ORDER BY p.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)

@@ -26,6 +26,9 @@ typedef struct {
 /* sd_step's answers. */
 enum { SD_ERROR = -1, SD_DONE = 0, SD_ROW = 1 };
 
+/* The kinds of value a column holds (sd_driver.col_type). */
+enum { SD_T_NULL, SD_T_INT, SD_T_REAL, SD_T_TEXT };
+
 /* The dialects SD_SQL chooses between. */
 typedef enum { SD_SQLITE, SD_POSTGRES } sd_dialect;
 
@@ -46,6 +49,12 @@ typedef struct {
     int64_t (*col_int)(sd_stmt *st, int col);
     double (*col_double)(sd_stmt *st, int col);
     const char *(*col_text)(sd_stmt *st, int col);
+    /* The statement's result columns: how many, each one's name and the
+     * kind of value (SD_T_*) the current row holds in it. For PostgreSQL,
+     * valid once the statement has been stepped (even to no row). */
+    int (*col_count)(sd_stmt *st);
+    const char *(*col_name)(sd_stmt *st, int col);
+    int (*col_type)(sd_stmt *st, int col);
     int64_t (*last_id)(sd_store *s);
     int (*changes)(sd_store *s);
     int (*unique_violation)(sd_store *s);       /* the last failure was a UNIQUE clash */

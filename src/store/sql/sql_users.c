@@ -163,9 +163,9 @@ int sd_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_c
 {
     static const char sql[] =
         "SELECT * FROM (SELECT id, at, actor, text FROM comments WHERE action_id = ?1"
-        " ORDER BY id DESC LIMIT ?2) ORDER BY id";
+        " ORDER BY id DESC LIMIT ?2) AS latest ORDER BY id";
     sd_store *s = (sd_store *)store;
-    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(latest > 0 ? latest : -1));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(latest > 0 ? latest : INT64_MAX));
     if (!st)
         return -1;
     int rc, stop = 0;

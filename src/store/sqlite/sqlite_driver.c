@@ -97,6 +97,29 @@ static const char *sq_col_text(sd_stmt *stmt, int col)
     return t ? (const char *)t : "";
 }
 
+/* The number of result columns. */
+static int sq_col_count(sd_stmt *stmt)
+{
+    return sqlite3_column_count(stmt->st);
+}
+
+/* A result column's name. */
+static const char *sq_col_name(sd_stmt *stmt, int col)
+{
+    return sqlite3_column_name(stmt->st, col);
+}
+
+/* The kind of value the current row holds in col. */
+static int sq_col_type(sd_stmt *stmt, int col)
+{
+    switch (sqlite3_column_type(stmt->st, col)) {
+    case SQLITE_NULL: return SD_T_NULL;
+    case SQLITE_INTEGER: return SD_T_INT;
+    case SQLITE_FLOAT: return SD_T_REAL;
+    default: return SD_T_TEXT;
+    }
+}
+
 /* The rowid of the last INSERT. */
 static int64_t sq_last_id(sd_store *s)
 {
@@ -158,6 +181,9 @@ const sd_driver sq_driver = {
     .col_int = sq_col_int,
     .col_double = sq_col_double,
     .col_text = sq_col_text,
+    .col_count = sq_col_count,
+    .col_name = sq_col_name,
+    .col_type = sq_col_type,
     .last_id = sq_last_id,
     .changes = sq_changes,
     .unique_violation = sq_unique_violation,
