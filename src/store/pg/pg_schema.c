@@ -67,11 +67,16 @@ static const char *trigger(const char *p, sl_buf *out)
     return end;
 }
 
-/* What PostgreSQL needs beyond the translation, after migration index:
- * attendance rows keep the order they were recorded in (SQLite's rowid,
- * which INSERT OR REPLACE renews). */
-static const char *pg_extra(int index)
+/* What PostgreSQL needs beyond the translation, before (first) and after
+ * migration index: SQLite's NOCASE collation, which the statements name
+ * (an ICU collation that ignores case); attendance rows keep the order they
+ * were recorded in (SQLite's rowid, which INSERT OR REPLACE renews). */
+static const char *pg_extra(int index, int first)
 {
+    if (first)
+        return index == 0 ? "CREATE COLLATION IF NOT EXISTS nocase"
+                            " (provider = icu, locale = 'und-u-ks-level2', deterministic = false);"
+                          : "";
     return index == 3 ? "CREATE SEQUENCE attendance_recorded_seq;"
                         "ALTER TABLE attendance ADD COLUMN recorded BIGINT NOT NULL"
                         " DEFAULT nextval('attendance_recorded_seq');"
@@ -83,6 +88,7 @@ char *pg_migration(int index)
 {
     const char *sql = sl_sqlite_migration(index);
     sl_buf out = {0};
+    sl_buf_puts(&out, pg_extra(index, 1));
     for (const char *p = sql; *p;) {
         const char *next;
         if (word_at(sql, p, "CREATE TRIGGER") && (next = trigger(p, &out))) {
@@ -109,6 +115,6 @@ char *pg_migration(int index)
             sl_buf_putc(&out, *p++);
         }
     }
-    sl_buf_puts(&out, pg_extra(index));
+    sl_buf_puts(&out, pg_extra(index, 0));
     return sl_buf_take(&out);
 }

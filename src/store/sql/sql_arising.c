@@ -76,7 +76,7 @@ int sd_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **o
     static const char sql[] =
         "SELECT a.id, b.name, m.day, a.text, a.owner, a.due, a.status FROM arising_actions a"
         " JOIN meetings m ON m.id = a.meeting_id JOIN boards b ON b.id = m.board_id"
-        " WHERE (?1 IS NULL OR m.board_id = ?1)"
+        " WHERE (CAST(?1 AS BIGINT) IS NULL OR m.board_id = ?1)"
         " ORDER BY b.name, coalesce(a.due, 99999999), a.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);

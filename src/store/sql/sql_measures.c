@@ -188,7 +188,7 @@ int sd_measure_values(sl_store *store, const char *code, sl_measure_value **valu
     static const char sql[] =
         "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
         " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
-        " WHERE ?1 IS NULL OR m.code = ?1 ORDER BY m.code, v.period_last, v.series";
+        " WHERE CAST(?1 AS TEXT) IS NULL OR m.code = ?1 ORDER BY m.code, v.period_last, v.series";
     sd_store *s = (sd_store *)store;
     *values = NULL;
     sd_stmt *st = sd_prepare(s, sql, err);

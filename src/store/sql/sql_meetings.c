@@ -46,7 +46,8 @@ static const char meetings_sql[] =
     "SELECT m.id, m.board_id, b.name, m.day, m.time, m.venue, m.papers_published, m.minutes,"
     " (SELECT a.day FROM meetings a WHERE a.id = m.minutes_approved_at)"
     " FROM meetings m JOIN boards b ON b.id = m.board_id"
-    " WHERE (?1 IS NULL OR m.board_id = ?1) AND (?2 IS NULL OR m.day = ?2) ORDER BY b.name, m.day";
+    " WHERE (CAST(?1 AS BIGINT) IS NULL OR m.board_id = ?1)"
+    " AND (CAST(?2 AS BIGINT) IS NULL OR m.day = ?2) ORDER BY b.name, m.day";
 
 /* Fills a meeting from a row of meetings_sql. */
 static void read_meeting(sd_stmt *st, sl_meeting *m)

@@ -25,7 +25,7 @@ static int find_project(sd_store *s, int64_t plan_id, const char *project, int64
     static const char sql[] =
         "SELECT t.id FROM themes t JOIN plans p ON p.id = t.plan_id WHERE t.kind = ?3"
         " AND (t.ref = ?1 COLLATE NOCASE OR t.title = ?1 COLLATE NOCASE)"
-        " AND (?2 IS NULL OR t.plan_id = ?2) AND (?2 IS NOT NULL OR p.superseded_by IS NULL)";
+        " AND (CAST(?2 AS BIGINT) IS NULL OR t.plan_id = ?2) AND (?2 IS NOT NULL OR p.superseded_by IS NULL)";
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
@@ -51,8 +51,9 @@ int sd_savings_set(sl_store *store, int64_t plan_id, const char *project, int fy
 {
     static const char sql[] =
         "INSERT INTO theme_savings_delivery (theme_id, fy_start_year, forecast, delivered) VALUES (?1, ?2, ?3, ?4)"
-        " ON CONFLICT (theme_id, fy_start_year) DO UPDATE SET forecast = coalesce(excluded.forecast, forecast),"
-        " delivered = coalesce(excluded.delivered, delivered)";
+        " ON CONFLICT (theme_id, fy_start_year) DO UPDATE SET"
+        " forecast = coalesce(excluded.forecast, theme_savings_delivery.forecast),"
+        " delivered = coalesce(excluded.delivered, theme_savings_delivery.delivered)";
     sd_store *s = (sd_store *)store;
     int64_t theme_id = 0;
     if (find_project(s, plan_id, project, &theme_id, err) < 0)
@@ -79,7 +80,7 @@ int sd_savings(sl_store *store, int64_t plan_id, sl_savings_row **out, sl_error 
         " FROM years y JOIN themes t ON t.id = y.theme_id JOIN plans p ON p.id = t.plan_id"
         " LEFT JOIN theme_savings ts ON ts.theme_id = y.theme_id AND ts.fy_start_year = y.fy_start_year"
         " LEFT JOIN theme_savings_delivery d ON d.theme_id = y.theme_id AND d.fy_start_year = y.fy_start_year"
-        " WHERE t.kind = ?2 AND (?1 IS NULL OR t.plan_id = ?1) AND (?1 IS NOT NULL OR p.superseded_by IS NULL)"
+        " WHERE t.kind = ?2 AND (CAST(?1 AS BIGINT) IS NULL OR t.plan_id = ?1) AND (?1 IS NOT NULL OR p.superseded_by IS NULL)"
         " ORDER BY t.plan_id, t.position, y.fy_start_year";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
@@ -133,7 +134,7 @@ int sd_calendar_tokens(sl_store *store, const char *login, sl_calendar_token **o
 {
     static const char sql[] =
         "SELECT t.id, u.login, t.created_at, coalesce(t.revoked_at, '') FROM calendar_tokens t"
-        " JOIN users u ON u.id = t.user_id WHERE ?1 IS NULL OR u.login = ?1 ORDER BY t.id";
+        " JOIN users u ON u.id = t.user_id WHERE CAST(?1 AS TEXT) IS NULL OR u.login = ?1 ORDER BY t.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     *out = NULL;
