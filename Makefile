@@ -1,6 +1,7 @@
 # sightline — build, test, benchmark and demo.
 #   make            build ./build/sightline
-#   make check      every test: unit, command line, ASan+UBSan, fuzz replay; ends "N passed, N failed"
+#   make check      every test: unit, command line, ASan+UBSan, fuzz replay, the storage,
+#                   command and web suites again on PostgreSQL (PG=no skips those); ends "N passed, N failed"
 #   make check-quick  the edit-test loop: unit and command-line suites on the plain build
 #   make bench      the benchmark table
 #   make demo       install what is missing, build, load the example plan, show what is overdue
@@ -158,8 +159,11 @@ check: deps
 check-built-objects: all $(BUILD)/unit_tests asan $(FUZZ_BINS)
 
 # The tests themselves, once everything they need is installed and built.
+# The storage, command and web suites run on SQLite and again on a throwaway
+# PostgreSQL cluster (scripts/pg-throwaway.sh); PG=no skips PostgreSQL, and says so.
+PG ?= yes
 check-built: check-built-objects
-	@tests/run.sh
+	@PG=$(PG) tests/run.sh
 
 # The edit-test loop: the plain program, unit and command-line suites only.
 check-quick:

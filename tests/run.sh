@@ -44,6 +44,17 @@ fuzz() {
     fi
 }
 
+# PostgreSQL: a throwaway cluster (scripts/pg-throwaway.sh) for the storage,
+# command and web suites to run on again, unless PG=no asks to skip them.
+PG_URL=""
+if [ "$QUICK" = 0 ] && [ "${PG:-yes}" != no ]; then
+    if PG_URL=$(scripts/pg-throwaway.sh start 2>"$log/pg-start.err"); then
+        trap 'scripts/pg-throwaway.sh stop "$PG_URL"; rm -rf "$log"' EXIT
+    else
+        PG_URL=""
+    fi
+fi
+
 SL_PLAIN="$PWD/build/sightline"
 SL_ASAN="$PWD/build/asan/sightline-asan"
 # The longest suites first, so that the pool stays full to the end.
@@ -68,8 +79,21 @@ for t in tests/cli/test_*.sh; do
     suite "cli $n" env SL="$SL_PLAIN" bash "$t"
     [ "$QUICK" = 0 ] && suite "cli $n (asan+ubsan)" env SL="$SL_ASAN" bash "$t"
 done
+if [ -n "$PG_URL" ]; then
+    for t in tests/cli/test_*.sh; do
+        suite "cli $(basename "$t" .sh) (postgresql)" env SL="$SL_PLAIN" SL_PG_URL="$PG_URL" bash "$t"
+    done
+    suite "web http (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_http.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+elif [ "$QUICK" = 0 ] && [ "${PG:-yes}" != no ]; then
+    NAMES+=("postgresql cluster"); ALONE+=(0)
+    CMDS+=("cat $(printf %q "$log/pg-start.err") >&2; echo 'could not start the throwaway PostgreSQL cluster (make deps installs it)' >&2; echo '0 passed, 1 failed'")
+fi
 if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
+    suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline
@@ -130,6 +154,7 @@ for i in "${!NAMES[@]}"; do
     fi
     [ "$k" != 0 ] && grep -h '^SKIP' "$log/$i.err" | head -n 5 | sed 's/^/    /' 
 done
+[ "$QUICK" = 0 ] && [ "${PG:-yes}" = no ] && echo "PostgreSQL suites skipped (PG=no)"
 printf 'all suites: %.1f s with %s at a time\n' "$(awk "BEGIN{print ($(date +%s%N) - $started)/1e9}")" "$JOBS"
 if [ "$total_skip" = 0 ]; then echo "$total_pass passed, $total_fail failed"
 else echo "$total_pass passed, $total_fail failed, $total_skip skipped"; fi

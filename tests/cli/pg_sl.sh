@@ -3,7 +3,8 @@
 # run on PostgreSQL (lib.sh puts it in $SL when SL_PG_URL is set): every
 # database the tests name as a file (--db PATH, --db=PATH, SIGHTLINE_DB)
 # becomes a database of its own in the cluster of SL_PG_URL, created on
-# first mention and recorded in SL_PG_MARKS for lib.sh to drop at the end.
+# first mention (with an empty file at PATH standing for it) and recorded
+# in SL_PG_MARKS for lib.sh to drop at the end.
 # The program itself, SL_REAL, runs unchanged.
 set -u
 # url_for PATH: prints the PostgreSQL URL standing for PATH (a URL stays as it is).
@@ -12,9 +13,16 @@ url_for() {
     local abs name
     abs=$(realpath -m -- "$1")
     name=sl_$(printf %s "$abs" | md5sum | cut -c1-24)
+    # The file stands for the database: a test that removes it to start
+    # afresh gets a new, empty database.
+    if [ -e "$SL_PG_MARKS/$name" ] && [ ! -e "$abs" ]; then
+        psql -qX "$SL_PG_URL" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1
+        rm -f "$SL_PG_MARKS/$name"
+    fi
     if [ ! -e "$SL_PG_MARKS/$name" ]; then
         psql -qX "$SL_PG_URL" -c "CREATE DATABASE $name" >/dev/null 2>&1
         echo "$abs" >"$SL_PG_MARKS/$name"
+        [ -d "$(dirname "$abs")" ] && : >"$abs"
     fi
     echo "$SL_PG_URL" | sed "s|/postgres?|/$name?|"
 }
