@@ -67,7 +67,7 @@ static char *dollar_placeholders(const char *sql, int *n_params)
         if (*p == '\'')
             quoted = !quoted;
         if (!quoted && *p == '?' && p[1] >= '0' && p[1] <= '9') {
-            int n = atoi(p + 1);
+            int n = (int)strtol(p + 1, NULL, 10);
             if (n > *n_params)
                 *n_params = n;
             sl_buf_putc(&out, '$');
@@ -246,7 +246,7 @@ static int execute_once(sd_stmt *st)
     st->res = PQexecPrepared(s->conn, st->name, st->n_params, st->values, NULL, NULL, 0);
     ExecStatusType status = PQresultStatus(st->res);
     if (status == PGRES_COMMAND_OK) {
-        s->changes = atoi(PQcmdTuples(st->res));
+        s->changes = (int)strtol(PQcmdTuples(st->res), NULL, 10);
         return SD_DONE;
     }
     if (status != PGRES_TUPLES_OK) {
