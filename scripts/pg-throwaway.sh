@@ -4,6 +4,8 @@
 # directory, removed again by `stop`.
 #   scripts/pg-throwaway.sh start      prints the cluster's base URL (database "postgres")
 #   scripts/pg-throwaway.sh stop URL   stops the cluster named by that URL and removes it
+#   scripts/pg-throwaway.sh pause URL  stops its server, keeping the data (a fault test)
+#   scripts/pg-throwaway.sh resume URL starts it again
 # Run as root, the cluster belongs to the postgres user (initdb refuses
 # root); otherwise to the caller. The superuser connects without a password
 # over the socket; the role "sl_password" needs its password "right-one", so
@@ -18,6 +20,19 @@ fi
 as_owner() {
     if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
+# cluster_dir URL: prints the folder of the throwaway cluster URL names, or fails.
+cluster_dir() {
+    local sock=${1##*host=}
+    sock=${sock%%&*}
+    local dir=${sock%/sock}
+    case "$dir" in /tmp/sightline-pg.*) echo "$dir" ;; *) echo "pg-throwaway: $1 is not a throwaway cluster" >&2; return 1 ;; esac
+}
+# server_start DIR: starts the cluster's server on its socket only.
+server_start() {
+    as_owner "$bindir/pg_ctl" -D "$1/data" -l "$1/server.log" -w \
+        -o "-c listen_addresses='' -k $1/sock -c fsync=off -c max_connections=200" start >/dev/null ||
+        { cat "$1/server.log" >&2; exit 1; }
+}
 case "${1:-}" in
 start)
     dir=$(mktemp -d /tmp/sightline-pg.XXXXXX)
@@ -31,24 +46,26 @@ start)
         echo "local all sl_password scram-sha-256"
         echo "local all all trust"
     } >"$dir/data/pg_hba.conf"
-    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-c listen_addresses='' -k $dir/sock -c fsync=off -c max_connections=200" start >/dev/null ||
-        { cat "$dir/server.log" >&2; exit 1; }
+    server_start "$dir"
     "$bindir/psql" -q -h "$dir/sock" -U "$owner" -d postgres \
         -c "CREATE ROLE sl_password LOGIN SUPERUSER PASSWORD 'right-one'" >/dev/null
     echo "postgresql://$owner@/postgres?host=$dir/sock"
     ;;
+pause)
+    dir=$(cluster_dir "${2:?usage: pg-throwaway.sh pause URL}")
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+resume)
+    dir=$(cluster_dir "${2:?usage: pg-throwaway.sh resume URL}")
+    server_start "$dir"
+    ;;
 stop)
-    url=${2:?usage: pg-throwaway.sh stop URL}
-    sock=${url##*host=}
-    sock=${sock%%&*}
-    dir=${sock%/sock}
-    case "$dir" in /tmp/sightline-pg.*) ;; *) echo "pg-throwaway: $url is not a throwaway cluster" >&2; exit 1 ;; esac
+    dir=$(cluster_dir "${2:?usage: pg-throwaway.sh stop URL}")
     as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
 *)
-    echo "usage: pg-throwaway.sh start | stop URL" >&2
+    echo "usage: pg-throwaway.sh start | stop URL | pause URL | resume URL" >&2
     exit 2
     ;;
 esac

@@ -459,3 +459,9 @@ SL_STORE_OP(int, measure_values_window, (sl_store *store, const char *series, sl
 SL_STORE_OP(int, copy_to, (sl_store *store, sl_store *target, sl_copy_progress_cb progress,
             void *ctx, int64_t *rows, sl_error *err),
             (store, target, progress, ctx, rows, err))
+
+/* Returns 1 when the database can be used now, 0 when it cannot (a
+ * PostgreSQL server that is down or restarting): a connection found broken
+ * outside a transaction is made again first. No statement is run; an SQLite
+ * file is always reachable. */
+SL_STORE_OP(int, reachable, (sl_store *store), (store))

@@ -239,11 +239,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     req.today = sl_today();
     sl_error err = {0};
     req.store = worker_store(&err);
-    if (!req.store) {
-        sl_error_page(&req, 500, "Service unavailable", "The database could not be opened.");
+    /* A database that cannot be reached (a PostgreSQL server restarting) is
+     * a 503, before the request or when it broke during it. */
+    if (!req.store || !sl_store_reachable(req.store)) {
+        sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     } else {
         sl_auth_resolve(&req, server.config->idle_minutes);
         dispatch(&req, p);
+        if (!sl_store_reachable(req.store))
+            sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     }
     enum MHD_Result ok = send_answer(&req);
     sl_form_free(&req.form);

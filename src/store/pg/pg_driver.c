@@ -394,6 +394,12 @@ static int pg_in_transaction(sd_store *base)
     return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
 }
 
+/* Whether the server can be used: the connection is good, or was made again. */
+static int pg_reachable(sd_store *base)
+{
+    return heal((pg_store *)base) == 0;
+}
+
 /* Closes the connection and frees the store. */
 static void pg_close(sd_store *base)
 {
@@ -429,6 +435,7 @@ const sd_driver pg_driver = {
      * that write are serialized; readers never wait. */
     .begin_sql = "BEGIN; SELECT pg_advisory_xact_lock(74657374)",
     .in_transaction = pg_in_transaction,
+    .reachable = pg_reachable,
     .close = pg_close,
     .backup = pg_backup,
     .restore = pg_restore,

@@ -299,6 +299,12 @@ static void sd_close(sl_store *store)
     s->drv->close(s);
 }
 
+int sd_reachable(sl_store *store)
+{
+    sd_store *s = (sd_store *)store;
+    return s->drv->reachable(s);
+}
+
 int sd_backup(sl_store *store, const char *path, sl_error *err)
 {
     return ((sd_store *)store)->drv->backup(store, path, err);

@@ -63,6 +63,7 @@ typedef struct {
     int (*exec_fixed)(sd_store *s, const char *sql, sl_error *err);
     const char *begin_sql;                      /* starts a writing transaction */
     int (*in_transaction)(sd_store *s);         /* the connection is inside one */
+    int (*reachable)(sd_store *s);              /* see store_ops.h: reachable */
     void (*close)(sd_store *s);                 /* after the statements are finalized */
     int (*backup)(sl_store *store, const char *path, sl_error *err);
     int (*restore)(sl_store *store, const char *path, sl_error *err);

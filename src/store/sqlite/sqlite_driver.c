@@ -161,6 +161,13 @@ static int sq_in_transaction(sd_store *s)
     return !sqlite3_get_autocommit(db_of(s));
 }
 
+/* A database file is always there to be used. */
+static int sq_reachable(sd_store *s)
+{
+    (void)s;
+    return 1;
+}
+
 /* Closes the connection and frees the store. */
 static void sq_close(sd_store *s)
 {
@@ -191,6 +198,7 @@ const sd_driver sq_driver = {
     .exec_fixed = sq_exec_fixed,
     .begin_sql = "BEGIN IMMEDIATE",
     .in_transaction = sq_in_transaction,
+    .reachable = sq_reachable,
     .close = sq_close,
     .backup = sq_backup,
     .restore = sq_restore,
