@@ -80,6 +80,12 @@ for t in tests/cli/test_*.sh; do
     [ "$QUICK" = 0 ] && suite "cli $n (asan+ubsan)" env SL="$SL_ASAN" bash "$t"
 done
 if [ -n "$PG_URL" ]; then
+    # The storage unit tests, on two empty databases of the cluster.
+    for d in store governance; do
+        psql -qX "$PG_URL" -c "CREATE DATABASE unit_$d" >/dev/null 2>&1
+    done
+    suite "unit storage (postgresql)" env SL_TEST_STORE_DB="${PG_URL/\/postgres\?//unit_store?}" \
+        SL_TEST_GOVERNANCE_DB="${PG_URL/\/postgres\?//unit_governance?}" build/unit_tests
     for t in tests/cli/test_*.sh; do
         suite "cli $(basename "$t" .sh) (postgresql)" env SL="$SL_PLAIN" SL_PG_URL="$PG_URL" bash "$t"
     done

@@ -11,10 +11,12 @@
 int sd_find_inspection(sl_store *store, const char *authority, sl_day start, int64_t *id,
                        sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS ?2";
+    static const char pg_sql[] =
+        "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS NOT DISTINCT FROM ?2";
     sd_store *s = (sd_store *)store;
-    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(authority), SD_DAY(start));
+    sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_TEXT(authority), SD_DAY(start));
     if (!st)
         return -1;
     int rc = sd_step(st);
