@@ -203,6 +203,9 @@ typedef void (*sl_copy_progress_cb)(void *ctx, const char *table, int done, int 
  * PostgreSQL database without sightline's schema and create unset is
  * refused as a missing file is. Returns the store (caller closes it) or NULL with err set. */
 sl_store *sl_store_open(const char *path, int create, sl_error *err);
+/* Returns how to show the database path or URL in a message: a URL's
+ * password (user:PASSWORD@, password=…) written as "***". Caller frees. */
+char *sl_store_name(const char *path);
 /* Closes the store and frees it. NULL is ignored. */
 void sl_store_close(sl_store *store);
 

@@ -334,7 +334,9 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGPIPE, SIG_IGN);
-    fprintf(stderr, "sightline: serving %s at http://%s/\n", config->db_path, config->listen);
+    char *name = sl_store_name(config->db_path);
+    fprintf(stderr, "sightline: serving %s at http://%s/\n", name, config->listen);
+    free(name);
     while (!stop_requested)
         pause();
     MHD_stop_daemon(d);

@@ -57,6 +57,9 @@ if [ -n "${SL_PG_URL:-}" ]; then
     status 1 wrong-password "$B" --db "postgresql://sl_password:not-the-secret@/postgres?host=$sock" plans
     has wrong-password-says "$T/err" "password authentication failed"
     lacks wrong-password-hidden "$T/err" "not-the-secret"
+    ok right-password "$B" --db "postgresql://sl_password:right-one@/$name?host=$sock" check
+    lacks right-password-hidden "$T/out" "right-one"
+    has right-password-masked "$T/out" "sl_password:***@"
     status 1 wrong-password-param "$B" --db "postgresql:///postgres?host=$sock&user=sl_password&password=not-the-secret" plans
     lacks wrong-password-param-hidden "$T/err" "not-the-secret"
 else

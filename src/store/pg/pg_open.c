@@ -1,42 +1,13 @@
 /* pg_open.c — the PostgreSQL backend's entry: connecting (libpq opened on
- * first use), applying the schema's migrations, and the connection
- * string's password kept out of every message. The operations are the
+ * first use) and applying the schema's migrations; the connection
+ * string's password is kept out of every message (sl_store_name). The operations are the
  * shared ones of store/sql/, run through pg_driver.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/pg/pg_store.h"
-#include "util/buf.h"
 #include "util/mem.h"
-
-/* Copies a connection URL with its password (user:PASSWORD@ and
- * password=… in the query) written as "***"; the caller frees it. */
-static char *redacted(const char *url)
-{
-    sl_buf out = {0};
-    const char *scheme = strstr(url, "://");
-    const char *auth = scheme ? scheme + 3 : url;
-    const char *at = strchr(auth, '@');
-    const char *slash = strchr(auth, '/');
-    const char *colon = strchr(auth, ':');
-    if (at && (!slash || at < slash) && colon && colon < at) {
-        sl_buf_add(&out, url, (size_t)(colon + 1 - url));
-        sl_buf_puts(&out, "***");
-        url = at;
-    }
-    for (const char *p = url; *p;) {
-        const char *key = strstr(p, "password=");
-        if (!key) {
-            sl_buf_puts(&out, p);
-            break;
-        }
-        sl_buf_add(&out, p, (size_t)(key + 9 - p));
-        sl_buf_puts(&out, "***");
-        p = key + 9 + strcspn(key + 9, "&");
-    }
-    return sl_buf_take(&out);
-}
 
 /* libpq's notices (a NOTICE from DDL) are not the program's output. */
 static void quiet(void *arg, const char *message)
@@ -130,7 +101,7 @@ static pg_store *connect_to(const char *url, const char *shown, sl_error *err)
 
 sl_store *sl_pg_open(const char *url, int create, sl_error *err)
 {
-    char *shown = redacted(url);
+    char *shown = sl_store_name(url);
     pg_store *s = connect_to(url, shown, err);
     if (s && (sd_run_fixed(&s->base, "SET client_min_messages = warning", err) < 0 ||
               migrate(s, shown, create, err) < 0)) {
