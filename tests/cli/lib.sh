@@ -34,6 +34,17 @@ if [ -n "${SL_PG_URL:-}" ]; then
     SL=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/pg_sl.sh
 fi
 
+# db_sql DB SQL: runs SQL on a test's database behind the program's back
+# (sqlite3 on the file, or psql on the database standing for it on
+# PostgreSQL), printing its rows; fails when the database refuses it.
+db_sql() {
+    if [ "$BACKEND" = postgresql ]; then
+        psql -qXAt -v ON_ERROR_STOP=1 "$("$SL" --url-for "$1")" -c "$2" 2>&1
+    else
+        sqlite3 "$1" "$2"
+    fi
+}
+
 # sqlite_only WHAT: succeeds on SQLite; on PostgreSQL counts a skip of WHAT
 # (a check of SQLite's files themselves) and says so on stderr.
 sqlite_only() {

@@ -26,6 +26,11 @@ url_for() {
     fi
     echo "$SL_PG_URL" | sed "s|/postgres?|/$name?|"
 }
+# pg_sl.sh --url-for PATH: prints the URL that stands for PATH (lib.sh's db_sql).
+if [ "${1:-}" = --url-for ]; then
+    url_for "$2"
+    exit 0
+fi
 args=()
 while [ $# -gt 0 ]; do
     case $1 in
