@@ -1,13 +1,66 @@
 /* sql_bulk.c — the bulk write paths of generated data (store_ops.h:
- * add_updates_bulk, audit_note): one prepared INSERT reused for every row,
- * no audit entry per row; and the windowed read of measure values the
- * summary rates measures from. */
+ * add_updates_bulk, audit_note): one prepared INSERT reused for every row
+ * (on PostgreSQL, where each statement is a round trip to the server, one
+ * of PG_BATCH rows at a time), no audit entry per row; and the windowed read
+ * of measure values the summary rates measures from. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/sql/sql_store.h"
+#include "util/buf.h"
 #include "util/mem.h"
+
+/* Rows per INSERT of generated updates on PostgreSQL. */
+#define PG_BATCH 64
+/* Parameters per row of that INSERT. */
+#define PG_ROW_PARAMS 10
+
+static sl_buf pg_batch_text;
+static pthread_once_t pg_batch_once = PTHREAD_ONCE_INIT;
+
+/* Builds the PostgreSQL INSERT of PG_BATCH generated rows (once). */
+static void build_pg_batch(void)
+{
+    sl_buf *b = &pg_batch_text;
+    sl_buf_puts(b, "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status,"
+                   " status_text, rag, rag_reason, note, evidence, action_version) VALUES ");
+    for (int r = 0; r < PG_BATCH; r++) {
+        int p = r * PG_ROW_PARAMS;
+        sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
+                          " 'YYYY-MM-DD\"T09:00:00Z\"'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
+                       r ? ", " : "", p + 1, p + 2, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8,
+                       p + 9, p + 10);
+    }
+}
+
+/* Appends PG_BATCH generated update rows in one statement (PostgreSQL);
+ * first is the version the first of them gives the action. */
+static int insert_pg_batch(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
+                           int first, sl_error *err)
+{
+    pthread_once(&pg_batch_once, build_pg_batch);
+    sd_stmt *st = sd_prepare(s, pg_batch_text.data, err);
+    if (!st)
+        return -1;
+    for (int r = 0; r < PG_BATCH; r++) {
+        const sl_update *v = &u[r];
+        const char *status = sl_status_name(v->status);
+        int p = r * PG_ROW_PARAMS;
+        sd_bind_int(st, p + 1, action_id);
+        sd_bind_int(st, p + 2, v->day);
+        sd_bind_text(st, p + 3, actor);
+        sd_bind_text(st, p + 4, status);
+        sd_bind_text(st, p + 5, v->status_text ? v->status_text : status);
+        sd_bind_text(st, p + 6, sl_rag_name(v->rag));
+        sd_bind_text(st, p + 7, v->rag_reason ? v->rag_reason : "");
+        sd_bind_text(st, p + 8, v->note ? v->note : "");
+        sd_bind_text(st, p + 9, v->evidence ? v->evidence : "");
+        sd_bind_int(st, p + 10, first + r);
+    }
+    return sd_exec(s, st, err, "adding generated progress updates");
+}
 
 /* Appends one generated update row, recorded at 09:00 UTC of its day. */
 static int insert_generated(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
@@ -61,7 +114,11 @@ int sd_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *upd
     sd_store *s = (sd_store *)store;
     if (n == 0)
         return 0;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; s->drv->dialect == SD_POSTGRES && i + PG_BATCH <= n; i += PG_BATCH)
+        if (insert_pg_batch(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
+            return -1;
+    for (; i < n; i++)
         if (insert_generated(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
             return -1;
     return settle_action(s, action_id, &updates[n - 1], n, err);
