@@ -9,16 +9,16 @@
 #   make fuzz       run each fuzz target for FUZZ_SECONDS (default 60)
 
 CC        ?= cc
-PKGS      := sqlite3 libsodium libmicrohttpd jansson xlsxwriter libzip expat libpq
+PKGS      := sqlite3 libsodium libmicrohttpd jansson xlsxwriter libzip expat libcurl libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# libmicrohttpd, libzip and libxlsxwriter are opened on first use (src/util/lazy_lib.h):
-# they cost milliseconds to load and only `serve` and the xlsx import/export need
+# libmicrohttpd, libzip, libxlsxwriter and libcurl are opened on first use (src/util/lazy_lib.h):
+# they cost milliseconds to load and only `serve`, the xlsx import/export and `remind` need
 # them. The program names them by the SONAME of the library it was built against.
-LAZY_PKGS := libmicrohttpd libzip xlsxwriter libpq
+LAZY_PKGS := libmicrohttpd libzip xlsxwriter libcurl libpq
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 LAZY_LIBS  := $(shell pkg-config --libs $(LAZY_PKGS) 2>/dev/null)
 soname = $(shell objdump -p $$($(CC) -print-file-name=lib$(1).so) 2>/dev/null | sed -n 's/^ *SONAME *//p')
-SONAMES   := $(foreach l,MHD:microhttpd ZIP:zip XLSXWRITER:xlsxwriter PQ:pq,\
+SONAMES   := $(foreach l,MHD:microhttpd ZIP:zip XLSXWRITER:xlsxwriter CURL:curl PQ:pq,\
                $(if $(call soname,$(word 2,$(subst :, ,$(l)))),\
                  -DSL_$(word 1,$(subst :, ,$(l)))_SONAME='"$(call soname,$(word 2,$(subst :, ,$(l))))"'))
 WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2

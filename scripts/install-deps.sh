@@ -3,7 +3,8 @@
 # when they are missing. Run as root on a fresh Debian machine; does nothing
 # when everything is present.
 #   build:  compilers, pkg-config, SQLite, libsodium, libmicrohttpd, jansson,
-#           libxlsxwriter (xlsx export), libzip and expat (xlsx import), Node.js/npm
+#           libxlsxwriter (xlsx export), libzip and expat (xlsx import), libcurl (reminder
+#           emails, opened on first use), Node.js/npm
 #   tests:  clang's sanitizer and fuzzer runtime, sqlite3, python3, curl,
 #           postgresql (the throwaway cluster the suites run on again; libpq-dev
 #           for the build, libpq opened on first use),
@@ -12,7 +13,7 @@
 #   bench:  wrk and nginx (the static-file peer the web figures are compared with)
 set -eu
 PACKAGES="build-essential pkg-config clang libclang-rt-dev libsqlite3-dev libsodium-dev
-libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libzip-dev libexpat1-dev sqlite3 python3
+libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcurl4-openssl-dev sqlite3 python3
 python3-openpyxl curl chromium chromium-driver wrk nginx-light poppler-utils tidy postgresql libpq-dev"
 missing=""
 for p in $PACKAGES; do

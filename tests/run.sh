@@ -10,10 +10,23 @@
 # wall time, in the order below, and the total ends the run in the same form.
 #   tests/run.sh            every suite
 #   tests/run.sh --quick    source check, unit and command-line suites on the plain build (make check-quick)
+#   tests/run.sh --only PATTERN   only the suites whose name contains PATTERN (e.g. "cli test_xlsx")
+#   tests/run.sh --list     the suites' names, without running them
 set -u
 cd "$(dirname "$0")/.."
 QUICK=0
-[ "${1:-}" = "--quick" ] && QUICK=1
+ONLY=
+LIST=0
+while [ $# -gt 0 ]; do
+    case $1 in
+    --quick) QUICK=1 ;;
+    --only) ONLY=${2:?--only needs a pattern}; shift ;;
+    --list) LIST=1 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "tests/run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 FUZZ_CHECK_SECONDS=${FUZZ_CHECK_SECONDS:-5}
 export FUZZ_CHECK_SECONDS
@@ -25,10 +38,12 @@ NAMES=()
 CMDS=()
 ALONE=()
 
+# wanted NAME: true when NAME passes the --only filter (or there is none).
+wanted() { [ -z "$ONLY" ] || [[ $1 == *"$ONLY"* ]]; }
 # suite NAME CMD...: adds a suite that may run beside others.
-suite() { NAMES+=("$1"); ALONE+=(0); shift; CMDS+=("$(printf '%q ' "$@")"); }
+suite() { wanted "$1" || return 0; NAMES+=("$1"); ALONE+=(0); shift; CMDS+=("$(printf '%q ' "$@")"); }
 # alone NAME CMD...: adds a suite that runs with nothing beside it (timing, load).
-alone() { NAMES+=("$1"); ALONE+=(1); shift; CMDS+=("$(printf '%q ' "$@")"); }
+alone() { wanted "$1" || return 0; NAMES+=("$1"); ALONE+=(1); shift; CMDS+=("$(printf '%q ' "$@")"); }
 
 # fuzz NAME: replays the target's corpus, then explores for a few seconds.
 fuzz() {
@@ -62,7 +77,7 @@ if [ "$QUICK" = 0 ]; then
     if command -v chromium >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
         suite "web browser" node tests/web/browser.mjs build/sightline
     else
-        NAMES+=("web browser"); ALONE+=(0); CMDS+=("echo 'skipped: run make deps to install chromium' >&2; echo '0 passed, 1 failed'")
+        wanted "web browser" && { NAMES+=("web browser"); ALONE+=(0); CMDS+=("echo 'skipped: run make deps to install chromium' >&2; echo '0 passed, 1 failed'"); }
     fi
     suite "I/O faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_io_faults.sh
     suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
@@ -73,6 +88,8 @@ suite "unit" build/unit_tests
 suite "layers (docs/ARCHITECTURE.md)" python3 tests/tools/check_layers.py src
 # The source check (tests/tools/check_format.py): formats, escaping, banned functions.
 suite "source check" python3 tests/tools/check_format.py
+# Tests read ../shared only behind the skip guard, so a bare clone passes.
+suite "bare-clone readiness" python3 tests/tools/check_shared.py
 [ "$QUICK" = 0 ] && suite "unit (asan+ubsan)" build/asan/unit_tests
 for t in tests/cli/test_*.sh; do
     n=$(basename "$t" .sh)
@@ -109,6 +126,8 @@ if [ "$QUICK" = 0 ]; then
         suite "fuzz $n (${FUZZ_CHECK_SECONDS}s)" fuzz "$n"
     done
 fi
+
+if [ "$LIST" = 1 ]; then printf '%s\n' "${NAMES[@]}"; exit 0; fi
 
 # run I: runs suite I in the background, keeping its output, status and time.
 run() {

@@ -121,6 +121,8 @@ int sl_cmd_national(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_workforce(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_serve(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_user(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_remind(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_settings(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_report(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_board(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_boards(const sl_cli *, const sl_command *, int, char **);

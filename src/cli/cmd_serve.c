@@ -1,12 +1,14 @@
 /* cmd_serve.c — `sightline serve`: the web application. The runner parses
  * and checks the options; the server opens the database itself (for each
  * request) and writes its own log, running until it is stopped, so the run
- * asks for no store and leaves run->out empty. */
+ * asks for no store and leaves run->out empty. The daily reminders run in a
+ * thread of their own beside it. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/remind_daily.h"
 #include "cli/run.h"
 #include "web/web.h"
 
@@ -28,7 +30,7 @@ static int check_limits(sl_run *run)
     return 0;
 }
 
-/* Serves until stopped. */
+/* Serves until stopped, with the daily reminders (cli/remind_daily.h) alongside. */
 static int serve_body(sl_run *run)
 {
     char static_dir[PATH_MAX], data_dir[PATH_MAX];
@@ -43,7 +45,9 @@ static int serve_body(sl_run *run)
         .threads = number(run, "--threads", 4),
         .idle_minutes = number(run, "--idle-minutes", 30),
     };
-    return sl_web_serve(&config, &run->err) < 0 ? -1 : 0;
+    int rc = sl_remind_daily_start(config.db_path) < 0 ? -1 : sl_web_serve(&config, &run->err);
+    sl_remind_daily_stop();
+    return rc < 0 ? -1 : 0;
 }
 
 int sl_cmd_serve(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)

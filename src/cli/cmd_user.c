@@ -1,4 +1,5 @@
-/* cmd_user.c — `sightline user add LOGIN --role ROLE [--person P] --password-stdin`:
+/* cmd_user.c — `sightline user add LOGIN --role ROLE [--person P] [--email A]
+ * --password-stdin` and `user set LOGIN [--email A] [--reminders on|off]`:
  * accounts for the web application. The password is read from standard
  * input (never the command line) and stored as an Argon2id hash. */
 #include <stdio.h>
@@ -7,7 +8,31 @@
 
 #include "cli/run.h"
 #include "domain/permission.h"
+#include "util/smtp.h"
 #include "web/auth.h"
+
+/* What `user set` changes: an email address (NULL: kept) and reminders (-1: kept). */
+typedef struct {
+    const char *email;
+    int reminders;
+} user_change;
+
+/* Checks `user set`'s options into *change; returns 0 or SL_EXIT_USAGE. */
+static int read_change(sl_run *run, user_change *change)
+{
+    const sl_opt *email = sl_run_opt(run, "--email"), *reminders = sl_run_opt(run, "--reminders");
+    change->email = email->count ? email->value : NULL;
+    change->reminders = -1;
+    if (reminders->count && strcmp(reminders->value, "on") != 0 && strcmp(reminders->value, "off") != 0)
+        return sl_cli_usage(run->cmd, "--reminders takes on or off");
+    if (reminders->count)
+        change->reminders = strcmp(reminders->value, "on") == 0;
+    if (change->email && *change->email && !sl_email_valid(change->email))
+        return sl_cli_usage(run->cmd, "--email takes one email address, such as jo@example.gov.uk");
+    if (!change->email && change->reminders < 0)
+        return sl_cli_usage(run->cmd, "user set needs --email ADDR or --reminders on|off");
+    return 0;
+}
 
 /* Checks the subcommand and options and fills the run's user (run->ctx)
  * from them; returns 0 or SL_EXIT_USAGE. */
@@ -16,8 +41,16 @@ static int read_user(sl_run *run)
     const sl_command *cmd = run->cmd;
     const sl_opt *role = sl_run_opt(run, "--role"), *person = sl_run_opt(run, "--person");
     sl_user *user = run->ctx;
+    user_change change;
+    if (strcmp(run->pos[0], "set") == 0)
+        return read_change(run, &change);
     if (strcmp(run->pos[0], "add") != 0)
-        return sl_cli_usage(cmd, "unknown subcommand '%s' (try: user add)", run->pos[0]);
+        return sl_cli_usage(cmd, "unknown subcommand '%s' (try: user add, user set)", run->pos[0]);
+    if (sl_run_opt(run, "--reminders")->count)
+        return sl_cli_usage(cmd, "reminders are on for a new account: turn them off with user set");
+    const sl_opt *email = sl_run_opt(run, "--email");
+    if (email->count && !sl_email_valid(email->value))
+        return sl_cli_usage(cmd, "--email takes one email address, such as jo@example.gov.uk");
     if (!role->count || sl_role_parse(role->value) == SL_ROLE_NONE)
         return sl_cli_usage(cmd, "--role must be admin, programme, lead, board or viewer");
     if (!sl_run_flag(run, "--password-stdin"))
@@ -27,6 +60,7 @@ static int read_user(sl_run *run)
     snprintf(user->login, sizeof user->login, "%s", run->pos[1]);
     snprintf(user->role, sizeof user->role, "%s", role->value);
     snprintf(user->person, sizeof user->person, "%s", person->count ? person->value : "");
+    snprintf(user->email, sizeof user->email, "%s", email->count ? email->value : "");
     return 0;
 }
 
@@ -65,6 +99,16 @@ static int hash_password(sl_run *run)
 static int user_body(sl_run *run)
 {
     sl_user *user = run->ctx;
+    user_change change;
+    if (strcmp(run->pos[0], "set") == 0) {
+        read_change(run, &change);
+        if (sl_run_open_store(run, 0) != 0 || sl_run_begin(run) < 0 ||
+            sl_run_end(run, sl_store_user_set(run->store, run->pos[1], change.email, change.reminders,
+                                              run->cli->actor, &run->err) < 0) < 0)
+            return -1;
+        sl_buf_printf(&run->out, "user %s changed\n", run->pos[1]);
+        return 0;
+    }
     int rc = hash_password(run);
     if (rc == 0)
         rc = sl_run_open_store(run, 0);
@@ -77,7 +121,8 @@ static int user_body(sl_run *run)
 
 int sl_cmd_user(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
-    sl_opt opts[] = {SL_OPT("--role", 1), SL_OPT("--person", 1), SL_OPT("--password-stdin", 0)};
+    sl_opt opts[] = {SL_OPT("--role", 1), SL_OPT("--person", 1), SL_OPT("--password-stdin", 0),
+                     SL_OPT("--email", 1), SL_OPT("--reminders", 1)};
     static const sl_run_spec spec = {.min_pos = 2, .max_pos = 2, .check = read_user, .body = user_body};
     sl_user user = {0};
     return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &user);

@@ -156,12 +156,29 @@ const sl_command sl_commands[] = {
      "  --idle-minutes N    sign out a session unused this long (default 30)\n"
      "  --static DIR        the front-end assets (default: static/ beside the binary)\n",
      sl_cmd_serve},
-    {"user", "add LOGIN --role ROLE [--person LABEL] --password-stdin",
-     "Add a web account: admin, programme, lead, board or viewer.",
+    {"user",
+     "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin"
+     " | set LOGIN [--email ADDR] [--reminders on|off]",
+     "Add a web account (admin, programme, lead, board or viewer), or change one.",
      "  --role ROLE         admin, programme, lead, board or viewer\n"
      "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
+     "  --email ADDR        where their reminders go\n"
+     "  --reminders on|off  whether they get the daily reminder (on by default)\n"
      "  --password-stdin    read the password (10+ characters) from standard input\n",
      sl_cmd_user},
+    {"remind", "[--as-of DATE] [--dry-run]",
+     "Email each lead the actions whose update is due or overdue and those awaiting their sign-off.",
+     "  --as-of YYYY-MM-DD  remind as of this day (default: today); one email per user per day\n"
+     "  --dry-run           print the emails instead of sending them; record nothing\n"
+     "  The SMTP relay and the links' base URL come from `sightline settings`.\n",
+     sl_cmd_remind},
+    {"settings", "[KEY [VALUE | --stdin]]",
+     "The installation's settings: the SMTP relay of reminders, the links' base URL, the daily run's time.",
+     "  with no KEY         list every setting, its value and what it is for\n"
+     "  KEY                 print the setting's value\n"
+     "  KEY VALUE           set it (an empty VALUE removes it)\n"
+     "  --stdin             read the value from standard input (for smtp.password)\n",
+     sl_cmd_settings},
     {"report",
      "highlight|board|scrutiny|recommendations|chair [--plan ID]\n"
      "       [--board NAME] [--meeting DATE] [--as-of DATE] [--days N]\n"

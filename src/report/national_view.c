@@ -69,17 +69,23 @@ static int on_plan(void *ctx, const sl_plan_info *info)
     return 0;
 }
 
-int sl_national_view_load(sl_store *store, const char *data_dir, sl_day as_of,
-                          sl_national_view *out, sl_error *err)
+int sl_reference_authorities(const char *data_dir, sl_authority_table *out, sl_error *err)
 {
-    memset(out, 0, sizeof *out);
     char path[PATH_MAX];
     size_t len;
     char *csv = read_reference(data_dir, "la-lookup.csv", &len, path, sizeof path, err);
     if (!csv)
         return -1;
-    int rc = sl_authority_table_read(csv, len, path, &out->authorities, err);
+    int rc = sl_authority_table_read(csv, len, path, out, err);
     free(csv);
+    return rc;
+}
+
+int sl_national_view_load(sl_store *store, const char *data_dir, sl_day as_of,
+                          sl_national_view *out, sl_error *err)
+{
+    memset(out, 0, sizeof *out);
+    int rc = sl_reference_authorities(data_dir, &out->authorities, err);
     if (rc == 0)
         rc = sl_store_load_inspections(store, &out->inspections, err);
     if (rc < 0) {

@@ -18,6 +18,10 @@ typedef struct {
     char **summaries;           /* per national row, owned; NULL where no plan */
 } sl_national_view;
 
+/* Reads the authority reference table (la-lookup.csv) from data_dir into
+ * *out (caller frees with sl_authority_table_free). Returns 0 or -1. */
+int sl_reference_authorities(const char *data_dir, sl_authority_table *out, sl_error *err);
+
 /* Builds the view as of a day; data_dir holds la-lookup.csv. Returns 0, or -1
  * with err set (then *out is empty). Free with sl_national_view_free. */
 int sl_national_view_load(sl_store *store, const char *data_dir, sl_day as_of,

@@ -148,6 +148,8 @@ typedef struct {
     char person[64];            /* the label plans use for them ("BP"), "" when none */
     char password_hash[128];    /* crypto_pwhash_str output */
     int disabled;
+    char email[256];            /* where reminders go, "" when none */
+    int reminders_off;          /* 1: the user turned the daily reminder off (0, on, is the default) */
 } sl_user;
 
 /* A signed-in session with its user. */

@@ -114,6 +114,28 @@ SL_STORE_OP(int, user_add, (sl_store *store, const sl_user *user, const char *ac
 SL_STORE_OP(int, user_find, (sl_store *store, const char *login, sl_user *out, sl_error *err),
             (store, login, out, err))
 
+/* Loads every user account, by login, into *out (caller frees with free()).
+ * Returns the count or -1. Reminders walk it for the leads to write to. */
+SL_STORE_OP(int, users, (sl_store *store, sl_user **out, sl_error *err), (store, out, err))
+
+/* Changes a user's email address (email NULL: kept) and whether they get
+ * reminders (reminders < 0: kept), logging each change with its old and new
+ * value. SL_ERR_NOT_FOUND for an unknown login. Returns 0 or -1. */
+SL_STORE_OP(int, user_set, (sl_store *store, const char *login, const char *email, int reminders,
+            const char *actor, sl_error *err),
+            (store, login, email, reminders, actor, err))
+
+/* Reads one installation setting (the SMTP relay, the base URL of links…):
+ * returns 1 and sets *value (caller frees), 0 when it is not set, -1 on error. */
+SL_STORE_OP(int, setting_get, (sl_store *store, const char *key, char **value, sl_error *err),
+            (store, key, value, err))
+
+/* Sets an installation setting (value NULL or "": removes it) and logs the
+ * change (secrets, keys ending in "password", logged as "(hidden)"). Returns 0 or -1. */
+SL_STORE_OP(int, setting_set, (sl_store *store, const char *key, const char *value,
+            const char *actor, sl_error *err),
+            (store, key, value, actor, err))
+
 /* Records a new session; returns 0 or -1. */
 SL_STORE_OP(int, session_add, (sl_store *store, const char *token_hash, int64_t user_id,
             const char *csrf, int64_t now, sl_error *err),

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/reminder.h"
+#include "web/reminder_panel.h"
 #include "web/web.h"
 
 int sl_local_path(const char *s)
@@ -20,16 +22,7 @@ int sl_local_path(const char *s)
 
 int sl_names_person(const char *cell, const char *person)
 {
-    size_t n = strlen(person);
-    if (n == 0 || !cell)
-        return 0;
-    for (const char *p = strstr(cell, person); p; p = strstr(p + 1, person)) {
-        int starts = p == cell || !isalnum((unsigned char)p[-1]);
-        int ends = !isalnum((unsigned char)p[n]) && p[n] != '-';
-        if (starts && ends)
-            return 1;
-    }
-    return 0;
+    return sl_person_named(cell, person);
 }
 
 void sl_rag_tag(sl_buf *out, sl_rag rag)
@@ -68,7 +61,8 @@ static void service_navigation(sl_request *req, sl_buf *nav)
 {
     static const char *const items[][2] = {
         {"/", "Plans"},           {"/my-actions", "My actions"}, {"/measures", "Measures"},
-        {"/inspections", "Inspections"}, {"/national", "National"}, {"/people", "People"},
+        {"/inspections", "Inspections"}, {"/national", "National"}, {"/summary", "All councils"},
+        {"/people", "People"},
         {"/boards", "Boards"},    {"/calendar", "Calendar"},     {"/risks", "Risks"},
         {"/savings", "Savings"},  {"/reports", "Reports"},       {"/audit", "Audit log"},
     };
@@ -94,6 +88,7 @@ void sl_page_start(sl_request *req, const char *title)
     sl_template_slot slots[] = {{"title", title}, {"service_navigation", sl_buf_str(&nav)}};
     sl_web_template(req, &req->body, "layout_head", SL_SLOTS(slots));
     sl_buf_free(&nav);
+    sl_reminder_panel(req);
     req->content_start = req->body.len;
 }
 

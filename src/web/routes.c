@@ -25,6 +25,7 @@ const sl_route sl_routes[] = {
     {"GET", "/measures", SL_ROLE_VIEWER, sl_page_measures, 1},
     {"GET", "/measure", SL_ROLE_VIEWER, sl_page_measure, 1},
     {"GET", "/national", SL_ROLE_VIEWER, sl_page_national, 1},
+    {"GET", "/summary", SL_ROLE_VIEWER, sl_page_summary, 1},
     {"GET", "/inspections", SL_ROLE_VIEWER, sl_page_inspections, 1},
     {"GET", "/boards", SL_ROLE_VIEWER, sl_page_boards, 0},
     {"GET", "/boards/{id}", SL_ROLE_VIEWER, sl_page_board, 0},

@@ -110,6 +110,7 @@ void sl_page_audit(sl_request *req);
 void sl_page_measures(sl_request *req);
 void sl_page_measure(sl_request *req);
 void sl_page_national(sl_request *req);
+void sl_page_summary(sl_request *req);
 void sl_page_inspections(sl_request *req);
 
 /* The route table: method, pattern ("/actions/{id}"), least role, handler. */

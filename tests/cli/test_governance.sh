@@ -201,7 +201,7 @@ unchanged token-revoke-again 1 s calendar token revoke 1
 unchanged token-unknown-user 1 s calendar token add --user nobody
 
 # Savings by financial year.
-ok savings-import s import "$SHARED/samples/croydon-continuous-improvement-plan-2021-24.txt"
+ok savings-import s import "$SAMPLES/croydon-continuous-improvement-plan-2021-24.txt"
 ok savings-set s savings set 2 --year 2021/22 --forecast 120
 ok savings-set-delivered s savings set 5 --year 2021/22 --delivered 1100
 ok savings-json s savings --json
@@ -219,7 +219,7 @@ ok measure-add s measure add REREF_12M --baseline 25@2014-04-01 --milestone 22@2
 ok cal-plan s calendar --json --as-of 2021-06-01
 py cal-actions "$T/out" "any(x['kind']=='action-due' and x['board'] is None and x['meeting'] is None for x in d)"
 py cal-measures "$T/out" "{x['date'] for x in d if x['kind']=='measure-due'}=={'2014-09-30','2015-03-31'}"
-ok inspection-import s import --inspection "$SHARED/samples/inspections/80443_bury_17-december-2021.txt"
+ok inspection-import s import --inspection "$SAMPLES/inspections/80443_bury_17-december-2021.txt"
 ok cal-inspection s calendar --json --as-of 2022-01-01
 py cal-plan-due "$T/out" "[x['date'] for x in d if x['kind']=='plan-due']==['2022-03-30']"
 ok risk-linked s risk add --title "Placement sufficiency" --likelihood 3 --impact 4 --action 1.1 --plan 1

@@ -52,6 +52,16 @@ def client_loop(port, action_ids, log_path, stop):
                 time.sleep(0.02)
 
 
+def count_lines(paths):
+    """How many acknowledged notes the client logs hold so far."""
+    total = 0
+    for path in paths:
+        if os.path.exists(path):
+            with open(path) as f:
+                total += sum(1 for line in f if line.strip())
+    return total
+
+
 def kill_test(binary, work, t, kills):
     db = os.path.join(work, "crash.db")
     prepare(binary, db)
@@ -74,7 +84,13 @@ def kill_test(binary, work, t, kills):
         check = sl(binary, db, "check")
         t.check(f"integrity-after-kill-{killed}", check.returncode == 0, check.stderr)
         t.check(f"restart-{killed}", server.start())
+    # On a loaded machine the kills can come faster than clients sign in
+    # again; keep the last server running until enough updates were
+    # acknowledged for the check below to mean something (or 60 s pass).
+    deadline = time.time() + 60
     time.sleep(0.5)
+    while count_lines(logs) <= 50 and time.time() < deadline:
+        time.sleep(0.2)
     stop.set()
     for p in procs:
         p.join(timeout=30)

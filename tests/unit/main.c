@@ -22,6 +22,7 @@ void test_permission(void);
 void test_plan(void);
 void test_prng(void);
 void test_rag(void);
+void test_reminder(void);
 void test_report(void);
 void test_status(void);
 void test_store(void);
@@ -52,6 +53,7 @@ int main(void)
         {"plan", test_plan},
         {"prng", test_prng},
         {"rag", test_rag},
+        {"reminder", test_reminder},
         {"report", test_report},
         {"status", test_status},
         {"store", test_store},

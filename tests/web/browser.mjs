@@ -205,7 +205,7 @@ async function main() {
     await axeCheck(page, 'home');
     await shot(page, '02-home');
 
-    await page.click('text=Croydon transitional action plan 2017');
+    await page.click('table >> text=Croydon transitional action plan 2017');
     await page.waitForLoadState();
     const blueBefore = await blueCount(page);
     check('dashboard-chart', blueBefore >= 0);
@@ -244,7 +244,8 @@ async function main() {
 
     for (const [name, url] of [['recommendations', '/plans/1/recommendations'], ['my-actions', '/my-actions'],
       ['people', '/people'], ['audit', '/audit'], ['measures', '/measures'], ['measure', '/measure?code=ASMT_45WD'],
-      ['inspections', '/inspections'], ['national', '/national']]) {
+      ['inspections', '/inspections'], ['national', '/national'], ['summary', '/summary'],
+      ['summary-sorted', '/summary?sort=overdue&region=London']]) {
       await page.goto(base + url);
       await axeCheck(page, name);
       await shot(page, `08-${name}`);

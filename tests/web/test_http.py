@@ -237,6 +237,8 @@ def run(port, db):
     for path in ["/people", "/audit", "/my-actions", "/measures", "/inspections", "/national"]:
         st, _, page = admin.get(path)
         check(f"page {path}", st == 200 and "govuk-" in page, st)
+    summary_page(admin)
+    reminder_panel(port, admin)
     st, _, _ = admin.get("/plans/99")
     check("unknown-plan-404", st == 404, st)
     st, _, _ = admin.get("/actions/abc")
@@ -336,6 +338,39 @@ def run(port, db):
     db_sql(db, "UPDATE sessions SET last_seen = last_seen - 7200")
     st, _, _ = viewer.get("/")
     check("idle-session-expired", st == 303, st)
+
+
+def reminder_panel(port, admin):
+    """A lead sees the reminder email's list on the home page and My actions;
+    the home page is cached, but the panel is the signed-in person's own."""
+    jn, st, _ = sign_in(port, "jn", "correct-horse-42")
+    st, _, page = jn.get("/")
+    check("panel-for-lead", st == 200 and "Needs you today" in page and "sign-off" in page
+          and re.search(r'href="/actions/\d+">1\.4 ', page), st)
+    check("panel-before-cached-content", page.find("Needs you today") < page.find("Improvement plans"))
+    st, _, page = jn.get("/my-actions")
+    check("panel-on-my-actions", st == 200 and "Needs you today" in page, st)
+    st, _, page = admin.get("/")
+    check("no-panel-without-person", st == 200 and "Needs you today" not in page, st)
+    st, _, page = jn.get("/plans/1")
+    check("no-panel-elsewhere", st == 200 and "Needs you today" not in page, st)
+
+
+def summary_page(admin):
+    """The all-councils page: rows linked to dashboards, sort links, region filter, refusals."""
+    st, _, page = admin.get("/summary")
+    check("summary-page", st == 200 and 'href="/plans/1">Croydon<' in page and 'href="/national"' in page, st)
+    check("summary-sort-links", 'href="/summary?sort=overdue"' in page and 'aria-sort="ascending"' in page, st)
+    check("summary-region-choices", '<option value="London">London</option>' in page, st)
+    st, _, page = admin.get("/summary?sort=red&region=London")
+    check("summary-sorted-filtered", st == 200 and 'href="/plans/1">Croydon<' in page
+          and 'selected>London<' in page and 'aria-sort="descending"' in page, st)
+    st, _, page = admin.get("/summary?region=North%20East")
+    check("summary-other-region-empty", st == 200 and "/plans/1" not in page and "0 councils" in page, st)
+    for query, want in [("sort=%3Cscript%3E", 400), ("region=Atlantis", 400), ("page=0", 400),
+                        ("page=abc", 400), ("page=2", 404)]:
+        st, _, page = admin.get("/summary?" + query)
+        check(f"summary-refuses {query}", st == want and "<script>" not in page, st)
 
 
 def governance_setup(db):

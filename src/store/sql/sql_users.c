@@ -1,18 +1,21 @@
 /* sql_users.c — accounts, sessions, sign-in throttling and comments. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/sql/sql_store.h"
 #include "util/clock.h"
+#include "util/mem.h"
 
 int sd_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *err)
 {
     static const char sql[] =
-        "INSERT INTO users (login, password_hash, role, person_label, created_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5)";
+        "INSERT INTO users (login, password_hash, role, person_label, created_at, email, reminders)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(u->login), SD_TEXT(u->password_hash),
-                      SD_TEXT(u->role), SD_TEXT(u->person), SD_NOW);
+                      SD_TEXT(u->role), SD_TEXT(u->person), SD_NOW, SD_TEXT(u->email),
+                      SD_INT(!u->reminders_off));
     if (!st)
         return -1;
     int inserted = sd_insert(s, st, err, "adding a user");
@@ -25,7 +28,8 @@ int sd_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
     return sd_audit(s, actor, "add", "user", sd_last_id(s), "", NULL, after, err);
 }
 
-/* Copies a user row (columns id, login, role, person_label, password_hash, disabled from col). */
+/* Copies a user row (columns id, login, role, person_label, password_hash,
+ * disabled, email, reminders from col). */
 static void read_user(sd_stmt *st, int col, sl_user *out)
 {
     memset(out, 0, sizeof *out);
@@ -35,12 +39,15 @@ static void read_user(sd_stmt *st, int col, sl_user *out)
     snprintf(out->person, sizeof out->person, "%s", sd_text(st, col + 3));
     snprintf(out->password_hash, sizeof out->password_hash, "%s", sd_text(st, col + 4));
     out->disabled = sd_int(st, col + 5);
+    snprintf(out->email, sizeof out->email, "%s", sd_text(st, col + 6));
+    out->reminders_off = !sd_int(st, col + 7);
 }
 
 int sd_user_find(sl_store *store, const char *login, sl_user *out, sl_error *err)
 {
     static const char sql[] =
-        "SELECT id, login, role, person_label, password_hash, disabled FROM users WHERE login = ?1";
+        "SELECT id, login, role, person_label, password_hash, disabled, email, reminders"
+        " FROM users WHERE login = ?1";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
@@ -53,6 +60,73 @@ int sd_user_find(sl_store *store, const char *login, sl_user *out, sl_error *err
     if (rc != SD_ROW && rc != SD_DONE)
         return sd_fail(s, err, "finding a user");
     return rc == SD_ROW;
+}
+
+/* Appends a user to a growing array (sd_each_row's callback). */
+static int collect_user(void *ctx, sd_stmt *st)
+{
+    struct {
+        sl_user *items;
+        int n, cap;
+    } *list = ctx;
+    if (list->n == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 8;
+        list->items = sl_realloc(list->items, (size_t)list->cap * sizeof *list->items);
+    }
+    read_user(st, 0, &list->items[list->n++]);
+    return 0;
+}
+
+int sd_users(sl_store *store, sl_user **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, login, role, person_label, password_hash, disabled, email, reminders"
+        " FROM users ORDER BY login";
+    sd_store *s = (sd_store *)store;
+    struct {
+        sl_user *items;
+        int n, cap;
+    } list = {0};
+    sd_stmt *st = sd_prepare(s, sql, err);
+    if (!st || sd_each_row(s, st, collect_user, &list, err, "listing users") < 0) {
+        free(list.items);
+        return -1;
+    }
+    *out = list.items;
+    return list.n;
+}
+
+/* Sets one column of a user (email or reminders) and logs it when it changes. */
+static int set_user_field(sd_store *s, const sl_user *u, const char *field, const char *before,
+                          const char *after, const char *actor, sl_error *err)
+{
+    static const char email_sql[] = "UPDATE users SET email = ?2 WHERE id = ?1";
+    static const char reminders_sql[] = "UPDATE users SET reminders = ?2 WHERE id = ?1";
+    if (strcmp(before, after) == 0)
+        return 0;
+    int is_email = strcmp(field, "email") == 0;
+    sd_stmt *st = is_email ? SD_STMT(s, email_sql, err, SD_INT(u->id), SD_TEXT(after))
+                                : SD_STMT(s, reminders_sql, err, SD_INT(u->id),
+                                          SD_INT(strcmp(after, "on") == 0));
+    if (!st || sd_exec(s, st, err, "changing a user") < 0)
+        return -1;
+    return sd_audit(s, actor, "set", "user", u->id, field, before, after, err);
+}
+
+int sd_user_set(sl_store *store, const char *login, const char *email, int reminders,
+                const char *actor, sl_error *err)
+{
+    sd_store *s = (sd_store *)store;
+    sl_user u;
+    int found = sd_user_find(store, login, &u, err);
+    if (found <= 0)
+        return found < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no user '%s'", login);
+    if (email && set_user_field(s, &u, "email", u.email, email, actor, err) < 0)
+        return -1;
+    if (reminders >= 0 && set_user_field(s, &u, "reminders", u.reminders_off ? "off" : "on",
+                                         reminders ? "on" : "off", actor, err) < 0)
+        return -1;
+    return 0;
 }
 
 int sd_session_add(sl_store *store, const char *token_hash, int64_t user_id, const char *csrf,
@@ -72,8 +146,9 @@ int sd_session_add(sl_store *store, const char *token_hash, int64_t user_id, con
 int sd_session_find(sl_store *store, const char *token_hash, sl_session *out, sl_error *err)
 {
     static const char sql[] =
-        "SELECT u.id, u.login, u.role, u.person_label, u.password_hash, u.disabled,"
-        " s.csrf, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id"
+        "SELECT u.id, u.login, u.role, u.person_label, u.password_hash, u.disabled, u.email,"
+        " u.reminders, s.csrf, s.created_at, s.last_seen FROM sessions s"
+        " JOIN users u ON u.id = s.user_id"
         " WHERE s.token_hash = ?1";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
@@ -83,9 +158,9 @@ int sd_session_find(sl_store *store, const char *token_hash, sl_session *out, sl
     int rc = sd_step(st);
     if (rc == SD_ROW) {
         read_user(st, 0, &out->user);
-        snprintf(out->csrf, sizeof out->csrf, "%s", sd_text(st, 6));
-        out->created_at = sd_int64(st, 7);
-        out->last_seen = sd_int64(st, 8);
+        snprintf(out->csrf, sizeof out->csrf, "%s", sd_text(st, 8));
+        out->created_at = sd_int64(st, 9);
+        out->last_seen = sd_int64(st, 10);
     }
     sd_reset(st);
     if (rc != SD_ROW && rc != SD_DONE)

@@ -477,6 +477,16 @@ static const char *const migrations[] = {
     "  BEGIN SELECT RAISE(ABORT, 'risk reviews are append-only'); END;"
     "CREATE TRIGGER risk_reviews_append_only_d BEFORE DELETE ON risk_reviews"
     "  BEGIN SELECT RAISE(ABORT, 'risk reviews are append-only'); END;",
+
+    /* 5: reminders: each user's email address and whether they want the
+     * daily reminder; settings of the whole installation (the SMTP relay,
+     * the base URL of links, the time of the daily run), as keys and values. */
+    "ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE users ADD COLUMN reminders INTEGER NOT NULL DEFAULT 1;"
+    "CREATE TABLE settings ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL"
+    ") WITHOUT ROWID;",
 };
 
 int sl_sqlite_migration_count(void)
