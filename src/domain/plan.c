@@ -236,7 +236,9 @@ size_t sl_plan_drop_junk_people(sl_plan *plan)
             dropped++;
         }
         a->n_leads = kept;
-        if (a->sro && *a->sro && !sl_is_person_label(a->sro)) {
+        /* The SRO cell may name several people: only a short cell that names
+         * nobody ("1", "N/A") is dropped, never a long list. */
+        if (a->sro && *a->sro && strlen(a->sro) < 80 && !sl_is_person_label(a->sro)) {
             sl_findings_add(&plan->findings, SL_LINT_WARNING, "not-a-person", a->ref, a->source_line,
                             "SRO '%s' names nobody: not kept as a person", a->sro);
             a->sro[0] = '\0';

@@ -27,13 +27,14 @@ static const char *const column_names[COL_COUNT] = {
     "due_as_written",
 };
 
-int sl_csv_header_like(const char *data, size_t len)
+/* Counts the comma-separated fields of the line [at, end) of data that name
+ * a column: a canonical name, or one of councils' own headings (the shared
+ * vocabulary, text_table.h). Returns -1 for a line with a tab or no comma. */
+static int named_fields(const char *data, size_t at, size_t end)
 {
-    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, known = 0;
-    const char *eol = memchr(data + at, '\n', len - at);
-    size_t end = eol ? (size_t)(eol - data) : len;
     if (memchr(data + at, '\t', end - at) || !memchr(data + at, ',', end - at))
-        return 0;
+        return -1;
+    int known = 0;
     while (at < end) {
         size_t n = 0;
         while (at + n < end && data[at + n] != ',')
@@ -43,12 +44,33 @@ int sl_csv_header_like(const char *data, size_t len)
             from++;
         while (to > from && (isspace((unsigned char)data[to - 1]) || data[to - 1] == '"'))
             to--;
-        for (int c = 0; c < COL_COUNT; c++)
-            if (strlen(column_names[c]) == to - from && strncasecmp(data + from, column_names[c], to - from) == 0)
-                known++;
+        int hit = to > from && sl_text_column_named(data + from, to - from) != SL_TCOL_NONE;
+        for (int c = 0; !hit && c < COL_COUNT; c++)
+            hit = strlen(column_names[c]) == to - from && strncasecmp(data + from, column_names[c], to - from) == 0;
+        known += hit;
         at += n + 1;
     }
-    return known >= 2;
+    return known;
+}
+
+int sl_csv_header_like(const char *data, size_t len)
+{
+    /* The header may sit below a title and blank rows (a tracker saved as
+     * CSV): look at the first few lines that hold anything. */
+    size_t at = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    for (int lines = 0; at < len && lines < 8;) {
+        const char *eol = memchr(data + at, '\n', len - at);
+        size_t end = eol ? (size_t)(eol - data) : len;
+        int known = named_fields(data, at, end);
+        if (known >= 2)
+            return 1;
+        int blank = 1;
+        for (size_t i = at; i < end && blank; i++)
+            blank = isspace((unsigned char)data[i]) || data[i] == ',';
+        lines += !blank;
+        at = end + 1;
+    }
+    return 0;
 }
 
 /* The shared vocabulary's columns (text_table.h) as canonical columns. */

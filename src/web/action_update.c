@@ -156,7 +156,7 @@ static void check_rag(sl_request *req, const sl_action_state *s, sl_update_poste
     if (!p->reason || !*p->reason)
         p->reason_error = "Say why the computed RAG is overridden";
     else
-        p->reason_error = too_long(req, "The reason", p->reason, SL_LIMIT_REASON);
+        p->reason_error = too_long(req, "the reason", p->reason, SL_LIMIT_REASON);
     u->rag_reason = p->reason;
     u->rag_until = SL_NO_DAY;
     if (sl_gov_day(p->review, 1, &u->rag_until, &p->review_error) == 0 && u->rag_until != SL_NO_DAY &&
@@ -170,8 +170,8 @@ static void check_text(sl_request *req, sl_update_posted *p, const sl_update *u)
     if (p->evidence && *p->evidence && !web_address(p->evidence))
         p->evidence_error = "Give a link starting https://";
     else
-        p->evidence_error = too_long(req, "The link", p->evidence, SL_LIMIT_EVIDENCE);
-    p->note_error = too_long(req, "The progress note", p->note, SL_LIMIT_NOTE);
+        p->evidence_error = too_long(req, "the evidence link", p->evidence, SL_LIMIT_EVIDENCE);
+    p->note_error = too_long(req, "the progress note", p->note, SL_LIMIT_NOTE);
     int says = (p->note && *p->note) || (p->evidence && *p->evidence) || !u->keep_status || !u->keep_rag;
     if (!says && !p->review_error)
         p->note_error = "Write a progress note, or change the status or RAG";
