@@ -1,6 +1,7 @@
 # sightline — build, test, benchmark and demo.
 #   make            build ./build/sightline
-#   make check      every test: unit, command line, ASan+UBSan, fuzz replay; ends "N passed, N failed"
+#   make check      every test: unit, command line, ASan+UBSan, fuzz replay, the storage,
+#                   command and web suites again on PostgreSQL (PG=no skips those); ends "N passed, N failed"
 #   make check-quick  the edit-test loop: unit and command-line suites on the plain build
 #   make bench      the benchmark table
 #   make demo       install what is missing, build, load the example plan, show what is overdue
@@ -8,16 +9,16 @@
 #   make fuzz       run each fuzz target for FUZZ_SECONDS (default 60)
 
 CC        ?= cc
-PKGS      := sqlite3 libsodium libmicrohttpd jansson xlsxwriter libzip expat libcurl
+PKGS      := sqlite3 libsodium libmicrohttpd jansson xlsxwriter libzip expat libcurl libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libmicrohttpd, libzip, libxlsxwriter and libcurl are opened on first use (src/util/lazy_lib.h):
 # they cost milliseconds to load and only `serve`, the xlsx import/export and `remind` need
 # them. The program names them by the SONAME of the library it was built against.
-LAZY_PKGS := libmicrohttpd libzip xlsxwriter libcurl
+LAZY_PKGS := libmicrohttpd libzip xlsxwriter libcurl libpq
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)) 2>/dev/null)
 LAZY_LIBS  := $(shell pkg-config --libs $(LAZY_PKGS) 2>/dev/null)
 soname = $(shell objdump -p $$($(CC) -print-file-name=lib$(1).so) 2>/dev/null | sed -n 's/^ *SONAME *//p')
-SONAMES   := $(foreach l,MHD:microhttpd ZIP:zip XLSXWRITER:xlsxwriter CURL:curl,\
+SONAMES   := $(foreach l,MHD:microhttpd ZIP:zip XLSXWRITER:xlsxwriter CURL:curl PQ:pq,\
                $(if $(call soname,$(word 2,$(subst :, ,$(l)))),\
                  -DSL_$(word 1,$(subst :, ,$(l)))_SONAME='"$(call soname,$(word 2,$(subst :, ,$(l))))"'))
 WARNINGS  := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2
@@ -35,7 +36,7 @@ BUILD     := build
 # touching a header rebuilds only the objects that include it.
 DEPFLAGS  := -MMD -MP
 # Every source file but the entry point goes into the library the tests link.
-LIB_SRC   := $(sort $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/store/sqlite/*.c \
+LIB_SRC   := $(sort $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/store/sql/*.c src/store/sqlite/*.c src/store/pg/*.c \
                                 src/import/*.c src/report/*.c src/web/*.c)) \
              $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
 MAIN_SRC  := src/cli/main.c
@@ -158,8 +159,11 @@ check: deps
 check-built-objects: all $(BUILD)/unit_tests asan $(FUZZ_BINS)
 
 # The tests themselves, once everything they need is installed and built.
+# The storage, command and web suites run on SQLite and again on a throwaway
+# PostgreSQL cluster (scripts/pg-throwaway.sh); PG=no skips PostgreSQL, and says so.
+PG ?= yes
 check-built: check-built-objects
-	@tests/run.sh
+	@PG=$(PG) tests/run.sh
 
 # The edit-test loop: the plain program, unit and command-line suites only.
 check-quick:

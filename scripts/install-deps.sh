@@ -6,13 +6,15 @@
 #           libxlsxwriter (xlsx export), libzip and expat (xlsx, docx and odt import), libcurl
 #           (reminder emails, opened on first use), Node.js/npm
 #   tests:  clang's sanitizer and fuzzer runtime, sqlite3, python3, curl,
+#           postgresql (the throwaway cluster the suites run on again; libpq-dev
+#           for the build, libpq opened on first use),
 #           python3-openpyxl (workbooks made by another tool),
 #           headless Chromium for the browser tests, tidy (HTML checks of the reports)
 #   bench:  wrk and nginx (the static-file peer the web figures are compared with)
 set -eu
 PACKAGES="build-essential pkg-config clang libclang-rt-dev libsqlite3-dev libsodium-dev
 libmicrohttpd-dev libjansson-dev libxlsxwriter-dev libzip-dev libexpat1-dev libcurl4-openssl-dev sqlite3 python3
-python3-openpyxl curl chromium chromium-driver wrk nginx-light poppler-utils tidy"
+python3-openpyxl curl chromium chromium-driver wrk nginx-light poppler-utils tidy postgresql libpq-dev"
 missing=""
 for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -59,6 +59,17 @@ fuzz() {
     fi
 }
 
+# PostgreSQL: a throwaway cluster (scripts/pg-throwaway.sh) for the storage,
+# command and web suites to run on again, unless PG=no asks to skip them.
+PG_URL=""
+if [ "$QUICK" = 0 ] && [ "${PG:-yes}" != no ]; then
+    if PG_URL=$(scripts/pg-throwaway.sh start 2>"$log/pg-start.err"); then
+        trap 'scripts/pg-throwaway.sh stop "$PG_URL"; rm -rf "$log"' EXIT
+    else
+        PG_URL=""
+    fi
+fi
+
 SL_PLAIN="$PWD/build/sightline"
 SL_ASAN="$PWD/build/asan/sightline-asan"
 # The longest suites first, so that the pool stays full to the end.
@@ -90,9 +101,29 @@ for t in tests/cli/test_*.sh; do
     suite "cli $n" env SL="$SL_PLAIN" bash "$t"
     [ "$QUICK" = 0 ] && suite "cli $n (asan+ubsan)" env SL="$SL_ASAN" bash "$t"
 done
+if [ -n "$PG_URL" ]; then
+    # The storage unit tests, on two empty databases of the cluster.
+    for d in store governance; do
+        psql -qX "$PG_URL" -c "CREATE DATABASE unit_$d" >/dev/null 2>&1
+    done
+    suite "unit storage (postgresql)" env SL_TEST_STORE_DB="${PG_URL/\/postgres\?//unit_store?}" \
+        SL_TEST_GOVERNANCE_DB="${PG_URL/\/postgres\?//unit_governance?}" build/unit_tests
+    for t in tests/cli/test_*.sh; do
+        suite "cli $(basename "$t" .sh) (postgresql)" env SL="$SL_PLAIN" SL_PG_URL="$PG_URL" bash "$t"
+    done
+    suite "web http (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_http.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
+    suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+elif [ "$QUICK" = 0 ] && [ "${PG:-yes}" != no ]; then
+    NAMES+=("postgresql cluster"); ALONE+=(0)
+    CMDS+=("cat $(printf %q "$log/pg-start.err") >&2; echo 'could not start the throwaway PostgreSQL cluster (make deps installs it)' >&2; echo '0 passed, 1 failed'")
+fi
 if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     suite "web edit" python3 tests/web/test_edit.py build/sightline
+    suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
     suite "import limits" python3 tests/reliability/test_import_limits.py build/sightline
@@ -158,6 +189,7 @@ for i in "${!NAMES[@]}"; do
     fi
     [ "$k" != 0 ] && grep -h '^SKIP' "$log/$i.err" | head -n 5 | sed 's/^/    /' 
 done
+[ "$QUICK" = 0 ] && [ "${PG:-yes}" = no ] && echo "PostgreSQL suites skipped (PG=no)"
 printf 'all suites: %.1f s with %s at a time\n' "$(awk "BEGIN{print ($(date +%s%N) - $started)/1e9}")" "$JOBS"
 if [ "$total_skip" = 0 ]; then echo "$total_pass passed, $total_fail failed"
 else echo "$total_pass passed, $total_fail failed, $total_skip skipped"; fi

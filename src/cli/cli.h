@@ -113,6 +113,7 @@ int sl_cmd_plan(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_plan_settings(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_plan_draft(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_backup(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_copy(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_restore(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_check(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_inspections(const sl_cli *, const sl_command *, int, char **);

@@ -2,6 +2,7 @@
  * `sightline check`: consistent copies (safe while `serve` is writing),
  * restores that refuse a damaged file, and the integrity check. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/run.h"
 
@@ -19,7 +20,9 @@ static int op_body(sl_run *run)
     const char *arg = run->n_pos ? run->pos[0] : "";
     if (s->op(run->store, arg, &run->err) < 0)
         return -1;
-    sl_buf_printf(&run->out, "%s: %s%s\n", run->cli->db_path, s->done, arg);
+    char *name = sl_store_name(run->cli->db_path);
+    sl_buf_printf(&run->out, "%s: %s%s\n", name, s->done, arg);
+    free(name);
     return 0;
 }
 

@@ -1,12 +1,15 @@
 /* cmd_init.c — `sightline init`: create the database, or bring its schema up to date. */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli/run.h"
 
 /* The store is open (created or migrated by the runner): says where it is. */
 static int init_body(sl_run *run)
 {
-    sl_buf_printf(&run->out, "database ready: %s\n", run->cli->db_path);
+    char *name = sl_store_name(run->cli->db_path);
+    sl_buf_printf(&run->out, "database ready: %s\n", name);
+    free(name);
     return 0;
 }
 

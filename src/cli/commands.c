@@ -130,6 +130,11 @@ const sl_command sl_commands[] = {
     {"restore", "FILE", "Replace the database with a backup, if it passes its integrity check.", "",
      sl_cmd_restore},
     {"check", "", "Run the database's integrity check.", "", sl_cmd_check},
+    {"copy", "--from DB --to DB",
+     "Copy every row into an empty database: SQLite to PostgreSQL and back.",
+     "  --from DB           the database to read (a file or a postgresql:// URL)\n"
+     "  --to DB             an empty database to write (created when missing)\n",
+     sl_cmd_copy},
     {"inspections", "[--json] | load FILE.csv",
      "Ofsted inspections: judgements and recommendations; load the ILACS scrape CSV.",
      "  --json              print JSON\n"

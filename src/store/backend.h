@@ -23,4 +23,8 @@ struct sl_store {
 /* Opens an SQLite database file (see sl_store_open). */
 sl_store *sl_sqlite_open(const char *path, int create, sl_error *err);
 
+/* Opens a PostgreSQL database named by a postgresql:// URL (see
+ * sl_store_open); libpq is loaded on the first call. */
+sl_store *sl_pg_open(const char *url, int create, sl_error *err);
+
 #endif

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
+
 /* Returns 1 when path names a PostgreSQL database rather than a file. */
 static int is_postgres_url(const char *path)
 {
@@ -13,11 +15,35 @@ static int is_postgres_url(const char *path)
 
 sl_store *sl_store_open(const char *path, int create, sl_error *err)
 {
-    if (is_postgres_url(path)) {
-        sl_fail(err, "%s: this build of sightline has no PostgreSQL backend yet", path);
-        return NULL;
-    }
+    if (is_postgres_url(path))
+        return sl_pg_open(path, create, err);
     return sl_sqlite_open(path, create, err);
+}
+
+char *sl_store_name(const char *url)
+{
+    sl_buf out = {0};
+    const char *scheme = strstr(url, "://");
+    const char *auth = scheme ? scheme + 3 : url;
+    const char *at = strchr(auth, '@');
+    const char *slash = strchr(auth, '/');
+    const char *colon = strchr(auth, ':');
+    if (at && (!slash || at < slash) && colon && colon < at) {
+        sl_buf_add(&out, url, (size_t)(colon + 1 - url));
+        sl_buf_puts(&out, "***");
+        url = at;
+    }
+    for (const char *p = url; *p;) {
+        const char *key = strstr(p, "password=");
+        if (!key) {
+            sl_buf_puts(&out, p);
+            break;
+        }
+        sl_buf_add(&out, p, (size_t)(key + 9 - p));
+        sl_buf_puts(&out, "***");
+        p = key + 9 + strcspn(key + 9, "&");
+    }
+    return sl_buf_take(&out);
 }
 
 void sl_store_close(sl_store *s)

@@ -210,10 +210,20 @@ typedef int (*sl_action_cb)(void *ctx, const sl_action_row *row);
 typedef int (*sl_update_cb)(void *ctx, const sl_update *update);
 typedef int (*sl_audit_cb)(void *ctx, const sl_audit_entry *entry);
 
-/* Opens the database at path (a file path; "postgresql://…" once that
- * backend exists), creating the file when create is set, and brings its
- * schema up to date. Returns the store (caller closes it) or NULL with err set. */
+/* Called by sl_store_copy_to after each table: its name, how many tables
+ * are done of how many, and the rows copied so far. */
+typedef void (*sl_copy_progress_cb)(void *ctx, const char *table, int done, int total,
+                                    int64_t rows);
+
+/* Opens the database at path (a file path, or a postgresql:// or
+ * postgres:// URL naming a PostgreSQL database), creating the file (or the
+ * schema) when create is set, and brings its schema up to date. A
+ * PostgreSQL database without sightline's schema and create unset is
+ * refused as a missing file is. Returns the store (caller closes it) or NULL with err set. */
 sl_store *sl_store_open(const char *path, int create, sl_error *err);
+/* Returns how to show the database path or URL in a message: a URL's
+ * password (user:PASSWORD@, password=…) written as "***". Caller frees. */
+char *sl_store_name(const char *path);
 /* Closes the store and frees it. NULL is ignored. */
 void sl_store_close(sl_store *store);
 

@@ -502,3 +502,19 @@ SL_STORE_OP(int, audit_note, (sl_store *store, const char *actor, const char *op
 SL_STORE_OP(int, measure_values_window, (sl_store *store, const char *series, sl_day from,
             sl_day to, sl_measure_value **values, sl_error *err),
             (store, series, from, to, values, err))
+
+/* Copies every row of every table of the schema into target (another open
+ * store of either backend, with the schema): refused, with nothing written,
+ * when target holds any row. The rows go in one transaction on target;
+ * afterwards each table's row count and checksum (over the values, in any
+ * order) are compared with store's. progress (may be NULL) is called after
+ * each table. Sets *rows to the rows copied. Returns 0 or -1. */
+SL_STORE_OP(int, copy_to, (sl_store *store, sl_store *target, sl_copy_progress_cb progress,
+            void *ctx, int64_t *rows, sl_error *err),
+            (store, target, progress, ctx, rows, err))
+
+/* Returns 1 when the database can be used now, 0 when it cannot (a
+ * PostgreSQL server that is down or restarting): a connection found broken
+ * outside a transaction is made again first. No statement is run; an SQLite
+ * file is always reachable. */
+SL_STORE_OP(int, reachable, (sl_store *store), (store))

@@ -342,11 +342,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     req.today = sl_today();
     sl_error err = {0};
     req.store = worker_store(&err);
-    if (!req.store) {
-        sl_error_page(&req, 500, "Service unavailable", "The database could not be opened.");
+    /* A database that cannot be reached (a PostgreSQL server restarting) is
+     * a 503, before the request or when it broke during it. */
+    if (!req.store || !sl_store_reachable(req.store)) {
+        sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     } else {
         sl_auth_resolve(&req, server.config->idle_minutes);
         dispatch(&req, p);
+        if (!sl_store_reachable(req.store))
+            sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     }
     enum MHD_Result ok = MHD_YES;
     if (req.verify == SL_VERIFY_WANTED)
@@ -467,7 +471,9 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGPIPE, SIG_IGN);
-    fprintf(stderr, "sightline: serving %s at http://%s/\n", config->db_path, config->listen);
+    char *name = sl_store_name(config->db_path);
+    fprintf(stderr, "sightline: serving %s at http://%s/\n", name, config->listen);
+    free(name);
     while (!stop_requested)
         pause();
     sl_hash_queue_stop();

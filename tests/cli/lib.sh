@@ -5,7 +5,18 @@ set -u
 PASSED=0
 FAILED=0
 T=$(mktemp -d /tmp/sightline-cli.XXXXXX)
-trap 'rm -rf "$T"' EXIT
+# On PostgreSQL (SL_PG_URL, the base URL of a cluster such as
+# scripts/pg-throwaway.sh starts): $SL becomes pg_sl.sh, which gives each
+# database file a test names a database of its own; they are dropped here.
+cleanup() {
+    if [ -n "${SL_PG_MARKS:-}" ] && [ -d "$SL_PG_MARKS" ]; then
+        for m in "$SL_PG_MARKS"/*; do
+            [ -e "$m" ] && psql -qX "$SL_PG_URL" -c "DROP DATABASE IF EXISTS $(basename "$m") WITH (FORCE)" >/dev/null 2>&1
+        done
+    fi
+    rm -rf "$T"
+}
+trap cleanup EXIT
 export SIGHTLINE_USER=tester
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -15,6 +26,33 @@ DATA=$ROOT/tests/data
 SAMPLES=$DATA/samples
 
 SKIPPED=0
+BACKEND=sqlite
+if [ -n "${SL_PG_URL:-}" ]; then
+    BACKEND=postgresql
+    export SL_PG_URL SL_PG_MARKS=$T/.pg SL_REAL=$SL
+    mkdir -p "$SL_PG_MARKS"
+    SL=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/pg_sl.sh
+fi
+
+# db_sql DB SQL: runs SQL on a test's database behind the program's back
+# (sqlite3 on the file, or psql on the database standing for it on
+# PostgreSQL), printing its rows; fails when the database refuses it.
+db_sql() {
+    if [ "$BACKEND" = postgresql ]; then
+        psql -qXAt -v ON_ERROR_STOP=1 "$("$SL" --url-for "$1")" -c "$2" 2>&1
+    else
+        sqlite3 "$1" "$2"
+    fi
+}
+
+# sqlite_only WHAT: succeeds on SQLite; on PostgreSQL counts a skip of WHAT
+# (a check of SQLite's files themselves) and says so on stderr.
+sqlite_only() {
+    [ "$BACKEND" = sqlite ] && return 0
+    SKIPPED=$((SKIPPED + 1))
+    echo "SKIP $(basename "$0"): $1 (SQLite files only)" >&2
+    return 1
+}
 
 # shared PATH: succeeds when ../shared/PATH exists (the large corpora are not
 # copied into tests/data); otherwise counts a skip and says so on stderr.

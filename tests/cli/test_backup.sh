@@ -7,6 +7,20 @@ DB=$T/a.db
 s() { "$SL" --db "$DB" "$@"; }
 ok import s import "$DATA/core.csv"
 ok check s check
+# On PostgreSQL the server's own tools copy the database: backup and
+# restore are refused, saying which to use, and change nothing.
+if [ "$BACKEND" = postgresql ]; then
+    status 1 pg-backup-refused s backup "$T/b1.db"
+    has pg-backup-says "$T/err" "pg_dump"
+    [ ! -s "$T/b1.db" ] && pass || fail "a refused backup wrote a file"
+    status 1 pg-restore-refused s restore "$T/b1.db"
+    has pg-restore-says "$T/err" "pg_restore"
+    ok pg-still-there s actions --json --as-of 2017-09-01
+    py pg-still-six "$T/out" "len(d)==6"
+    sqlite_only "backup, restore and integrity check of database files"
+    finish
+    exit $?
+fi
 ok backup s backup "$T/b1.db"
 status 1 backup-never-overwrites s backup "$T/b1.db"
 ok restore "$SL" --db "$T/r.db" restore "$T/b1.db"

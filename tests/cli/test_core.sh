@@ -81,8 +81,9 @@ py history-json-fields "$T/out" "all(set(['at','actor','operation','field','befo
 
 # History is append-only in the database itself.
 if command -v sqlite3 >/dev/null; then
-    fails append-only-updates sqlite3 "$DB" "UPDATE progress_updates SET note='rewritten'"
-    fails append-only-audit sqlite3 "$DB" "DELETE FROM audit_log"
+    ok has-updates db_sql "$DB" "SELECT count(*) FROM progress_updates"
+    fails append-only-updates db_sql "$DB" "UPDATE progress_updates SET note='rewritten'"
+    fails append-only-audit db_sql "$DB" "DELETE FROM audit_log"
 fi
 
 # Export → import gives back the same plan (and the same export).

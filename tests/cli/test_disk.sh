@@ -3,6 +3,10 @@
 # Runs in a private mount namespace (unshare) with a tiny tmpfs; where the
 # machine allows no such namespace the test says so and checks nothing.
 . "$(dirname "$0")/lib.sh"
+if ! sqlite_only "a full disk under the database file"; then
+    finish
+    exit $?
+fi
 if ! unshare -rm true 2>/dev/null; then
     echo "test_disk: skipped: no private mount namespace here (unshare -rm)" >&2
     finish

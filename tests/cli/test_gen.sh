@@ -8,7 +8,7 @@ A=$T/a.db
 B=$T/b.db
 # digest DB: a hash of the data (every table's rows), not of the file.
 digest() {
-    if command -v sqlite3 >/dev/null; then sqlite3 "$1" .dump | sha256sum
+    if [ "$BACKEND" = sqlite ] && command -v sqlite3 >/dev/null; then sqlite3 "$1" .dump | sha256sum
     else "$SL" --db "$1" export --format json | sha256sum; fi
 }
 ok gen-a "$SL" --db "$A" gen --authorities 3 --years 1 --seed 7
@@ -41,9 +41,9 @@ assert councils == 3 and actions == sum(p['actions'] for p in plans), (m.groups(
 assert 0.85 * actions * 52 <= updates <= actions * 53, (updates, actions)
 PY
 if command -v sqlite3 >/dev/null; then
-    n=$(sqlite3 "$A" "select count(*) from progress_updates")
+    n=$(db_sql "$A" "select count(*) from progress_updates")
     grep -q "actions, $n progress updates" "$T/gen-a.txt" && pass || fail "stored $n updates: $(cat "$T/gen-a.txt")"
-    n=$(sqlite3 "$A" "select count(*) from audit_log where operation = 'generate'")
+    n=$(db_sql "$A" "select count(*) from audit_log where operation = 'generate'")
     [ "$n" = 3 ] && pass || fail "$n generate audit entries, want one per council"
 fi
 ok measures "$SL" --db "$A" measures --json --as-of 2021-12-01

@@ -106,7 +106,9 @@ py export-rag-words "$R" "[d['sheets'][0]['cells']['R%d'%r]['value'] for r in ra
 py export-rag-fill "$R" "[d['sheets'][0]['cells']['R%d'%r]['fill'] for r in range(2,7)]==['C00000','FFC000','00B050','C00000','BFBFBF']"
 py export-latest "$R" "(lambda c: c['S3']['value']=='Two posts vacant' and c['T3']['value']==45311 and 'S2' not in c)(d['sheets'][0]['cells'])"
 py export-widths "$R" "(lambda w: w['E']>=len('Supervision every month') and w['A']>=20 and all(6<=v<=62 for v in w.values()))(d['sheets'][0]['widths'])"
-py export-readme "$R" "(lambda t: 'tracker.db' in t and '2024-02-01' in t and 'import' in t)(' '.join(str(c['value']) for c in d['sheets'][3]['cells'].values()))"
+# The readme names the database: the file, or on PostgreSQL the URL standing for it.
+dbname=tracker.db; [ "$BACKEND" = postgresql ] && dbname=postgresql://
+py export-readme "$R" "(lambda t: '$dbname' in t and '2024-02-01' in t and 'import' in t)(' '.join(str(c['value']) for c in d['sheets'][3]['cells'].values()))"
 
 # Exporting to xlsx and importing the result gives back the same plan.
 ok reimport "$SL" --db "$T/back.db" import "$T/export.xlsx"

@@ -1,6 +1,7 @@
-/* test_store.c — the storage layer on a real SQLite file: a plan saved and
- * read back, actions as of a day, updates (also back-dated), stale versions
- * refused, and transactions that roll back. */
+/* test_store.c — the storage layer on a real SQLite file (or, when
+ * SL_TEST_STORE_DB names an empty PostgreSQL database, as tests/run.sh does,
+ * on that): a plan saved and read back, actions as of a day, updates (also
+ * back-dated), stale versions refused, and transactions that roll back. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,8 +96,9 @@ void test_store(void)
     int fd = mkstemp(path);
     close(fd);
     unlink(path);
+    const char *db = getenv("SL_TEST_STORE_DB") ? getenv("SL_TEST_STORE_DB") : path;
     sl_error err = {0};
-    sl_store *store = sl_store_open(path, 1, &err);
+    sl_store *store = sl_store_open(db, 1, &err);
     CHECK(store != NULL, "a new database opens: %s", err.message);
     if (!store)
         return;
@@ -166,7 +168,7 @@ void test_store(void)
     sl_store_close(store);
 
     /* Reopening finds the same state: nothing was lost on close. */
-    store = sl_store_open(path, 0, &err);
+    store = sl_store_open(db, 0, &err);
     CHECK(store != NULL, "reopens");
     if (store) {
         CHECK(strcmp(status_on(store, "2017-09-13", &s), "2.1:complete") == 0, "durable");

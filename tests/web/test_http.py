@@ -3,6 +3,7 @@
 refusal, role refusal, stale-version refusal, sign-off, hostile input and the
 audit trail, driven over real sockets. usage: test_http.py SIGHTLINE_BINARY
 Prints one line per failure and ends with "N passed, N failed"."""
+import hashlib
 import http.client
 import os
 import re
@@ -103,6 +104,19 @@ def sign_in(port, login, password):
     st, h, _ = c.post("/sign-in", {"csrf": hidden(page, "csrf"), "next": "/", "login": login,
                                    "password": password})
     return c, st, h
+
+
+def db_sql(db, statement):
+    """Runs one SQL statement on the test's database: SQLite's file, or, when
+    the suite runs on PostgreSQL (SL_PG_URL, with tests/cli/pg_sl.sh as the
+    binary), the database pg_sl.sh made for that file."""
+    base = os.environ.get("SL_PG_URL")
+    if not base:
+        subprocess.run(["sqlite3", db, statement], check=False)
+        return
+    name = "sl_" + hashlib.md5(os.path.realpath(db).encode()).hexdigest()[:24]
+    subprocess.run(["psql", "-qX", base.replace("/postgres?", "/" + name + "?"), "-c", statement],
+                   check=False, capture_output=True)
 
 
 def sl(db, *args, stdin=None):
@@ -321,7 +335,7 @@ def run(port, db):
     st, _, _ = admin.post("/sign-out", {"csrf": hidden(page, "csrf")})
     st2, _, _ = admin.get("/")
     check("sign-out", st == 303 and st2 == 303, (st, st2))
-    subprocess.run(["sqlite3", db, "UPDATE sessions SET last_seen = last_seen - 7200"], check=False)
+    db_sql(db, "UPDATE sessions SET last_seen = last_seen - 7200")
     st, _, _ = viewer.get("/")
     check("idle-session-expired", st == 303, st)
 
@@ -547,7 +561,7 @@ def disabled_feed(port, jn, db):
     m = re.search(r"calendar\.ics\?token=([0-9a-f]{64})", page)
     st, _, _ = Client(port).get(f"/calendar.ics?token={m.group(1) if m else ''}")
     check("ics-token-before-disabled", m and st == 200, st)
-    subprocess.run(["sqlite3", db, "UPDATE users SET disabled = 1 WHERE login = 'jn'"], check=False)
+    db_sql(db, "UPDATE users SET disabled = 1 WHERE login = 'jn'")
     st, _, body = Client(port).get(f"/calendar.ics?token={m.group(1) if m else ''}")
     check("ics-disabled-account", st == 403 and body == "", st)
 

@@ -76,7 +76,7 @@ int sq_restore(sl_store *store, const char *path, sl_error *err)
             sl_fail(err, "%s was made by a newer sightline (schema %d)", path, version);
         else if ((rc = copy_database(s->db, src, "restoring", err)) == 0)
             /* Logged, so that the page cache's generation never repeats one from before. */
-            rc = sq_audit(s, "restore", "restore", "database", 0, "", NULL, path, err);
+            rc = sd_audit(&s->base, "restore", "restore", "database", 0, "", NULL, path, err);
     }
     sqlite3_close(src);
     return rc;

@@ -1,63 +1,63 @@
-/* sqlite_plan.c — storing a whole plan, finding and listing plan versions,
+/* sql_plan.c — storing a whole plan, finding and listing plan versions,
  * and loading a plan back as it stands now. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 #include "util/buf.h"
 #include "util/clock.h"
 #include "util/mem.h"
 #include "util/strmap.h"
 
-int sq_find_plan(sl_store *store, const char *authority, const char *title, int64_t *id,
+int sd_find_plan(sl_store *store, const char *authority, const char *title, int64_t *id,
                  int *version, char sha[65], sl_error *err)
 {
     static const char sql[] =
         "SELECT p.id, p.version, p.source_sha256 FROM plans p"
         " JOIN authorities a ON a.id = p.authority_id"
         " WHERE a.name = ?1 AND p.title = ?2 AND p.superseded_by IS NULL";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(authority), SQ_TEXT(title));
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(authority), SD_TEXT(title));
     if (!st)
         return -1;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE)
+    int rc = sd_step(st);
+    if (rc == SD_DONE)
         return 0;
-    if (rc != SQLITE_ROW)
-        return sq_fail(s, err, "finding a plan");
-    *id = sqlite3_column_int64(st, 0);
-    *version = sqlite3_column_int(st, 1);
-    snprintf(sha, 65, "%s", sq_text(st, 2));
-    sqlite3_reset(st);
+    if (rc != SD_ROW)
+        return sd_fail(s, err, "finding a plan");
+    *id = sd_int64(st, 0);
+    *version = sd_int(st, 1);
+    snprintf(sha, 65, "%s", sd_text(st, 2));
+    sd_reset(st);
     return 1;
 }
 
 /* Returns the id of the authority with this name, adding it when new. */
-static int authority_id(sq_store *s, const char *name, int64_t *id, sl_error *err)
+static int authority_id(sd_store *s, const char *name, int64_t *id, sl_error *err)
 {
     static const char insert[] = "INSERT OR IGNORE INTO authorities (name) VALUES (?1)";
     static const char select[] = "SELECT id FROM authorities WHERE name = ?1";
-    sqlite3_stmt *st = sq_prepare(s, insert, err);
+    sd_stmt *st = sd_prepare(s, insert, err);
     if (!st)
         return -1;
-    sq_bind_text(st, 1, name);
-    if (sq_exec(s, st, err, "adding an authority") < 0)
+    sd_bind_text(st, 1, name);
+    if (sd_exec(s, st, err, "adding an authority") < 0)
         return -1;
-    if (!(st = sq_prepare(s, select, err)))
+    if (!(st = sd_prepare(s, select, err)))
         return -1;
-    sq_bind_text(st, 1, name);
-    if (sqlite3_step(st) != SQLITE_ROW)
-        return sq_fail(s, err, "finding an authority");
-    *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    sd_bind_text(st, 1, name);
+    if (sd_step(st) != SD_ROW)
+        return sd_fail(s, err, "finding an authority");
+    *id = sd_int64(st, 0);
+    sd_reset(st);
     return 0;
 }
 
 /* State shared by the steps of one save. */
 typedef struct {
-    sq_store *s;
+    sd_store *s;
     const sl_plan *plan;
     int64_t authority_id;
     int64_t plan_id;
@@ -77,22 +77,22 @@ static int person_id(save_ctx *c, const char *label, const char *name, int64_t *
     static const char select[] = "SELECT id FROM people WHERE authority_id = ?1 AND label = ?2";
     if (!name && sl_strmap_get(&c->people, label, id))
         return 0;
-    sqlite3_stmt *st = sq_prepare(c->s, insert, err);
+    sd_stmt *st = sd_prepare(c->s, insert, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, c->authority_id);
-    sq_bind_text(st, 2, label);
-    sq_bind_text(st, 3, name ? name : "");
-    if (sq_exec(c->s, st, err, "adding a person") < 0)
+    sd_bind_int(st, 1, c->authority_id);
+    sd_bind_text(st, 2, label);
+    sd_bind_text(st, 3, name ? name : "");
+    if (sd_exec(c->s, st, err, "adding a person") < 0)
         return -1;
-    if (!(st = sq_prepare(c->s, select, err)))
+    if (!(st = sd_prepare(c->s, select, err)))
         return -1;
-    sqlite3_bind_int64(st, 1, c->authority_id);
-    sq_bind_text(st, 2, label);
-    if (sqlite3_step(st) != SQLITE_ROW)
-        return sq_fail(c->s, err, "finding a person");
-    *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    sd_bind_int(st, 1, c->authority_id);
+    sd_bind_text(st, 2, label);
+    if (sd_step(st) != SD_ROW)
+        return sd_fail(c->s, err, "finding a person");
+    *id = sd_int64(st, 0);
+    sd_reset(st);
     sl_strmap_put(&c->people, label, *id);
     return 0;
 }
@@ -112,35 +112,35 @@ static int insert_plan_row(save_ctx *c, sl_day baseline_day, sl_error *err)
     char old_sha[65];
     const char *authority = p->authority && *p->authority ? p->authority : "Unspecified authority";
     if (authority_id(c->s, authority, &c->authority_id, err) < 0 ||
-        sq_find_plan(&c->s->base, authority, p->title, &old_id, &old_version, old_sha, err) < 0)
+        sd_find_plan(&c->s->base, authority, p->title, &old_id, &old_version, old_sha, err) < 0)
         return -1;
     char now[32];
     sl_now_timestamp(now);
-    sqlite3_stmt *st = sq_prepare(c->s, insert, err);
+    sd_stmt *st = sd_prepare(c->s, insert, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, c->authority_id);
-    sq_bind_text(st, 2, p->title);
-    sqlite3_bind_int(st, 3, old_version + 1);
-    sq_bind_text(st, 4, p->version_label ? p->version_label : "");
-    sq_bind_text(st, 5, p->kind ? p->kind : "");
-    sq_bind_text(st, 6, p->source_file ? p->source_file : "");
-    sq_bind_text(st, 7, p->source_sha256);
-    sqlite3_bind_int(st, 8, p->context_year);
-    sq_bind_text(st, 9, now);
-    sq_bind_day(st, 10, baseline_day);
-    sqlite3_bind_int(st, 11, p->rules.amber_days);
-    sqlite3_bind_int(st, 12, p->rules.update_cycle_days);
-    sqlite3_bind_int(st, 13, p->rules.requires_signoff);
-    if (sq_exec(c->s, st, err, "adding a plan") < 0)
+    sd_bind_int(st, 1, c->authority_id);
+    sd_bind_text(st, 2, p->title);
+    sd_bind_int(st, 3, old_version + 1);
+    sd_bind_text(st, 4, p->version_label ? p->version_label : "");
+    sd_bind_text(st, 5, p->kind ? p->kind : "");
+    sd_bind_text(st, 6, p->source_file ? p->source_file : "");
+    sd_bind_text(st, 7, p->source_sha256);
+    sd_bind_int(st, 8, p->context_year);
+    sd_bind_text(st, 9, now);
+    sd_bind_day(st, 10, baseline_day);
+    sd_bind_int(st, 11, p->rules.amber_days);
+    sd_bind_int(st, 12, p->rules.update_cycle_days);
+    sd_bind_int(st, 13, p->rules.requires_signoff);
+    if (sd_exec(c->s, st, err, "adding a plan") < 0)
         return -1;
-    c->plan_id = sqlite3_last_insert_rowid(c->s->db);
+    c->plan_id = sd_last_id(c->s);
     if (old_id) {
-        if (!(st = sq_prepare(c->s, supersede, err)))
+        if (!(st = sd_prepare(c->s, supersede, err)))
             return -1;
-        sqlite3_bind_int64(st, 1, c->plan_id);
-        sqlite3_bind_int64(st, 2, old_id);
-        if (sq_exec(c->s, st, err, "superseding a plan version") < 0)
+        sd_bind_int(st, 1, c->plan_id);
+        sd_bind_int(st, 2, old_id);
+        if (sd_exec(c->s, st, err, "superseding a plan version") < 0)
             return -1;
     }
     return 0;
@@ -149,16 +149,19 @@ static int insert_plan_row(save_ctx *c, sl_day baseline_day, sl_error *err)
 /* Inserts a savings project's savings per financial year. */
 static int insert_savings(save_ctx *c, int64_t theme_id, const sl_theme *t, sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "INSERT OR REPLACE INTO theme_savings (theme_id, fy_start_year, thousands) VALUES (?1, ?2, ?3)";
+    static const char pg_sql[] =
+        "INSERT INTO theme_savings (theme_id, fy_start_year, thousands) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT (theme_id, fy_start_year) DO UPDATE SET thousands = excluded.thousands";
     for (size_t k = 0; k < t->n_savings; k++) {
-        sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+        sd_stmt *st = sd_prepare(c->s, SD_SQL(c->s, sqlite_sql, pg_sql), err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, theme_id);
-        sqlite3_bind_int(st, 2, t->savings[k].fy_start_year);
-        sqlite3_bind_double(st, 3, t->savings[k].thousands);
-        if (sq_exec(c->s, st, err, "adding a saving") < 0)
+        sd_bind_int(st, 1, theme_id);
+        sd_bind_int(st, 2, t->savings[k].fy_start_year);
+        sd_bind_double(st, 3, t->savings[k].thousands);
+        if (sd_exec(c->s, st, err, "adding a saving") < 0)
             return -1;
     }
     return 0;
@@ -172,17 +175,17 @@ static int insert_findings(save_ctx *c, sl_error *err)
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
     const sl_findings *f = &c->plan->findings;
     for (size_t i = 0; i < f->n; i++) {
-        sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+        sd_stmt *st = sd_prepare(c->s, sql, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, c->plan_id);
-        sqlite3_bind_int(st, 2, (int)i + 1);
-        sq_bind_text(st, 3, sl_lint_severity_name(f->items[i].severity));
-        sq_bind_text(st, 4, f->items[i].code);
-        sq_bind_text(st, 5, f->items[i].ref);
-        sqlite3_bind_int64(st, 6, f->items[i].line);
-        sq_bind_text(st, 7, f->items[i].message);
-        if (sq_exec(c->s, st, err, "adding an import finding") < 0)
+        sd_bind_int(st, 1, c->plan_id);
+        sd_bind_int(st, 2, (int)i + 1);
+        sd_bind_text(st, 3, sl_lint_severity_name(f->items[i].severity));
+        sd_bind_text(st, 4, f->items[i].code);
+        sd_bind_text(st, 5, f->items[i].ref);
+        sd_bind_int(st, 6, f->items[i].line);
+        sd_bind_text(st, 7, f->items[i].message);
+        if (sd_exec(c->s, st, err, "adding an import finding") < 0)
             return -1;
     }
     return 0;
@@ -201,47 +204,47 @@ static int insert_plan_parts(save_ctx *c, sl_error *err)
     const sl_plan *p = c->plan;
     c->theme_ids = sl_calloc((p->n_themes + 1) * sizeof *c->theme_ids);
     for (size_t i = 0; i < p->n_themes; i++) {
-        sqlite3_stmt *st = sq_prepare(c->s, theme_sql, err);
+        sd_stmt *st = sd_prepare(c->s, theme_sql, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, c->plan_id);
-        sqlite3_bind_int(st, 2, (int)i + 1);
-        sq_bind_text(st, 3, p->themes[i].ref);
-        sq_bind_text(st, 4, p->themes[i].title);
-        sqlite3_bind_int(st, 5, p->themes[i].kind);
-        sqlite3_bind_int(st, 6, p->themes[i].recommendation);
-        sq_bind_text(st, 7, p->themes[i].mtfs_ref);
-        sq_bind_text(st, 8, p->themes[i].manager);
+        sd_bind_int(st, 1, c->plan_id);
+        sd_bind_int(st, 2, (int)i + 1);
+        sd_bind_text(st, 3, p->themes[i].ref);
+        sd_bind_text(st, 4, p->themes[i].title);
+        sd_bind_int(st, 5, p->themes[i].kind);
+        sd_bind_int(st, 6, p->themes[i].recommendation);
+        sd_bind_text(st, 7, p->themes[i].mtfs_ref);
+        sd_bind_text(st, 8, p->themes[i].manager);
         int parent = p->themes[i].parent;
         if (parent >= 0 && (size_t)parent < i)
-            sqlite3_bind_int64(st, 9, c->theme_ids[parent]);
-        if (sq_exec(c->s, st, err, "adding a theme") < 0)
+            sd_bind_int(st, 9, c->theme_ids[parent]);
+        if (sd_exec(c->s, st, err, "adding a theme") < 0)
             return -1;
-        c->theme_ids[i] = sqlite3_last_insert_rowid(c->s->db);
+        c->theme_ids[i] = sd_last_id(c->s);
         if (insert_savings(c, c->theme_ids[i], &p->themes[i], err) < 0)
             return -1;
         for (size_t k = 0; k < p->themes[i].n_outcomes; k++) {
-            if (!(st = sq_prepare(c->s, outcome_sql, err)))
+            if (!(st = sd_prepare(c->s, outcome_sql, err)))
                 return -1;
-            sqlite3_bind_int64(st, 1, c->theme_ids[i]);
-            sqlite3_bind_int(st, 2, (int)k + 1);
-            sq_bind_text(st, 3, p->themes[i].outcomes[k]);
-            if (sq_exec(c->s, st, err, "adding an outcome") < 0)
+            sd_bind_int(st, 1, c->theme_ids[i]);
+            sd_bind_int(st, 2, (int)k + 1);
+            sd_bind_text(st, 3, p->themes[i].outcomes[k]);
+            if (sd_exec(c->s, st, err, "adding an outcome") < 0)
                 return -1;
         }
     }
     for (size_t i = 0; i < p->n_recommendations; i++) {
-        sqlite3_stmt *st = sq_prepare(c->s, rec_sql, err);
+        sd_stmt *st = sd_prepare(c->s, rec_sql, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, c->plan_id);
-        sqlite3_bind_int(st, 2, p->recommendations[i].number);
-        sq_bind_text(st, 3, p->recommendations[i].text);
-        if (sq_exec(c->s, st, err, "adding a recommendation") < 0)
+        sd_bind_int(st, 1, c->plan_id);
+        sd_bind_int(st, 2, p->recommendations[i].number);
+        sd_bind_text(st, 3, p->recommendations[i].text);
+        if (sd_exec(c->s, st, err, "adding a recommendation") < 0)
             return -1;
         char key[24];
         snprintf(key, sizeof key, "%d", p->recommendations[i].number);
-        sl_strmap_put(&c->recs, key, sqlite3_last_insert_rowid(c->s->db));
+        sl_strmap_put(&c->recs, key, sd_last_id(c->s));
     }
     for (size_t i = 0; i < p->n_people; i++) {
         int64_t id;
@@ -263,14 +266,14 @@ static int link_person(save_ctx *c, int64_t action_id, const char *label, const 
         return 0; /* a cell reading "1" names nobody (the importers note it as a finding) */
     if (person_id(c, label, NULL, &pid, err) < 0)
         return -1;
-    sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+    sd_stmt *st = sd_prepare(c->s, sql, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, action_id);
-    sqlite3_bind_int64(st, 2, pid);
-    sq_bind_text(st, 3, role);
-    sqlite3_bind_int(st, 4, position);
-    return sq_exec(c->s, st, err, "linking a person");
+    sd_bind_int(st, 1, action_id);
+    sd_bind_int(st, 2, pid);
+    sd_bind_text(st, 3, role);
+    sd_bind_int(st, 4, position);
+    return sd_exec(c->s, st, err, "linking a person");
 }
 
 /* Splits an SRO cell ("BP and JH-B", "AB; CD") into people and links each. */
@@ -311,16 +314,16 @@ static int insert_milestones(save_ctx *c, int64_t action_id, const sl_date_value
         "INSERT INTO action_milestones (action_id, position, earliest, latest, precision, label)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
     for (int m = 0; m < due->n_milestones; m++) {
-        sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+        sd_stmt *st = sd_prepare(c->s, sql, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, action_id);
-        sqlite3_bind_int(st, 2, m + 1);
-        sq_bind_day(st, 3, due->milestones[m].earliest);
-        sq_bind_day(st, 4, due->milestones[m].latest);
-        sqlite3_bind_int(st, 5, due->milestones[m].precision);
-        sq_bind_text(st, 6, due->milestones[m].label);
-        if (sq_exec(c->s, st, err, "adding a milestone") < 0)
+        sd_bind_int(st, 1, action_id);
+        sd_bind_int(st, 2, m + 1);
+        sd_bind_day(st, 3, due->milestones[m].earliest);
+        sd_bind_day(st, 4, due->milestones[m].latest);
+        sd_bind_int(st, 5, due->milestones[m].precision);
+        sd_bind_text(st, 6, due->milestones[m].label);
+        if (sd_exec(c->s, st, err, "adding a milestone") < 0)
             return -1;
     }
     return 0;
@@ -346,23 +349,23 @@ static int insert_action_links(save_ctx *c, int64_t action_id, const sl_action *
         if (!sl_strmap_get(&c->recs, key, &rec_id))
             return sl_fail(err, "action %s names recommendation %d, which the plan lacks", a->ref,
                            a->recommendations[i]);
-        sqlite3_stmt *st = sq_prepare(c->s, rec_sql, err);
+        sd_stmt *st = sd_prepare(c->s, rec_sql, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, action_id);
-        sqlite3_bind_int64(st, 2, rec_id);
-        if (sq_exec(c->s, st, err, "linking a recommendation") < 0)
+        sd_bind_int(st, 1, action_id);
+        sd_bind_int(st, 2, rec_id);
+        if (sd_exec(c->s, st, err, "linking a recommendation") < 0)
             return -1;
     }
     for (size_t i = 0; i < a->n_custom; i++) {
-        sqlite3_stmt *st = sq_prepare(c->s, field_sql, err);
+        sd_stmt *st = sd_prepare(c->s, field_sql, err);
         if (!st)
             return -1;
-        sqlite3_bind_int64(st, 1, action_id);
-        sqlite3_bind_int(st, 2, (int)i + 1);
-        sq_bind_text(st, 3, a->custom[i].name);
-        sq_bind_text(st, 4, a->custom[i].value);
-        if (sq_exec(c->s, st, err, "adding a custom field") < 0)
+        sd_bind_int(st, 1, action_id);
+        sd_bind_int(st, 2, (int)i + 1);
+        sd_bind_text(st, 3, a->custom[i].name);
+        sd_bind_text(st, 4, a->custom[i].value);
+        if (sd_exec(c->s, st, err, "adding a custom field") < 0)
             return -1;
     }
     return insert_milestones(c, action_id, &a->due.value, err);
@@ -395,53 +398,53 @@ static int insert_action(save_ctx *c, const sl_action *a, int position, sl_buf *
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
         " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?24, ?25, ?26, ?27, ?29)";
     const sl_plan *p = c->plan;
-    sqlite3_stmt *st = sq_prepare(c->s, sql, err);
+    sd_stmt *st = sd_prepare(c->s, sql, err);
     if (!st)
         return -1;
     join_lists(a, leads, recs);
-    sqlite3_bind_int64(st, 1, c->plan_id);
+    sd_bind_int(st, 1, c->plan_id);
     if (a->theme >= 0 && (size_t)a->theme < p->n_themes)
-        sqlite3_bind_int64(st, 2, c->theme_ids[a->theme]);
-    sqlite3_bind_int(st, 3, position);
-    sq_bind_text(st, 4, a->ref);
-    sq_bind_text(st, 5, a->title ? a->title : "");
-    sq_bind_text(st, 6, a->description ? a->description : "");
-    sq_bind_text(st, 7, a->start.text ? a->start.text : "");
-    sq_bind_day(st, 8, a->start.parse == SL_DATE_OK ? a->start.value.earliest : SL_NO_DAY);
-    sqlite3_bind_int(st, 9, a->start.parse);
-    sq_bind_text(st, 10, a->due.text ? a->due.text : "");
-    sq_bind_day(st, 11, a->due.parse == SL_DATE_OK ? a->due.value.earliest : SL_NO_DAY);
-    sq_bind_day(st, 12, a->due.parse == SL_DATE_OK ? a->due.value.latest : SL_NO_DAY);
-    sqlite3_bind_int(st, 13, a->due.value.precision);
-    sqlite3_bind_int(st, 14, a->due.parse);
-    sqlite3_bind_int(st, 15, a->due.value.vague);
-    sq_bind_text(st, 16, a->sro ? a->sro : "");
-    sq_bind_text(st, 17, sl_buf_str(leads));
-    sq_bind_text(st, 18, sl_buf_str(recs));
-    sq_bind_text(st, 19, a->resources ? a->resources : "");
+        sd_bind_int(st, 2, c->theme_ids[a->theme]);
+    sd_bind_int(st, 3, position);
+    sd_bind_text(st, 4, a->ref);
+    sd_bind_text(st, 5, a->title ? a->title : "");
+    sd_bind_text(st, 6, a->description ? a->description : "");
+    sd_bind_text(st, 7, a->start.text ? a->start.text : "");
+    sd_bind_day(st, 8, a->start.parse == SL_DATE_OK ? a->start.value.earliest : SL_NO_DAY);
+    sd_bind_int(st, 9, a->start.parse);
+    sd_bind_text(st, 10, a->due.text ? a->due.text : "");
+    sd_bind_day(st, 11, a->due.parse == SL_DATE_OK ? a->due.value.earliest : SL_NO_DAY);
+    sd_bind_day(st, 12, a->due.parse == SL_DATE_OK ? a->due.value.latest : SL_NO_DAY);
+    sd_bind_int(st, 13, a->due.value.precision);
+    sd_bind_int(st, 14, a->due.parse);
+    sd_bind_int(st, 15, a->due.value.vague);
+    sd_bind_text(st, 16, a->sro ? a->sro : "");
+    sd_bind_text(st, 17, sl_buf_str(leads));
+    sd_bind_text(st, 18, sl_buf_str(recs));
+    sd_bind_text(st, 19, a->resources ? a->resources : "");
     if (a->resources_pence >= 0)
-        sqlite3_bind_int64(st, 20, a->resources_pence);
-    sq_bind_text(st, 21, a->measure ? a->measure : "");
-    sq_bind_text(st, 22, a->impact ? a->impact : "");
-    sq_bind_text(st, 23, a->delivered_through ? a->delivered_through : "");
-    sq_bind_text(st, 24, sl_status_name(a->status));
-    sq_bind_text(st, 25, a->status_text ? a->status_text : "");
-    sq_bind_text(st, 26, sl_rag_name(a->rag_manual));
-    sq_bind_text(st, 27, a->progress ? a->progress : "");
-    sqlite3_bind_int64(st, 28, a->source_line);
-    sq_bind_text(st, 29, a->rag_manual != SL_RAG_NONE && a->rag_reason ? a->rag_reason : "");
-    if (sq_exec(c->s, st, err, "adding an action") < 0)
+        sd_bind_int(st, 20, a->resources_pence);
+    sd_bind_text(st, 21, a->measure ? a->measure : "");
+    sd_bind_text(st, 22, a->impact ? a->impact : "");
+    sd_bind_text(st, 23, a->delivered_through ? a->delivered_through : "");
+    sd_bind_text(st, 24, sl_status_name(a->status));
+    sd_bind_text(st, 25, a->status_text ? a->status_text : "");
+    sd_bind_text(st, 26, sl_rag_name(a->rag_manual));
+    sd_bind_text(st, 27, a->progress ? a->progress : "");
+    sd_bind_int(st, 28, a->source_line);
+    sd_bind_text(st, 29, a->rag_manual != SL_RAG_NONE && a->rag_reason ? a->rag_reason : "");
+    if (sd_exec(c->s, st, err, "adding an action") < 0)
         return -1;
-    int64_t new_id = sqlite3_last_insert_rowid(c->s->db);
+    int64_t new_id = sd_last_id(c->s);
     if (id)
         *id = new_id;
     return insert_action_links(c, new_id, a, err);
 }
 
-int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const char *actor,
+int sd_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const char *actor,
                  int64_t *plan_id, sl_error *err)
 {
-    save_ctx c = {.s = (sq_store *)store, .plan = p};
+    save_ctx c = {.s = (sd_store *)store, .plan = p};
     sl_buf leads = SL_BUF_INIT, recs = SL_BUF_INIT;
     int rc = insert_plan_row(&c, baseline_day, err);
     if (rc == 0)
@@ -454,7 +457,7 @@ int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const c
         sl_buf summary = SL_BUF_INIT;
         sl_buf_cprintf(&summary, "%zu actions from %s (sha256 %.12s)", p->n_actions,
                        p->source_file ? p->source_file : "?", p->source_sha256);
-        rc = sq_audit(c.s, actor, "import", "plan", c.plan_id, "", NULL, sl_buf_str(&summary), err);
+        rc = sd_audit(c.s, actor, "import", "plan", c.plan_id, "", NULL, sl_buf_str(&summary), err);
         sl_buf_free(&summary);
     }
     *plan_id = c.plan_id;
@@ -466,60 +469,60 @@ int sq_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const c
     return rc;
 }
 
-int sq_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err)
+int sd_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err)
 {
     static const char sql[] =
         "SELECT p.id, p.title, a.name, p.version, p.version_label, p.kind, p.source_file,"
         " p.source_sha256, p.imported_at, p.superseded_by,"
         " (SELECT count(*) FROM actions x WHERE x.plan_id = p.id)"
         " FROM plans p JOIN authorities a ON a.id = p.authority_id"
-        " WHERE ?1 OR p.superseded_by IS NULL ORDER BY p.id";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+        " WHERE ?1 <> 0 OR p.superseded_by IS NULL ORDER BY p.id";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, all);
+    sd_bind_int(st, 1, all);
     int rc, stop = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         sl_plan_info info = {
-            .id = sqlite3_column_int64(st, 0),
-            .title = sq_text(st, 1),
-            .authority = sq_text(st, 2),
-            .version = sqlite3_column_int(st, 3),
-            .version_label = sq_text(st, 4),
-            .kind = sq_text(st, 5),
-            .source_file = sq_text(st, 6),
-            .source_sha256 = sq_text(st, 7),
-            .imported_at = sq_text(st, 8),
-            .superseded_by = sqlite3_column_int64(st, 9),
-            .n_actions = sqlite3_column_int(st, 10),
+            .id = sd_int64(st, 0),
+            .title = sd_text(st, 1),
+            .authority = sd_text(st, 2),
+            .version = sd_int(st, 3),
+            .version_label = sd_text(st, 4),
+            .kind = sd_text(st, 5),
+            .source_file = sd_text(st, 6),
+            .source_sha256 = sd_text(st, 7),
+            .imported_at = sd_text(st, 8),
+            .superseded_by = sd_int64(st, 9),
+            .n_actions = sd_int(st, 10),
         };
         if ((stop = cb(ctx, &info)) != 0)
             break;
     }
-    return sq_walk_end(s, st, rc, stop, err, "listing plans");
+    return sd_walk_end(s, st, rc, stop, err, "listing plans");
 }
 
-int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err)
+int sd_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err)
 {
     static const char sql[] =
         "SELECT p.id, p.superseded_by FROM plans p WHERE p.id = ?1"
         " UNION ALL SELECT p.id, p.superseded_by FROM plans p"
         "  WHERE p.title = ?2 AND p.superseded_by IS NULL";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
     char *end;
     long long number = strtoll(name, &end, 10);
-    sqlite3_bind_int64(st, 1, *end == '\0' ? number : -1);
-    sq_bind_text(st, 2, name);
+    sd_bind_int(st, 1, *end == '\0' ? number : -1);
+    sd_bind_text(st, 2, name);
     int found = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        *plan_id = sqlite3_column_int64(st, 0);
+    while ((rc = sd_step(st)) == SD_ROW) {
+        *plan_id = sd_int64(st, 0);
         found++;
     }
-    if (sq_walk_end(s, st, rc, 0, err, "finding a plan") < 0)
+    if (sd_walk_end(s, st, rc, 0, err, "finding a plan") < 0)
         return -1;
     if (found == 0)
         return sl_fail_code(err, SL_ERR_NOT_FOUND, "no plan '%s' (see `sightline plans`)", name);
@@ -531,7 +534,7 @@ int sq_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_erro
 
 /* Reads a stored plan's authority, theme ids (by position) and recommendation
  * ids into a save context for plan (as sl_store_load_plan gave it). */
-static int existing_ctx(sq_store *s, int64_t plan_id, const sl_plan *plan, save_ctx *c, sl_error *err)
+static int existing_ctx(sd_store *s, int64_t plan_id, const sl_plan *plan, save_ctx *c, sl_error *err)
 {
     static const char plan_sql[] = "SELECT authority_id FROM plans WHERE id = ?1";
     static const char themes_sql[] = "SELECT position, id FROM themes WHERE plan_id = ?1 ORDER BY position";
@@ -541,25 +544,25 @@ static int existing_ctx(sq_store *s, int64_t plan_id, const sl_plan *plan, save_
     c->plan = plan;
     c->plan_id = plan_id;
     c->theme_ids = sl_calloc((plan->n_themes + 1) * sizeof *c->theme_ids);
-    sqlite3_stmt *st = SQ_STMT(s, plan_sql, err, SQ_INT(plan_id));
-    int found = st ? sq_one_row(s, st, err, "reading a plan") : -1;
+    sd_stmt *st = SD_STMT(s, plan_sql, err, SD_INT(plan_id));
+    int found = st ? sd_one_row(s, st, err, "reading a plan") : -1;
     if (found <= 0)
         return found < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no plan %lld", (long long)plan_id);
-    c->authority_id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (!(st = SQ_STMT(s, themes_sql, err, SQ_INT(plan_id))))
+    c->authority_id = sd_int64(st, 0);
+    sd_reset(st);
+    if (!(st = SD_STMT(s, themes_sql, err, SD_INT(plan_id))))
         return -1;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int pos = sqlite3_column_int(st, 0);
+    while ((rc = sd_step(st)) == SD_ROW) {
+        int pos = sd_int(st, 0);
         if (pos >= 1 && (size_t)pos <= plan->n_themes)
-            c->theme_ids[pos - 1] = sqlite3_column_int64(st, 1);
+            c->theme_ids[pos - 1] = sd_int64(st, 1);
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading themes") < 0 || !(st = SQ_STMT(s, recs_sql, err, SQ_INT(plan_id))))
+    if (sd_walk_end(s, st, rc, 0, err, "reading themes") < 0 || !(st = SD_STMT(s, recs_sql, err, SD_INT(plan_id))))
         return -1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        sl_strmap_put(&c->recs, sq_text(st, 0), sqlite3_column_int64(st, 1));
-    return sq_walk_end(s, st, rc, 0, err, "reading recommendations");
+    while ((rc = sd_step(st)) == SD_ROW)
+        sl_strmap_put(&c->recs, sd_text(st, 0), sd_int64(st, 1));
+    return sd_walk_end(s, st, rc, 0, err, "reading recommendations");
 }
 
 /* Frees what existing_ctx read. */
@@ -570,7 +573,7 @@ static void free_ctx(save_ctx *c)
     sl_strmap_free(&c->people);
 }
 
-int sq_insert_action(sq_store *s, int64_t plan_id, const sl_plan *plan, const sl_action *a, int position,
+int sd_insert_action(sd_store *s, int64_t plan_id, const sl_plan *plan, const sl_action *a, int position,
                      int64_t *id, sl_error *err)
 {
     save_ctx c;
@@ -584,7 +587,7 @@ int sq_insert_action(sq_store *s, int64_t plan_id, const sl_plan *plan, const sl
     return rc;
 }
 
-int sq_relink_action(sq_store *s, int64_t plan_id, const sl_plan *plan, int64_t action_id, const sl_action *a,
+int sd_relink_action(sd_store *s, int64_t plan_id, const sl_plan *plan, int64_t action_id, const sl_action *a,
                      int64_t *theme_id, sl_error *err)
 {
     static const char *const clear[] = {
@@ -595,8 +598,8 @@ int sq_relink_action(sq_store *s, int64_t plan_id, const sl_plan *plan, int64_t 
     save_ctx c;
     int rc = existing_ctx(s, plan_id, plan, &c, err);
     for (size_t i = 0; rc == 0 && i < sizeof clear / sizeof clear[0]; i++) {
-        sqlite3_stmt *st = SQ_STMT(s, clear[i], err, SQ_INT(action_id));
-        rc = st ? sq_exec(s, st, err, "relinking an action") : -1;
+        sd_stmt *st = SD_STMT(s, clear[i], err, SD_INT(action_id));
+        rc = st ? sd_exec(s, st, err, "relinking an action") : -1;
     }
     if (rc == 0) {
         /* Custom fields stay as they are: insert_action_links would add them again. */

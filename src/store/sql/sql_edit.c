@@ -1,14 +1,14 @@
-/* sqlite_edit.c — editing an action's fields (guarded by its version, each
+/* sql_edit.c — editing an action's fields (guarded by its version, each
  * change audited with its value before and after) and adding an action to a
  * stored plan. Nothing is deleted: an action leaves a plan by withdrawal. */
 #include <string.h>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 #include "util/buf.h"
 
 /* Writes the action row's editable columns, guarded by the version; a row
  * that moved on meanwhile is SL_ERR_STALE. */
-static int write_row(sq_store *s, int64_t action_id, int64_t theme_id, const sl_action *a, int version,
+static int write_row(sd_store *s, int64_t action_id, int64_t theme_id, const sl_action *a, int version,
                      sl_buf *leads, sl_buf *recs, sl_error *err)
 {
     static const char sql[] =
@@ -24,42 +24,42 @@ static int write_row(sq_store *s, int64_t action_id, int64_t theme_id, const sl_
     for (size_t i = 0; i < a->n_recommendations; i++)
         sl_buf_cprintf(recs, i ? ";%d" : "%d", a->recommendations[i]);
     int start_ok = a->start.parse == SL_DATE_OK, due_ok = a->due.parse == SL_DATE_OK;
-    sqlite3_stmt *st = SQ_STMT(
-        s, sql, err, SQ_INT(action_id), SQ_INT(version), theme_id ? SQ_INT(theme_id) : SQ_TEXT(NULL),
-        SQ_TEXT(a->title), SQ_TEXT(a->description ? a->description : ""), SQ_TEXT(a->start.text ? a->start.text : ""),
-        SQ_DAY(start_ok ? a->start.value.earliest : SL_NO_DAY), SQ_INT(a->start.parse),
-        SQ_TEXT(a->due.text ? a->due.text : ""), SQ_DAY(due_ok ? a->due.value.earliest : SL_NO_DAY),
-        SQ_DAY(due_ok ? a->due.value.latest : SL_NO_DAY), SQ_INT(a->due.value.precision), SQ_INT(a->due.parse),
-        SQ_INT(a->due.value.vague), SQ_TEXT(a->sro ? a->sro : ""), SQ_TEXT(sl_buf_str(leads)),
-        SQ_TEXT(sl_buf_str(recs)), SQ_TEXT(a->resources ? a->resources : ""),
-        a->resources_pence >= 0 ? SQ_INT(a->resources_pence) : SQ_TEXT(NULL), SQ_TEXT(a->measure ? a->measure : ""),
-        SQ_TEXT(a->impact ? a->impact : ""), SQ_TEXT(a->delivered_through ? a->delivered_through : ""));
-    if (!st || sq_exec(s, st, err, "editing an action") < 0)
+    sd_stmt *st = SD_STMT(
+        s, sql, err, SD_INT(action_id), SD_INT(version), theme_id ? SD_INT(theme_id) : SD_TEXT(NULL),
+        SD_TEXT(a->title), SD_TEXT(a->description ? a->description : ""), SD_TEXT(a->start.text ? a->start.text : ""),
+        SD_DAY(start_ok ? a->start.value.earliest : SL_NO_DAY), SD_INT(a->start.parse),
+        SD_TEXT(a->due.text ? a->due.text : ""), SD_DAY(due_ok ? a->due.value.earliest : SL_NO_DAY),
+        SD_DAY(due_ok ? a->due.value.latest : SL_NO_DAY), SD_INT(a->due.value.precision), SD_INT(a->due.parse),
+        SD_INT(a->due.value.vague), SD_TEXT(a->sro ? a->sro : ""), SD_TEXT(sl_buf_str(leads)),
+        SD_TEXT(sl_buf_str(recs)), SD_TEXT(a->resources ? a->resources : ""),
+        a->resources_pence >= 0 ? SD_INT(a->resources_pence) : SD_TEXT(NULL), SD_TEXT(a->measure ? a->measure : ""),
+        SD_TEXT(a->impact ? a->impact : ""), SD_TEXT(a->delivered_through ? a->delivered_through : ""));
+    if (!st || sd_exec(s, st, err, "editing an action") < 0)
         return -1;
-    if (sqlite3_changes(s->db) != 1)
+    if (sd_changes(s) != 1)
         return sl_fail_code(err, SL_ERR_STALE, "the action changed meanwhile: the edit was made on version %d",
                             version);
     return 0;
 }
 
 /* Reads the plan an action belongs to; returns 1, 0 when there is no such action, or -1. */
-static int action_plan(sq_store *s, int64_t action_id, int64_t *plan_id, int *version, sl_error *err)
+static int action_plan(sd_store *s, int64_t action_id, int64_t *plan_id, int *version, sl_error *err)
 {
     static const char sql[] = "SELECT plan_id, version FROM actions WHERE id = ?1";
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id));
-    int found = st ? sq_one_row(s, st, err, "finding an action") : -1;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id));
+    int found = st ? sd_one_row(s, st, err, "finding an action") : -1;
     if (found == 1) {
-        *plan_id = sqlite3_column_int64(st, 0);
-        *version = sqlite3_column_int(st, 1);
-        sqlite3_reset(st);
+        *plan_id = sd_int64(st, 0);
+        *version = sd_int(st, 1);
+        sd_reset(st);
     }
     return found;
 }
 
-int sq_action_edit(sl_store *store, int64_t action_id, const sl_plan *plan, int expected_version,
+int sd_action_edit(sl_store *store, int64_t action_id, const sl_plan *plan, int expected_version,
                    const sl_field_changes *changes, const char *actor, sl_error *err)
 {
-    sq_store *s = (sq_store *)store;
+    sd_store *s = (sd_store *)store;
     int64_t plan_id = 0, theme_id = 0;
     int version = 0;
     int found = action_plan(s, action_id, &plan_id, &version, err);
@@ -71,39 +71,39 @@ int sq_action_edit(sl_store *store, int64_t action_id, const sl_plan *plan, int 
     if (plan->n_actions != 1)
         return sl_fail(err, "an edit saves one action");
     sl_buf leads = SL_BUF_INIT, recs = SL_BUF_INIT;
-    int rc = sq_relink_action(s, plan_id, plan, action_id, &plan->actions[0], &theme_id, err);
+    int rc = sd_relink_action(s, plan_id, plan, action_id, &plan->actions[0], &theme_id, err);
     if (rc == 0)
         rc = write_row(s, action_id, theme_id, &plan->actions[0], expected_version, &leads, &recs, err);
     for (size_t i = 0; rc == 0 && i < changes->n; i++)
-        rc = sq_audit(s, actor, "edit", "action", action_id, sl_action_field_name(changes->items[i].field),
+        rc = sd_audit(s, actor, "edit", "action", action_id, sl_action_field_name(changes->items[i].field),
                       changes->items[i].before, changes->items[i].after, err);
     sl_buf_free(&leads);
     sl_buf_free(&recs);
     return rc;
 }
 
-int sq_action_add(sl_store *store, int64_t plan_id, const sl_plan *plan, const sl_action *action,
+int sd_action_add(sl_store *store, int64_t plan_id, const sl_plan *plan, const sl_action *action,
                   const char *actor, int64_t *id, sl_error *err)
 {
     static const char taken_sql[] = "SELECT count(*) FROM actions WHERE plan_id = ?1 AND ref = ?2";
     static const char last_sql[] = "SELECT coalesce(max(position), 0) FROM actions WHERE plan_id = ?1";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = SQ_STMT(s, taken_sql, err, SQ_INT(plan_id), SQ_TEXT(action->ref));
-    if (!st || sq_one_row(s, st, err, "checking a ref") < 0)
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, taken_sql, err, SD_INT(plan_id), SD_TEXT(action->ref));
+    if (!st || sd_one_row(s, st, err, "checking a ref") < 0)
         return -1;
-    int taken = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
+    int taken = sd_int(st, 0);
+    sd_reset(st);
     if (taken)
         return sl_fail_code(err, SL_ERR_EXISTS, "the plan already has an action %s", action->ref);
-    if (!(st = SQ_STMT(s, last_sql, err, SQ_INT(plan_id))) || sq_one_row(s, st, err, "finding the last action") < 0)
+    if (!(st = SD_STMT(s, last_sql, err, SD_INT(plan_id))) || sd_one_row(s, st, err, "finding the last action") < 0)
         return -1;
-    int position = sqlite3_column_int(st, 0) + 1;
-    sqlite3_reset(st);
-    if (sq_insert_action(s, plan_id, plan, action, position, id, err) < 0)
+    int position = sd_int(st, 0) + 1;
+    sd_reset(st);
+    if (sd_insert_action(s, plan_id, plan, action, position, id, err) < 0)
         return -1;
     sl_buf summary = SL_BUF_INIT;
     sl_buf_cprintf(&summary, "%s %s", action->ref, action->title);
-    int rc = sq_audit(s, actor, "add", "action", *id, "", NULL, sl_buf_str(&summary), err);
+    int rc = sd_audit(s, actor, "add", "action", *id, "", NULL, sl_buf_str(&summary), err);
     sl_buf_free(&summary);
     return rc;
 }

@@ -1,10 +1,10 @@
-/* sqlite_action.c — listing actions as of a day, finding them by ref,
+/* sql_action.c — listing actions as of a day, finding them by ref,
  * appending progress updates and reading history. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 #include "util/clock.h"
 #include "util/mem.h"
 
@@ -79,7 +79,7 @@ static void free_meta(listing_meta *m)
 }
 
 /* Reads every plan and theme (a few hundred rows at most) for a listing. */
-static int load_meta(sq_store *s, listing_meta *m, sl_error *err)
+static int load_meta(sd_store *s, listing_meta *m, sl_error *err)
 {
     static const char plans_sql[] =
         "SELECT p.id, p.title, au.name, p.baseline_day, p.amber_days, p.update_cycle_days,"
@@ -87,39 +87,39 @@ static int load_meta(sq_store *s, listing_meta *m, sl_error *err)
         " FROM plans p JOIN authorities au ON au.id = p.authority_id ORDER BY p.id";
     static const char themes_sql[] = "SELECT id, ref, title FROM themes ORDER BY id";
     memset(m, 0, sizeof *m);
-    sqlite3_stmt *st = sq_prepare(s, plans_sql, err);
+    sd_stmt *st = sd_prepare(s, plans_sql, err);
     if (!st)
         return -1;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         m->plans = sl_realloc(m->plans, (m->n_plans + 1) * sizeof *m->plans);
         plan_meta *p = &m->plans[m->n_plans++];
-        p->id = sqlite3_column_int64(st, 0);
-        p->title = sl_strdup(sq_text(st, 1));
-        p->authority = sl_strdup(sq_text(st, 2));
-        p->baseline_day = sq_day(st, 3);
-        p->rules.amber_days = sqlite3_column_int(st, 4);
-        p->rules.update_cycle_days = sqlite3_column_int(st, 5);
-        p->rules.requires_signoff = sqlite3_column_int(st, 6);
-        p->superseded = sqlite3_column_int(st, 7);
+        p->id = sd_int64(st, 0);
+        p->title = sl_strdup(sd_text(st, 1));
+        p->authority = sl_strdup(sd_text(st, 2));
+        p->baseline_day = sd_day(st, 3);
+        p->rules.amber_days = sd_int(st, 4);
+        p->rules.update_cycle_days = sd_int(st, 5);
+        p->rules.requires_signoff = sd_int(st, 6);
+        p->superseded = sd_int(st, 7);
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading plans") < 0 ||
-        !(st = sq_prepare(s, themes_sql, err))) {
+    if (sd_walk_end(s, st, rc, 0, err, "reading plans") < 0 ||
+        !(st = sd_prepare(s, themes_sql, err))) {
         free_meta(m);
         return -1;
     }
     size_t cap = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         if (m->n_themes == cap) {
             cap = cap ? cap * 2 : 64;
             m->themes = sl_realloc(m->themes, cap * sizeof *m->themes);
         }
         theme_meta *t = &m->themes[m->n_themes++];
-        t->id = sqlite3_column_int64(st, 0);
-        t->ref = sl_strdup(sq_text(st, 1));
-        t->title = sl_strdup(sq_text(st, 2));
+        t->id = sd_int64(st, 0);
+        t->ref = sl_strdup(sd_text(st, 1));
+        t->title = sl_strdup(sd_text(st, 2));
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading themes") < 0) {
+    if (sd_walk_end(s, st, rc, 0, err, "reading themes") < 0) {
         free_meta(m);
         return -1;
     }
@@ -172,93 +172,93 @@ static sl_rag stored_rag(const char *name)
 
 /* Fills the status fields of a row as of the query day: the plan's own
  * status, the latest update, or (for a past day) the update then in force. */
-static int resolve_as_of(sq_store *s, sqlite3_stmt *row, sl_day as_of, sl_action_row *r,
-                         sqlite3_stmt **probe, sl_error *err)
+static int resolve_as_of(sd_store *s, sd_stmt *row, sl_day as_of, sl_action_row *r,
+                         sd_stmt **probe, sl_error *err)
 {
-    sl_day last = sq_day(row, C_LAST_UPDATE);
-    r->status = stored_status(sq_text(row, C_STATUS));
-    r->status_text = sq_text(row, C_STATUS_TEXT);
-    r->manual_rag = stored_rag(sq_text(row, C_RAG_MANUAL));
+    sl_day last = sd_day(row, C_LAST_UPDATE);
+    r->status = stored_status(sd_text(row, C_STATUS));
+    r->status_text = sd_text(row, C_STATUS_TEXT);
+    r->manual_rag = stored_rag(sd_text(row, C_RAG_MANUAL));
     r->rag_reason = !r->manual_rag ? ""
-                    : *sq_text(row, C_CUR_RAG_REASON) ? sq_text(row, C_CUR_RAG_REASON)
+                    : *sd_text(row, C_CUR_RAG_REASON) ? sd_text(row, C_CUR_RAG_REASON)
                                                       : "as written in the plan";
     r->manual_until = SL_NO_DAY;
-    r->note = sq_text(row, C_PROGRESS);
+    r->note = sd_text(row, C_PROGRESS);
     r->last_update = SL_NO_DAY;
     if (last == SL_NO_DAY)
         return 0;
     if (last <= as_of) {
-        r->status = stored_status(sq_text(row, C_CUR_STATUS));
-        r->status_text = sq_text(row, C_CUR_STATUS_TEXT);
-        r->manual_rag = stored_rag(sq_text(row, C_CUR_RAG));
-        r->rag_reason = sq_text(row, C_CUR_RAG_REASON);
-        r->manual_until = sq_day(row, C_CUR_RAG_UNTIL);
-        r->note = sq_text(row, C_CUR_NOTE);
+        r->status = stored_status(sd_text(row, C_CUR_STATUS));
+        r->status_text = sd_text(row, C_CUR_STATUS_TEXT);
+        r->manual_rag = stored_rag(sd_text(row, C_CUR_RAG));
+        r->rag_reason = sd_text(row, C_CUR_RAG_REASON);
+        r->manual_until = sd_day(row, C_CUR_RAG_UNTIL);
+        r->note = sd_text(row, C_CUR_NOTE);
         r->last_update = last;
         return 0;
     }
     /* A day before the latest update: find the update then in force. */
-    if (!(*probe = sq_prepare(s, as_of_sql, err)))
+    if (!(*probe = sd_prepare(s, as_of_sql, err)))
         return -1;
-    sqlite3_bind_int64(*probe, 1, r->id);
-    sqlite3_bind_int64(*probe, 2, as_of);
-    int rc = sqlite3_step(*probe);
-    if (rc == SQLITE_ROW) {
-        r->status = stored_status(sq_text(*probe, 0));
-        r->status_text = sq_text(*probe, 1);
-        r->manual_rag = stored_rag(sq_text(*probe, 2));
-        r->rag_reason = sq_text(*probe, 3);
-        r->manual_until = sq_day(*probe, 6);
-        if (*sq_text(*probe, 4))
-            r->note = sq_text(*probe, 4);
-        r->last_update = sq_day(*probe, 5);
-    } else if (rc != SQLITE_DONE) {
-        return sq_fail(s, err, "reading an action's history");
+    sd_bind_int(*probe, 1, r->id);
+    sd_bind_int(*probe, 2, as_of);
+    int rc = sd_step(*probe);
+    if (rc == SD_ROW) {
+        r->status = stored_status(sd_text(*probe, 0));
+        r->status_text = sd_text(*probe, 1);
+        r->manual_rag = stored_rag(sd_text(*probe, 2));
+        r->rag_reason = sd_text(*probe, 3);
+        r->manual_until = sd_day(*probe, 6);
+        if (*sd_text(*probe, 4))
+            r->note = sd_text(*probe, 4);
+        r->last_update = sd_day(*probe, 5);
+    } else if (rc != SD_DONE) {
+        return sd_fail(s, err, "reading an action's history");
     }
     return 0;
 }
 
 /* Fills the fixed fields of a row from the listing statement and the
  * plan and theme it belongs to. */
-static void read_row(sqlite3_stmt *st, const plan_meta *plan, const theme_meta *theme,
+static void read_row(sd_stmt *st, const plan_meta *plan, const theme_meta *theme,
                      sl_action_row *r)
 {
     memset(r, 0, sizeof *r);
-    r->id = sqlite3_column_int64(st, C_ID);
-    r->plan_id = sqlite3_column_int64(st, C_PLAN_ID);
+    r->id = sd_int64(st, C_ID);
+    r->plan_id = sd_int64(st, C_PLAN_ID);
     r->plan_title = plan ? plan->title : "";
     r->authority = plan ? plan->authority : "";
-    r->ref = sq_text(st, C_REF);
-    r->title = sq_text(st, C_TITLE);
+    r->ref = sd_text(st, C_REF);
+    r->title = sd_text(st, C_TITLE);
     r->theme_ref = theme ? theme->ref : "";
     r->theme = theme ? theme->title : "";
-    r->start_text = sq_text(st, C_START_TEXT);
-    r->start = sq_day(st, C_START_DAY);
-    r->due_text = sq_text(st, C_DUE_TEXT);
-    r->due = sq_day(st, C_DUE_DAY);
-    r->due_vague = sqlite3_column_int(st, C_DUE_VAGUE);
-    r->due_parse = sqlite3_column_int(st, C_DUE_PARSE);
-    r->start_parse = sqlite3_column_int(st, C_START_PARSE);
-    r->sro = sq_text(st, C_SRO);
-    r->leads = sq_text(st, C_LEADS);
-    r->recommendations = sq_text(st, C_RECS);
-    r->measure = sq_text(st, C_MEASURE);
+    r->start_text = sd_text(st, C_START_TEXT);
+    r->start = sd_day(st, C_START_DAY);
+    r->due_text = sd_text(st, C_DUE_TEXT);
+    r->due = sd_day(st, C_DUE_DAY);
+    r->due_vague = sd_int(st, C_DUE_VAGUE);
+    r->due_parse = sd_int(st, C_DUE_PARSE);
+    r->start_parse = sd_int(st, C_START_PARSE);
+    r->sro = sd_text(st, C_SRO);
+    r->leads = sd_text(st, C_LEADS);
+    r->recommendations = sd_text(st, C_RECS);
+    r->measure = sd_text(st, C_MEASURE);
     r->baseline_day = plan ? plan->baseline_day : SL_NO_DAY;
     r->rules = plan ? plan->rules : sl_rag_rules_default();
-    r->version = sqlite3_column_int(st, C_VERSION);
-    r->source_line = (long)sqlite3_column_int64(st, C_SOURCE_LINE);
+    r->version = sd_int(st, C_VERSION);
+    r->source_line = (long)sd_int64(st, C_SOURCE_LINE);
 }
 
-int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, void *ctx,
+int sd_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, void *ctx,
                    sl_error *err)
 {
-    sq_store *s = (sq_store *)store;
+    sd_store *s = (sd_store *)store;
     int due = q->due_before != SL_NO_DAY;
     const char *sql = q->action_id ? one_action_sql
                       : q->plan_id ? (due ? plan_due_sql : plan_sql)
                                    : (due ? all_due_actions_sql : all_actions_sql);
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(q->plan_id), SQ_INT(q->include_superseded),
-                      SQ_DAY(q->due_before), SQ_INT(q->action_id));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(q->plan_id), SD_INT(q->include_superseded),
+                      SD_DAY(q->due_before), SD_INT(q->action_id));
     if (!st)
         return -1;
     listing_meta meta;
@@ -267,13 +267,13 @@ int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
     /* load_meta reused other statements; this one is still bound and ready. */
     int rc, result = 0;
     size_t plan_hint = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         sl_action_row r;
-        sqlite3_stmt *probe = NULL;
-        const theme_meta *theme = sqlite3_column_type(st, C_THEME_ID) == SQLITE_NULL
+        sd_stmt *probe = NULL;
+        const theme_meta *theme = sd_is_null(st, C_THEME_ID)
                                       ? NULL
-                                      : find_theme(&meta, sqlite3_column_int64(st, C_THEME_ID));
-        const plan_meta *plan = find_plan(&meta, sqlite3_column_int64(st, C_PLAN_ID), &plan_hint);
+                                      : find_theme(&meta, sd_int64(st, C_THEME_ID));
+        const plan_meta *plan = find_plan(&meta, sd_int64(st, C_PLAN_ID), &plan_hint);
         if (!q->plan_id && !q->action_id && !q->include_superseded && plan && plan->superseded)
             continue;
         read_row(st, plan, theme, &r);
@@ -282,33 +282,33 @@ int sq_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
         else
             result = cb(ctx, &r);
         if (probe)
-            sqlite3_reset(probe);
+            sd_reset(probe);
         if (result)
             break;
     }
-    result = sq_walk_end(s, st, rc, result, err, "listing actions");
+    result = sd_walk_end(s, st, rc, result, err, "listing actions");
     free_meta(&meta);
     return result;
 }
 
-int sq_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *ids, int max,
+int sd_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *ids, int max,
                     sl_error *err)
 {
     static const char sql[] =
         "SELECT a.id FROM actions a JOIN plans p ON p.id = a.plan_id"
         " WHERE a.ref = ?1 AND (?2 = 0 OR a.plan_id = ?2) AND (?2 <> 0 OR p.superseded_by IS NULL)"
         " ORDER BY a.id";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(ref), SQ_INT(plan_id));
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(ref), SD_INT(plan_id));
     if (!st)
         return -1;
     int n = 0, rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         if (n < max)
-            ids[n] = sqlite3_column_int64(st, 0);
+            ids[n] = sd_int64(st, 0);
         n++;
     }
-    if (sq_walk_end(s, st, rc, 0, err, "finding an action") < 0)
+    if (sd_walk_end(s, st, rc, 0, err, "finding an action") < 0)
         return -1;
     return n;
 }
@@ -322,73 +322,73 @@ typedef struct {
 } action_state;
 
 /* Reads an action's version and current state. */
-static int read_state(sq_store *s, int64_t action_id, action_state *out, sl_error *err)
+static int read_state(sd_store *s, int64_t action_id, action_state *out, sl_error *err)
 {
     static const char sql[] =
         "SELECT version, last_update_day, cur_status, cur_rag FROM actions WHERE id = ?1";
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, action_id);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE)
+    sd_bind_int(st, 1, action_id);
+    int rc = sd_step(st);
+    if (rc == SD_DONE)
         return sl_fail_code(err, SL_ERR_NOT_FOUND, "no action with id %lld", (long long)action_id);
-    if (rc != SQLITE_ROW)
-        return sq_fail(s, err, "reading an action");
-    out->version = sqlite3_column_int(st, 0);
-    out->last_update = sq_day(st, 1);
-    snprintf(out->status, sizeof out->status, "%s", sq_text(st, 2));
-    snprintf(out->rag, sizeof out->rag, "%s", sq_text(st, 3));
-    sqlite3_reset(st);
+    if (rc != SD_ROW)
+        return sd_fail(s, err, "reading an action");
+    out->version = sd_int(st, 0);
+    out->last_update = sd_day(st, 1);
+    snprintf(out->status, sizeof out->status, "%s", sd_text(st, 2));
+    snprintf(out->rag, sizeof out->rag, "%s", sd_text(st, 3));
+    sd_reset(st);
     return 0;
 }
 
 /* Appends the update row itself. */
-static int insert_update(sq_store *s, const sl_update *u, const char *actor, int version,
+static int insert_update(sd_store *s, const sl_update *u, const char *actor, int version,
                          sl_error *err)
 {
     static const char sql[] =
         "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
         " rag, rag_reason, note, evidence, action_version, rag_until)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(u->action_id), SQ_INT(u->day), SQ_NOW,
-                      SQ_TEXT(actor), SQ_TEXT(sl_status_name(u->status)),
-                      SQ_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
-                      SQ_TEXT(sl_rag_name(u->rag)), SQ_TEXT(u->rag_reason ? u->rag_reason : ""),
-                      SQ_TEXT(u->note ? u->note : ""), SQ_TEXT(u->evidence ? u->evidence : ""),
-                      SQ_INT(version), SQ_DAY(u->rag ? u->rag_until : SL_NO_DAY));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(u->action_id), SD_INT(u->day), SD_NOW,
+                      SD_TEXT(actor), SD_TEXT(sl_status_name(u->status)),
+                      SD_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
+                      SD_TEXT(sl_rag_name(u->rag)), SD_TEXT(u->rag_reason ? u->rag_reason : ""),
+                      SD_TEXT(u->note ? u->note : ""), SD_TEXT(u->evidence ? u->evidence : ""),
+                      SD_INT(version), SD_DAY(u->rag ? u->rag_until : SL_NO_DAY));
     if (!st)
         return -1;
-    return sq_exec(s, st, err, "adding a progress update");
+    return sd_exec(s, st, err, "adding a progress update");
 }
 
 /* Moves the action's current state to the update (when it is the latest by
  * day) and bumps its version, guarded by the version read before. */
-static int advance_action(sq_store *s, const sl_update *u, const action_state *before,
+static int advance_action(sd_store *s, const sl_update *u, const action_state *before,
                           sl_error *err)
 {
     static const char sql[] =
         "UPDATE actions SET version = version + 1,"
-        " cur_status = CASE WHEN ?3 THEN ?4 ELSE cur_status END,"
-        " cur_status_text = CASE WHEN ?3 THEN ?5 ELSE cur_status_text END,"
-        " cur_rag = CASE WHEN ?3 THEN ?6 ELSE cur_rag END,"
-        " cur_rag_reason = CASE WHEN ?3 THEN ?7 ELSE cur_rag_reason END,"
-        " cur_note = CASE WHEN ?3 AND ?8 <> '' THEN ?8 ELSE cur_note END,"
-        " last_update_day = CASE WHEN ?3 THEN ?9 ELSE last_update_day END,"
-        " cur_rag_until = CASE WHEN ?3 THEN ?10 ELSE cur_rag_until END"
+        " cur_status = CASE WHEN ?3 <> 0 THEN ?4 ELSE cur_status END,"
+        " cur_status_text = CASE WHEN ?3 <> 0 THEN ?5 ELSE cur_status_text END,"
+        " cur_rag = CASE WHEN ?3 <> 0 THEN ?6 ELSE cur_rag END,"
+        " cur_rag_reason = CASE WHEN ?3 <> 0 THEN ?7 ELSE cur_rag_reason END,"
+        " cur_note = CASE WHEN ?3 <> 0 AND ?8 <> '' THEN ?8 ELSE cur_note END,"
+        " last_update_day = CASE WHEN ?3 <> 0 THEN ?9 ELSE last_update_day END,"
+        " cur_rag_until = CASE WHEN ?3 <> 0 THEN ?10 ELSE cur_rag_until END"
         " WHERE id = ?1 AND version = ?2";
     int latest = before->last_update == SL_NO_DAY || u->day >= before->last_update;
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(u->action_id), SQ_INT(before->version),
-                      SQ_INT(latest), SQ_TEXT(sl_status_name(u->status)),
-                      SQ_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
-                      SQ_TEXT(sl_rag_name(u->rag)), SQ_TEXT(u->rag_reason ? u->rag_reason : ""),
-                      SQ_TEXT(u->note ? u->note : ""), SQ_INT(u->day),
-                      SQ_DAY(u->rag ? u->rag_until : SL_NO_DAY));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(u->action_id), SD_INT(before->version),
+                      SD_INT(latest), SD_TEXT(sl_status_name(u->status)),
+                      SD_TEXT(u->status_text ? u->status_text : sl_status_name(u->status)),
+                      SD_TEXT(sl_rag_name(u->rag)), SD_TEXT(u->rag_reason ? u->rag_reason : ""),
+                      SD_TEXT(u->note ? u->note : ""), SD_INT(u->day),
+                      SD_DAY(u->rag ? u->rag_until : SL_NO_DAY));
     if (!st)
         return -1;
-    if (sq_exec(s, st, err, "moving an action on") < 0)
+    if (sd_exec(s, st, err, "moving an action on") < 0)
         return -1;
-    if (sqlite3_changes(s->db) != 1)
+    if (sd_changes(s) != 1)
         return sl_fail_code(err, SL_ERR_STALE, "the action changed meanwhile (version %d is no longer current)",
                             before->version);
     return 0;
@@ -413,28 +413,28 @@ static void free_in_force(in_force *f)
 /* Reads the state in force on day: the latest update on or before it, else
  * the status the plan was imported with (a RAG written in the plan stands
  * only until the first update). Returns 0 or -1. */
-static int read_in_force(sq_store *s, int64_t action_id, sl_day day, in_force *out, sl_error *err)
+static int read_in_force(sd_store *s, int64_t action_id, sl_day day, in_force *out, sl_error *err)
 {
     static const char update_sql[] =
         "SELECT status, status_text, rag, rag_reason, rag_until FROM progress_updates"
         " WHERE action_id = ?1 AND day <= ?2 ORDER BY day DESC, id DESC LIMIT 1";
     static const char imported_sql[] = "SELECT status, status_text FROM actions WHERE id = ?1";
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *st = SQ_STMT(s, update_sql, err, SQ_INT(action_id), SQ_INT(day));
-    int found = st ? sq_one_row(s, st, err, "reading the state in force") : -1;
-    if (found == 0 && (st = SQ_STMT(s, imported_sql, err, SQ_INT(action_id))))
-        found = sq_one_row(s, st, err, "reading an action's status");
+    sd_stmt *st = SD_STMT(s, update_sql, err, SD_INT(action_id), SD_INT(day));
+    int found = st ? sd_one_row(s, st, err, "reading the state in force") : -1;
+    if (found == 0 && (st = SD_STMT(s, imported_sql, err, SD_INT(action_id))))
+        found = sd_one_row(s, st, err, "reading an action's status");
     if (found < 0)
         return -1;
     if (found == 0)
         return sl_fail_code(err, SL_ERR_NOT_FOUND, "no action with id %lld", (long long)action_id);
-    out->status = stored_status(sq_text(st, 0));
-    out->status_text = sl_strdup(sq_text(st, 1));
-    int from_update = sqlite3_column_count(st) > 2;
-    out->rag = from_update ? stored_rag(sq_text(st, 2)) : SL_RAG_NONE;
-    out->rag_reason = sl_strdup(from_update ? sq_text(st, 3) : "");
-    out->rag_until = from_update ? sq_day(st, 4) : SL_NO_DAY;
-    sqlite3_reset(st);
+    out->status = stored_status(sd_text(st, 0));
+    out->status_text = sl_strdup(sd_text(st, 1));
+    int from_update = s->drv->col_count(st) > 2;
+    out->rag = from_update ? stored_rag(sd_text(st, 2)) : SL_RAG_NONE;
+    out->rag_reason = sl_strdup(from_update ? sd_text(st, 3) : "");
+    out->rag_until = from_update ? sd_day(st, 4) : SL_NO_DAY;
+    sd_reset(st);
     return 0;
 }
 
@@ -458,29 +458,29 @@ static void resolve_kept(const sl_update *u, const in_force *f, sl_update *r)
 }
 
 /* Audits what an update changed: status and RAG when they moved, note and evidence when given. */
-static int audit_update(sq_store *s, const sl_update *u, const action_state *before, const char *actor,
+static int audit_update(sd_store *s, const sl_update *u, const action_state *before, const char *actor,
                         sl_error *err)
 {
     const char *status = sl_status_name(u->status), *rag = sl_rag_name(u->rag);
     if (strcmp(before->status, status) != 0 &&
-        sq_audit(s, actor, "update", "action", u->action_id, "status", before->status, status, err) < 0)
+        sd_audit(s, actor, "update", "action", u->action_id, "status", before->status, status, err) < 0)
         return -1;
     if (strcmp(before->rag, rag) != 0 &&
-        sq_audit(s, actor, "update", "action", u->action_id, "rag", before->rag[0] ? before->rag : NULL,
+        sd_audit(s, actor, "update", "action", u->action_id, "rag", before->rag[0] ? before->rag : NULL,
                  *rag ? rag : NULL, err) < 0)
         return -1;
     if (u->note && *u->note &&
-        sq_audit(s, actor, "update", "action", u->action_id, "note", NULL, u->note, err) < 0)
+        sd_audit(s, actor, "update", "action", u->action_id, "note", NULL, u->note, err) < 0)
         return -1;
     if (u->evidence && *u->evidence &&
-        sq_audit(s, actor, "update", "action", u->action_id, "evidence", NULL, u->evidence, err) < 0)
+        sd_audit(s, actor, "update", "action", u->action_id, "evidence", NULL, u->evidence, err) < 0)
         return -1;
     return 0;
 }
 
-int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_error *err)
+int sd_add_update(sl_store *store, const sl_update *u, const char *actor, sl_error *err)
 {
-    sq_store *s = (sq_store *)store;
+    sd_store *s = (sd_store *)store;
     action_state before;
     if (read_state(s, u->action_id, &before, err) < 0)
         return -1;
@@ -504,33 +504,33 @@ int sq_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
 /* Walks rows of progress updates (id, day, recorded_at, actor, status,
  * status_text, rag, rag_reason, note, evidence, action_version, rag_until) of an
  * action, calling cb for each until it returns non-zero; finalises st. */
-static int walk_updates(sq_store *s, sqlite3_stmt *st, int64_t action_id, sl_update_cb cb,
+static int walk_updates(sd_store *s, sd_stmt *st, int64_t action_id, sl_update_cb cb,
                         void *ctx, sl_error *err)
 {
     int rc, stop = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         sl_update u = {
-            .id = sqlite3_column_int64(st, 0),
+            .id = sd_int64(st, 0),
             .action_id = action_id,
-            .day = sq_day(st, 1),
-            .recorded_at = sq_text(st, 2),
-            .actor = sq_text(st, 3),
-            .status = stored_status(sq_text(st, 4)),
-            .status_text = sq_text(st, 5),
-            .rag = stored_rag(sq_text(st, 6)),
-            .rag_reason = sq_text(st, 7),
-            .note = sq_text(st, 8),
-            .evidence = sq_text(st, 9),
-            .action_version = sqlite3_column_int(st, 10),
-            .rag_until = sq_day(st, 11),
+            .day = sd_day(st, 1),
+            .recorded_at = sd_text(st, 2),
+            .actor = sd_text(st, 3),
+            .status = stored_status(sd_text(st, 4)),
+            .status_text = sd_text(st, 5),
+            .rag = stored_rag(sd_text(st, 6)),
+            .rag_reason = sd_text(st, 7),
+            .note = sd_text(st, 8),
+            .evidence = sd_text(st, 9),
+            .action_version = sd_int(st, 10),
+            .rag_until = sd_day(st, 11),
         };
         if ((stop = cb(ctx, &u)) != 0)
             break;
     }
-    return sq_walk_end(s, st, rc, stop, err, "reading progress updates");
+    return sd_walk_end(s, st, rc, stop, err, "reading progress updates");
 }
 
-int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
+int sd_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb cb, void *ctx,
                    sl_error *err)
 {
     static const char all_sql[] =
@@ -539,26 +539,26 @@ int sq_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
     static const char latest_sql[] =
         "SELECT * FROM (SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
         " note, evidence, action_version, rag_until FROM progress_updates WHERE action_id = ?1"
-        " ORDER BY day DESC, id DESC LIMIT ?2) ORDER BY day, id";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, latest > 0 ? latest_sql : all_sql, err);
+        " ORDER BY day DESC, id DESC LIMIT ?2) AS latest ORDER BY day, id";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, latest > 0 ? latest_sql : all_sql, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, action_id);
+    sd_bind_int(st, 1, action_id);
     if (latest > 0)
-        sqlite3_bind_int(st, 2, latest);
+        sd_bind_int(st, 2, latest);
     return walk_updates(s, st, action_id, cb, ctx, err);
 }
 
-int sq_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update_cb cb, void *ctx,
+int sd_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update_cb cb, void *ctx,
                      sl_error *err)
 {
     static const char sql[] =
         "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
         " action_version, rag_until FROM progress_updates WHERE action_id = ?1 AND day <= ?2 AND day <> ?3"
         " ORDER BY day DESC, id DESC LIMIT 1";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(action_id), SQ_INT(as_of), SQ_INT(SL_NO_DAY));
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(as_of), SD_INT(SL_NO_DAY));
     if (!st)
         return -1;
     return walk_updates(s, st, action_id, cb, ctx, err);
@@ -566,76 +566,76 @@ int sq_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update
 
 /* Walks an audit query's rows (columns id, at, actor, operation, entity,
  * entity_id, field, before, after), calling cb for each. */
-static int walk_audit(sq_store *s, sqlite3_stmt *st, sl_audit_cb cb, void *ctx, sl_error *err)
+static int walk_audit(sd_store *s, sd_stmt *st, sl_audit_cb cb, void *ctx, sl_error *err)
 {
     int rc, stop = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         sl_audit_entry e = {
-            .id = sqlite3_column_int64(st, 0),
-            .at = sq_text(st, 1),
-            .actor = sq_text(st, 2),
-            .operation = sq_text(st, 3),
-            .entity = sq_text(st, 4),
-            .entity_id = sqlite3_column_int64(st, 5),
-            .field = sq_text(st, 6),
-            .before = sqlite3_column_type(st, 7) == SQLITE_NULL ? NULL : sq_text(st, 7),
-            .after = sqlite3_column_type(st, 8) == SQLITE_NULL ? NULL : sq_text(st, 8),
+            .id = sd_int64(st, 0),
+            .at = sd_text(st, 1),
+            .actor = sd_text(st, 2),
+            .operation = sd_text(st, 3),
+            .entity = sd_text(st, 4),
+            .entity_id = sd_int64(st, 5),
+            .field = sd_text(st, 6),
+            .before = sd_is_null(st, 7) ? NULL : sd_text(st, 7),
+            .after = sd_is_null(st, 8) ? NULL : sd_text(st, 8),
         };
         if ((stop = cb(ctx, &e)) != 0)
             break;
     }
-    return sq_walk_end(s, st, rc, stop, err, "reading the audit log");
+    return sd_walk_end(s, st, rc, stop, err, "reading the audit log");
 }
 
-int sq_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
+int sd_each_audit(sl_store *store, const char *entity, int64_t entity_id, int latest, sl_audit_cb cb,
                   void *ctx, sl_error *err)
 {
     /* One entity's or every entry; all of them, or only the latest ?3. */
     static const char one_latest_sql[] =
         "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
-        " FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3) ORDER BY id";
+        " FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
     static const char every_latest_sql[] =
         "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
-        " FROM audit_log ORDER BY id DESC LIMIT ?3) ORDER BY id";
+        " FROM audit_log ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
     static const char one_all_sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
         " WHERE entity = ?1 AND entity_id = ?2 ORDER BY id";
     static const char every_sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
         " ORDER BY id";
-    sq_store *s = (sq_store *)store;
+    sd_store *s = (sd_store *)store;
     const char *chosen = entity ? (latest > 0 ? one_latest_sql : one_all_sql)
                                 : (latest > 0 ? every_latest_sql : every_sql);
-    sqlite3_stmt *st = sq_prepare(s, chosen, err);
+    sd_stmt *st = sd_prepare(s, chosen, err);
     if (!st)
         return -1;
     if (entity) {
-        sq_bind_text(st, 1, entity);
-        sqlite3_bind_int64(st, 2, entity_id);
+        sd_bind_text(st, 1, entity);
+        sd_bind_int(st, 2, entity_id);
     }
     if (latest > 0)
-        sqlite3_bind_int(st, 3, latest);
+        sd_bind_int(st, 3, latest);
     return walk_audit(s, st, cb, ctx, err);
 }
 
-int sq_each_recent_audit(sl_store *store, const char *actor, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
+int sd_each_recent_audit(sl_store *store, const char *actor, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
 {
     static const char sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
         " WHERE ?2 IS NULL OR actor = ?2 ORDER BY id DESC LIMIT ?1";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
-    sqlite3_bind_int(st, 1, limit);
+    sd_bind_int(st, 1, limit);
     if (actor)
-        sq_bind_text(st, 2, actor);
+        sd_bind_text(st, 2, actor);
     else
-        sqlite3_bind_null(st, 2);
+        sd_bind_null(st, 2);
     return walk_audit(s, st, cb, ctx, err);
 }
 
-int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
+int sd_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
 {
     static const char sql[] =
         "SELECT au.name, pe.label, pe.name,"
@@ -645,37 +645,37 @@ int sq_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
         " JOIN action_people ap ON ap.person_id = pe.id"
         " JOIN actions a ON a.id = ap.action_id JOIN plans p ON p.id = a.plan_id"
         " WHERE p.superseded_by IS NULL GROUP BY pe.id ORDER BY au.name, pe.label";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
     int rc, stop = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sl_person_row row = {sq_text(st, 0), sq_text(st, 1), sq_text(st, 2),
-                             sqlite3_column_int(st, 3), sqlite3_column_int(st, 4)};
+    while ((rc = sd_step(st)) == SD_ROW) {
+        sl_person_row row = {sd_text(st, 0), sd_text(st, 1), sd_text(st, 2),
+                             sd_int(st, 3), sd_int(st, 4)};
         if ((stop = cb(ctx, &row)) != 0)
             break;
     }
-    return sq_walk_end(s, st, rc, stop, err, "listing people");
+    return sd_walk_end(s, st, rc, stop, err, "listing people");
 }
 
-int sq_generation(sl_store *store, int64_t *generation, sl_error *err)
+int sd_generation(sl_store *store, int64_t *generation, sl_error *err)
 {
     static const char sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, after FROM audit_log ORDER BY id DESC LIMIT 1";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
-    int rc = sqlite3_step(st);
+    int rc = sd_step(st);
     uint64_t h = 1469598103934665603ULL;     /* FNV-1a over the entry's columns */
-    for (int c = 0; rc == SQLITE_ROW && c < 8; c++) {
-        const unsigned char *text = sqlite3_column_text(st, c);
+    for (int c = 0; rc == SD_ROW && c < 8; c++) {
+        const unsigned char *text = (const unsigned char *)sd_text(st, c);
         for (; text && *text; text++)
             h = (h ^ *text) * 1099511628211ULL;
         h = (h ^ 0x1f) * 1099511628211ULL;
     }
     *generation = (int64_t)(h >> 1);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : sq_fail(s, err, "reading the generation");
+    sd_reset(st);
+    return rc == SD_ROW || rc == SD_DONE ? 0 : sd_fail(s, err, "reading the generation");
 }

@@ -1,4 +1,4 @@
-/* sqlite_merge.c — a new version of a plan keeps what was recorded on the
+/* sql_merge.c — a new version of a plan keeps what was recorded on the
  * version before it: updates (sign-offs, manual RAGs, evidence), comments,
  * links, current state, the plan's settings and report commentary. Actions
  * the new version lacks are copied into it and withdrawn, never dropped.
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "domain/plan_merge.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -31,32 +31,32 @@ static void free_actions(version_actions *v)
 }
 
 /* Reads the ids, refs and titles of a plan version's actions in plan order. */
-static int read_actions(sq_store *s, int64_t plan_id, version_actions *v, sl_error *err)
+static int read_actions(sd_store *s, int64_t plan_id, version_actions *v, sl_error *err)
 {
     static const char sql[] = "SELECT id, ref, title FROM actions WHERE plan_id = ?1 ORDER BY position, id";
     memset(v, 0, sizeof *v);
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(plan_id));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id));
     if (!st)
         return -1;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         v->ids = sl_realloc(v->ids, (v->n + 1) * sizeof *v->ids);
         v->keys = sl_realloc(v->keys, (v->n + 1) * sizeof *v->keys);
-        v->ids[v->n] = sqlite3_column_int64(st, 0);
-        v->keys[v->n].ref = sl_strdup(sq_text(st, 1));
-        v->keys[v->n++].title = sl_strdup(sq_text(st, 2));
+        v->ids[v->n] = sd_int64(st, 0);
+        v->keys[v->n].ref = sl_strdup(sd_text(st, 1));
+        v->keys[v->n++].title = sl_strdup(sd_text(st, 2));
     }
-    return sq_walk_end(s, st, rc, 0, err, "reading a version's actions");
+    return sd_walk_end(s, st, rc, 0, err, "reading a version's actions");
 }
 
 /* Runs a statement bound with ?1 from and ?2 to; adds the rows it changed to *changed (may be NULL). */
-static int copy_rows(sq_store *s, const char *sql, int64_t from, int64_t to, int *changed, sl_error *err)
+static int copy_rows(sd_store *s, const char *sql, int64_t from, int64_t to, int *changed, sl_error *err)
 {
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(from), SQ_INT(to));
-    if (!st || sq_exec(s, st, err, "carrying a plan's record forward") < 0)
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(from), SD_INT(to));
+    if (!st || sd_exec(s, st, err, "carrying a plan's record forward") < 0)
         return -1;
     if (changed)
-        *changed += sqlite3_changes(s->db);
+        *changed += sd_changes(s);
     return 0;
 }
 
@@ -81,7 +81,7 @@ static const char *const carried_sql[] = {
 
 /* Appends an update of the new version's own making to action id, dated
  * today, and makes it the action's current state. */
-static int add_own_update(sq_store *s, int64_t id, const char *status, const char *status_text, const char *note,
+static int add_own_update(sd_store *s, int64_t id, const char *status, const char *status_text, const char *note,
                           const char *actor, sl_error *err)
 {
     static const char insert_sql[] =
@@ -92,34 +92,34 @@ static int add_own_update(sq_store *s, int64_t id, const char *status, const cha
         " cur_rag_until = NULL, cur_note = CASE WHEN ?4 <> '' THEN ?4 ELSE cur_note END, last_update_day = ?5"
         " WHERE id = ?1";
     sl_day today = sl_today();
-    sqlite3_stmt *st = SQ_STMT(s, insert_sql, err, SQ_INT(id), SQ_INT(today), SQ_NOW, SQ_TEXT(actor),
-                               SQ_TEXT(status), SQ_TEXT(status_text), SQ_TEXT(note));
-    if (!st || sq_exec(s, st, err, "recording the new version's status") < 0)
+    sd_stmt *st = SD_STMT(s, insert_sql, err, SD_INT(id), SD_INT(today), SD_NOW, SD_TEXT(actor),
+                               SD_TEXT(status), SD_TEXT(status_text), SD_TEXT(note));
+    if (!st || sd_exec(s, st, err, "recording the new version's status") < 0)
         return -1;
-    st = SQ_STMT(s, state_sql, err, SQ_INT(id), SQ_TEXT(status), SQ_TEXT(status_text), SQ_TEXT(note), SQ_INT(today));
-    return st ? sq_exec(s, st, err, "recording the new version's status") : -1;
+    st = SD_STMT(s, state_sql, err, SD_INT(id), SD_TEXT(status), SD_TEXT(status_text), SD_TEXT(note), SD_INT(today));
+    return st ? sd_exec(s, st, err, "recording the new version's status") : -1;
 }
 
 /* After the record is carried: when the new document itself changed the
  * action's status or progress, that becomes an update of today (its status
  * only where domain/status.c allows the move from the carried one). */
-static int document_moves(sq_store *s, int64_t old_id, int64_t new_id, const char *actor, int *moved, sl_error *err)
+static int document_moves(sd_store *s, int64_t old_id, int64_t new_id, const char *actor, int *moved, sl_error *err)
 {
     static const char sql[] =
         "SELECT o.status <> n.status OR o.progress <> n.progress, n.cur_status, n.status, n.status_text, n.progress,"
         " n.cur_status_text FROM actions o, actions n WHERE o.id = ?1 AND n.id = ?2";
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(old_id), SQ_INT(new_id));
-    int found = st ? sq_one_row(s, st, err, "comparing versions of an action") : -1;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(old_id), SD_INT(new_id));
+    int found = st ? sd_one_row(s, st, err, "comparing versions of an action") : -1;
     if (found <= 0)
         return found;
-    int changed = sqlite3_column_int(st, 0);
+    int changed = sd_int(st, 0);
     sl_status carried = SL_STATUS_NOT_STARTED, written = SL_STATUS_NOT_STARTED;
-    sl_status_from_name(sq_text(st, 1), &carried);
-    sl_status_from_name(sq_text(st, 2), &written);
+    sl_status_from_name(sd_text(st, 1), &carried);
+    sl_status_from_name(sd_text(st, 2), &written);
     int allowed = sl_status_move_to(carried, written) != SL_MOVE_NONE;
     char *status = sl_strdup(sl_status_name(allowed ? written : carried));
-    char *text = sl_strdup(sq_text(st, allowed ? 3 : 5)), *note = sl_strdup(sq_text(st, 4));
-    sqlite3_reset(st);
+    char *text = sl_strdup(sd_text(st, allowed ? 3 : 5)), *note = sl_strdup(sd_text(st, 4));
+    sd_reset(st);
     int rc = changed ? add_own_update(s, new_id, status, text, note, actor, err) : 0;
     *moved += changed && rc == 0;
     free(status);
@@ -129,7 +129,7 @@ static int document_moves(sq_store *s, int64_t old_id, int64_t new_id, const cha
 }
 
 /* Carries one action's record from old_id to new_id. */
-static int carry_action(sq_store *s, int64_t old_id, int64_t new_id, const char *actor, sl_merge_counts *c,
+static int carry_action(sd_store *s, int64_t old_id, int64_t new_id, const char *actor, sl_merge_counts *c,
                         sl_error *err)
 {
     int updates = 0;
@@ -143,7 +143,7 @@ static int carry_action(sq_store *s, int64_t old_id, int64_t new_id, const char 
 
 /* Copies removed action old_id into plan new_plan (its theme matched by
  * ref and title, its people, milestones and recommendations kept); sets *copy. */
-static int copy_removed(sq_store *s, int64_t old_id, int64_t new_plan, int64_t *copy, sl_error *err)
+static int copy_removed(sd_store *s, int64_t old_id, int64_t new_plan, int64_t *copy, sl_error *err)
 {
     static const char action_sql[] =
         "INSERT INTO actions (plan_id, theme_id, position, ref, title, description, start_text, start_day, start_parse,"
@@ -169,7 +169,7 @@ static int copy_removed(sq_store *s, int64_t old_id, int64_t new_plan, int64_t *
     };
     if (copy_rows(s, action_sql, old_id, new_plan, NULL, err) < 0)
         return -1;
-    *copy = sqlite3_last_insert_rowid(s->db);
+    *copy = sd_last_id(s);
     for (size_t i = 0; i < sizeof parts_sql / sizeof *parts_sql; i++)
         if (copy_rows(s, parts_sql[i], old_id, *copy, NULL, err) < 0)
             return -1;
@@ -178,7 +178,7 @@ static int copy_removed(sq_store *s, int64_t old_id, int64_t new_plan, int64_t *
 
 /* Keeps a removed action in the new version, with its record, withdrawn
  * (an update saying so, unless an earlier version already withdrew it). */
-static int keep_withdrawn(sq_store *s, int64_t old_id, int64_t new_plan, int version, const char *actor,
+static int keep_withdrawn(sd_store *s, int64_t old_id, int64_t new_plan, int version, const char *actor,
                           sl_merge_counts *c, sl_error *err)
 {
     int64_t copy = 0;
@@ -189,11 +189,11 @@ static int keep_withdrawn(sq_store *s, int64_t old_id, int64_t new_plan, int ver
     c->moved = moved;
     c->withdrawn++;
     static const char closed_sql[] = "SELECT cur_status IN ('withdrawn', 'carried-forward') FROM actions WHERE id = ?1";
-    sqlite3_stmt *st = SQ_STMT(s, closed_sql, err, SQ_INT(copy));
-    int found = st ? sq_one_row(s, st, err, "reading a removed action's status") : -1;
-    int closed = found == 1 && sqlite3_column_int(st, 0);
+    sd_stmt *st = SD_STMT(s, closed_sql, err, SD_INT(copy));
+    int found = st ? sd_one_row(s, st, err, "reading a removed action's status") : -1;
+    int closed = found == 1 && sd_int(st, 0);
     if (found == 1)
-        sqlite3_reset(st);
+        sd_reset(st);
     if (found < 0 || closed)
         return found < 0 ? -1 : 0; /* withdrawn already (by an earlier version): not again */
     sl_buf note = SL_BUF_INIT;
@@ -204,7 +204,7 @@ static int keep_withdrawn(sq_store *s, int64_t old_id, int64_t new_plan, int ver
 }
 
 /* Keeps the plan's settings, report commentary and savings delivery (?1 old plan, ?2 new). */
-static int carry_plan(sq_store *s, int64_t old_id, int64_t new_id, sl_merge_counts *c, sl_error *err)
+static int carry_plan(sd_store *s, int64_t old_id, int64_t new_id, sl_merge_counts *c, sl_error *err)
 {
     static const char settings_sql[] =
         "UPDATE plans SET (amber_days, update_cycle_days, requires_signoff) = (SELECT amber_days,"
@@ -225,22 +225,22 @@ static int carry_plan(sq_store *s, int64_t old_id, int64_t new_id, sl_merge_coun
 }
 
 /* Returns a plan's version number, or -1. */
-static int plan_version(sq_store *s, int64_t plan_id, sl_error *err)
+static int plan_version(sd_store *s, int64_t plan_id, sl_error *err)
 {
     static const char sql[] = "SELECT version FROM plans WHERE id = ?1";
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_INT(plan_id));
-    int found = st ? sq_one_row(s, st, err, "reading a plan's version") : -1;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id));
+    int found = st ? sd_one_row(s, st, err, "reading a plan's version") : -1;
     if (found <= 0)
         return found < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no plan %lld", (long long)plan_id);
-    int version = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
+    int version = sd_int(st, 0);
+    sd_reset(st);
     return version;
 }
 
-int sq_merge_version(sl_store *store, int64_t old_id, int64_t new_id, const char *actor, sl_merge_counts *counts,
+int sd_merge_version(sl_store *store, int64_t old_id, int64_t new_id, const char *actor, sl_merge_counts *counts,
                      sl_error *err)
 {
-    sq_store *s = (sq_store *)store;
+    sd_store *s = (sd_store *)store;
     memset(counts, 0, sizeof *counts);
     version_actions old_v, new_v;
     int version = plan_version(s, new_id, err);
@@ -268,7 +268,7 @@ int sq_merge_version(sl_store *store, int64_t old_id, int64_t new_id, const char
         sl_buf summary = SL_BUF_INIT;
         sl_buf_cprintf(&summary, "from plan %lld: %d actions kept their record (%d updates, %d comments), %d withdrawn",
                        (long long)old_id, counts->actions, counts->updates, counts->comments, counts->withdrawn);
-        rc = sq_audit(s, actor, "merge", "plan", new_id, "", NULL, sl_buf_str(&summary), err);
+        rc = sd_audit(s, actor, "merge", "plan", new_id, "", NULL, sl_buf_str(&summary), err);
         sl_buf_free(&summary);
     }
     free(old_for_new);

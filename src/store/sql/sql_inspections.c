@@ -1,34 +1,36 @@
-/* sqlite_inspections.c — Ofsted inspections: their judgements and their
+/* sql_inspections.c — Ofsted inspections: their judgements and their
  * recommendations, stored and read back. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/sql/sql_store.h"
 #include "util/buf.h"
 #include "util/clock.h"
 #include "util/mem.h"
 
-int sq_find_inspection(sl_store *store, const char *authority, sl_day start, int64_t *id,
+int sd_find_inspection(sl_store *store, const char *authority, sl_day start, int64_t *id,
                        sl_error *err)
 {
-    static const char sql[] =
+    static const char sqlite_sql[] =
         "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS ?2";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(authority), SQ_DAY(start));
+    static const char pg_sql[] =
+        "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS NOT DISTINCT FROM ?2";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_TEXT(authority), SD_DAY(start));
     if (!st)
         return -1;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *id = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return sq_fail(s, err, "finding an inspection");
-    return rc == SQLITE_ROW;
+    int rc = sd_step(st);
+    if (rc == SD_ROW)
+        *id = sd_int64(st, 0);
+    sd_reset(st);
+    if (rc != SD_ROW && rc != SD_DONE)
+        return sd_fail(s, err, "finding an inspection");
+    return rc == SD_ROW;
 }
 
 /* Inserts the judgements and items of a stored inspection. */
-static int save_parts(sq_store *s, int64_t id, const sl_inspection *in, sl_error *err)
+static int save_parts(sd_store *s, int64_t id, const sl_inspection *in, sl_error *err)
 {
     static const char judgement_sql[] =
         "INSERT INTO inspection_judgements (inspection_id, kind, grade) VALUES (?1, ?2, ?3)";
@@ -38,98 +40,98 @@ static int save_parts(sq_store *s, int64_t id, const sl_inspection *in, sl_error
     for (int k = 0; k < SL_JUDGEMENT_COUNT; k++) {
         if (in->judgements[k] == SL_GRADE_NONE)
             continue;
-        sqlite3_stmt *st = SQ_STMT(s, judgement_sql, err, SQ_INT(id),
-                          SQ_TEXT(sl_judgement_key((sl_judgement_kind)k)),
-                          SQ_TEXT(sl_grade_name(in->judgements[k])));
+        sd_stmt *st = SD_STMT(s, judgement_sql, err, SD_INT(id),
+                          SD_TEXT(sl_judgement_key((sl_judgement_kind)k)),
+                          SD_TEXT(sl_grade_name(in->judgements[k])));
         if (!st)
             return -1;
-        if (sq_exec(s, st, err, "adding a judgement") < 0)
+        if (sd_exec(s, st, err, "adding a judgement") < 0)
             return -1;
     }
     for (size_t i = 0; i < in->n_items; i++) {
-        sqlite3_stmt *st = SQ_STMT(s, item_sql, err, SQ_INT(id), SQ_INT((int)i + 1),
-                          SQ_TEXT(in->items[i].text), SQ_TEXT(in->items[i].framework_outcome),
-                          SQ_INT(in->items[i].source_line), SQ_INT(in->items[i].priority != 0));
+        sd_stmt *st = SD_STMT(s, item_sql, err, SD_INT(id), SD_INT((int)i + 1),
+                          SD_TEXT(in->items[i].text), SD_TEXT(in->items[i].framework_outcome),
+                          SD_INT(in->items[i].source_line), SD_INT(in->items[i].priority != 0));
         if (!st)
             return -1;
-        if (sq_exec(s, st, err, "adding a recommendation") < 0)
+        if (sd_exec(s, st, err, "adding a recommendation") < 0)
             return -1;
     }
     return 0;
 }
 
-int sq_save_inspection(sl_store *store, const sl_inspection *in, const char *authority_code,
+int sd_save_inspection(sl_store *store, const sl_inspection *in, const char *authority_code,
                        const char *actor, int64_t *id, sl_error *err)
 {
     static const char sql[] =
         "INSERT INTO inspections (authority, authority_code, urn, start_day, end_day, published_day,"
         " framework, lead_inspector, report_url, source_file, source_sha256, imported_at, kind)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-    sq_store *s = (sq_store *)store;
-    sqlite3_stmt *st = SQ_STMT(s, sql, err, SQ_TEXT(in->authority ? in->authority : ""),
-                      SQ_TEXT(authority_code), SQ_TEXT(in->urn), SQ_DAY(in->start), SQ_DAY(in->end),
-                      SQ_DAY(in->published), SQ_TEXT(in->framework), SQ_TEXT(in->lead_inspector),
-                      SQ_TEXT(in->report_url), SQ_TEXT(in->source_file ? in->source_file : ""),
-                      SQ_TEXT(in->source_sha256), SQ_NOW,
-                      SQ_TEXT(in->kind ? sl_inspection_kind_name(in->kind) : ""));
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(in->authority ? in->authority : ""),
+                      SD_TEXT(authority_code), SD_TEXT(in->urn), SD_DAY(in->start), SD_DAY(in->end),
+                      SD_DAY(in->published), SD_TEXT(in->framework), SD_TEXT(in->lead_inspector),
+                      SD_TEXT(in->report_url), SD_TEXT(in->source_file ? in->source_file : ""),
+                      SD_TEXT(in->source_sha256), SD_NOW,
+                      SD_TEXT(in->kind ? sl_inspection_kind_name(in->kind) : ""));
     if (!st)
         return -1;
-    if (sq_exec(s, st, err, "adding an inspection") < 0)
+    if (sd_exec(s, st, err, "adding an inspection") < 0)
         return -1;
-    *id = sqlite3_last_insert_rowid(s->db);
+    *id = sd_last_id(s);
     if (save_parts(s, *id, in, err) < 0)
         return -1;
     sl_buf after = SL_BUF_INIT;
     sl_buf_cprintf(&after, "%s, %zu recommendations, from %s", in->authority ? in->authority : "?",
                    in->n_items, in->source_file ? in->source_file : "?");
-    int rc = sq_audit(s, actor, "import", "inspection", *id, "", NULL, sl_buf_str(&after), err);
+    int rc = sd_audit(s, actor, "import", "inspection", *id, "", NULL, sl_buf_str(&after), err);
     sl_buf_free(&after);
     return rc;
 }
 
 /* Copies a text column into a new string, NULL staying NULL. */
-static char *column_copy(sqlite3_stmt *st, int col)
+static char *column_copy(sd_stmt *st, int col)
 {
-    return sqlite3_column_type(st, col) == SQLITE_NULL ? NULL : sl_strdup(sq_text(st, col));
+    return sd_is_null(st, col) ? NULL : sl_strdup(sd_text(st, col));
 }
 
 /* Reads the judgements and items of one inspection into *in. */
-static int load_parts(sq_store *s, int64_t id, sl_inspection *in, sl_error *err)
+static int load_parts(sd_store *s, int64_t id, sl_inspection *in, sl_error *err)
 {
     static const char judgements[] =
         "SELECT kind, grade FROM inspection_judgements WHERE inspection_id = ?1";
     static const char items[] =
         "SELECT text, framework_outcome, source_line, priority FROM inspection_items"
         " WHERE inspection_id = ?1 ORDER BY position";
-    sqlite3_stmt *st = sq_prepare(s, judgements, err);
+    sd_stmt *st = sd_prepare(s, judgements, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, id);
+    sd_bind_int(st, 1, id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *kind = sq_text(st, 0), *grade = sq_text(st, 1);
+    while ((rc = sd_step(st)) == SD_ROW) {
+        const char *kind = sd_text(st, 0), *grade = sd_text(st, 1);
         for (int k = 0; k < SL_JUDGEMENT_COUNT; k++)
             if (strcmp(kind, sl_judgement_key((sl_judgement_kind)k)) == 0)
                 sl_grade_parse(grade, strlen(grade), &in->judgements[k], NULL);
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading judgements") < 0)
+    if (sd_walk_end(s, st, rc, 0, err, "reading judgements") < 0)
         return -1;
-    if (!(st = sq_prepare(s, items, err)))
+    if (!(st = sd_prepare(s, items, err)))
         return -1;
-    sqlite3_bind_int64(st, 1, id);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sl_inspection_add_item(in, sl_strdup(sq_text(st, 0)), column_copy(st, 1),
-                               (long)sqlite3_column_int64(st, 2));
-        in->items[in->n_items - 1].priority = sqlite3_column_int(st, 3) != 0;
+    sd_bind_int(st, 1, id);
+    while ((rc = sd_step(st)) == SD_ROW) {
+        sl_inspection_add_item(in, sl_strdup(sd_text(st, 0)), column_copy(st, 1),
+                               (long)sd_int64(st, 2));
+        in->items[in->n_items - 1].priority = sd_int(st, 3) != 0;
     }
-    if (sq_walk_end(s, st, rc, 0, err, "reading recommendations") < 0)
+    if (sd_walk_end(s, st, rc, 0, err, "reading recommendations") < 0)
         return -1;
     return 0;
 }
 
 /* Reads every inspection with its parts into rows; ids and codes (caller
  * frees, may be NULL) get each one's id and authority code. Returns 0 or -1. */
-static int read_all(sq_store *s, sl_inspection_list *rows, int64_t **ids_out, char ***codes_out,
+static int read_all(sd_store *s, sl_inspection_list *rows, int64_t **ids_out, char ***codes_out,
                     sl_error *err)
 {
     static const char sql[] =
@@ -139,33 +141,33 @@ static int read_all(sq_store *s, sl_inspection_list *rows, int64_t **ids_out, ch
     int64_t *ids = NULL;
     char **codes = NULL;
     /* Read the rows first: loading each one's parts reuses other statements. */
-    sqlite3_stmt *st = sq_prepare(s, sql, err);
+    sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = sd_step(st)) == SD_ROW) {
         rows->inspections = sl_realloc(rows->inspections, (rows->n + 1) * sizeof *rows->inspections);
         ids = sl_realloc(ids, (rows->n + 1) * sizeof *ids);
         codes = sl_realloc(codes, (rows->n + 1) * sizeof *codes);
         sl_inspection *in = &rows->inspections[rows->n];
         sl_inspection_init(in);
-        ids[rows->n] = sqlite3_column_int64(st, 0);
-        in->authority = sl_strdup(sq_text(st, 1));
+        ids[rows->n] = sd_int64(st, 0);
+        in->authority = sl_strdup(sd_text(st, 1));
         codes[rows->n] = column_copy(st, 2);
         in->urn = column_copy(st, 3);
-        in->start = sq_day(st, 4);
-        in->end = sq_day(st, 5);
-        in->published = sq_day(st, 6);
+        in->start = sd_day(st, 4);
+        in->end = sd_day(st, 5);
+        in->published = sd_day(st, 6);
         in->framework = column_copy(st, 7);
         in->lead_inspector = column_copy(st, 8);
         in->report_url = column_copy(st, 9);
         in->source_file = column_copy(st, 10);
-        in->kind = sl_inspection_kind_parse(sq_text(st, 11));
+        in->kind = sl_inspection_kind_parse(sd_text(st, 11));
         if (in->kind == SL_INSPECTION_UNKNOWN)     /* stored before kinds were */
             in->kind = sl_inspection_kind_of_framework(in->framework);
         rows->n++;
     }
-    int result = sq_walk_end(s, st, rc, 0, err, "listing inspections");
+    int result = sd_walk_end(s, st, rc, 0, err, "listing inspections");
     for (size_t i = 0; result == 0 && i < rows->n; i++)
         result = load_parts(s, ids[i], &rows->inspections[i], err);
     if (result < 0) {
@@ -190,17 +192,17 @@ static int read_all(sq_store *s, sl_inspection_list *rows, int64_t **ids_out, ch
     return 0;
 }
 
-int sq_load_inspections(sl_store *store, sl_inspection_list *out, sl_error *err)
+int sd_load_inspections(sl_store *store, sl_inspection_list *out, sl_error *err)
 {
-    return read_all((sq_store *)store, out, NULL, NULL, err);
+    return read_all((sd_store *)store, out, NULL, NULL, err);
 }
 
-int sq_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err)
+int sd_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err)
 {
     sl_inspection_list rows;
     int64_t *ids;
     char **codes;
-    if (read_all((sq_store *)store, &rows, &ids, &codes, err) < 0)
+    if (read_all((sd_store *)store, &rows, &ids, &codes, err) < 0)
         return -1;
     int result = 0;
     for (size_t i = 0; result == 0 && i < rows.n; i++)

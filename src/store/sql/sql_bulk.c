@@ -1,0 +1,175 @@
+/* sql_bulk.c — the bulk write paths of generated data (store_ops.h:
+ * add_updates_bulk, audit_note): one prepared INSERT reused for every row
+ * (on PostgreSQL, where each statement is a round trip to the server, one
+ * of PG_BATCH rows at a time), no audit entry per row; and the windowed read
+ * of measure values the summary rates measures from. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sql/sql_store.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+/* Rows per INSERT of generated updates on PostgreSQL. */
+#define PG_BATCH 64
+/* Parameters per row of that INSERT. */
+#define PG_ROW_PARAMS 10
+
+static sl_buf pg_batch_text;
+static pthread_once_t pg_batch_once = PTHREAD_ONCE_INIT;
+
+/* Builds the PostgreSQL INSERT of PG_BATCH generated rows (once). */
+static void build_pg_batch(void)
+{
+    sl_buf *b = &pg_batch_text;
+    sl_buf_puts(b, "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status,"
+                   " status_text, rag, rag_reason, note, evidence, action_version) VALUES ");
+    for (int r = 0; r < PG_BATCH; r++) {
+        int p = r * PG_ROW_PARAMS;
+        sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
+                          " 'YYYY-MM-DD\"T09:00:00Z\"'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
+                       r ? ", " : "", p + 1, p + 2, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8,
+                       p + 9, p + 10);
+    }
+}
+
+/* Appends PG_BATCH generated update rows in one statement (PostgreSQL);
+ * first is the version the first of them gives the action. */
+static int insert_pg_batch(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
+                           int first, sl_error *err)
+{
+    pthread_once(&pg_batch_once, build_pg_batch);
+    sd_stmt *st = sd_prepare(s, pg_batch_text.data, err);
+    if (!st)
+        return -1;
+    for (int r = 0; r < PG_BATCH; r++) {
+        const sl_update *v = &u[r];
+        const char *status = sl_status_name(v->status);
+        int p = r * PG_ROW_PARAMS;
+        sd_bind_int(st, p + 1, action_id);
+        sd_bind_int(st, p + 2, v->day);
+        sd_bind_text(st, p + 3, actor);
+        sd_bind_text(st, p + 4, status);
+        sd_bind_text(st, p + 5, v->status_text ? v->status_text : status);
+        sd_bind_text(st, p + 6, sl_rag_name(v->rag));
+        sd_bind_text(st, p + 7, v->rag_reason ? v->rag_reason : "");
+        sd_bind_text(st, p + 8, v->note ? v->note : "");
+        sd_bind_text(st, p + 9, v->evidence ? v->evidence : "");
+        sd_bind_int(st, p + 10, first + r);
+    }
+    return sd_exec(s, st, err, "adding generated progress updates");
+}
+
+/* Appends one generated update row, recorded at 09:00 UTC of its day. */
+static int insert_generated(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
+                            int version, sl_error *err)
+{
+    static const char sqlite_sql[] =
+        "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
+        " rag, rag_reason, note, evidence, action_version)"
+        " VALUES (?1, ?2, strftime('%Y-%m-%dT09:00:00Z', ?2 * 86400, 'unixepoch'), ?3, ?4, ?5,"
+        " ?6, ?7, ?8, ?9, ?10)";
+    static const char pg_sql[] =
+        "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
+        " rag, rag_reason, note, evidence, action_version)"
+        " VALUES (?1, ?2, to_char(to_timestamp(?2::bigint * 86400) AT TIME ZONE 'UTC',"
+        " 'YYYY-MM-DD\"T09:00:00Z\"'), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    const char *status = sl_status_name(u->status);
+    sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_INT(action_id), SD_INT(u->day), SD_TEXT(actor),
+                      SD_TEXT(status), SD_TEXT(u->status_text ? u->status_text : status),
+                      SD_TEXT(sl_rag_name(u->rag)), SD_TEXT(u->rag_reason ? u->rag_reason : ""),
+                      SD_TEXT(u->note ? u->note : ""), SD_TEXT(u->evidence ? u->evidence : ""),
+                      SD_INT(version));
+    if (!st)
+        return -1;
+    return sd_exec(s, st, err, "adding a generated progress update");
+}
+
+/* Moves the action's current state to its latest update u and its version on by n. */
+static int settle_action(sd_store *s, int64_t action_id, const sl_update *u, size_t n,
+                         sl_error *err)
+{
+    static const char sql[] =
+        "UPDATE actions SET version = version + ?2, cur_status = ?3, cur_status_text = ?4,"
+        " cur_rag = ?5, cur_rag_reason = ?6, cur_note = CASE WHEN ?7 <> '' THEN ?7 ELSE cur_note END,"
+        " last_update_day = ?8"
+        " WHERE id = ?1 AND (last_update_day IS NULL OR last_update_day <= ?8)";
+    const char *status = sl_status_name(u->status);
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT((int64_t)n), SD_TEXT(status),
+                      SD_TEXT(u->status_text ? u->status_text : status), SD_TEXT(sl_rag_name(u->rag)),
+                      SD_TEXT(u->rag_reason ? u->rag_reason : ""), SD_TEXT(u->note ? u->note : ""),
+                      SD_INT(u->day));
+    if (!st)
+        return -1;
+    return sd_exec(s, st, err, "moving a generated action on");
+}
+
+/* Appends an action's generated history, then settles its current state
+ * (store_ops.h). Nothing to free. */
+int sd_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *updates, size_t n,
+                        const char *actor, sl_error *err)
+{
+    sd_store *s = (sd_store *)store;
+    if (n == 0)
+        return 0;
+    size_t i = 0;
+    for (; s->drv->dialect == SD_POSTGRES && i + PG_BATCH <= n; i += PG_BATCH)
+        if (insert_pg_batch(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
+            return -1;
+    for (; i < n; i++)
+        if (insert_generated(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
+            return -1;
+    return settle_action(s, action_id, &updates[n - 1], n, err);
+}
+
+/* One audit entry for a bulk change (store_ops.h). */
+int sd_audit_note(sl_store *store, const char *actor, const char *operation, const char *entity,
+                  int64_t entity_id, const char *field, const char *after, sl_error *err)
+{
+    return sd_audit((sd_store *)store, actor, operation, entity, entity_id, field, NULL, after, err);
+}
+
+/* Reads one value row (code, series, kind, first, last, value) into *v. */
+static void read_value(sd_stmt *st, sl_measure_value *v)
+{
+    memset(v, 0, sizeof *v);
+    snprintf(v->code, sizeof v->code, "%s", sd_text(st, 0));
+    snprintf(v->series, sizeof v->series, "%s", sd_text(st, 1));
+    v->period.kind = (sl_period_kind)sd_int(st, 2);
+    v->period.first = sd_day(st, 3);
+    v->period.last = sd_day(st, 4);
+    v->value = sd_double(st, 5);
+}
+
+/* Loads one series' values in a window of period ends (store_ops.h);
+ * the caller frees *values. */
+int sd_measure_values_window(sl_store *store, const char *series, sl_day from, sl_day to,
+                             sl_measure_value **values, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
+        " FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.series = ?1"
+        " WHERE v.period_last >= ?2 AND v.period_last < ?3 ORDER BY m.code, v.period_last";
+    sd_store *s = (sd_store *)store;
+    *values = NULL;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(series), SD_INT(from), SD_INT(to));
+    if (!st)
+        return -1;
+    int n = 0, rc;
+    size_t cap = 0;
+    while ((rc = sd_step(st)) == SD_ROW) {
+        if ((size_t)n == cap) {
+            cap = cap ? cap * 2 : 256;
+            *values = sl_realloc(*values, cap * sizeof **values);
+        }
+        read_value(st, &(*values)[n++]);
+    }
+    if (sd_walk_end(s, st, rc, 0, err, "reading values") < 0) {
+        free(*values);
+        *values = NULL;
+        return -1;
+    }
+    return n;
+}

@@ -1,0 +1,256 @@
+/* sql_users.c — accounts, sessions, sign-in throttling and comments. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sql/sql_store.h"
+#include "util/buf.h"
+#include "util/clock.h"
+#include "util/mem.h"
+
+int sd_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO users (login, password_hash, role, person_label, created_at, email, reminders)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(u->login), SD_TEXT(u->password_hash),
+                      SD_TEXT(u->role), SD_TEXT(u->person), SD_NOW, SD_TEXT(u->email),
+                      SD_INT(!u->reminders_off));
+    if (!st)
+        return -1;
+    int inserted = sd_insert(s, st, err, "adding a user");
+    if (inserted == SD_TAKEN)
+        return sl_fail_code(err, SL_ERR_EXISTS, "a user '%s' already exists", u->login);
+    if (inserted < 0)
+        return -1;
+    sl_buf after = SL_BUF_INIT;
+    sl_buf_cprintf(&after, "%s (%s%s%s)", u->login, u->role, *u->person ? ", " : "", u->person);
+    int rc = sd_audit(s, actor, "add", "user", sd_last_id(s), "", NULL, sl_buf_str(&after), err);
+    sl_buf_free(&after);
+    return rc;
+}
+
+/* Copies a user row (columns id, login, role, person_label, password_hash,
+ * disabled, email, reminders from col). */
+static void read_user(sd_stmt *st, int col, sl_user *out)
+{
+    memset(out, 0, sizeof *out);
+    out->id = sd_int64(st, col);
+    snprintf(out->login, sizeof out->login, "%s", sd_text(st, col + 1));
+    snprintf(out->role, sizeof out->role, "%s", sd_text(st, col + 2));
+    snprintf(out->person, sizeof out->person, "%s", sd_text(st, col + 3));
+    snprintf(out->password_hash, sizeof out->password_hash, "%s", sd_text(st, col + 4));
+    out->disabled = sd_int(st, col + 5);
+    snprintf(out->email, sizeof out->email, "%s", sd_text(st, col + 6));
+    out->reminders_off = !sd_int(st, col + 7);
+}
+
+int sd_user_find(sl_store *store, const char *login, sl_user *out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, login, role, person_label, password_hash, disabled, email, reminders"
+        " FROM users WHERE login = ?1";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sd_bind_text(st, 1, login);
+    int rc = sd_step(st);
+    if (rc == SD_ROW)
+        read_user(st, 0, out);
+    sd_reset(st);
+    if (rc != SD_ROW && rc != SD_DONE)
+        return sd_fail(s, err, "finding a user");
+    return rc == SD_ROW;
+}
+
+/* Appends a user to a growing array (sd_each_row's callback). */
+static int collect_user(void *ctx, sd_stmt *st)
+{
+    struct {
+        sl_user *items;
+        int n, cap;
+    } *list = ctx;
+    if (list->n == list->cap) {
+        list->cap = list->cap ? list->cap * 2 : 8;
+        list->items = sl_realloc(list->items, (size_t)list->cap * sizeof *list->items);
+    }
+    read_user(st, 0, &list->items[list->n++]);
+    return 0;
+}
+
+int sd_users(sl_store *store, sl_user **out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT id, login, role, person_label, password_hash, disabled, email, reminders"
+        " FROM users ORDER BY login";
+    sd_store *s = (sd_store *)store;
+    struct {
+        sl_user *items;
+        int n, cap;
+    } list = {0};
+    sd_stmt *st = sd_prepare(s, sql, err);
+    if (!st || sd_each_row(s, st, collect_user, &list, err, "listing users") < 0) {
+        free(list.items);
+        return -1;
+    }
+    *out = list.items;
+    return list.n;
+}
+
+/* Sets one column of a user (email or reminders) and logs it when it changes. */
+static int set_user_field(sd_store *s, const sl_user *u, const char *field, const char *before,
+                          const char *after, const char *actor, sl_error *err)
+{
+    static const char email_sql[] = "UPDATE users SET email = ?2 WHERE id = ?1";
+    static const char reminders_sql[] = "UPDATE users SET reminders = ?2 WHERE id = ?1";
+    if (strcmp(before, after) == 0)
+        return 0;
+    int is_email = strcmp(field, "email") == 0;
+    sd_stmt *st = is_email ? SD_STMT(s, email_sql, err, SD_INT(u->id), SD_TEXT(after))
+                                : SD_STMT(s, reminders_sql, err, SD_INT(u->id),
+                                          SD_INT(strcmp(after, "on") == 0));
+    if (!st || sd_exec(s, st, err, "changing a user") < 0)
+        return -1;
+    return sd_audit(s, actor, "set", "user", u->id, field, before, after, err);
+}
+
+int sd_user_set(sl_store *store, const char *login, const char *email, int reminders,
+                const char *actor, sl_error *err)
+{
+    sd_store *s = (sd_store *)store;
+    sl_user u;
+    int found = sd_user_find(store, login, &u, err);
+    if (found <= 0)
+        return found < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no user '%s'", login);
+    if (email && set_user_field(s, &u, "email", u.email, email, actor, err) < 0)
+        return -1;
+    if (reminders >= 0 && set_user_field(s, &u, "reminders", u.reminders_off ? "off" : "on",
+                                         reminders ? "on" : "off", actor, err) < 0)
+        return -1;
+    return 0;
+}
+
+int sd_session_add(sl_store *store, const char *token_hash, int64_t user_id, const char *csrf,
+                   int64_t now, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen)"
+        " VALUES (?1, ?2, ?3, ?4, ?4)";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(token_hash), SD_INT(user_id), SD_TEXT(csrf),
+                      SD_INT(now));
+    if (!st)
+        return -1;
+    return sd_exec(s, st, err, "starting a session");
+}
+
+int sd_session_find(sl_store *store, const char *token_hash, sl_session *out, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT u.id, u.login, u.role, u.person_label, u.password_hash, u.disabled, u.email,"
+        " u.reminders, s.csrf, s.created_at, s.last_seen FROM sessions s"
+        " JOIN users u ON u.id = s.user_id"
+        " WHERE s.token_hash = ?1";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sd_bind_text(st, 1, token_hash);
+    int rc = sd_step(st);
+    if (rc == SD_ROW) {
+        read_user(st, 0, &out->user);
+        snprintf(out->csrf, sizeof out->csrf, "%s", sd_text(st, 8));
+        out->created_at = sd_int64(st, 9);
+        out->last_seen = sd_int64(st, 10);
+    }
+    sd_reset(st);
+    if (rc != SD_ROW && rc != SD_DONE)
+        return sd_fail(s, err, "finding a session");
+    return rc == SD_ROW;
+}
+
+int sd_session_touch(sl_store *store, const char *token_hash, int64_t now, sl_error *err)
+{
+    static const char sql[] = "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(token_hash), SD_INT(now));
+    if (!st)
+        return -1;
+    return sd_exec(s, st, err, "touching a session");
+}
+
+int sd_session_delete(sl_store *store, const char *token_hash, sl_error *err)
+{
+    static const char sql[] = "DELETE FROM sessions WHERE token_hash = ?1";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    sd_bind_text(st, 1, token_hash);
+    return sd_exec(s, st, err, "ending a session");
+}
+
+int sd_login_failures(sl_store *store, const char *login, int64_t since, int *recent, sl_error *err)
+{
+    static const char sql[] = "SELECT count(*) FROM login_failures WHERE login = ?1 AND at >= ?2";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(login), SD_INT(since));
+    if (!st)
+        return -1;
+    if (sd_step(st) != SD_ROW) {
+        sd_reset(st);
+        return sd_fail(s, err, "counting sign-in failures");
+    }
+    *recent = sd_int(st, 0);
+    sd_reset(st);
+    return 0;
+}
+
+int sd_login_failure(sl_store *store, const char *login, int64_t now, int64_t since, int *recent,
+                     sl_error *err)
+{
+    static const char sql[] = "INSERT INTO login_failures (login, at) VALUES (?1, ?2)";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(login), SD_INT(now));
+    if (!st)
+        return -1;
+    if (sd_exec(s, st, err, "recording a sign-in failure") < 0)
+        return -1;
+    return sd_login_failures(store, login, since, recent, err);
+}
+
+int sd_comment_add(sl_store *store, int64_t action_id, const char *text, const char *actor,
+                   sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO comments (action_id, at, actor, text) VALUES (?1, ?2, ?3, ?4)";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_NOW, SD_TEXT(actor),
+                      SD_TEXT(text));
+    if (!st)
+        return -1;
+    if (sd_exec(s, st, err, "adding a comment") < 0)
+        return -1;
+    return sd_audit(s, actor, "comment", "action", action_id, "comment", NULL, text, err);
+}
+
+int sd_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_cb cb, void *ctx,
+                    sl_error *err)
+{
+    static const char sql[] =
+        "SELECT * FROM (SELECT id, at, actor, text FROM comments WHERE action_id = ?1"
+        " ORDER BY id DESC LIMIT ?2) AS latest ORDER BY id";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(latest > 0 ? latest : INT64_MAX));
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while ((rc = sd_step(st)) == SD_ROW) {
+        sl_comment c = {sd_int64(st, 0), sd_text(st, 1), sd_text(st, 2), sd_text(st, 3)};
+        if ((stop = cb(ctx, &c)) != 0)
+            break;
+    }
+    return sd_walk_end(s, st, rc, stop, err, "reading comments");
+}
