@@ -8,3 +8,6 @@ make -s build/bench/seed_updates build/bench/measure build/static/app.css
 python3 bench/bench.py "$SL" build/bench/seed_updates build/bench/measure
 echo
 bench/web.sh "$SL" "${WEB_BENCH_SECONDS:-10}"
+echo
+# The page latencies under a slowloris attack and a sign-in flood (issue 14 D4, D5).
+python3 tests/reliability/test_overload.py --bench "$SL" 2>/dev/null | grep -v ' passed, '
