@@ -11,7 +11,7 @@
 #include "cli/run.h"
 #include "cli/inspection_import.h"
 #include "domain/authority.h"
-#include "import/ilacs_csv.h"
+#include "import/kind/inspection/ilacs_csv.h"
 #include "import/import.h"
 #include "util/buf.h"
 #include "util/file.h"

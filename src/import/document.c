@@ -6,14 +6,14 @@
 
 #include <zip.h>
 
-#include "import/docx_text.h"
-#include "import/html_text.h"
-#include "import/inspection_text.h"
-#include "import/odt_text.h"
-#include "import/ofsted_letter.h"
-#include "import/pdf_text.h"
-#include "import/tor_text.h"
-#include "import/zip_part.h"
+#include "import/format/docx_text.h"
+#include "import/format/html_text.h"
+#include "import/kind/inspection/inspection_text.h"
+#include "import/format/odt_text.h"
+#include "import/kind/letter/ofsted_letter.h"
+#include "import/format/pdf_text.h"
+#include "import/kind/tor/tor_text.h"
+#include "import/format/zip_part.h"
 #include "util/file.h"
 #include "util/mem.h"
 

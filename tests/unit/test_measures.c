@@ -11,8 +11,8 @@
 #include "domain/period.h"
 #include "domain/trajectory.h"
 #include "domain/workforce.h"
-#include "import/measure_text.h"
-#include "import/measure_values.h"
+#include "import/kind/measure/measure_text.h"
+#include "import/kind/measure/measure_values.h"
 #include "report/chart_svg.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
