@@ -1,6 +1,7 @@
 /* document.c — which reader a file goes to (see document.h). */
 #include "import/document.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,9 +12,11 @@
 #include "import/kind/inspection/inspection_text.h"
 #include "import/format/odt_text.h"
 #include "import/kind/letter/ofsted_letter.h"
+#include "import/kind/pack/agenda_pack.h"
 #include "import/format/pdf_text.h"
 #include "import/kind/tor/tor_text.h"
 #include "import/format/zip_part.h"
+#include "util/buf.h"
 #include "util/file.h"
 #include "util/mem.h"
 
@@ -122,9 +125,135 @@ static int read_pack(const char *path, const char *data, size_t len, const sl_re
     return rc;
 }
 
+/* Returns one part of a pack as the readers take it (caller frees): the
+ * part's bytes after as many line ends as there are lines before it, so
+ * that the readers' line numbers are the file's; its marker ("Appendix A")
+ * and the stamps repeating it on later pages blanked, so a plan's title is
+ * its own heading. *view_len gets the length. */
+static char *part_view(const char *data, const sl_pack_part *p, size_t *view_len)
+{
+    size_t lines = (size_t)(p->line - 1), n = p->end - p->start;
+    char *view = sl_realloc(NULL, lines + n + 1);
+    memset(view, '\n', lines);
+    memcpy(view + lines, data + p->start, n);
+    memset(view + lines, ' ', p->head_end - p->start);
+    view[lines + n] = '\0';
+    for (size_t at = lines; at < lines + n;) {
+        char *nl = memchr(view + at, '\n', lines + n - at);
+        size_t end = nl ? (size_t)(nl - view) : lines + n;
+        if (sl_pack_stamp(view + at, end - at))
+            memset(view + at, ' ', end - at);
+        at = end + 1;
+    }
+    *view_len = lines + n;
+    return view;
+}
+
+/* Appends a note to the readings. */
+static void add_note(sl_readings *out, char *note)
+{
+    out->notes = sl_realloc(out->notes, (out->n_notes + 1) * sizeof *out->notes);
+    out->notes[out->n_notes++] = note;
+}
+
+/* Reads the part of a pack at data[p->start, p->end) as an Ofsted report or
+ * letter when it is one: returns 1 (read and appended), 0 (not a report),
+ * or -1 with err. The report readers look for the title near the top, so
+ * they get the part alone; lines in err and the inspection are moved to the
+ * file's. */
+static int read_part_report(const char *path, const char *data, const sl_pack_part *p, sl_readings *out,
+                            sl_error *err)
+{
+    const char *part = data + p->head_end;
+    size_t n = p->end - p->head_end;
+    if (sl_letter_detect(part, n) == SL_INSPECTION_UNKNOWN && !sl_inspection_detect(part, n))
+        return 0;
+    long shift = p->line - 1;
+    if (read_report(path, part, n, out, err) < 0) {
+        if (err->line > 0)
+            err->line += shift;
+        return -1;
+    }
+    sl_inspection *in = &out->reports.inspections[out->reports.n - 1];
+    if (in->items_line > 0)
+        in->items_line += shift;
+    for (size_t i = 0; i < in->n_items; i++)
+        if (in->items[i].source_line > 0)
+            in->items[i].source_line += shift;
+    return 1;
+}
+
+/* Reads one part of a pack and appends what it holds: an Ofsted report
+ * (refused when it cannot be read: bad input), terms of reference, a plan;
+ * a part with no plan table (a covering report, a briefing) holds nothing to
+ * import, nor do the agenda and minutes. Adds the workforce tables blanked
+ * to *tables and *rows. */
+static int read_part(const char *path, const char *data, const sl_pack_part *p, const sl_read_request *req,
+                     sl_readings *out, size_t *tables, size_t *rows, sl_error *err)
+{
+    if (p->kind == SL_PART_AGENDA || p->kind == SL_PART_MINUTES || !has_text(data + p->start, p->end - p->start))
+        return 0;
+    int rc = read_part_report(path, data, p, out, err);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    size_t len, start, end;
+    char *view = part_view(data, p, &len);
+    if (sl_tor_detect(view, len, &start, &end))
+        rc = read_boards(path, view, len, out, err);
+    *tables += sl_pack_blank_workforce(view, len, rows);
+    sl_error plan_err = {0};
+    if (rc == 0 && has_text(view, len) && read_plans(path, view, len, req, out, &plan_err) < 0 &&
+        plan_err.code != SL_ERR_NOT_FOUND) {
+        *err = plan_err;
+        rc = -1;
+    }
+    free(view);
+    return rc;
+}
+
+/* Reads an agenda pack part by part (see document.h): every plan read
+ * from it is linked to every Ofsted report read from it, and its workforce
+ * tables are told in one note. */
+static int read_pack_parts(const char *path, const char *data, const sl_pack *pack, const sl_read_request *req,
+                           sl_readings *out, sl_error *err)
+{
+    size_t plans = out->plans.n_plans, reports = out->reports.n, tables = 0, rows = 0;
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < pack->n; i++)
+        rc = read_part(path, data, &pack->parts[i], req, out, &tables, &rows, err);
+    if (rc == 0)
+        out->n_pack_reports += out->reports.n - reports;
+    for (size_t pl = plans; rc == 0 && pl < out->plans.n_plans; pl++)
+        for (size_t r = reports; r < out->reports.n; r++) {
+            out->links = sl_realloc(out->links, (out->n_links + 1) * sizeof *out->links);
+            out->links[out->n_links++] = (sl_pack_link){pl, r};
+        }
+    if (rc == 0 && tables) {
+        sl_buf note = SL_BUF_INIT;
+        sl_buf_cprintf(&note, "%s: %zu workforce table%s (%zu rows) skipped: not a plan; record workforce "
+                              "figures with `sightline workforce`",
+                       path, tables, tables == 1 ? "" : "s", rows);
+        add_note(out, sl_buf_take(&note));
+    }
+    return rc;
+}
+
+/* Returns 1, filling pack, when the request lets the text be split and it is an agenda pack. */
+static int is_pack(const char *data, size_t len, const sl_read_request *req, sl_pack *pack)
+{
+    return !req->inspection && (req->options.format == SL_FORMAT_AUTO || req->options.format == SL_FORMAT_TEXT) &&
+           !sl_is_zip(data, len) && memchr(data, '\0', len) == NULL && sl_pack_split(data, len, pack);
+}
+
 int sl_read_document_bytes(const char *path, const char *data, size_t len, const sl_read_request *req,
                            sl_readings *out, sl_error *err)
 {
+    sl_pack pack;
+    if (is_pack(data, len, req, &pack)) {
+        int rc = read_pack_parts(path, data, &pack, req, out, err);
+        sl_pack_free(&pack);
+        return rc;
+    }
     switch (sl_document_kind_of(data, len, req)) {
     case SL_DOC_INSPECTION: return read_report(path, data, len, out, err);
     case SL_DOC_TERMS_OF_REFERENCE: return read_pack(path, data, len, req, out, err);
@@ -236,4 +365,13 @@ void sl_readings_free(sl_readings *r)
     r->boards = NULL;
     r->n_boards = 0;
     sl_findings_free(&r->board_findings);
+    free(r->links);
+    r->links = NULL;
+    r->n_links = 0;
+    r->n_pack_reports = 0;
+    for (size_t i = 0; i < r->n_notes; i++)
+        free(r->notes[i]);
+    free(r->notes);
+    r->notes = NULL;
+    r->n_notes = 0;
 }

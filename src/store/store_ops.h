@@ -229,6 +229,17 @@ SL_STORE_OP(int, save_inspection, (sl_store *store, const sl_inspection *inspect
             const char *authority_code, const char *actor, int64_t *id, sl_error *err),
             (store, inspection, authority_code, actor, id, err))
 
+/* Records that stored plan plan_id answers stored inspection inspection_id
+ * (read together from one agenda pack); a link already there is kept. Call
+ * inside a transaction. Returns 0 or -1. */
+SL_STORE_OP(int, link_plan_inspection, (sl_store *store, int64_t plan_id, int64_t inspection_id, sl_error *err),
+            (store, plan_id, inspection_id, err))
+
+/* Sets *ids (caller frees; NULL when none) and *n to the inspections stored
+ * plan plan_id answers, in the order they were stored. Returns 0 or -1. */
+SL_STORE_OP(int, plan_inspections, (sl_store *store, int64_t plan_id, int64_t **ids, size_t *n, sl_error *err),
+            (store, plan_id, ids, n, err))
+
 /* Calls cb for every stored inspection, by authority then start date. */
 SL_STORE_OP(int, each_inspection, (sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err),
             (store, cb, ctx, err))

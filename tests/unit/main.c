@@ -20,6 +20,7 @@ void test_limits(void);
 void test_lint(void);
 void test_measures(void);
 void test_national(void);
+void test_pack(void);
 void test_permission(void);
 void test_plan(void);
 void test_prng(void);
@@ -55,6 +56,7 @@ int main(void)
         {"lint", test_lint},
         {"measures", test_measures},
         {"national", test_national},
+        {"pack", test_pack},
         {"permission", test_permission},
         {"plan", test_plan},
         {"prng", test_prng},

@@ -506,6 +506,14 @@ static const char *const migrations[] = {
      * framework), and an item may be an area for priority action. */
     ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
+
+    /* 8: a plan and the Ofsted report it answers, read together from one
+     * committee agenda pack. */
+    ("CREATE TABLE plan_inspections ("
+     "  plan_id INTEGER NOT NULL REFERENCES plans(id),"
+     "  inspection_id INTEGER NOT NULL REFERENCES inspections(id),"
+     "  PRIMARY KEY (plan_id, inspection_id)"
+     ");"),
 };
 
 int sl_sqlite_migration_count(void)
