@@ -126,13 +126,14 @@ static int read_pack(const char *path, const char *data, size_t len, const sl_re
 }
 
 /* Returns one part of a pack as the readers take it (caller frees): the
- * part's bytes after as many line ends as there are lines before it, so
- * that the readers' line numbers are the file's; its marker ("Appendix A")
- * and the stamps repeating it on later pages blanked, so a plan's title is
- * its own heading. *view_len gets the length. */
-static char *part_view(const char *data, const sl_pack_part *p, size_t *view_len)
+ * part's bytes, after as many line ends as there are lines before it when
+ * prefix is set (so that the readers' line numbers are the file's); its
+ * heading line ("Appendix A") and the stamps repeating a label on later
+ * pages blanked, so a plan's title is its own heading. *view_len gets the
+ * length. */
+static char *part_view(const char *data, const sl_pack_part *p, int prefix, size_t *view_len)
 {
-    size_t lines = (size_t)(p->line - 1), n = p->end - p->start;
+    size_t lines = prefix ? (size_t)(p->line - 1) : 0, n = p->end - p->start;
     char *view = sl_realloc(NULL, lines + n + 1);
     memset(view, '\n', lines);
     memcpy(view + lines, data + p->start, n);
@@ -156,31 +157,31 @@ static void add_note(sl_readings *out, char *note)
     out->notes[out->n_notes++] = note;
 }
 
-/* Reads the part of a pack at data[p->start, p->end) as an Ofsted report or
- * letter when it is one: returns 1 (read and appended), 0 (not a report),
- * or -1 with err. The report readers look for the title near the top, so
- * they get the part alone; lines in err and the inspection are moved to the
- * file's. */
+/* Reads a part of a pack as an Ofsted report or letter when it is one:
+ * returns 1 (read and appended), 0 (not a report), or -1 with err. The
+ * report readers look for the title near the top, so they get the part
+ * alone; lines in err and the inspection are moved to the file's. */
 static int read_part_report(const char *path, const char *data, const sl_pack_part *p, sl_readings *out,
                             sl_error *err)
 {
-    const char *part = data + p->head_end;
-    size_t n = p->end - p->head_end;
-    if (sl_letter_detect(part, n) == SL_INSPECTION_UNKNOWN && !sl_inspection_detect(part, n))
-        return 0;
+    size_t n;
+    char *part = part_view(data, p, 0, &n);
+    int rc = sl_letter_detect(part, n) != SL_INSPECTION_UNKNOWN || sl_inspection_detect(part, n);
     long shift = p->line - 1;
-    if (read_report(path, part, n, out, err) < 0) {
+    if (rc && read_report(path, part, n, out, err) < 0) {
         if (err->line > 0)
             err->line += shift;
-        return -1;
+        rc = -1;
+    } else if (rc) {
+        sl_inspection *in = &out->reports.inspections[out->reports.n - 1];
+        if (in->items_line > 0)
+            in->items_line += shift;
+        for (size_t i = 0; i < in->n_items; i++)
+            if (in->items[i].source_line > 0)
+                in->items[i].source_line += shift;
     }
-    sl_inspection *in = &out->reports.inspections[out->reports.n - 1];
-    if (in->items_line > 0)
-        in->items_line += shift;
-    for (size_t i = 0; i < in->n_items; i++)
-        if (in->items[i].source_line > 0)
-            in->items[i].source_line += shift;
-    return 1;
+    free(part);
+    return rc;
 }
 
 /* Reads one part of a pack and appends what it holds: an Ofsted report
@@ -197,7 +198,7 @@ static int read_part(const char *path, const char *data, const sl_pack_part *p, 
     if (rc != 0)
         return rc < 0 ? -1 : 0;
     size_t len, start, end;
-    char *view = part_view(data, p, &len);
+    char *view = part_view(data, p, 1, &len);
     if (sl_tor_detect(view, len, &start, &end))
         rc = read_boards(path, view, len, out, err);
     *tables += sl_pack_blank_workforce(view, len, rows);

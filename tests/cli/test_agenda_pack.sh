@@ -5,7 +5,8 @@
 # action log that is not a plan), a covering report (Croydon's 2018 update
 # report), Appendix 1 the transitional action plan followed by two workforce
 # tables, Appendix 2 the Ofsted report the plan answers, and terms of
-# reference under the next item. The plan keeps its own title, themes and
+# reference under the next item; "Agenda Item 5" stamped on every page of
+# item 5, its appendices too. The plan keeps its own title, themes and
 # lint findings (exactly those of the plan imported alone); the report is an
 # inspection linked to the plan; the board is saved; the workforce tables are
 # told in one note. Everything in one transaction: a pack whose report is cut
@@ -18,18 +19,21 @@ ALONE=$T/alone.db
 s() { "$SL" --db "$DB" "$@"; }
 a() { "$SL" --db "$ALONE" "$@"; }
 
+# stamp FILE: FILE as a council's pack prints it, the item's label at the
+# top of every page (every 40 lines here, after a form feed).
+stamp() { awk 'NR % 40 == 0 { print "\fAgenda Item 5" } { print }' "$1"; }
 # pack FILE PLAN REPORT: writes a pack holding PLAN and REPORT to FILE.
 pack() {
     {
         cat "$P/agenda-minutes.txt"
         printf '\nAgenda Item 5\n\n'
-        cat "$SAMPLES/croydon-improvement-plan-update-report-2018.txt"
+        stamp "$SAMPLES/croydon-improvement-plan-update-report-2018.txt"
         printf '\nAppendix 1\n\n'
-        cat "$2"
+        stamp "$2"
         printf '\n'
         cat "$P/workforce-tables.txt"
         printf '\nAgenda Item 5\n\nAppendix 2\n\n'
-        cat "$3"
+        stamp "$3"
         printf '\nAgenda Item 6\n\nAppendix 3\n\n'
         cat "$DATA/governance/partnership-board-terms-of-reference.txt"
     } > "$1"

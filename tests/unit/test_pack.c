@@ -27,6 +27,10 @@ static const split_case cases[] = {
      "FGIAA", {1, 1, 5, 7, 9}},
     {"an item's label stamped on every page is one part",
      "AGENDA\nx\nAgenda Item 5\npage one\nAgenda Item 5\npage two\nAGENDA ITEM 6\nnext\n", "FGII", {1, 1, 3, 7}},
+    {"the item's label on every page of its appendix too (a council's pack) starts no part",
+     "Agenda Item 5\nReport\nAppendix 1\nPLAN page 1\nAgenda Item 5\nPLAN page 2\nAppendix 1\npage 3\n"
+     "Agenda Item 6\nAppendix 1\nanother\n",
+     "FIAIA", {1, 1, 3, 9, 10}},
     {"report cover sheet and appendix: a compound document",
      "REPORT TO: Cabinet 1 May 2020\nSUBJECT: Plan\nAppendix 1 – Improvement plan\nPLAN\n", "FRA", {1, 1, 3}},
     {"a plan with appendices alone is no pack", "PLAN\nAppendix 1\nx\nAppendix 2\ny\n", "", {0}},

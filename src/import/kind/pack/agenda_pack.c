@@ -126,12 +126,17 @@ static int heading_of(const char *s, size_t n, heading *h)
     return 0;
 }
 
-/* Returns 1 when h repeats the heading of part p (its label stamped on
- * every page, or the report's cover repeated): not a new part. */
-static int repeats(const heading *h, const sl_pack_part *p, const char *pid)
+/* Returns 1 when h repeats a heading in force rather than starting a part:
+ * the label of the current item ("Agenda Item 5", which a council's pack
+ * prints on every page of the item, its appendices' pages too), or of the
+ * current appendix (its label on each of its pages). */
+static int repeats(const heading *h, const sl_pack_part *cur, const char *item_id, const char *cur_id)
 {
-    return p && h->kind == p->kind && (h->kind == SL_PART_ITEM || h->kind == SL_PART_APPENDIX) && *h->id &&
-           strcmp(h->id, pid) == 0;
+    if (!*h->id)
+        return 0;
+    if (h->kind == SL_PART_ITEM)
+        return strcmp(h->id, item_id) == 0;
+    return h->kind == SL_PART_APPENDIX && cur->kind == SL_PART_APPENDIX && strcmp(h->id, cur_id) == 0;
 }
 
 /* Appends a part starting at byte at (its heading line ending at line_end),
@@ -201,14 +206,16 @@ int sl_pack_split(const char *text, size_t len, sl_pack *out)
     add_part(out, 0, 0, 1, &front);
     size_t n;
     found *all = find_headings(text, len, &n);
-    const char *pid = "";
+    const char *cur_id = "", *item_id = "";
     int headings = 0, pack_like = 0;
     for (size_t i = 0; i < n; i++) {
         const sl_pack_part *cur = &out->parts[out->n - 1];
-        if (repeats(&all[i].h, cur, pid) || (cur->kind == SL_PART_AGENDA && listed_later(all, n, i)))
+        if (repeats(&all[i].h, cur, item_id, cur_id) || (cur->kind == SL_PART_AGENDA && listed_later(all, n, i)))
             continue;
         add_part(out, all[i].at, all[i].end, all[i].line, &all[i].h);
-        pid = all[i].h.id;
+        cur_id = all[i].h.id;
+        if (all[i].h.kind == SL_PART_ITEM)
+            item_id = all[i].h.id;
         headings++;
         pack_like |= all[i].h.kind != SL_PART_APPENDIX;
     }
