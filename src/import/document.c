@@ -157,6 +157,16 @@ static void add_note(sl_readings *out, char *note)
     out->notes[out->n_notes++] = note;
 }
 
+/* Appends the one note for the workforce tables read past in a file. */
+static void note_workforce(sl_readings *out, const char *path, size_t tables, size_t rows)
+{
+    sl_buf note = SL_BUF_INIT;
+    sl_buf_cprintf(&note, "%s: %zu workforce table%s (%zu rows) skipped: not a plan; record workforce "
+                          "figures with `sightline workforce`",
+                   path, tables, tables == 1 ? "" : "s", rows);
+    add_note(out, sl_buf_take(&note));
+}
+
 /* Reads a part of a pack as an Ofsted report or letter when it is one:
  * returns 1 (read and appended), 0 (not a report), or -1 with err. The
  * report readers look for the title near the top, so they get the part
@@ -229,13 +239,24 @@ static int read_pack_parts(const char *path, const char *data, const sl_pack *pa
             out->links = sl_realloc(out->links, (out->n_links + 1) * sizeof *out->links);
             out->links[out->n_links++] = (sl_pack_link){pl, r};
         }
-    if (rc == 0 && tables) {
-        sl_buf note = SL_BUF_INIT;
-        sl_buf_cprintf(&note, "%s: %zu workforce table%s (%zu rows) skipped: not a plan; record workforce "
-                              "figures with `sightline workforce`",
-                       path, tables, tables == 1 ? "" : "s", rows);
-        add_note(out, sl_buf_take(&note));
-    }
+    if (rc == 0 && tables)
+        note_workforce(out, path, tables, rows);
+    return rc;
+}
+
+/* Reads a plan file; a plan document's workforce tables are read past with
+ * one note (a finding per row would say nothing), the rest as it is. */
+static int read_plan_document(const char *path, const char *data, size_t len, const sl_read_request *req,
+                              sl_readings *out, sl_error *err)
+{
+    if (sl_import_format(path, data, len, &req->options) != SL_FORMAT_TEXT || !memchr(data, '\t', len))
+        return read_plans(path, data, len, req, out, err);
+    char *text = sl_strndup(data, len);
+    size_t rows = 0, tables = sl_pack_blank_workforce(text, len, &rows);
+    int rc = read_plans(path, tables ? text : data, len, req, out, err);
+    if (rc == 0 && tables)
+        note_workforce(out, path, tables, rows);
+    free(text);
     return rc;
 }
 
@@ -260,7 +281,7 @@ int sl_read_document_bytes(const char *path, const char *data, size_t len, const
     case SL_DOC_TERMS_OF_REFERENCE: return read_pack(path, data, len, req, out, err);
     case SL_DOC_PLAN: break;
     }
-    return read_plans(path, data, len, req, out, err);
+    return read_plan_document(path, data, len, req, out, err);
 }
 
 /* Returns 1 when the bytes start like an OLE2 compound file: a Word or

@@ -119,4 +119,12 @@ printf '\nAppendix 2\n\nGlossary of terms used in the plan.\n' >> "$T/appendix.t
 ok appendix-only a import "$T/appendix.txt" --dry-run
 has appendix-only-plan "$T/out" "50 actions, 13 themes"
 
+# A plan document (no pack) with workforce tables in the middle of its
+# table, the plan's rows straight after them: the tables are read past with
+# one note, every action kept.
+{ head -n 100 "$PLAN"; cat "$P/workforce-tables.txt"; tail -n +101 "$PLAN"; } > "$T/plan-workforce.txt"
+ok plan-workforce a import "$T/plan-workforce.txt" --dry-run
+has plan-workforce-actions "$T/out" "50 actions, 13 themes"
+has plan-workforce-note "$T/out" "2 workforce tables (12 rows) skipped"
+
 finish

@@ -29,15 +29,6 @@ static int starts_with(const char *s, size_t n, const char *word)
     return n >= w && strncasecmp(s, word, w) == 0;
 }
 
-/* Returns 1 when the n bytes at s hold only white space. */
-static int blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isspace((unsigned char)s[i]))
-            return 0;
-    return 1;
-}
-
 /* Reads an identifier at s[*at] (letters, digits, '/', '.' between them) into
  * id; returns its length (0 when none or too long). */
 static size_t read_id(const char *s, size_t n, size_t *at, char id[ID_MAX + 1])
@@ -307,17 +298,23 @@ static size_t cells_of(const char *s, size_t n, size_t *named, size_t *figures)
     return cells;
 }
 
+/* Returns 1 when the line of n bytes is a row of figures: tab-separated,
+ * at least half of the cells after the first (the row's label) figures. */
+static int figures_row(const char *s, size_t n)
+{
+    size_t named, figures, cells = cells_of(s, n, &named, &figures);
+    return cells >= 2 && figures * 2 >= cells - 1;
+}
+
 /* Returns 1 when the line of n bytes is a workforce table's header: short
- * tab-separated cells, at least two naming workforce figures, none naming
- * an action, and the row below (next, of next_n bytes) mostly figures. */
+ * tab-separated cells, at least three, two naming workforce figures, none
+ * naming an action or being a figure, and the row below (next, of next_n
+ * bytes) a row of figures. */
 static int workforce_header(const char *s, size_t n, const char *next, size_t next_n)
 {
-    size_t named, figures, row_named, row_figures;
+    size_t named, figures;
     size_t cells = cells_of(s, n, &named, &figures);
-    if (cells < 3 || named < 2 || figures)
-        return 0;
-    size_t row = cells_of(next, next_n, &row_named, &row_figures);
-    return row >= 2 && row_figures * 2 >= row - 1;
+    return cells >= 3 && named >= 2 && !figures && figures_row(next, next_n);
 }
 
 /* Blanks bytes [from, to) of text, line ends kept. */
@@ -335,7 +332,7 @@ size_t sl_pack_blank_workforce(char *text, size_t len, size_t *rows)
     for (size_t at = 0; at < len;) {
         char *nl = memchr(text + at, '\n', len - at);
         size_t end = nl ? (size_t)(nl - text) : len;
-        if (in_table && !blank(text + at, end - at) && memchr(text + at, '\t', end - at)) {
+        if (in_table && figures_row(text + at, end - at)) {
             (*rows)++;
             blank_range(text, at, end);
         } else {

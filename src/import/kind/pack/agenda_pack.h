@@ -58,8 +58,8 @@ const char *sl_part_kind_name(sl_part_kind kind);
 void sl_pack_free(sl_pack *pack);
 
 /* Blanks (to spaces, line ends kept) every workforce table in text: its
- * header row and the tab-separated rows under it, up to the first blank
- * line or line with no tab. Returns the number of tables blanked and adds
+ * header row and the rows of figures under it, up to the first line that is
+ * not one (a blank line, text, a plan's row). Returns the number of tables blanked and adds
  * their data rows to *rows. */
 size_t sl_pack_blank_workforce(char *text, size_t len, size_t *rows);
 
