@@ -272,9 +272,14 @@ int sl_read_document_bytes(const char *path, const char *data, size_t len, const
 {
     sl_pack pack;
     if (is_pack(data, len, req, &pack)) {
+        size_t plans = out->plans.n_plans, reports = out->reports.n, boards = out->n_boards;
         int rc = read_pack_parts(path, data, &pack, req, out, err);
         sl_pack_free(&pack);
-        return rc;
+        /* A pack none of whose parts holds anything is read whole as a plan
+         * document: its headings were no parts, or it says why it is no plan. */
+        if (rc < 0 || out->plans.n_plans > plans || out->reports.n > reports || out->n_boards > boards)
+            return rc;
+        return read_plan_document(path, data, len, req, out, err);
     }
     switch (sl_document_kind_of(data, len, req)) {
     case SL_DOC_INSPECTION: return read_report(path, data, len, out, err);

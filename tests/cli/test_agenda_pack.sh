@@ -109,6 +109,10 @@ has pack-cut-report-says-where "$T/err" "bad-report.txt:"
 printf 'NEW PLAN\nREF\tACTION\tEND DATE\n1.1\tA new \xff action\tMar 18\n' > "$T/plan3.txt"
 pack "$T/bad-plan.txt" "$T/plan3.txt" "$P/croydon-sif-2017-excerpt.txt"
 status 1 pack-bad-plan s import "$T/bad-plan.txt"
+# A pack with nothing to import (agenda, minutes, a report): read whole, it says why.
+{ cat "$P/agenda-minutes.txt"; printf '\nAgenda Item 5\n\n'; cat "$SAMPLES/croydon-improvement-plan-update-report-2018.txt"; } > "$T/nothing.txt"
+status 1 pack-nothing s import "$T/nothing.txt"
+has pack-nothing-says "$T/err" "no plan table found"
 snapshot > "$T/after.txt"
 same pack-bad-unchanged "$T/before.txt" "$T/after.txt"
 

@@ -39,6 +39,8 @@ static const split_case cases[] = {
     {"minutes in lower case inside a sentence are no heading",
      "AGENDA\nwe read the\nminutes of the meeting held on 3 May\nItem 2\n", "FGI", {1, 1, 4}},
     {"Annex and item numbers with letters", "Agenda item no. 3a\nx\nANNEX B: data\ny\n", "FIA", {1, 1, 3}},
+    {"spaced capitals", "A G E N D A\n1. x\nAgenda Item 1\ny\n", "FGI", {1, 1, 3}},
+    {"a table's rows are no headings", "REF\tACTION\nItem 1\tRecruit\nItem 2\tAudit\nAGENDA\n", "", {0}},
     {"a single heading is no pack", "AGENDA\n1. Apologies\n", "", {0}},
     {"empty", "", "", {0}},
 };

@@ -94,9 +94,11 @@ static int heading_of(const char *s, size_t n, heading *h)
     memset(h, 0, sizeof *h);
     while (n && isspace((unsigned char)s[n - 1]))
         n--;
-    if (n == 0 || n > HEADING_MAX)
+    /* A heading stands alone: a line of a table (cells apart by tabs) is none. */
+    if (n == 0 || n > HEADING_MAX || memchr(s, '\t', n))
         return 0;
-    if ((n == 6 || (n == 7 && s[6] == ':')) && starts_with(s, n, "agenda")) {
+    if (((n == 6 || (n == 7 && s[6] == ':')) && starts_with(s, n, "agenda")) ||
+        (n == 11 && strncasecmp(s, "a g e n d a", 11) == 0)) {
         h->kind = SL_PART_AGENDA;
         return 1;
     }
