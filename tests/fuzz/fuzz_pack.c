@@ -20,8 +20,11 @@ static void check_parts(const sl_pack *pack, size_t size)
     long line = 0;
     for (size_t i = 0; i < pack->n; i++) {
         const sl_pack_part *p = &pack->parts[i];
-        if (p->start != at || p->end < p->start || p->head_end < p->start || p->head_end > p->end ||
-            p->line <= line || *sl_part_kind_name(p->kind) == '\0')
+        /* Each part starts on a later line than the one before, but for an
+         * empty front page (the text opens with a heading). */
+        int later = p->line > line || (i == 1 && p->line == line && pack->parts[0].end == 0);
+        if (p->start != at || p->end < p->start || p->head_end < p->start || p->head_end > p->end || !later ||
+            *sl_part_kind_name(p->kind) == '\0')
             abort();
         at = p->end;
         line = p->line;
