@@ -43,11 +43,9 @@ int sl_wq_push(sl_work_queue *q, sl_wq_item *item, size_t limit)
     return 0;
 }
 
-sl_wq_item *sl_wq_pop(sl_work_queue *q, size_t max)
+/* Unlinks up to max items from the head (lock held); the list, or NULL. */
+static sl_wq_item *unlink_head(sl_work_queue *q, size_t max)
 {
-    pthread_mutex_lock(&q->lock);
-    while (!q->head && !q->stopping)
-        pthread_cond_wait(&q->ready, &q->lock);
     sl_wq_item *list = q->head, *last = q->head;
     size_t taken = list ? 1 : 0;
     while (last && last->next && taken < max) {
@@ -61,6 +59,23 @@ sl_wq_item *sl_wq_pop(sl_work_queue *q, size_t max)
             q->tail = NULL;
     }
     q->n -= taken;
+    return list;
+}
+
+sl_wq_item *sl_wq_pop(sl_work_queue *q, size_t max)
+{
+    pthread_mutex_lock(&q->lock);
+    while (!q->head && !q->stopping)
+        pthread_cond_wait(&q->ready, &q->lock);
+    sl_wq_item *list = unlink_head(q, max);
+    pthread_mutex_unlock(&q->lock);
+    return list;
+}
+
+sl_wq_item *sl_wq_take(sl_work_queue *q, size_t max)
+{
+    pthread_mutex_lock(&q->lock);
+    sl_wq_item *list = unlink_head(q, max);
     pthread_mutex_unlock(&q->lock);
     return list;
 }

@@ -34,6 +34,9 @@ int sl_wq_push(sl_work_queue *q, sl_wq_item *item, size_t limit);
  * next, oldest first; the caller owns them. Returns NULL once the queue is
  * stopping and empty. */
 sl_wq_item *sl_wq_pop(sl_work_queue *q, size_t max);
+/* Takes up to max queued items (oldest first, linked by next) without
+ * waiting; NULL when none is queued. The caller owns them. */
+sl_wq_item *sl_wq_take(sl_work_queue *q, size_t max);
 /* Refuses new work and wakes every waiting thread; items still queued are
  * popped before sl_wq_pop returns NULL. */
 void sl_wq_stop(sl_work_queue *q);
