@@ -30,8 +30,9 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("ALTER TABLE inspections DROP COLUMN kind")
 db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
-# Later migrations (8: plan_inspections) are undone too, so that 7 and
-# every one after it apply again.
+# The later migrations (8: sign_in_events, 9: plan_inspections) are undone
+# too, so that 7 and every one after it apply again.
+db.execute("DROP TABLE IF EXISTS sign_in_events")
 db.execute("DROP TABLE IF EXISTS plan_inspections")
 db.execute("PRAGMA user_version = 6")
 db.commit()
