@@ -44,7 +44,10 @@ typedef struct {
     const char *verify_password;    /* set with SL_VERIFY_WANTED; in the arena */
     const char *verify_hash;        /* NULL: check against a decoy */
     int verify_first;               /* the login signed in from this address lately: ahead of the queue */
-    sl_day today;
+    sl_day today;                   /* the day the page shows: the as-of day (web/as_of.h) */
+    sl_day real_today;              /* today in Europe/London: the day a change is made */
+    const char *as_of;              /* "YYYY-MM-DD" when the page is as of another day than
+                                       real_today (links carry it), else NULL; in arena */
     int64_t now;                    /* seconds since 1970 */
     /* The answer. */
     int status;                     /* 200 unless a handler says otherwise */
