@@ -242,6 +242,11 @@ void sl_day_text(sl_day day, int long_month, char out[SL_DAY_TEXT_SIZE])
     snprintf(out, SL_DAY_TEXT_SIZE, "%d %.*s %d", d, long_month ? (int)strlen(name) : 3, name, y);
 }
 
+void sl_day_uk(sl_day day, char out[SL_DAY_TEXT_SIZE])
+{
+    sl_day_text(day, 0, out);
+}
+
 void sl_time_text(const char *stamp, char out[SL_TIME_TEXT_SIZE])
 {
     int64_t seconds;
@@ -256,6 +261,47 @@ void sl_time_text(const char *stamp, char out[SL_TIME_TEXT_SIZE])
     sl_day_text(day, 0, day_text);
     snprintf(out, SL_TIME_TEXT_SIZE, "%s, %02d:%02d %s", day_text, minute / 60, minute % 60,
              london_summer(seconds) ? "BST" : "GMT");
+}
+
+sl_day sl_stamp_london_day(const char *stamp)
+{
+    int64_t seconds;
+    if (stamp_seconds(stamp, &seconds) < 0)
+        return SL_NO_DAY;
+    sl_day day;
+    int minute;
+    sl_london_time(seconds, &day, &minute);
+    return day;
+}
+
+/* Returns 1 when the len bytes at word are an initialism written in capitals. */
+static int initialism(const char *word, size_t len)
+{
+    static const char *const words[] = {"sif", "ilacs", "jtai", "send", "sro", "rag", "dcs", "ofsted"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+            return i < 7 ? 1 : 2;
+    return 0;
+}
+
+void sl_code_words(const char *code, char *out, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; code && code[i] && o + 1 < n;) {
+        size_t len = strcspn(code + i, "-_ ");
+        int kind = initialism(code + i, len);
+        for (size_t k = 0; k < len && o + 1 < n; k++) {
+            char c = code[i + k];
+            int upper = kind == 1 || ((o == 0 || kind == 2) && k == 0);
+            out[o++] = (char)(upper && c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        }
+        i += len;
+        if (code[i] && o + 1 < n) {
+            out[o++] = ' ';
+            i++;
+        }
+    }
+    out[o] = '\0';
 }
 
 /* ------------------------------------------------------------------------ */

@@ -20,18 +20,26 @@ int sl_risk_may_review(sl_request *req, const sl_risk *r)
     return sl_may(req->role, SL_DO_UPDATE_RISK, &rel);
 }
 
+/* Writes code as words into out (48 bytes); returns out. */
+static const char *words(const char *code, char out[48])
+{
+    sl_code_words(code, out, 48);
+    return out;
+}
+
 /* Appends one row of the risk table. */
 static void risk_row(sl_buf *b, const sl_risk *r)
 {
-    char review[11] = "Not set";
+    char review[SL_DAY_TEXT_SIZE] = "Not set";
     if (r->review != SL_NO_DAY)
-        sl_day_format(r->review, review);
+        sl_day_uk(r->review, review);
     int score = sl_risk_score(r->likelihood, r->impact);
     const char *band = sl_risk_band_name(sl_risk_band_of(score));
+    char band_text[48], trend_text[48];
     sl_buf_printf(b, "<tr class=\"govuk-table__row\" id=\"risk-%lld\">" TD "%h</td>" TD "%h</td>" TD "%h</td>"
                      TD "%d × %d = %d</td>" TD "%h</td>" TD "%h</td>" TD "%h</td>" TD,
                   (long long)r->id, r->ref, r->title, r->owner, r->likelihood, r->impact, score,
-                  strcmp(band, "very-high") == 0 ? "very high" : band, sl_risk_trend_name(r->trend), review);
+                  words(band, band_text), words(sl_risk_trend_name(r->trend), trend_text), review);
     for (size_t k = 0; k < r->n_actions; k++)
         sl_buf_printf(b, "%R<a class=\"govuk-link\" href=\"/actions/%lld\">action %lld</a>", k ? ", " : "",
                       (long long)r->action_ids[k], (long long)r->action_ids[k]);

@@ -75,6 +75,14 @@ const char *sl_header(sl_request *req, const char *name);
 const char *sl_req_strdup(sl_request *req, const char *s);
 /* Returns C-printf-formatted plain text (no markup) that lives as long as the request. */
 const char *sl_req_printf(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Returns a day written for people ("5 Sep 2017"; "" for none), living as
+ * long as the request: the one way a page shows a day (ISO only in machine formats). */
+const char *sl_req_day(sl_request *req, sl_day day);
+/* Returns a stored UTC timestamp written for people in Europe/London
+ * ("5 Sep 2017, 10:00 BST"), living as long as the request. */
+const char *sl_req_time(sl_request *req, const char *stamp);
+/* Returns a code written as words ("in-progress" → "In progress"), living as long as the request. */
+const char *sl_req_words(sl_request *req, const char *code);
 /* Answers with a 303 redirect to a local path (formatted). */
 void sl_redirect(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Answers with an error page: status and a sentence saying what happened. */
