@@ -13,6 +13,7 @@ typedef struct {
     int n;
     int64_t self;
     sl_day as_of;               /* what was recorded after this day is not shown */
+    sl_request *req;
 } listing;
 
 /* Writes a link to evidence when it is a web address, else the text. */
@@ -82,13 +83,15 @@ static int on_link(void *ctx, const sl_link_row *k)
 static int on_audit(void *ctx, const sl_audit_entry *e)
 {
     listing *l = ctx;
+    if (sl_stamp_london_day(e->at) > l->as_of)
+        return 0;
     sl_buf_printf(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
                         "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h %h</td>"
                         "<td class=\"govuk-table__cell sl-pre\">",
-                  e->at, e->actor, e->operation, e->field);
+                  sl_req_time(l->req, e->at), e->actor, sl_req_words(l->req, e->operation), e->field);
     if (e->before)
-        sl_buf_printf(l->b, "%h → ", e->before);
-    sl_buf_printf(l->b, "%h</td></tr>", e->after);
+        sl_buf_printf(l->b, "%h → ", sl_req_value(l->req, e->before));
+    sl_buf_printf(l->b, "%h</td></tr>", sl_req_value(l->req, e->after));
     l->n++;
     return 0;
 }
@@ -97,7 +100,7 @@ void sl_action_history(sl_request *req, const sl_action_state *s)
 {
     sl_buf *b = &req->body;
     sl_error err = {0};
-    listing l = {b, 0, s->id, req->today};
+    listing l = {b, 0, s->id, req->today, req};
     sl_buf_puts(b, "<h2 class=\"govuk-heading-m\" id=\"history\">History</h2>"
                    "<table class=\"govuk-table\"><caption class=\"govuk-visually-hidden\">Dated progress updates, oldest first</caption>"
                    "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"

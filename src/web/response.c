@@ -79,3 +79,18 @@ const char *sl_req_words(sl_request *req, const char *code)
     sl_code_words(code, out, n);
     return out;
 }
+
+const char *sl_req_value(sl_request *req, const char *value)
+{
+    sl_day day;
+    sl_status status;
+    if (!value)
+        return NULL;
+    if (sl_day_parse_iso(value, &day) == 0)
+        return sl_req_day(req, day);
+    if (sl_stamp_london_day(value) != SL_NO_DAY)
+        return sl_req_time(req, value);
+    if (sl_status_from_name(value, &status) == 0)
+        return sl_req_words(req, value);
+    return value;
+}

@@ -83,6 +83,10 @@ const char *sl_req_day(sl_request *req, sl_day day);
 const char *sl_req_time(sl_request *req, const char *stamp);
 /* Returns a code written as words ("in-progress" → "In progress"), living as long as the request. */
 const char *sl_req_words(sl_request *req, const char *code);
+/* Returns a stored value (an audit entry's before or after) for people: a
+ * day or timestamp written the UK way, a status code in words, else the text
+ * as it is; living as long as the request. */
+const char *sl_req_value(sl_request *req, const char *value);
 /* Answers with a 303 redirect to a local path (formatted). */
 void sl_redirect(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Answers with an error page: status and a sentence saying what happened. */
