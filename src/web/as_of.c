@@ -163,7 +163,6 @@ void sl_as_of_header(sl_request *req, sl_buf *out)
         sl_buf_printf(&error, "<p id=\"as-of-error\" class=\"govuk-error-message\">"
                               "<span class=\"govuk-visually-hidden\">Error:</span> %h</p>", why);
     sl_template_slot slots[] = {
-        {"path", req->path},
         {"hidden", sl_buf_str(&hidden)},
         {"group_error", why ? " govuk-form-group--error" : ""},
         {"error", sl_buf_str(&error)},
