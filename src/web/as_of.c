@@ -272,13 +272,3 @@ void sl_as_of_carry(sl_request *req)
     req->body = out;
     req->content_start = req->content_end = 0;
 }
-
-const char *sl_as_of_link(sl_request *req, const char *path)
-{
-    if (!req->as_of || never_carried(path, strlen(path)) || strstr(path, "as_of="))
-        return path;
-    const char *hash = strchr(path, '#');
-    int head = hash ? (int)(hash - path) : (int)strlen(path);
-    return sl_req_printf(req, "%.*s%sas_of=%s%s", head, path, memchr(path, '?', (size_t)head) ? "&" : "?",
-                         req->as_of, path + head);
-}

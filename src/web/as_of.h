@@ -33,9 +33,4 @@ void sl_as_of_header(sl_request *req, sl_buf *out);
  * a disabled fieldset. Static files, the calendar feed and sign-in/out are
  * left alone. */
 void sl_as_of_carry(sl_request *req);
-/* Returns path (a local URL, may hold a query) with the page's as_of added
- * when it has one, for a link or redirect built outside the page's HTML; in
- * the request's arena. */
-const char *sl_as_of_link(sl_request *req, const char *path);
-
 #endif
