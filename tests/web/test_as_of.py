@@ -130,6 +130,22 @@ def updates_as_of(admin):
     return done
 
 
+def governance_as_of(admin, db):
+    """The risk log as it stood: R1, added on 1 September and reviewed down on
+    10 September, shows its first score on 5 September; R2, added on
+    15 October, is not in the log on 5 September."""
+    for now, args in [("2017-09-01T09:00:00Z", ["risk", "add", "--title", "Court delays", "--likelihood", "4",
+                                                "--impact", "5", "--owner", "JN"]),
+                      ("2017-09-10T09:00:00Z", ["risk", "update", "R2", "--likelihood", "2", "--impact", "2"])]:
+        r = subprocess.run([SL, "--db", db, *args], capture_output=True, text=True, env=dict(ENV, SIGHTLINE_NOW=now))
+        check(f"risk {args[1]}", r.returncode == 0, r.stderr)
+    st, _, today = admin.get("/risks")
+    _, _, past = admin.get(f"/risks?as_of={PAST}")
+    check("risks-today", st == 200 and "Agency staff costs" in today and "2 × 2 = 4" in today)
+    check("risk-not-yet-in-past", "Agency staff costs" not in past and "Court delays" in past)
+    check("risk-score-as-of", "4 × 5 = 20" in past and "2 × 2 = 4" not in past)
+
+
 def refused_post(admin, db, done):
     _, _, page = admin.get(f"/actions/{done}")
     csrf, version = h.hidden(page, "csrf"), h.hidden(page, "version")
@@ -221,6 +237,7 @@ def main():
         dashboard(admin, db)
         done = updates_as_of(admin)
         refused_post(admin, db, done)
+        governance_as_of(admin, db)
         cache(admin, db)
         refusals(admin)
         crawl(admin, done)
