@@ -240,34 +240,46 @@ static int tag_is(const char *tag, size_t n, const char *name)
     return n > k + 1 && memcmp(tag + 1, name, k) == 0 && (tag[k + 1] == ' ' || tag[k + 1] == '>');
 }
 
+/* Returns 1 when the tag at lt (end: the end of the text) is one the day
+ * may change: a link, a form or, inside a switched-off form, its end. */
+static int tag_wanted(const char *lt, const char *end, int open_fieldset)
+{
+    size_t left = (size_t)(end - lt);
+    return (left > 3 && lt[1] == 'a' && lt[2] == ' ') || (left > 6 && memcmp(lt, "<form", 5) == 0) ||
+           (open_fieldset && left >= 7 && memcmp(lt, "</form>", 7) == 0);
+}
+
 void sl_as_of_carry(sl_request *req)
 {
     const char *type = req->content_type;
-    if (!req->as_of || req->location || (type && strncmp(type, "text/html", 9) != 0))
+    if (!req->as_of || req->location || (type && strncmp(type, "text/html", 9) != 0) || !req->body.data)
         return;
-    const char *in = req->body.data;
-    size_t len = req->body.len, i = 0;
+    const char *in = req->body.data, *end = in + req->body.len, *done = in;
     int open_fieldset = 0;
     sl_buf out = SL_BUF_INIT;
-    sl_buf_reserve(&out, len + len / 8);
-    while (i < len) {
-        const char *lt = memchr(in + i, '<', len - i);
-        const char *gt = lt ? memchr(lt, '>', len - (size_t)(lt - in)) : NULL;
-        if (!gt) {
-            sl_buf_add(&out, in + i, len - i);
+    sl_buf_reserve(&out, req->body.len + req->body.len / 8);
+    /* Only links and forms are rewritten; the text between is copied in runs. */
+    for (const char *lt = memchr(in, '<', req->body.len); lt && lt < end;
+         lt = lt + 1 < end ? memchr(lt + 1, '<', (size_t)(end - lt - 1)) : NULL) {
+        if (!tag_wanted(lt, end, open_fieldset))
+            continue;
+        const char *gt = memchr(lt, '>', (size_t)(end - lt));
+        if (!gt)
             break;
-        }
-        sl_buf_add(&out, in + i, (size_t)(lt - (in + i)));
+        sl_buf_add(&out, done, (size_t)(lt - done));
         size_t n = (size_t)(gt - lt) + 1;
-        if (tag_is(lt, n, "form"))
-            open_fieldset = carry_form(&out, lt, n, gt + 1, len - (size_t)(gt + 1 - in), req->as_of);
-        else if (open_fieldset && n == 7 && memcmp(lt, "</form>", 7) == 0) {
+        if (tag_is(lt, n, "form")) {
+            open_fieldset = carry_form(&out, lt, n, gt + 1, (size_t)(end - gt - 1), req->as_of);
+        } else if (lt[1] == '/') {
             sl_buf_puts(&out, "</fieldset></form>");
             open_fieldset = 0;
-        } else
+        } else {
             carry_link(&out, lt, n, req->as_of);
-        i = (size_t)(gt - in) + 1;
+        }
+        done = gt + 1;
+        lt = gt;
     }
+    sl_buf_add(&out, done, (size_t)(end - done));
     sl_buf_free(&req->body);
     req->body = out;
     req->content_start = req->content_end = 0;
