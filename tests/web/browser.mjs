@@ -87,7 +87,7 @@ async function editAndHistory(browser, base) {
   await page.waitForLoadState();
   const trail = await page.textContent('body');
   check('edit-in-history', trail.includes('Edit due') && trail.includes('31 Jan 18 → 31/03/18 30/06/18')
-    && trail.includes('edit sro') && trail.includes('BP → JN'), page.url());
+    && trail.includes('Edit sro') && trail.includes('BP → JN'), page.url());
   await axeCheck(page, 'action-after-edit');
   await shot(page, '22-action-history');
   await context.close();
