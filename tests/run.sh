@@ -114,6 +114,8 @@ if [ -n "$PG_URL" ]; then
     done
     suite "web http (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_http.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web as of (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_as_of.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
