@@ -274,14 +274,23 @@ sl_day sl_stamp_london_day(const char *stamp)
     return day;
 }
 
-/* Returns 1 when the len bytes at word are an initialism written in capitals. */
-static int initialism(const char *word, size_t len)
+/* How a word of a code is written for people. */
+enum { WORD_PLAIN = 0, WORD_CAPITALS, WORD_NAME };
+
+/* Returns how the len bytes at word are written: an initialism in capitals
+ * (SIF, ILACS…), a name with its capital (Ofsted), else plain. */
+static int word_kind(const char *word, size_t len)
 {
-    static const char *const words[] = {"sif", "ilacs", "jtai", "send", "sro", "rag", "dcs", "ofsted"};
+    static const struct {
+        const char *word;
+        int kind;
+    } words[] = {{"sif", WORD_CAPITALS},  {"ilacs", WORD_CAPITALS}, {"jtai", WORD_CAPITALS},
+                 {"send", WORD_CAPITALS}, {"sro", WORD_CAPITALS},   {"rag", WORD_CAPITALS},
+                 {"dcs", WORD_CAPITALS},  {"ofsted", WORD_NAME}};
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
-            return i < 7 ? 1 : 2;
-    return 0;
+        if (strlen(words[i].word) == len && memcmp(words[i].word, word, len) == 0)
+            return words[i].kind;
+    return WORD_PLAIN;
 }
 
 void sl_code_words(const char *code, char *out, size_t n)
@@ -289,10 +298,10 @@ void sl_code_words(const char *code, char *out, size_t n)
     size_t o = 0;
     for (size_t i = 0; code && code[i] && o + 1 < n;) {
         size_t len = strcspn(code + i, "-_ ");
-        int kind = initialism(code + i, len);
+        int kind = word_kind(code + i, len);
         for (size_t k = 0; k < len && o + 1 < n; k++) {
             char c = code[i + k];
-            int upper = kind == 1 || ((o == 0 || kind == 2) && k == 0);
+            int upper = kind == WORD_CAPITALS || ((o == 0 || kind == WORD_NAME) && k == 0);
             out[o++] = (char)(upper && c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
         }
         i += len;
