@@ -506,6 +506,19 @@ static const char *const migrations[] = {
      * framework), and an item may be an area for priority action. */
     ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
+
+    /* 8: sign-in successes and failures, shared by every server on one
+     * database so that sign-in throttling (web/throttle.c) holds across
+     * processes: each server writes its own and reads the others'. */
+    ("CREATE TABLE sign_in_events ("
+     "  id INTEGER PRIMARY KEY,"
+     "  origin TEXT NOT NULL,"                  /* the server process that saw it */
+     "  at INTEGER NOT NULL,"                   /* seconds since 1970 */
+     "  login TEXT NOT NULL,"
+     "  address TEXT NOT NULL,"
+     "  failed INTEGER NOT NULL"                /* 1 a failure, 0 a sign-in that succeeded */
+     ");"
+     "CREATE INDEX sign_in_events_at ON sign_in_events(at);"),
 };
 
 int sl_sqlite_migration_count(void)
