@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "util/mem.h"
+#include "web/as_of.h"
 #include "web/audit_queue.h"
 #include "web/throttle_share.h"
 #include "web/auth.h"
@@ -208,7 +209,7 @@ static void run_cached(sl_request *req, const sl_route *route)
     sl_buf key = SL_BUF_INIT;
     sl_buf_printf(&key, "%s?", req->path);
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, add_argument, &key);
-    sl_buf_printf(&key, "|%d|%lld", (int)req->today, (long long)generation);
+    sl_buf_printf(&key, "|%d|%d|%lld", (int)req->today, (int)req->real_today, (long long)generation);
     if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
         if (req->status == 200 && !req->location && req->content_end > req->content_start)
@@ -256,6 +257,8 @@ static void dispatch(sl_request *req, const pending *p)
                       "Your account's role does not allow this. Ask the improvement team if you need it.");
         return;
     }
+    if (sl_as_of_resolve(req) < 0)
+        return;
     if (route->cacheable && strcmp(method, "GET") == 0)
         run_cached(req, route);
     else
@@ -340,7 +343,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
     req.data_dir = server.config->data_dir;
-    req.today = sl_today();
+    req.real_today = sl_today_london();
+    req.today = req.real_today;
     sl_error err = {0};
     req.store = worker_store(&err);
     /* A database that cannot be reached (a PostgreSQL server restarting) is
@@ -350,6 +354,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     } else {
         sl_auth_resolve(&req, server.config->idle_minutes);
         dispatch(&req, p);
+        sl_as_of_carry(&req);
         if (!sl_store_reachable(req.store))
             sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     }

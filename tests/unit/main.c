@@ -6,6 +6,7 @@
 int g_checks_passed;
 int g_checks_failed;
 
+void test_as_of(void);
 void test_buf(void);
 void test_calendar(void);
 void test_csv(void);
@@ -43,6 +44,7 @@ int main(void)
         const char *name;
         void (*run)(void);
     } suites[] = {
+        {"as of", test_as_of},
         {"buf", test_buf},
         {"calendar", test_calendar},
         {"csv", test_csv},

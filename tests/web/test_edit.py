@@ -88,7 +88,7 @@ def updates(port, db):
     a = action(db, "1.1")
     check("manual-set", st == 303 and a["rag"] == "green" and a["rag_manual_until"] == "2099-01-31", a)
     _, _, page = admin.get(f"/actions/{other}")
-    check("page-shows-review-and-computed", "holds until its review on 2099-01-31" in page and "Computed:" in page
+    check("page-shows-review-and-computed", "holds until its review on 31 Jan 2099" in page and "Computed:" in page
           and "Keep the manual green" in page)
     st, _, _ = admin.post(f"/actions/{other}/update", dict(form(page, "/update"), status="on-track", note="Moving"))
     a = action(db, "1.1")
@@ -153,8 +153,8 @@ def edits(port, db):
     check("edit-history", edits_ == {"due": ("prog", "31 Jan 18", "31/03/18 30/06/18"), "leads": ("prog", "BP", "BP; JN"),
                                      "theme": ("prog", "1", "2")}, edits_)
     _, _, page = prog.get(f"/actions/{aid}")
-    check("edit-shown-in-audit-trail", "edit due" in page and "31 Jan 18 → 31/03/18 30/06/18" in page
-          and "2018-03-31" in page)
+    check("edit-shown-in-audit-trail", "Edit due" in page and "31 Jan 18 → 31/03/18 30/06/18" in page
+          and "31 Mar 2018" in page)
     # A stale edit: 409, what is saved now beside what was typed, the form keeps what was typed.
     before = sl(db, "show", "1.2", "--plan", "1").stdout
     st, _, page = prog.post(f"/actions/{aid}/edit", dict(f, measure="Typed on the old version"))
