@@ -3,6 +3,7 @@
  * opening a database applies the ones it lacks, each in its own transaction.
  * Append new migrations; never edit one that has shipped. */
 #include "store/sqlite/sqlite_store.h"
+#include "store/sql/search_sql.h"
 
 static const char *const migrations[] = {
     /* 1: plans, actions, people, recommendations, updates, audit. */
@@ -506,6 +507,15 @@ static const char *const migrations[] = {
      * framework), and an item may be an area for priority action. */
     ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
+
+    /* 9: search (issue 13 item 7): one FTS5 index over plans, actions,
+     * progress notes, recommendations, measures and people, each row's
+     * rowid its record's id * 8 + its kind (domain/search.h), kept in step
+     * with every write by the triggers below, and filled from what is
+     * stored. PostgreSQL searches the tables themselves through expression
+     * indexes instead (store/pg/pg_schema.c, store/sql/search_sql.h). The
+     * text of each kind is store/sql/search_sql.h's. */
+    SL_SEARCH_MIGRATION_SQLITE,
 };
 
 int sl_sqlite_migration_count(void)
