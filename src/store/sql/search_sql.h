@@ -5,6 +5,10 @@
  * queries (store/sql/sql_search.c). Each kind has a title (weighed more)
  * and a body; T is the table's alias with its dot ("new.", "a.", ""), so
  * that PostgreSQL's planner sees the index's own expression in a query.
+ * Neither stems words (SQLite's unicode61 tokenizer, PostgreSQL's 'simple'
+ * configuration): a prefix typed ("improvem") must find the word
+ * ("improvement"), which a stem ("improv") would hide, and both backends
+ * then find the same records.
  * Included by the SQL backends' files only. */
 #ifndef SL_STORE_SQL_SEARCH_SQL_H
 #define SL_STORE_SQL_SEARCH_SQL_H
@@ -43,7 +47,7 @@
 
 #define SL_SEARCH_MIGRATION_SQLITE                                                                 \
     "CREATE VIRTUAL TABLE search_fts USING fts5(title, body,"                                     \
-    " tokenize = 'porter unicode61 remove_diacritics 2');"                                         \
+    " tokenize = 'unicode61 remove_diacritics 2');"                                         \
     SS_FTS_TABLE("plans", 1, "title, version_label, kind", SS_PLAN_TITLE, SS_PLAN_BODY)            \
     SS_FTS_TABLE("actions", 2,                                                                     \
                  "ref, title, description, measure, impact, resources, sro, leads_list,"          \
@@ -60,7 +64,7 @@
 
 /* PostgreSQL: the document of a kind, weighted (title A, body B). */
 #define SS_PG_DOC(T, TITLE, BODY)                                                                  \
-    "(setweight(to_tsvector('english', " TITLE(T) "), 'A') || setweight(to_tsvector('english', "  \
+    "(setweight(to_tsvector('simple', " TITLE(T) "), 'A') || setweight(to_tsvector('simple', "  \
     BODY(T) "), 'B'))"
 /* PostgreSQL: the GIN index of one table's documents. */
 #define SS_PG_INDEX(name, TITLE, BODY)                                                             \

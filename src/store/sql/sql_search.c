@@ -16,9 +16,9 @@
 #define LITE_FROM(k, join) " FROM search_fts JOIN " join " WHERE search_fts MATCH ?1 AND search_fts.rowid % 8 = " #k
 #define LITE_ORDER " ORDER BY bm25(search_fts, 4.0, 1.0), search_fts.rowid LIMIT ?2 OFFSET ?3"
 /* PostgreSQL: the query, a marked title, a body's snippet, the rank. */
-#define PG_Q "to_tsquery('english', ?1)"
-#define PG_HL(x) "ts_headline('english', " x ", " PG_Q ", 'HighlightAll=true, StartSel=\x01, StopSel=\x02')"
-#define PG_SNIP(x) "ts_headline('english', " x ", " PG_Q ", 'MaxWords=24, MinWords=10, StartSel=\x01, StopSel=\x02')"
+#define PG_Q "to_tsquery('simple', ?1)"
+#define PG_HL(x) "ts_headline('simple', " x ", " PG_Q ", 'HighlightAll=true, StartSel=\x01, StopSel=\x02')"
+#define PG_SNIP(x) "ts_headline('simple', " x ", " PG_Q ", 'MaxWords=24, MinWords=10, StartSel=\x01, StopSel=\x02')"
 #define PG_MATCH(T, TITLE, BODY) " WHERE " SS_PG_DOC(T, TITLE, BODY) " @@ " PG_Q
 #define PG_ORDER(T, TITLE, BODY, id) \
     " ORDER BY ts_rank(" SS_PG_DOC(T, TITLE, BODY) ", " PG_Q ") DESC, " id " LIMIT ?2 OFFSET ?3"
