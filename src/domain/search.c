@@ -169,3 +169,88 @@ void sl_search_path(sl_buf *b, int kind, long long link_id, const char *key)
         sl_buf_puts(b, "/people");
     }
 }
+
+/* A word's place in a text: bytes [start, end), and whether a term begins it. */
+typedef struct {
+    size_t start, end;
+    int hit;
+} word_span;
+
+/* Returns 1 when a term of q begins the n bytes of word w, ignoring ASCII case. */
+static int term_begins(const sl_search_query *q, const char *w, size_t n)
+{
+    for (int t = 0; t < q->n; t++) {
+        size_t len = strlen(q->terms[t]), i = 0;
+        for (; i < len && i < n; i++) {
+            char c = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] - 'A' + 'a') : w[i];
+            if (c != q->terms[t][i])
+                break;
+        }
+        if (i == len)
+            return 1;
+    }
+    return 0;
+}
+
+/* Cuts text into words as sl_search_parse does; sets *n; caller frees. */
+static word_span *words_of(const sl_search_query *q, const char *text, size_t *n)
+{
+    word_span *w = NULL;
+    size_t count = 0, cap = 0;
+    const unsigned char *base = (const unsigned char *)text, *p = base, *start = NULL;
+    for (;;) {
+        unsigned cp = 0;
+        size_t len = *p ? utf8_at(p, &cp) : 0;
+        int in_word = len > 0 && word_char(cp);
+        if (in_word && !start)
+            start = p;
+        if (!in_word && start) {
+            if (count == cap)
+                w = sl_realloc(w, (cap = cap ? cap * 2 : 16) * sizeof *w);
+            w[count] = (word_span){(size_t)(start - base), (size_t)(p - base), 0};
+            w[count].hit = term_begins(q, text + w[count].start, w[count].end - w[count].start);
+            count++;
+            start = NULL;
+        }
+        if (!*p)
+            break;
+        p += len ? len : 1;
+    }
+    *n = count;
+    return w;
+}
+
+char *sl_search_mark(const sl_search_query *q, const char *text, int max_words)
+{
+    text = text ? text : "";
+    size_t n = 0, first = 0, last, from = 0, to = strlen(text);
+    word_span *w = words_of(q, text, &n);
+    while (first < n && !w[first].hit)
+        first++;
+    if (max_words > 0 && n > (size_t)max_words) {
+        size_t lead = (size_t)max_words / 3, begin = first == n || first < lead ? 0 : first - lead;
+        if (begin + (size_t)max_words > n)
+            begin = n - (size_t)max_words;
+        last = begin + (size_t)max_words - 1;
+        from = begin ? w[begin].start : 0;
+        to = last + 1 < n ? w[last].end : to;
+    }
+    sl_buf b = SL_BUF_INIT;
+    if (from > 0)
+        sl_buf_puts(&b, "…");
+    size_t at = from;
+    for (size_t i = 0; i < n; i++) {
+        if (!w[i].hit || w[i].start < from || w[i].end > to)
+            continue;
+        sl_buf_add(&b, text + at, w[i].start - at);
+        sl_buf_putc(&b, SL_SEARCH_MARK_START);
+        sl_buf_add(&b, text + w[i].start, w[i].end - w[i].start);
+        sl_buf_putc(&b, SL_SEARCH_MARK_END);
+        at = w[i].end;
+    }
+    sl_buf_add(&b, text + at, to - at);
+    if (to < strlen(text))
+        sl_buf_puts(&b, "…");
+    free(w);
+    return sl_buf_take(&b);
+}

@@ -56,6 +56,12 @@ char *sl_search_tsquery(const sl_search_query *q);
 const char *sl_search_kind_name(int kind);
 const char *sl_search_kind_heading(int kind);
 
+/* Returns text with the markers round each word (as sl_search_parse cuts
+ * words) that starts with one of q's terms, ignoring ASCII case; when
+ * max_words > 0, only a window of that many words from a little before the
+ * first match, with "…" where text was left out. Caller frees. */
+char *sl_search_mark(const sl_search_query *q, const char *text, int max_words);
+
 /* Appends to b the path of the page a result of kind links to: its plan
  * (plans), its action (actions; an update's action, at its history), its
  * plan's recommendations at the number key, the measure coded key, the

@@ -96,8 +96,39 @@ static void snippets(void)
           "kind words");
 }
 
+/* Words beginning with a term are marked (ASCII case ignored), whole or in a window. */
+static void marking(void)
+{
+    static const struct {
+        const char *query, *text;
+        int words;
+        const char *marked;
+    } cases[] = {
+        {"case", "Caseloads fall; CASE files", 0, "[Caseloads] fall; [CASE] files"},
+        {"script", "<script>alert(1)</script>", 0, "<[script]>alert(1)</[script]>"},
+        {"zz", "no match here", 0, "no match here"},
+        {"x", "", 0, ""},
+        {"e", "a b c d e f g h", 3, "…d [e] f…"},
+        {"a", "a b c d e f", 3, "[a] b c…"},
+        {"f", "a b c d e f", 3, "…d e [f]"},
+        {"caf", "un café noir", 0, "un [café] noir"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        sl_search_query q;
+        sl_search_parse(cases[i].query, &q);
+        char *m = sl_search_mark(&q, cases[i].text, cases[i].words);
+        sl_buf out = SL_BUF_INIT;
+        sl_search_snippet_pieces(m, on_piece, &out);
+        CHECK(strcmp(sl_buf_str(&out), cases[i].marked) == 0, "%zu: marked %s", i, sl_buf_str(&out));
+        sl_buf_free(&out);
+        free(m);
+        sl_search_query_free(&q);
+    }
+}
+
 void test_search(void)
 {
+    marking();
     query_table();
     long_term();
     snippets();

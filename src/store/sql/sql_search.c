@@ -15,10 +15,14 @@
 #define LITE_SNIP "snippet(search_fts, 1, char(1), char(2), '…', 16)"
 #define LITE_FROM(k, join) " FROM search_fts JOIN " join " WHERE search_fts MATCH ?1 AND search_fts.rowid % 8 = " #k
 #define LITE_ORDER " ORDER BY bm25(search_fts, 4.0, 1.0), search_fts.rowid LIMIT ?2 OFFSET ?3"
-/* PostgreSQL: the query, a marked title, a body's snippet, the rank. */
+/* PostgreSQL: the query, the title, the body, the rank. */
 #define PG_Q "to_tsquery('simple', ?1)"
-#define PG_HL(x) "ts_headline('simple', " x ", " PG_Q ", 'HighlightAll=true, StartSel=\x01, StopSel=\x02')"
-#define PG_SNIP(x) "ts_headline('simple', " x ", " PG_Q ", 'MaxWords=24, MinWords=10, StartSel=\x01, StopSel=\x02')"
+/* PostgreSQL gives the title and body as they are; they are marked here
+ * (sl_search_mark), the same words SQLite marks: ts_headline would take an
+ * HTML-like tag in the text as markup. */
+#define PG_HL(x) x
+#define PG_SNIP(x) x
+#define SNIPPET_WORDS 16
 #define PG_MATCH(T, TITLE, BODY) " WHERE " SS_PG_DOC(T, TITLE, BODY) " @@ " PG_Q
 #define PG_ORDER(T, TITLE, BODY, id) \
     " ORDER BY ts_rank(" SS_PG_DOC(T, TITLE, BODY) ", " PG_Q ") DESC, " id " LIMIT ?2 OFFSET ?3"
@@ -104,6 +108,26 @@ static int count_kind(sd_store *s, const kind_sql *k, const char *text, int *tot
     return 0;
 }
 
+/* Calls cb with the result on st's row (on PostgreSQL, its title and body
+ * marked here); returns cb's answer. */
+static int one_hit(sd_store *s, const sl_search_query *q, int kind, sd_stmt *st, sl_search_cb cb, void *ctx)
+{
+    sl_search_hit hit = {kind, sd_int64(st, 0), sd_int64(st, 1), sd_text(st, 2), sd_text(st, 3),
+                         sd_text(st, 4), sd_text(st, 5)};
+    if (s->drv->dialect != SD_POSTGRES)
+        return cb(ctx, &hit);
+    int marks_title = kind != SL_SEARCH_UPDATE && kind != SL_SEARCH_RECOMMENDATION;
+    char *title = marks_title ? sl_search_mark(q, hit.title, 0) : NULL;
+    char *snippet = sl_search_mark(q, hit.snippet, SNIPPET_WORDS);
+    if (title)
+        hit.title = title;
+    hit.snippet = snippet;
+    int stop = cb(ctx, &hit);
+    free(title);
+    free(snippet);
+    return stop;
+}
+
 int sd_search(sl_store *store, const sl_search_query *q, int kind, int limit, int offset, int *total,
               sl_search_cb cb, void *ctx, sl_error *err)
 {
@@ -118,12 +142,8 @@ int sd_search(sl_store *store, const sl_search_query *q, int kind, int limit, in
                       : NULL;
     if (st) {
         int stop = 0;
-        while ((rc = sd_step(st)) == SD_ROW) {
-            sl_search_hit hit = {kind, sd_int64(st, 0), sd_int64(st, 1), sd_text(st, 2), sd_text(st, 3),
-                                 sd_text(st, 4), sd_text(st, 5)};
-            if ((stop = cb(ctx, &hit)) != 0)
-                break;
-        }
+        while ((rc = sd_step(st)) == SD_ROW && (stop = one_hit(s, q, kind, st, cb, ctx)) == 0)
+            ;
         rc = sd_walk_end(s, st, rc, stop, err, "searching");
     } else if (rc == 0 && limit > 0) {
         rc = -1;
