@@ -74,6 +74,43 @@ expect carried-update-found "$(kinds "$T/out")" "update:1"
 ok plan-title s search croydon --json
 py plan-found "$T/out" "d['groups'][0]['total']>=1 and d['groups'][0]['results'][0]['url'].startswith('/plans/')"
 
+# A database made before search (its index and triggers absent, its version
+# one back: search's is the last migration) gets them, filled, on opening.
+if sqlite_only "a database file made before the search migration"; then
+    cp "$DB" "$T/old.db"
+    python3 - "$T/old.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+v = db.execute("PRAGMA user_version").fetchone()[0]
+for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'").fetchall():
+    db.execute(f"DROP TRIGGER {name}")
+db.execute("DROP TABLE search_fts")
+db.execute(f"PRAGMA user_version = {v - 1}")
+db.commit()
+PY
+    ok old-db "$SL" --db "$T/old.db" search wombatish --json
+    expect old-db-indexed "$(kinds "$T/out")" "update:1"
+    ok old-db-kept "$SL" --db "$T/old.db" update 1.4 --plan 3 --note "Numbatish" --as-of 2017-09-07
+    ok old-db-triggers "$SL" --db "$T/old.db" search numbatish --json
+    expect old-db-new-found "$(kinds "$T/out")" "update:1"
+fi
+
+# A backup, and a copy into a new SQLite file (from either backend: its
+# triggers index the rows as they are copied), keep every result.
+if sqlite_only "sightline backup"; then
+    ok backup s backup "$T/backup.db"
+    ok backup-search "$SL" --db "$T/backup.db" search wombatish --json
+    expect backup-found "$(kinds "$T/out")" "update:1"
+fi
+real=${SL_REAL:-$SL}
+src=$DB
+[ "$BACKEND" = postgresql ] && src=$("$SL" --url-for "$DB")
+ok copy "$real" copy --from "$src" --to "$T/copied.db"
+ok copy-search "$real" --db "$T/copied.db" search wombatish --json
+expect copy-found "$(kinds "$T/out")" "update:1"
+ok copy-rec "$real" --db "$T/copied.db" search unplanned --json
+py copy-rec-found "$T/out" "d['groups'][3]['total']==1"
+
 # Query syntax is only words: quotes, stars, NEAR, column filters, brackets.
 for q in 'NEAR(a b' 'title:partner' 'partner OR' "o'brien" 'a"b' '^x' '-x' 'x AND' 'x*' '{a b}:c'; do
     ok "syntax $q" s search "$q"

@@ -36,24 +36,27 @@
 #define SS_FTS_ADD(k, TITLE, BODY) "INSERT INTO search_fts(rowid, title, body) VALUES " SS_FTS_ROW(k, "new.", TITLE, BODY) ";"
 #define SS_FTS_DROP(k) "DELETE FROM search_fts WHERE rowid = old.id * 8 + " #k ";"
 /* SQLite: the triggers of one table (inserted, changed in the named
- * columns, deleted) and its existing rows indexed. */
+ * columns, deleted) and its existing rows indexed. The migration may run
+ * again on a database that has it (a restored copy whose version number was
+ * set back): it then rebuilds the index. */
 #define SS_FTS_TABLE(name, k, cols, TITLE, BODY)                                                   \
-    "CREATE TRIGGER search_" name "_i AFTER INSERT ON " name " BEGIN " SS_FTS_ADD(k, TITLE, BODY) " END;" \
-    "CREATE TRIGGER search_" name "_u AFTER UPDATE OF " cols " ON " name " BEGIN " SS_FTS_DROP(k)      \
+    "CREATE TRIGGER IF NOT EXISTS search_" name "_i AFTER INSERT ON " name " BEGIN " SS_FTS_ADD(k, TITLE, BODY) " END;" \
+    "CREATE TRIGGER IF NOT EXISTS search_" name "_u AFTER UPDATE OF " cols " ON " name " BEGIN " SS_FTS_DROP(k)      \
     SS_FTS_ADD(k, TITLE, BODY) " END;"                                                             \
-    "CREATE TRIGGER search_" name "_d AFTER DELETE ON " name " BEGIN " SS_FTS_DROP(k) " END;"        \
+    "CREATE TRIGGER IF NOT EXISTS search_" name "_d AFTER DELETE ON " name " BEGIN " SS_FTS_DROP(k) " END;"        \
     "INSERT INTO search_fts(rowid, title, body) SELECT " T_ID(k) ", " TITLE("") ", " BODY("") " FROM " name ";"
 #define T_ID(k) "id * 8 + " #k
 
 #define SL_SEARCH_MIGRATION_SQLITE                                                                 \
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body,"                                     \
-    " tokenize = 'unicode61 remove_diacritics 2');"                                         \
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body,"                       \
+    " tokenize = 'unicode61 remove_diacritics 2');"                                                \
+    "DELETE FROM search_fts;"                                                                      \
     SS_FTS_TABLE("plans", 1, "title, version_label, kind", SS_PLAN_TITLE, SS_PLAN_BODY)            \
     SS_FTS_TABLE("actions", 2,                                                                     \
                  "ref, title, description, measure, impact, resources, sro, leads_list,"          \
                  " delivered_through, progress, status_text",                                     \
                  SS_ACTION_TITLE, SS_ACTION_BODY)                                                  \
-    "CREATE TRIGGER search_progress_updates_i AFTER INSERT ON progress_updates WHEN "             \
+    "CREATE TRIGGER IF NOT EXISTS search_progress_updates_i AFTER INSERT ON progress_updates WHEN "             \
     SS_UPDATE_WHEN("new.") " BEGIN " SS_FTS_ADD(3, SS_UPDATE_TITLE, SS_UPDATE_BODY) " END;"        \
     "INSERT INTO search_fts(rowid, title, body) SELECT " T_ID(3) ", " SS_UPDATE_TITLE("") ", "     \
     SS_UPDATE_BODY("") " FROM progress_updates WHERE " SS_UPDATE_WHEN("") ";"                      \
@@ -68,7 +71,7 @@
     BODY(T) "), 'B'))"
 /* PostgreSQL: the GIN index of one table's documents. */
 #define SS_PG_INDEX(name, TITLE, BODY)                                                             \
-    "CREATE INDEX search_" name " ON " name " USING gin (" SS_PG_DOC("", TITLE, BODY) ")"
+    "CREATE INDEX IF NOT EXISTS search_" name " ON " name " USING gin (" SS_PG_DOC("", TITLE, BODY) ")"
 #define SL_SEARCH_MIGRATION_PG                                                                     \
     SS_PG_INDEX("plans", SS_PLAN_TITLE, SS_PLAN_BODY) ";"                                          \
     SS_PG_INDEX("actions", SS_ACTION_TITLE, SS_ACTION_BODY) ";"                                    \
