@@ -90,6 +90,10 @@ def odd_queries(port):
     for q in ['NEAR(a b', 'title:partner', 'partner OR', 'a"b', '-x', '{a}:b', "o'brien", "\u00e9\u2019s"]:
         st, _, page = search(viewer, q)
         check(f"syntax-{q}", st == 200 and "could not be run" not in page, st)
+    for raw in ["%FF%C0abc", "%00partner", "partner%0D%0ASet-Cookie:x=1", "a" * 4000, "%E2%80%99%E2%80%93"]:
+        st, hd, page = viewer.get("/search?q=" + raw)
+        check(f"hostile-{raw[:12]}", st == 200 and "could not be run" not in page and "x=1" not in hd.get("set-cookie", ""),
+              st)
     st, _, page = search(viewer, "xyzzyplugh")
     check("no-results", st == 200 and 'id="no-results"' in page and not groups(page), st)
     st, _, page = search(viewer, "the")
