@@ -21,6 +21,10 @@ ok init s init
 ok import s import "$CSV" --authority Croydon
 ok import-barking s import "$ROOT/examples/documents/barking-dagenham-ofsted-action-plan-2014.txt"
 ok help s search --help
+# An import indexes its actions in one statement at its end (the setting
+# that holds the trigger off meanwhile never outlives the import).
+ok settings-after-import s settings
+lacks no-defer-left "$T/out" "search.defer"
 
 # An action by a word of its title (a prefix: "improvem" finds "Improvement").
 ok action-title s search strategic improvem partner --json

@@ -31,6 +31,19 @@
 /* Progress updates are indexed only when they say something. */
 #define SS_UPDATE_WHEN(T) T "note <> ''"
 
+/* SQLite: an import saves a whole plan's actions, then indexes them in one
+ * statement (SS_ACTIONS_OF_PLAN): a trigger's row at a time flushes the
+ * index once per row, several times slower. The setting search.defer,
+ * written and removed inside the import's transaction (never seen outside
+ * it), holds the actions' insert trigger off meanwhile (sql_plan.c). */
+#define SS_DEFER_KEY "'search.defer'"
+#define SS_UNLESS_DEFERRED " WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = " SS_DEFER_KEY ")"
+#define SS_DEFER_ON "INSERT OR REPLACE INTO settings (key, value) VALUES (" SS_DEFER_KEY ", '')"
+#define SS_DEFER_OFF "DELETE FROM settings WHERE key = " SS_DEFER_KEY
+#define SS_ACTIONS_OF_PLAN                                                                         \
+    "INSERT INTO search_fts(rowid, title, body) SELECT id * 8 + 2, " SS_ACTION_TITLE("") ", "     \
+    SS_ACTION_BODY("") " FROM actions WHERE plan_id = ?1"
+
 /* SQLite: a row of the index for kind k of record T (its rowid id * 8 + k). */
 #define SS_FTS_ROW(k, T, TITLE, BODY) "(" T "id * 8 + " #k ", " TITLE(T) ", " BODY(T) ")"
 #define SS_FTS_ADD(k, TITLE, BODY) "INSERT INTO search_fts(rowid, title, body) VALUES " SS_FTS_ROW(k, "new.", TITLE, BODY) ";"
@@ -39,8 +52,10 @@
  * columns, deleted) and its existing rows indexed. The migration may run
  * again on a database that has it (a restored copy whose version number was
  * set back): it then rebuilds the index. */
-#define SS_FTS_TABLE(name, k, cols, TITLE, BODY)                                                   \
-    "CREATE TRIGGER IF NOT EXISTS search_" name "_i AFTER INSERT ON " name " BEGIN " SS_FTS_ADD(k, TITLE, BODY) " END;" \
+#define SS_FTS_TABLE(name, k, cols, TITLE, BODY) SS_FTS_TABLE_WHEN(name, k, cols, TITLE, BODY, "")
+#define SS_FTS_TABLE_WHEN(name, k, cols, TITLE, BODY, when)                                        \
+    "CREATE TRIGGER IF NOT EXISTS search_" name "_i AFTER INSERT ON " name when " BEGIN "          \
+    SS_FTS_ADD(k, TITLE, BODY) " END;"                                                             \
     "CREATE TRIGGER IF NOT EXISTS search_" name "_u AFTER UPDATE OF " cols " ON " name " BEGIN " SS_FTS_DROP(k)      \
     SS_FTS_ADD(k, TITLE, BODY) " END;"                                                             \
     "CREATE TRIGGER IF NOT EXISTS search_" name "_d AFTER DELETE ON " name " BEGIN " SS_FTS_DROP(k) " END;"        \
@@ -52,10 +67,10 @@
     " tokenize = 'unicode61 remove_diacritics 2');"                                                \
     "DELETE FROM search_fts;"                                                                      \
     SS_FTS_TABLE("plans", 1, "title, version_label, kind", SS_PLAN_TITLE, SS_PLAN_BODY)            \
-    SS_FTS_TABLE("actions", 2,                                                                     \
-                 "ref, title, description, measure, impact, resources, sro, leads_list,"          \
-                 " delivered_through, progress, status_text",                                     \
-                 SS_ACTION_TITLE, SS_ACTION_BODY)                                                  \
+    SS_FTS_TABLE_WHEN("actions", 2,                                                                \
+                      "ref, title, description, measure, impact, resources, sro, leads_list,"     \
+                      " delivered_through, progress, status_text",                                \
+                      SS_ACTION_TITLE, SS_ACTION_BODY, SS_UNLESS_DEFERRED)                         \
     "CREATE TRIGGER IF NOT EXISTS search_progress_updates_i AFTER INSERT ON progress_updates WHEN "             \
     SS_UPDATE_WHEN("new.") " BEGIN " SS_FTS_ADD(3, SS_UPDATE_TITLE, SS_UPDATE_BODY) " END;"        \
     "INSERT INTO search_fts(rowid, title, body) SELECT " T_ID(3) ", " SS_UPDATE_TITLE("") ", "     \
