@@ -74,19 +74,20 @@ static int on_hit(void *ctx, const sl_search_hit *hit)
 /* Lists one kind's results (none in text when it has none). Returns 0 or -1. */
 static int list_kind(sl_run *run, const sl_search_query *q, int kind, int limit, listing *l)
 {
-    int total = 0;
-    l->n = 0;
-    if (l->json)
-        sl_buf_printf(l->out, "%s\n  {\"kind\":%J,\"results\":[", kind > 1 ? "," : "", sl_search_kind_name(kind));
-    else if (sl_store_search(run->store, q, kind, 0, 0, &total, on_hit, l, &run->err) == 0 && total > 0)
-        sl_buf_printf(l->out, "%s (%d)\n", sl_search_kind_heading(kind), total);
-    if (sl_store_search(run->store, q, kind, limit, 0, &total, on_hit, l, &run->err) < 0)
-        return -1;
-    if (l->json)
-        sl_buf_printf(l->out, "],\"total\":%d}", total);
-    else if (total > l->n)
-        sl_buf_printf(l->out, "  … and %d more (--limit)\n", total - l->n);
-    return 0;
+    int total = 0, ranked = 1;
+    sl_buf items = SL_BUF_INIT;
+    listing into = {&items, l->json, 0};
+    int rc = sl_store_search(run->store, q, kind, limit, 0, &total, &ranked, on_hit, &into, &run->err);
+    if (rc == 0 && l->json)
+        sl_buf_printf(l->out, "%s\n  {\"kind\":%J,\"total\":%d,\"ranked\":%s,\"results\":[%s]}", kind > 1 ? "," : "",
+                      sl_search_kind_name(kind), total, ranked ? "true" : "false", sl_buf_str(&items));
+    else if (rc == 0 && total > 0)
+        sl_buf_printf(l->out, "%s (%d%s)\n%s", sl_search_kind_heading(kind), total, ranked ? "" : ", newest first",
+                      sl_buf_str(&items));
+    if (rc == 0 && !l->json && total > into.n)
+        sl_buf_printf(l->out, "  … and %d more (--limit)\n", total - into.n);
+    sl_buf_free(&items);
+    return rc;
 }
 
 /* Searches for the words given and lists what matches. */

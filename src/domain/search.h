@@ -13,6 +13,7 @@
 
 #define SL_SEARCH_MAX_TERMS 8       /* words beyond the eighth are ignored */
 #define SL_SEARCH_MAX_TERM 64       /* bytes of one term; a longer word is cut at a character */
+#define SL_SEARCH_RANK_MAX 2000     /* more matches of one kind than this: listed newest first, unranked */
 
 /* What a result is; the order results are grouped in. */
 typedef enum {

@@ -68,13 +68,16 @@ static int kind_group(sl_request *req, const sl_search_query *q, const char *tex
 {
     sl_buf *b = &req->body;
     sl_error err = {0};
-    int total = 0;
+    int total = 0, ranked = 1;
     sl_buf items = SL_BUF_INIT;
-    int rc = sl_store_search(req->store, q, kind, limit, offset, &total, on_hit, &items, &err);
+    int rc = sl_store_search(req->store, q, kind, limit, offset, &total, &ranked, on_hit, &items, &err);
     if (rc == 0 && total > 0) {
-        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\" id=\"%a\">%h (%d)</h2>"
-                         "<ol class=\"sl-search-results\" start=\"%d\">%R</ol>",
-                      sl_search_kind_name(kind), sl_search_kind_heading(kind), total, offset + 1, sl_buf_str(&items));
+        sl_buf_printf(b, "<h2 class=\"govuk-heading-m\" id=\"%a\">%h (%d)</h2>",
+                      sl_search_kind_name(kind), sl_search_kind_heading(kind), total);
+        if (!ranked)
+            sl_buf_printf(b, "<p class=\"govuk-body-s\">Over %d match, so the newest come first: add a word to "
+                             "find the best.</p>", SL_SEARCH_RANK_MAX);
+        sl_buf_printf(b, "<ol class=\"sl-search-results\" start=\"%d\">%R</ol>", offset + 1, sl_buf_str(&items));
         if (limit == PER_GROUP && total > PER_GROUP)
             sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/search?q=%U&amp;kind=%U\">"
                              "All %d %h</a></p>",

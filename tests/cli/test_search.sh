@@ -30,7 +30,7 @@ lacks no-defer-left "$T/out" "search.defer"
 ok action-title s search strategic improvem partner --json
 expect action-title-found "$(refs "$T/out" action)" "1.4"
 # The --json shape: query, and a group per kind with results and a total.
-py json-shape "$T/out" "d['query']=='strategic improvem partner' and [g['kind'] for g in d['groups']]==['plan','action','update','recommendation','measure','person'] and all(set(g)=={'kind','results','total'} for g in d['groups']) and set(d['groups'][1]['results'][0])=={'id','key','title','snippet','context','url'} and d['groups'][1]['results'][0]['url'].startswith('/actions/') and d['groups'][1]['results'][0]['context']!=''"
+py json-shape "$T/out" "d['query']=='strategic improvem partner' and [g['kind'] for g in d['groups']]==['plan','action','update','recommendation','measure','person'] and all(set(g)=={'kind','total','ranked','results'} for g in d['groups']) and set(d['groups'][1]['results'][0])=={'id','key','title','snippet','context','url'} and d['groups'][1]['results'][0]['url'].startswith('/actions/') and d['groups'][1]['results'][0]['context']!=''"
 
 # A progress update by a word of its note.
 ok update s update 1.4 --plan 1 --note "Partner visit from Kirklees wombatish reviewers" --as-of 2017-09-06
@@ -130,6 +130,9 @@ status 2 no-words s search
 status 1 bad-limit s search partner --limit 0
 ok nothing s search xyzzyplugh
 has nothing-says "$T/out" "Nothing matches"
+# A kind with more matches than can be ranked lists the newest first.
+ok unranked s search a --json
+py unranked-newest "$T/out" "[(g['total']>2000)==(not g['ranked']) for g in d['groups']]==[True]*6"
 ok limit s search the --limit 2 --json
 py limit-caps "$T/out" "all(len(g['results'])<=2 for g in d['groups']) and d['groups'][1]['total']>2"
 finish

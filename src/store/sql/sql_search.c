@@ -3,8 +3,12 @@
  * (domain/search.h). SQLite asks its FTS5 index (search_fts, kept by the
  * triggers of the schema's search migration; rank bm25, title weighed four
  * times the body); PostgreSQL asks its expression indexes of the same text
- * (search_sql.h; rank ts_rank, title weight A). Records of superseded plan
- * versions are left out, as the pages of current plans leave them out. */
+ * (search_sql.h; rank ts_rank, title weight A). A kind with more matches
+ * than SL_SEARCH_RANK_MAX lists them newest first instead, which needs no
+ * score of each (a one-letter query would rank hundreds of thousands of
+ * progress notes). Records of superseded plan versions are left out, as the
+ * pages of current plans leave them out. */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "store/sql/search_sql.h"
@@ -14,7 +18,8 @@
 #define LITE_HL "highlight(search_fts, 0, char(1), char(2))"
 #define LITE_SNIP "snippet(search_fts, 1, char(1), char(2), '…', 16)"
 #define LITE_FROM(k, join) " FROM search_fts JOIN " join " WHERE search_fts MATCH ?1 AND search_fts.rowid % 8 = " #k
-#define LITE_ORDER " ORDER BY bm25(search_fts, 4.0, 1.0), search_fts.rowid LIMIT ?2 OFFSET ?3"
+#define LITE_RANKED " ORDER BY bm25(search_fts, 4.0, 1.0), search_fts.rowid"
+#define LITE_RECENT " ORDER BY search_fts.rowid DESC"
 /* PostgreSQL: the query, the title, the body, the rank. */
 #define PG_Q "to_tsquery('simple', ?1)"
 /* PostgreSQL gives the title and body as they are; they are marked here
@@ -24,13 +29,17 @@
 #define PG_SNIP(x) x
 #define SNIPPET_WORDS 16
 #define PG_MATCH(T, TITLE, BODY) " WHERE " SS_PG_DOC(T, TITLE, BODY) " @@ " PG_Q
+/* The two orders of a kind's rows on PostgreSQL (kind_sql's pg_ranked and
+ * pg_recent), written after its SELECT. */
 #define PG_ORDER(T, TITLE, BODY, id) \
-    " ORDER BY ts_rank(" SS_PG_DOC(T, TITLE, BODY) ", " PG_Q ") DESC, " id " LIMIT ?2 OFFSET ?3"
+    , " ORDER BY ts_rank(" SS_PG_DOC(T, TITLE, BODY) ", " PG_Q ") DESC, " id, " ORDER BY " id " DESC"
+#define LIMITS " LIMIT ?2 OFFSET ?3"
 
 /* Each kind's statements: its rows (id, link id, key, marked title,
- * snippet, context) and its count, in each dialect. */
+ * snippet, context) without their order, and its count, in each dialect;
+ * PostgreSQL's two orders (best first, newest first). */
 typedef struct {
-    const char *lite, *lite_count, *pg, *pg_count;
+    const char *lite, *lite_count, *pg, *pg_ranked, *pg_recent, *pg_count;
 } kind_sql;
 
 #define CURRENT " AND p.superseded_by IS NULL"
@@ -45,14 +54,14 @@ typedef struct {
 
 static const kind_sql kinds[SL_SEARCH_N_KINDS + 1] = {
     [SL_SEARCH_PLAN] = {
-        "SELECT p.id, p.id, '', " LITE_HL ", " LITE_SNIP ", au.name" LITE_FROM(1, PLAN_JOIN) CURRENT LITE_ORDER,
+        "SELECT p.id, p.id, '', " LITE_HL ", " LITE_SNIP ", au.name" LITE_FROM(1, PLAN_JOIN) CURRENT,
         "SELECT count(*)" LITE_FROM(1, PLAN_JOIN) CURRENT,
         "SELECT p.id, p.id, '', " PG_HL(SS_PLAN_TITLE("p.")) ", " PG_SNIP(SS_PLAN_BODY("p.")) ", au.name"
         " FROM plans p JOIN authorities au ON au.id = p.authority_id" PG_MATCH("p.", SS_PLAN_TITLE, SS_PLAN_BODY)
         CURRENT PG_ORDER("p.", SS_PLAN_TITLE, SS_PLAN_BODY, "p.id"),
         "SELECT count(*) FROM plans p" PG_MATCH("p.", SS_PLAN_TITLE, SS_PLAN_BODY) CURRENT},
     [SL_SEARCH_ACTION] = {
-        "SELECT a.id, a.id, a.ref, " LITE_HL ", " LITE_SNIP ", p.title" LITE_FROM(2, ACTION_JOIN) CURRENT LITE_ORDER,
+        "SELECT a.id, a.id, a.ref, " LITE_HL ", " LITE_SNIP ", p.title" LITE_FROM(2, ACTION_JOIN) CURRENT,
         "SELECT count(*)" LITE_FROM(2, ACTION_JOIN) CURRENT,
         "SELECT a.id, a.id, a.ref, " PG_HL(SS_ACTION_TITLE("a.")) ", " PG_SNIP(SS_ACTION_BODY("a.")) ", p.title"
         " FROM actions a JOIN plans p ON p.id = a.plan_id" PG_MATCH("a.", SS_ACTION_TITLE, SS_ACTION_BODY)
@@ -61,7 +70,7 @@ static const kind_sql kinds[SL_SEARCH_N_KINDS + 1] = {
         PG_MATCH("a.", SS_ACTION_TITLE, SS_ACTION_BODY) CURRENT},
     [SL_SEARCH_UPDATE] = {
         "SELECT u.id, a.id, a.ref, a.ref || ' ' || a.title, " LITE_SNIP ", p.title" LITE_FROM(3, UPDATE_JOIN)
-        CURRENT LITE_ORDER,
+        CURRENT,
         "SELECT count(*)" LITE_FROM(3, UPDATE_JOIN) CURRENT,
         "SELECT u.id, a.id, a.ref, a.ref || ' ' || a.title, " PG_SNIP(SS_UPDATE_BODY("u.")) ", p.title"
         " FROM progress_updates u JOIN actions a ON a.id = u.action_id JOIN plans p ON p.id = a.plan_id"
@@ -71,7 +80,7 @@ static const kind_sql kinds[SL_SEARCH_N_KINDS + 1] = {
         PG_MATCH("u.", SS_UPDATE_TITLE, SS_UPDATE_BODY) " AND " SS_UPDATE_WHEN("u.") CURRENT},
     [SL_SEARCH_RECOMMENDATION] = {
         "SELECT r.id, p.id, CAST(r.number AS TEXT), 'Recommendation ' || r.number, " LITE_SNIP ", p.title"
-        LITE_FROM(4, REC_JOIN) CURRENT LITE_ORDER,
+        LITE_FROM(4, REC_JOIN) CURRENT,
         "SELECT count(*)" LITE_FROM(4, REC_JOIN) CURRENT,
         "SELECT r.id, p.id, CAST(r.number AS TEXT), 'Recommendation ' || r.number, " PG_SNIP(SS_REC_BODY("r."))
         ", p.title FROM recommendations r JOIN plans p ON p.id = r.plan_id" PG_MATCH("r.", SS_REC_TITLE, SS_REC_BODY)
@@ -79,20 +88,40 @@ static const kind_sql kinds[SL_SEARCH_N_KINDS + 1] = {
         "SELECT count(*) FROM recommendations r JOIN plans p ON p.id = r.plan_id"
         PG_MATCH("r.", SS_REC_TITLE, SS_REC_BODY) CURRENT},
     [SL_SEARCH_MEASURE] = {
-        "SELECT m.id, 0, m.code, " LITE_HL ", " LITE_SNIP ", ''" LITE_FROM(5, MEASURE_JOIN) LITE_ORDER,
+        "SELECT m.id, 0, m.code, " LITE_HL ", " LITE_SNIP ", ''" LITE_FROM(5, MEASURE_JOIN),
         "SELECT count(*)" LITE_FROM(5, MEASURE_JOIN),
         "SELECT m.id, 0, m.code, " PG_HL(SS_MEASURE_TITLE("m.")) ", " PG_SNIP(SS_MEASURE_BODY("m.")) ", ''"
         " FROM measures m" PG_MATCH("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY)
         PG_ORDER("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY, "m.id"),
         "SELECT count(*) FROM measures m" PG_MATCH("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY)},
     [SL_SEARCH_PERSON] = {
-        "SELECT pe.id, 0, pe.label, " LITE_HL ", '', au.name" LITE_FROM(6, PERSON_JOIN) LITE_ORDER,
+        "SELECT pe.id, 0, pe.label, " LITE_HL ", '', au.name" LITE_FROM(6, PERSON_JOIN),
         "SELECT count(*)" LITE_FROM(6, PERSON_JOIN),
         "SELECT pe.id, 0, pe.label, " PG_HL(SS_PERSON_TITLE("pe.")) ", '', au.name"
         " FROM people pe JOIN authorities au ON au.id = pe.authority_id"
         PG_MATCH("pe.", SS_PERSON_TITLE, SS_PERSON_BODY) PG_ORDER("pe.", SS_PERSON_TITLE, SS_PERSON_BODY, "pe.id"),
         "SELECT count(*) FROM people pe" PG_MATCH("pe.", SS_PERSON_TITLE, SS_PERSON_BODY)},
 };
+
+/* Each kind's full statements, built once: [kind][0] SQLite best first,
+ * [1] SQLite newest first, [2] and [3] the same on PostgreSQL. */
+static sl_buf built[SL_SEARCH_N_KINDS + 1][4];
+static pthread_once_t built_once = PTHREAD_ONCE_INIT;
+
+/* Builds every kind's full statements (once). */
+static void build_statements(void)
+{
+    for (int k = 1; k <= SL_SEARCH_N_KINDS; k++) {
+        const kind_sql *q = &kinds[k];
+        const char *parts[4][2] = {{q->lite, LITE_RANKED}, {q->lite, LITE_RECENT},
+                                   {q->pg, q->pg_ranked}, {q->pg, q->pg_recent}};
+        for (int v = 0; v < 4; v++) {
+            sl_buf_puts(&built[k][v], parts[v][0]);
+            sl_buf_puts(&built[k][v], parts[v][1]);
+            sl_buf_puts(&built[k][v], LIMITS);
+        }
+    }
+}
 
 /* Counts the records of kind k matching text into *total. Returns 0 or -1. */
 static int count_kind(sd_store *s, const kind_sql *k, const char *text, int *total, sl_error *err)
@@ -129,23 +158,31 @@ static int one_hit(sd_store *s, const sl_search_query *q, int kind, sd_stmt *st,
 }
 
 int sd_search(sl_store *store, const sl_search_query *q, int kind, int limit, int offset, int *total,
-              sl_search_cb cb, void *ctx, sl_error *err)
+              int *ranked, sl_search_cb cb, void *ctx, sl_error *err)
 {
     sd_store *s = (sd_store *)store;
     if (kind < 1 || kind > SL_SEARCH_N_KINDS || q->n < 1)
         return sl_fail_code(err, SL_ERR_INVALID, "nothing to search for");
+    pthread_once(&built_once, build_statements);
     const kind_sql *k = &kinds[kind];
-    char *text = s->drv->dialect == SD_POSTGRES ? sl_search_tsquery(q) : sl_search_fts5(q);
-    int rc = total ? count_kind(s, k, text, total, err) : 0;
-    sd_stmt *st = rc == 0 && limit > 0
-                      ? SD_STMT(s, SD_SQL(s, k->lite, k->pg), err, SD_TEXT(text), SD_INT(limit), SD_INT(offset))
+    int pg = s->drv->dialect == SD_POSTGRES, count = 0;
+    char *text = pg ? sl_search_tsquery(q) : sl_search_fts5(q);
+    int rc = count_kind(s, k, text, &count, err);
+    int best_first = count <= SL_SEARCH_RANK_MAX;
+    if (total)
+        *total = count;
+    if (ranked)
+        *ranked = best_first;
+    const char *sql = built[kind][(pg ? 2 : 0) + !best_first].data;
+    sd_stmt *st = rc == 0 && limit > 0 && count > 0
+                      ? SD_STMT(s, sql, err, SD_TEXT(text), SD_INT(limit), SD_INT(offset))
                       : NULL;
     if (st) {
         int stop = 0;
         while ((rc = sd_step(st)) == SD_ROW && (stop = one_hit(s, q, kind, st, cb, ctx)) == 0)
             ;
         rc = sd_walk_end(s, st, rc, stop, err, "searching");
-    } else if (rc == 0 && limit > 0) {
+    } else if (rc == 0 && limit > 0 && count > 0) {
         rc = -1;
     }
     free(text);
