@@ -35,12 +35,14 @@ static void on_piece(void *ctx, const char *text, size_t n, int marked)
         sl_buf_putc(p->b, ']');
 }
 
-/* Returns text with its markers taken out (in [brackets] when brackets is
- * 1); caller frees. */
+/* Returns text without its leading spaces and with its markers taken out
+ * (in [brackets] when brackets is 1); caller frees. */
 static char *unmark(const char *text, int brackets)
 {
     sl_buf b = SL_BUF_INIT;
     plain_text p = {&b, brackets};
+    while (text && *text == ' ')
+        text++;
     sl_search_snippet_pieces(text, on_piece, &p);
     return sl_buf_take(&b);
 }
