@@ -83,6 +83,7 @@ if [ "$QUICK" = 0 ]; then
     suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
     suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
+    suite "web search (asan+ubsan)" python3 tests/web/test_search.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
     suite "import limits (asan+ubsan)" python3 tests/reliability/test_import_limits.py build/asan/sightline-asan
