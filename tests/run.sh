@@ -85,6 +85,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
+    suite "web tls (asan+ubsan)" python3 tests/web/test_tls.py build/asan/sightline-asan
     suite "import limits (asan+ubsan)" python3 tests/reliability/test_import_limits.py build/asan/sightline-asan
 fi
 suite "unit" build/unit_tests
@@ -126,6 +127,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
+    suite "web tls" python3 tests/web/test_tls.py build/sightline
     suite "import limits" python3 tests/reliability/test_import_limits.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline

@@ -92,7 +92,8 @@ void sl_auth_resolve(sl_request *req, int idle_minutes)
 {
     char token[80];
     const char *cookies = sl_header(req, "Cookie");
-    if (!cookies || !sl_cookie_get(cookies, SL_SESSION_COOKIE, token, sizeof token) ||
+    const char *name = req->secure ? SL_SESSION_COOKIE_TLS : SL_SESSION_COOKIE;
+    if (!cookies || !sl_cookie_get(cookies, name, token, sizeof token) ||
         strlen(token) != 64)
         return;
     token_digest(token, req->token_hash);
@@ -141,6 +142,15 @@ void sl_password_decoy(const char *password)
     }
 }
 
+/* Sets the session cookie to value (clear: expire it now), Secure and
+ * __Host- prefixed when the request came over TLS. */
+static void set_cookie(sl_request *req, const char *value, int clear)
+{
+    snprintf(req->cookies[0], sizeof req->cookies[0], "%s=%s; HttpOnly;%s SameSite=Strict; Path=/%s",
+             req->secure ? SL_SESSION_COOKIE_TLS : SL_SESSION_COOKIE, value, req->secure ? " Secure;" : "",
+             clear ? "; Max-Age=0" : "");
+}
+
 int sl_session_start(sl_request *req, int64_t user_id, sl_error *err)
 {
     char token[65], digest[65], csrf[65];
@@ -149,8 +159,7 @@ int sl_session_start(sl_request *req, int64_t user_id, sl_error *err)
     token_digest(token, digest);
     if (sl_store_session_add(req->store, digest, user_id, csrf, req->now, err) < 0)
         return -1;
-    snprintf(req->cookies[0], sizeof req->cookies[0],
-             SL_SESSION_COOKIE "=%s; HttpOnly; SameSite=Strict; Path=/", token);
+    set_cookie(req, token, 0);
     return 0;
 }
 
@@ -160,6 +169,5 @@ void sl_session_end(sl_request *req)
     if (req->signed_in)
         sl_store_session_delete(req->store, req->token_hash, &err);
     req->signed_in = 0;
-    snprintf(req->cookies[0], sizeof req->cookies[0],
-             SL_SESSION_COOKIE "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    set_cookie(req, "", 1);
 }

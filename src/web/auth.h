@@ -7,6 +7,9 @@
 #include "web/web.h"
 
 #define SL_SESSION_COOKIE "sl_session"
+/* Over TLS the cookie is Secure and its name carries the __Host- prefix: a
+ * browser then keeps it only from this host, over HTTPS, with Path=/ and no Domain. */
+#define SL_SESSION_COOKIE_TLS "__Host-sl_session"
 #define SL_SIGNIN_FAILURES 5            /* failures within the window that lock a login */
 #define SL_SIGNIN_WINDOW (15 * 60)      /* seconds */
 #define SL_SESSION_MAX_AGE (12 * 3600)  /* seconds, however active */

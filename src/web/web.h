@@ -39,7 +39,8 @@ typedef struct {
     sl_session session;             /* valid when signed_in */
     sl_role role;
     char token_hash[65];
-    char address[48];               /* the client's IP address as text */
+    char address[48];               /* the client's IP address as text (behind a trusted proxy, X-Forwarded-For's) */
+    int secure;                     /* over TLS, directly or to a trusted proxy: cookies Secure and __Host- */
     sl_verify verify;               /* a sign-in's password check (see sl_verify) */
     const char *verify_password;    /* set with SL_VERIFY_WANTED; in the arena */
     const char *verify_hash;        /* NULL: check against a decoy */
@@ -53,8 +54,8 @@ typedef struct {
     const char *location;           /* set: a 303 redirect there (in arena) */
     char cookies[2][200];           /* Set-Cookie values */
     const char *filename;           /* set: Content-Disposition attachment (in arena) */
-    char style_hash[48];
-    int retry_after;                /* set: a Retry-After header, in seconds */            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
+    char style_hash[48];            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
+    int retry_after;                /* set: a Retry-After header, in seconds */
     /* Set by the layout: where the page's own content lies in body, for the page cache. */
     const char *title;              /* in arena */
     size_t content_start;
@@ -158,6 +159,11 @@ typedef struct {
     int per_address;                /* connections one client address may hold at once */
     int header_seconds;             /* a request's headers must arrive within this */
     int body_seconds;               /* … and its body within this after them */
+    int session_max_hours;          /* sessions end this long after sign-in, however active */
+    const char *tls_cert;           /* set: serve HTTPS with this PEM certificate … */
+    const char *tls_key;            /* … and this PEM key */
+    int trust_proxy;                /* believe X-Forwarded-For/-Proto from loopback and proxy_addresses */
+    const char *proxy_addresses;    /* comma-separated addresses of trusted proxies, or NULL */
 } sl_web_config;
 
 /* Runs the web server until SIGINT or SIGTERM; returns 0 or -1 with err set. */

@@ -23,6 +23,7 @@ void test_national(void);
 void test_permission(void);
 void test_plan(void);
 void test_prng(void);
+void test_proxy(void);
 void test_plan_merge(void);
 void test_rag(void);
 void test_reminder(void);
@@ -58,6 +59,7 @@ int main(void)
         {"permission", test_permission},
         {"plan", test_plan},
         {"prng", test_prng},
+        {"proxy", test_proxy},
         {"plan merge", test_plan_merge},
         {"rag", test_rag},
         {"reminder", test_reminder},
