@@ -211,13 +211,16 @@ const sl_command sl_commands[] = {
      sl_cmd_serve},
     {"user",
      "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin"
-     " | set LOGIN [--email ADDR] [--reminders on|off]",
-     "Add a web account (admin, programme, lead, board or viewer), or change one.",
+     " | set LOGIN [--email ADDR] [--reminders on|off] | sessions LOGIN [--json]"
+     " | end-sessions LOGIN [--session REF]",
+     "Add a web account (admin, programme, lead, board or viewer), change one, list or end its sessions.",
      "  --role ROLE         admin, programme, lead, board or viewer\n"
      "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
      "  --email ADDR        where their reminders go\n"
      "  --reminders on|off  whether they get the daily reminder (on by default)\n"
-     "  --password-stdin    read the password (10+ characters) from standard input\n",
+     "  --password-stdin    read the password (10+ characters) from standard input\n"
+     "  --json              sessions: a JSON array (session, created_at, last_seen, address, user_agent)\n"
+     "  --session REF       end-sessions: end only this session (default: all of them)\n",
      sl_cmd_user},
     {"remind", "[--as-of DATE] [--dry-run]",
      "Email each lead the actions whose update is due or overdue and those awaiting their sign-off.",

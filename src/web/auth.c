@@ -88,7 +88,7 @@ static void token_digest(const char *token, char out[65])
     sl_sha256_hex(token, strlen(token), out);
 }
 
-void sl_auth_resolve(sl_request *req, int idle_minutes)
+void sl_auth_resolve(sl_request *req)
 {
     char token[80];
     const char *cookies = sl_header(req, "Cookie");
@@ -100,8 +100,8 @@ void sl_auth_resolve(sl_request *req, int idle_minutes)
     sl_error err = {0};
     if (sl_store_session_find(req->store, req->token_hash, &req->session, &err) != 1)
         return;
-    int idle = req->now - req->session.last_seen > (int64_t)idle_minutes * 60;
-    int old = req->now - req->session.created_at > SL_SESSION_MAX_AGE;
+    int idle = req->now - req->session.last_seen > req->session_idle;
+    int old = req->now - req->session.created_at > req->session_max;
     if (idle || old || req->session.user.disabled) {
         sl_store_session_delete(req->store, req->token_hash, &err);
         return;
@@ -153,11 +153,13 @@ static void set_cookie(sl_request *req, const char *value, int clear)
 
 int sl_session_start(sl_request *req, int64_t user_id, sl_error *err)
 {
-    char token[65], digest[65], csrf[65];
+    char token[65], digest[65], csrf[65], ref[33];
     sl_random_hex(token, 32);
     sl_random_hex(csrf, 32);
+    sl_random_hex(ref, 16);
     token_digest(token, digest);
-    if (sl_store_session_add(req->store, digest, user_id, csrf, req->now, err) < 0)
+    sl_session_new n = {digest, ref, user_id, csrf, req->now, req->address, sl_header(req, "User-Agent")};
+    if (sl_store_session_add(req->store, &n, err) < 0)
         return -1;
     set_cookie(req, token, 0);
     return 0;

@@ -341,6 +341,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     req.now = (int64_t)time(NULL);
     req.data_dir = server.config->data_dir;
     req.today = sl_today();
+    req.session_idle = (int64_t)server.config->idle_minutes * 60;
+    req.session_max = (int64_t)server.config->session_max_hours * 3600;
     sl_error err = {0};
     req.store = worker_store(&err);
     /* A database that cannot be reached (a PostgreSQL server restarting) is
@@ -348,7 +350,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!req.store || !sl_store_reachable(req.store)) {
         sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     } else {
-        sl_auth_resolve(&req, server.config->idle_minutes);
+        sl_auth_resolve(&req);
         dispatch(&req, p);
         if (!sl_store_reachable(req.store))
             sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");

@@ -29,8 +29,8 @@ static struct {
 /* TLS 1.3 and 1.2 only, with forward-secret AEAD ciphers, the server's
  * order first; the plainer string is for a GnuTLS that refuses a keyword. */
 static const char *const priority_choices[] = {
-    "SECURE256:+SECURE128:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM:+CHACHA20-POLY1305:"
-    "+AES-128-GCM:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:+DHE-RSA:%SERVER_PRECEDENCE",
+    ("SECURE256:+SECURE128:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM:+CHACHA20-POLY1305:"
+     "+AES-128-GCM:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:+DHE-RSA:%SERVER_PRECEDENCE"),
     "SECURE256:+SECURE128:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2:%SERVER_PRECEDENCE",
     "NORMAL:-VERS-ALL:+VERS-TLS1.3:+VERS-TLS1.2",
 };

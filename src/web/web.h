@@ -47,6 +47,8 @@ typedef struct {
     int verify_first;               /* the login signed in from this address lately: ahead of the queue */
     sl_day today;
     int64_t now;                    /* seconds since 1970 */
+    int64_t session_idle;           /* seconds a session may go unused (serve --session-idle) */
+    int64_t session_max;            /* seconds a session lasts from sign-in (serve --session-max) */
     /* The answer. */
     int status;                     /* 200 unless a handler says otherwise */
     const char *content_type;       /* text/html unless set */
@@ -134,6 +136,9 @@ void sl_page_measure(sl_request *req);
 void sl_page_national(sl_request *req);
 void sl_page_summary(sl_request *req);
 void sl_page_inspections(sl_request *req);
+void sl_page_sessions(sl_request *req);
+void sl_page_session_end(sl_request *req);
+void sl_page_sessions_end_others(sl_request *req);
 
 /* The route table: method, pattern ("/actions/{id}"), least role, handler. */
 typedef struct {

@@ -285,7 +285,8 @@ async function main() {
     await shot(page, '07-dashboard-after');
 
     for (const [name, url] of [['recommendations', '/plans/1/recommendations'], ['my-actions', '/my-actions'],
-      ['people', '/people'], ['audit', '/audit'], ['measures', '/measures'], ['measure', '/measure?code=ASMT_45WD'],
+      ['people', '/people'], ['audit', '/audit'], ['sessions', '/sessions'], ['measures', '/measures'],
+      ['measure', '/measure?code=ASMT_45WD'],
       ['inspections', '/inspections'], ['national', '/national'], ['summary', '/summary'],
       ['summary-sorted', '/summary?sort=overdue&region=London']]) {
       await page.goto(base + url);

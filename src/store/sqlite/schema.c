@@ -506,6 +506,16 @@ static const char *const migrations[] = {
      * framework), and an item may be an area for priority action. */
     ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
+
+    /* 12: sessions a user can list and end: each has a public reference
+     * (never the token or its digest), the address it signed in from and
+     * the browser's User-Agent. */
+    "ALTER TABLE sessions ADD COLUMN ref TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';"
+    "UPDATE sessions SET ref = substr(token_hash, 1, 16);"
+    "CREATE INDEX sessions_user ON sessions(user_id);"
+    "CREATE INDEX sessions_ref ON sessions(ref);",
 };
 
 int sl_sqlite_migration_count(void)
