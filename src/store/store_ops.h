@@ -310,11 +310,16 @@ SL_STORE_OP(int, case_audits, (sl_store *store, sl_case_audit_row **out, sl_erro
 SL_STORE_OP(int, generation, (sl_store *store, int64_t *generation, sl_error *err),
             (store, generation, err))
 
-/* Calls cb for the newest audit entries first, at most limit of them: every
- * account's when actor is NULL, else only those actor made. */
-SL_STORE_OP(int, each_recent_audit, (sl_store *store, const char *actor, int limit, sl_audit_cb cb, void *ctx,
-            sl_error *err),
-            (store, actor, limit, cb, ctx, err))
+/* Calls cb for the newest audit entries first, skipping the newest offset
+ * and then at most limit of them: every account's when actor is NULL, else
+ * only those actor made. */
+SL_STORE_OP(int, each_recent_audit, (sl_store *store, const char *actor, int64_t offset, int limit, sl_audit_cb cb,
+            void *ctx, sl_error *err),
+            (store, actor, offset, limit, cb, ctx, err))
+
+/* Counts the audit entries (every account's when actor is NULL, else actor's) into *n; returns 0 or -1. */
+SL_STORE_OP(int, audit_count, (sl_store *store, const char *actor, int64_t *n, sl_error *err),
+            (store, actor, n, err))
 
 /* Calls cb for each person named by current plans, with their action counts. */
 SL_STORE_OP(int, each_person, (sl_store *store, sl_person_cb cb, void *ctx, sl_error *err),

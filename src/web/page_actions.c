@@ -1,8 +1,10 @@
 /* page_actions.c — a plan's action list: filters (theme, lead, status, RAG,
- * overdue, text), sorting, and the CSV download of the filtered view. */
+ * overdue, text), sorting, a page of 100 at a time (pagination.h), and the
+ * CSV download of the whole filtered view. */
 #include <string.h>
 
 #include "web/action_table.h"
+#include "web/pagination.h"
 #include "web/web.h"
 
 /* Reads the filter from the query string; unknown words are ignored. */
@@ -96,6 +98,11 @@ void sl_page_actions(sl_request *req)
     if (sl_web_actions_load(req, &f, sl_query(req, "q"), &list) < 0)
         return;
     sl_web_actions_sort(&list, sl_query(req, "sort"));
+    sl_pager pager;
+    if (sl_pager_read(req, &pager) < 0 || sl_pager_total(req, &pager, list.n) < 0) {
+        sl_web_actions_free(&list);
+        return;
+    }
     sl_buf *b = &req->body;
     sl_page_start(req, "Actions");
     sl_breadcrumbs(req, &plan, "Actions");
@@ -109,7 +116,11 @@ void sl_page_actions(sl_request *req)
     sl_buf_free(&query);
     char caption[64];
     snprintf(caption, sizeof caption, "Matching actions (%zu)", list.n);
-    sl_web_action_table(req, &list, caption, 0);
+    sl_pager_summary(b, &pager, "actions");
+    sl_web_actions shown = {list.items ? list.items + sl_pager_first(&pager) : NULL,
+                           sl_pager_end(&pager) - sl_pager_first(&pager)};
+    sl_web_action_table(req, &shown, caption, 0);
+    sl_pager_nav(req, b, &pager);
     sl_page_end(req);
     sl_web_actions_free(&list);
 }

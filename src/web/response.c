@@ -5,6 +5,7 @@
 #include <microhttpd.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "util/mem.h"
 #include "web/mhd_api.h"
@@ -55,4 +56,25 @@ void sl_redirect(sl_request *req, const char *fmt, ...)
     req->location = req_vprintf(req, fmt, ap);
     va_end(ap);
     req->status = 303;
+}
+
+typedef struct {
+    const char *skip;
+    sl_buf *out;
+} query_copy;
+
+/* MHD iterator: appends one query argument, URL-encoded, unless it is the one skipped. */
+static enum MHD_Result copy_argument(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    query_copy *q = cls;
+    if (strcmp(key, q->skip) != 0)
+        sl_buf_printf(q->out, "%U=%U&", key, value ? value : "");
+    return MHD_YES;
+}
+
+void sl_query_except(sl_request *req, const char *skip, sl_buf *out)
+{
+    query_copy q = {skip, out};
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, copy_argument, &q);
 }

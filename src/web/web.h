@@ -69,6 +69,9 @@ typedef void (*sl_page_fn)(sl_request *req);
 
 /* Returns the query-string parameter name, or NULL (MHD keeps ownership). */
 const char *sl_query(sl_request *req, const char *name);
+/* Appends every query-string argument but skip to out as "name=value&",
+ * URL-encoded (to build a link to the same page with skip changed). */
+void sl_query_except(sl_request *req, const char *skip, sl_buf *out);
 /* Returns the request header name, or NULL. */
 const char *sl_header(sl_request *req, const char *name);
 /* Returns a copy of s that lives as long as the request. */
