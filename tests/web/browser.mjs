@@ -137,6 +137,9 @@ async function pagination(browser, base, db, work) {
   writeFileSync(csvPath, rows.join('\n') + '\n');
   const r = sl(db, ['import', csvPath, '--authority', 'Croydon']);
   check('paging-import', r.status === 0, r.stderr);
+  const plans = JSON.parse(sl(db, ['plans', '--json']).stdout || '[]');
+  const paging = plans.find((p) => p.title === 'Paging plan');
+  check('paging-plan', paging && paging.actions === 250, JSON.stringify(plans).slice(0, 300));
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${base}/sign-in`);
@@ -144,7 +147,7 @@ async function pagination(browser, base, db, work) {
   await page.fill('#password', 'correct-horse-42');
   await page.click('button[type=submit]');
   await page.waitForLoadState();
-  const resp = await page.goto(`${base}/plans/2/actions?page=2`);   // the second plan imported (Croydon's is 1)
+  const resp = await page.goto(`${base}/plans/${paging ? paging.id : 0}/actions?page=2`);
   check('paging-page-2', resp && resp.status() === 200, `${resp && resp.status()} ${page.url()} ${(await page.textContent('h1')) || ''}`);
   const summary = await page.textContent('.sl-pager-summary', { timeout: 5000 }).catch(() => '');
   check('paging-summary', (summary || '').replace(/\s+/g, ' ').includes('Showing 101 to 200 of 250 actions'), summary);
