@@ -145,12 +145,48 @@ static enum MHD_Result send_static(struct MHD_Connection *conn, const sl_static_
     return ok;
 }
 
+/* A streamed answer's source (web.h: sl_request's stream). */
+typedef struct {
+    size_t (*fn)(void *ctx, char *out, size_t max);
+    void *ctx;
+    void (*done)(void *ctx);
+} streamed;
+
+/* MHD content reader: the next block of a streamed answer, or its end. */
+static ssize_t stream_block(void *cls, uint64_t pos, char *out, size_t max)
+{
+    (void)pos;
+    streamed *s = cls;
+    size_t n = s->fn(s->ctx, out, max);
+    return n ? (ssize_t)n : MHD_CONTENT_READER_END_OF_STREAM;
+}
+
+/* MHD callback: frees a streamed answer's source once it is sent or abandoned. */
+static void stream_done(void *cls)
+{
+    streamed *s = cls;
+    s->done(s->ctx);
+    free(s);
+}
+
+/* Makes the response of a page handler's answer: its body, or its stream in blocks of 32 KiB. */
+static struct MHD_Response *answer_response(sl_request *req)
+{
+    if (req->stream) {
+        streamed *s = sl_calloc(sizeof *s);
+        *s = (streamed){req->stream, req->stream_ctx, req->stream_free};
+        req->stream = NULL;
+        return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, stream_block, s, stream_done);
+    }
+    size_t len = req->body.len;
+    char *data = sl_buf_take(&req->body);
+    return MHD_create_response_from_buffer_with_free_callback(len, data, free);
+}
+
 /* Queues a page handler's answer. */
 static enum MHD_Result send_answer(sl_request *req)
 {
-    size_t len = req->body.len;
-    char *data = sl_buf_take(&req->body);
-    struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback(len, data, free);
+    struct MHD_Response *r = answer_response(req);
     sl_security_headers(r, req->style_hash, req->secure);
     MHD_add_response_header(r, "Content-Type",
                             req->content_type ? req->content_type : "text/html; charset=utf-8");

@@ -58,6 +58,13 @@ typedef struct {
     const char *filename;           /* set: Content-Disposition attachment (in arena) */
     char style_hash[48];            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
     int retry_after;                /* set: a Retry-After header, in seconds */
+    /* Set instead of body: the answer is streamed. The server calls stream
+     * for each block (it writes at most max bytes into out and returns how
+     * many, 0 at the end), then stream_free(stream_ctx), also when the
+     * client goes away first. */
+    size_t (*stream)(void *ctx, char *out, size_t max);
+    void *stream_ctx;
+    void (*stream_free)(void *ctx);
     /* Set by the layout: where the page's own content lies in body, for the page cache. */
     const char *title;              /* in arena */
     size_t content_start;

@@ -124,8 +124,17 @@ def actions_list(admin):
             "page=2" in nf["next"], nf)
     _, _, f2b = admin.get(nf["next"] if nf and nf["next"] else base)
     h.check("filtered-page2", showing(f2b) == (101, 200, N), showing(f2b))
-    st, _, csv_text = admin.get("/plans/1/actions.csv")
+    st, head, csv_text = admin.get("/plans/1/actions.csv")
     h.check("csv-has-every-action", st == 200 and csv_text.count("\r\n") == N + 1, csv_text.count("\r\n"))
+    rows = list(csv.reader(csv_text.lstrip("\ufeff").splitlines()))
+    h.check("csv-rows-whole", rows[0][0] == "plan" and len(rows) == N + 1 and all(len(r) == 13 for r in rows) and
+            rows[-1][4].startswith("Action number"), rows[-1] if rows else None)
+    h.check("csv-streamed", head.get("transfer-encoding") == "chunked" and "content-length" not in head and
+            head.get("content-disposition", "").startswith("attachment"), head)
+    st, head, body = admin.request("HEAD", "/plans/1/actions.csv")
+    h.check("csv-head", st == 200 and body == "" and head.get("content-type", "").startswith("text/csv"), (st, head))
+    st, _, filtered = admin.get("/plans/1/actions.csv?theme=1")
+    h.check("csv-filtered", st == 200 and filtered.count("\r\n") == 92, filtered.count("\r\n"))
 
 
 def other_lists(admin, bp):
