@@ -118,15 +118,20 @@ $(BUILD)/asan/obj/tests/%.o: tests/%.c | deps-check
 	@mkdir -p $(dir $@)
 	$(SAN_CC) $(ALL_CFLAGS) $(INSTRUMENT) $(TEST_INC) $(DEPFLAGS) -c $< -o $@
 
+# libmicrohttpd's own error answers (431, 414, 505…) are queued through its
+# PLT: the program exports its MHD_queue_response so that they pass through
+# src/web/mhd_errors.c and carry the security headers.
+EXPORTS := -Wl,--export-dynamic-symbol=MHD_queue_response
+
 $(BUILD)/sightline: $(LIB_OBJ) $(BUILD)/obj/src/cli/main.o
-	$(CC) $(ALL_CFLAGS) $^ -o $@ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $^ -o $@ $(EXPORTS) $(LDLIBS)
 
 $(BUILD)/unit_tests: $(LIB_OBJ) $(UNIT_OBJ)
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(TEST_LDLIBS)
 
 # The same program and tests built from the instrumented objects.
 $(BUILD)/asan/sightline-asan: $(ASAN_OBJ) $(BUILD)/asan/obj/src/cli/main.o
-	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(LDLIBS)
+	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(EXPORTS) $(LDLIBS)
 
 $(BUILD)/asan/unit_tests: $(ASAN_OBJ) $(ASAN_UNIT_OBJ)
 	$(SAN_CC) $(ALL_CFLAGS) $(SANITIZE) $^ -o $@ $(TEST_LDLIBS)

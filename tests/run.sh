@@ -87,6 +87,9 @@ if [ "$QUICK" = 0 ]; then
     suite "web search (asan+ubsan)" python3 tests/web/test_search.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
+    suite "web tls (asan+ubsan)" python3 tests/web/test_tls.py build/asan/sightline-asan
+    suite "web sessions (asan+ubsan)" python3 tests/web/test_sessions.py build/asan/sightline-asan
+    suite "web pagination (asan+ubsan)" python3 tests/web/test_pagination.py build/asan/sightline-asan
     suite "import limits (asan+ubsan)" python3 tests/reliability/test_import_limits.py build/asan/sightline-asan
 fi
 suite "unit" build/unit_tests
@@ -122,6 +125,10 @@ if [ -n "$PG_URL" ]; then
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web sessions (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_sessions.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web pagination (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_pagination.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
 elif [ "$QUICK" = 0 ] && [ "${PG:-yes}" != no ]; then
     NAMES+=("postgresql cluster"); ALONE+=(0)
     CMDS+=("cat $(printf %q "$log/pg-start.err") >&2; echo 'could not start the throwaway PostgreSQL cluster (make deps installs it)' >&2; echo '0 passed, 1 failed'")
@@ -134,6 +141,9 @@ if [ "$QUICK" = 0 ]; then
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
+    suite "web tls" python3 tests/web/test_tls.py build/sightline
+    suite "web sessions" python3 tests/web/test_sessions.py build/sightline
+    suite "web pagination" python3 tests/web/test_pagination.py build/sightline
     suite "import limits" python3 tests/reliability/test_import_limits.py build/sightline
     alone "crash safety (SIGKILL)" python3 tests/reliability/test_crash.py build/sightline
     alone "concurrency (16 clients)" python3 tests/reliability/test_concurrency.py build/sightline

@@ -1,10 +1,14 @@
 /* cmd_user.c — `sightline user add LOGIN --role ROLE [--person P] [--email A]
  * --password-stdin` and `user set LOGIN [--email A] [--reminders on|off]`:
  * accounts for the web application. The password is read from standard
- * input (never the command line) and stored as an Argon2id hash. */
+ * input (never the command line) and stored as an Argon2id hash.
+ * `user sessions LOGIN [--json]` lists where the account is signed in and
+ * `user end-sessions LOGIN [--session REF]` ends its sessions (all, or one),
+ * at once for every server, audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/run.h"
 #include "util/file.h"
@@ -45,8 +49,10 @@ static int read_user(sl_run *run)
     user_change change;
     if (strcmp(run->pos[0], "set") == 0)
         return read_change(run, &change);
+    if (strcmp(run->pos[0], "sessions") == 0 || strcmp(run->pos[0], "end-sessions") == 0)
+        return 0;
     if (strcmp(run->pos[0], "add") != 0)
-        return sl_cli_usage(cmd, "unknown subcommand '%s' (try: user add, user set)", run->pos[0]);
+        return sl_cli_usage(cmd, "unknown subcommand '%s' (try: user add, set, sessions, end-sessions)", run->pos[0]);
     if (sl_run_opt(run, "--reminders")->count)
         return sl_cli_usage(cmd, "reminders are on for a new account: turn them off with user set");
     const sl_opt *email = sl_run_opt(run, "--email");
@@ -82,6 +88,67 @@ static int hash_password(sl_run *run)
     return rc;
 }
 
+/* Writes seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ" into out. */
+static void iso_time(int64_t t, char out[32])
+{
+    time_t when = (time_t)t;
+    struct tm tm;
+    gmtime_r(&when, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Store callback: one session of `user sessions`, as text or a JSON object. */
+static int print_session(void *ctx, const sl_session_row *r)
+{
+    sl_run *run = ctx;
+    char created[32], seen[32];
+    iso_time(r->created_at, created);
+    iso_time(r->last_seen, seen);
+    if (sl_run_flag(run, "--json"))
+        sl_buf_printf(&run->out, "%s{\"session\":%J,\"created_at\":%J,\"last_seen\":%J,\"address\":%J,\"user_agent\":%J}",
+                      run->out.len > 1 ? ",\n" : "", r->ref, created, seen, r->address, r->user_agent);
+    else
+        sl_buf_cprintf(&run->out, "%s  signed in %s  last seen %s  from %s  %s\n", r->ref, created, seen,
+                       *r->address ? r->address : "?", r->user_agent);
+    return 0;
+}
+
+/* `user sessions LOGIN` and `user end-sessions LOGIN [--session REF]`; returns 0 or -1. */
+static int sessions_body(sl_run *run)
+{
+    sl_user u;
+    if (sl_run_open_store(run, 0) != 0)
+        return -1;
+    int found = sl_store_user_find(run->store, run->pos[1], &u, &run->err);
+    if (found <= 0)
+        return found < 0 ? -1 : sl_fail_code(&run->err, SL_ERR_NOT_FOUND, "no user '%s'", run->pos[1]);
+    if (strcmp(run->pos[0], "sessions") == 0) {
+        int json = sl_run_flag(run, "--json");
+        sl_buf_puts(&run->out, json ? "[" : "");
+        if (sl_store_each_session(run->store, u.id, 0, 0, print_session, run, &run->err) < 0)
+            return -1;
+        sl_buf_puts(&run->out, json ? "]\n" : "");
+        return 0;
+    }
+    const sl_opt *one = sl_run_opt(run, "--session");
+    int ended = 0;
+    if (sl_run_begin(run) < 0)
+        return -1;
+    if (one->count) {
+        ended = sl_store_session_end(run->store, one->value, u.id, run->cli->actor, "ended from the command line",
+                                     &run->err);
+        if (ended == 0)
+            sl_fail_code(&run->err, SL_ERR_NOT_FOUND, "user %s has no session %s", u.login, one->value);
+        if (sl_run_end(run, ended <= 0) < 0)
+            return -1;
+    } else if (sl_run_end(run, sl_store_sessions_end_user(run->store, u.id, NULL, run->cli->actor, &ended,
+                                                          &run->err) < 0) < 0) {
+        return -1;
+    }
+    sl_buf_printf(&run->out, "%d session%s of %s ended\n", ended, ended == 1 ? "" : "s", u.login);
+    return 0;
+}
+
 /* Adds the account. The password comes from standard input, read and hashed
  * before the store is opened (sl_run_open_store), as it always was: a
  * password that will not do never touches the database. */
@@ -89,6 +156,8 @@ static int user_body(sl_run *run)
 {
     sl_user *user = run->ctx;
     user_change change;
+    if (strcmp(run->pos[0], "sessions") == 0 || strcmp(run->pos[0], "end-sessions") == 0)
+        return sessions_body(run);
     if (strcmp(run->pos[0], "set") == 0) {
         read_change(run, &change);
         if (sl_run_open_store(run, 0) != 0 || sl_run_begin(run) < 0 ||
@@ -111,7 +180,7 @@ static int user_body(sl_run *run)
 int sl_cmd_user(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[] = {SL_OPT("--role", 1), SL_OPT("--person", 1), SL_OPT("--password-stdin", 0),
-                     SL_OPT("--email", 1), SL_OPT("--reminders", 1)};
+                     SL_OPT("--email", 1), SL_OPT("--reminders", 1), SL_OPT("--json", 0), SL_OPT("--session", 1)};
     static const sl_run_spec spec = {.min_pos = 2, .max_pos = 2, .check = read_user, .body = user_body};
     sl_user user = {0};
     return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &user);

@@ -198,26 +198,37 @@ const sl_command sl_commands[] = {
      "  --judgement J       overall (default; leaders where no overall is given) or leaders\n"
      "  --as-of YYYY-MM-DD  judgements published by this day (default: today)\n",
      sl_cmd_national},
-    {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR] [--per-address N] "
-              "[--header-seconds S] [--body-seconds S]",
+    {"serve", "[--listen ADDR:PORT] [--threads N] [--session-idle MINUTES] [--session-max HOURS] [--static DIR] "
+              "[--per-address N] [--header-seconds S] [--body-seconds S] [--tls-cert FILE --tls-key FILE] "
+              "[--trust-proxy [--proxy-address ADDR,…]]",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"
      "  --threads N         worker threads (default 4)\n"
-     "  --idle-minutes N    sign out a session unused this long (default 30)\n"
+     "  --session-idle M    end a session unused for M minutes (default 30; also --idle-minutes)\n"
+     "  --session-max H     end a session H hours after sign-in, however active (default 12)\n"
      "  --static DIR        the front-end assets (default: static/ beside the binary)\n"
      "  --per-address N     connections one client address may hold at once (default 64)\n"
      "  --header-seconds S  a request's headers must arrive within S seconds (default 10)\n"
-     "  --body-seconds S    and its body within S seconds more (default 30)\n",
+     "  --body-seconds S    and its body within S seconds more (default 30)\n"
+     "  --tls-cert FILE     serve HTTPS (TLS 1.2 and 1.3) with this PEM certificate (chain) …\n"
+     "  --tls-key FILE      … and this PEM private key; cookies become Secure, HSTS is sent\n"
+     "  --trust-proxy       behind a reverse proxy: take the client from X-Forwarded-For and\n"
+     "                      HTTPS from X-Forwarded-Proto, from loopback or a --proxy-address\n"
+     "  --proxy-address A   more proxy addresses to trust, comma-separated\n"
+     "  (docs/reverse-proxy.md: serving behind nginx)\n",
      sl_cmd_serve},
     {"user",
      "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin"
-     " | set LOGIN [--email ADDR] [--reminders on|off]",
-     "Add a web account (admin, programme, lead, board or viewer), or change one.",
+     " | set LOGIN [--email ADDR] [--reminders on|off] | sessions LOGIN [--json]"
+     " | end-sessions LOGIN [--session REF]",
+     "Add a web account (admin, programme, lead, board or viewer), change one, list or end its sessions.",
      "  --role ROLE         admin, programme, lead, board or viewer\n"
      "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
      "  --email ADDR        where their reminders go\n"
      "  --reminders on|off  whether they get the daily reminder (on by default)\n"
-     "  --password-stdin    read the password (10+ characters) from standard input\n",
+     "  --password-stdin    read the password (10+ characters) from standard input\n"
+     "  --json              sessions: a JSON array (session, created_at, last_seen, address, user_agent)\n"
+     "  --session REF       end-sessions: end only this session (default: all of them)\n",
      sl_cmd_user},
     {"remind", "[--as-of DATE] [--dry-run]",
      "Email each lead the actions whose update is due or overdue and those awaiting their sign-off.",

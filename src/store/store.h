@@ -173,6 +173,7 @@ typedef struct {
 typedef struct {
     sl_user user;
     char csrf[65];
+    char ref[33];               /* the public reference pages and commands name it by */
     int64_t created_at;         /* seconds since 1970 */
     int64_t last_seen;
 } sl_session;
@@ -185,6 +186,28 @@ typedef struct {
     const char *address;
     int failed;                 /* 1 a failure, 0 a success */
 } sl_sign_in_event;
+
+/* A session as listed (strings owned by the store, valid during the callback). */
+typedef struct {
+    const char *ref;
+    int64_t user_id;
+    const char *login;
+    int64_t created_at;         /* seconds since 1970 */
+    int64_t last_seen;
+    const char *address;        /* where it signed in from */
+    const char *user_agent;     /* the browser's User-Agent, as sent */
+} sl_session_row;
+
+/* A new session: what sl_store_session_add records. */
+typedef struct {
+    const char *token_hash;     /* SHA-256 hex of the cookie's token */
+    const char *ref;            /* random public reference */
+    int64_t user_id;
+    const char *csrf;
+    int64_t now;
+    const char *address;
+    const char *user_agent;
+} sl_session_new;
 
 /* A comment on an action, as listed. */
 typedef struct {
@@ -232,6 +255,7 @@ typedef int (*sl_link_cb)(void *ctx, const sl_link_row *link);
 typedef int (*sl_action_cb)(void *ctx, const sl_action_row *row);
 typedef int (*sl_update_cb)(void *ctx, const sl_update *update);
 typedef int (*sl_audit_cb)(void *ctx, const sl_audit_entry *entry);
+typedef int (*sl_session_cb)(void *ctx, const sl_session_row *session);
 
 /* Called by sl_store_copy_to after each table: its name, how many tables
  * are done of how many, and the rows copied so far. */

@@ -165,9 +165,28 @@ SL_STORE_OP(int, setting_set, (sl_store *store, const char *key, const char *val
             (store, key, value, actor, err))
 
 /* Records a new session; returns 0 or -1. */
-SL_STORE_OP(int, session_add, (sl_store *store, const char *token_hash, int64_t user_id,
-            const char *csrf, int64_t now, sl_error *err),
-            (store, token_hash, user_id, csrf, now, err))
+SL_STORE_OP(int, session_add, (sl_store *store, const sl_session_new *session, sl_error *err),
+            (store, session, err))
+
+/* Calls cb with each session of user_id (0: every user's), the most recently
+ * seen first, leaving out those seen before seen_since or started before
+ * created_since (0, 0: every stored session). Returns 0 or -1. */
+SL_STORE_OP(int, each_session, (sl_store *store, int64_t user_id, int64_t seen_since, int64_t created_since,
+            sl_session_cb cb, void *ctx, sl_error *err),
+            (store, user_id, seen_since, created_since, cb, ctx, err))
+
+/* Ends the session with public reference ref, when it belongs to user_id
+ * (0: to anyone), and audits it ("end", "session", the owner's id) as actor
+ * with why. Returns 1 ended, 0 no such session, -1 error. */
+SL_STORE_OP(int, session_end, (sl_store *store, const char *ref, int64_t user_id, const char *actor,
+            const char *why, sl_error *err),
+            (store, ref, user_id, actor, why, err))
+
+/* Ends every session of user_id but the one with public reference keep
+ * (NULL: all), audited once as actor; sets *ended. Returns 0 or -1. */
+SL_STORE_OP(int, sessions_end_user, (sl_store *store, int64_t user_id, const char *keep, const char *actor,
+            int *ended, sl_error *err),
+            (store, user_id, keep, actor, ended, err))
 
 /* Finds a session and its user: 1 found (fills *out), 0 not found, -1 error. */
 SL_STORE_OP(int, session_find, (sl_store *store, const char *token_hash, sl_session *out,
@@ -321,11 +340,16 @@ SL_STORE_OP(int, case_audits, (sl_store *store, sl_case_audit_row **out, sl_erro
 SL_STORE_OP(int, generation, (sl_store *store, int64_t *generation, sl_error *err),
             (store, generation, err))
 
-/* Calls cb for the newest audit entries first, at most limit of them: every
- * account's when actor is NULL, else only those actor made. */
-SL_STORE_OP(int, each_recent_audit, (sl_store *store, const char *actor, int limit, sl_audit_cb cb, void *ctx,
-            sl_error *err),
-            (store, actor, limit, cb, ctx, err))
+/* Calls cb for the newest audit entries first, skipping the newest offset
+ * and then at most limit of them: every account's when actor is NULL, else
+ * only those actor made. */
+SL_STORE_OP(int, each_recent_audit, (sl_store *store, const char *actor, int64_t offset, int limit, sl_audit_cb cb,
+            void *ctx, sl_error *err),
+            (store, actor, offset, limit, cb, ctx, err))
+
+/* Counts the audit entries (every account's when actor is NULL, else actor's) into *n; returns 0 or -1. */
+SL_STORE_OP(int, audit_count, (sl_store *store, const char *actor, int64_t *n, sl_error *err),
+            (store, actor, n, err))
 
 /* Calls cb for each person named by current plans, with their action counts. */
 SL_STORE_OP(int, each_person, (sl_store *store, sl_person_cb cb, void *ctx, sl_error *err),

@@ -88,19 +88,20 @@ static void token_digest(const char *token, char out[65])
     sl_sha256_hex(token, strlen(token), out);
 }
 
-void sl_auth_resolve(sl_request *req, int idle_minutes)
+void sl_auth_resolve(sl_request *req)
 {
     char token[80];
     const char *cookies = sl_header(req, "Cookie");
-    if (!cookies || !sl_cookie_get(cookies, SL_SESSION_COOKIE, token, sizeof token) ||
+    const char *name = req->secure ? SL_SESSION_COOKIE_TLS : SL_SESSION_COOKIE;
+    if (!cookies || !sl_cookie_get(cookies, name, token, sizeof token) ||
         strlen(token) != 64)
         return;
     token_digest(token, req->token_hash);
     sl_error err = {0};
     if (sl_store_session_find(req->store, req->token_hash, &req->session, &err) != 1)
         return;
-    int idle = req->now - req->session.last_seen > (int64_t)idle_minutes * 60;
-    int old = req->now - req->session.created_at > SL_SESSION_MAX_AGE;
+    int idle = req->now - req->session.last_seen > req->session_idle;
+    int old = req->now - req->session.created_at > req->session_max;
     if (idle || old || req->session.user.disabled) {
         sl_store_session_delete(req->store, req->token_hash, &err);
         return;
@@ -141,16 +142,26 @@ void sl_password_decoy(const char *password)
     }
 }
 
+/* Sets the session cookie to value (clear: expire it now), Secure and
+ * __Host- prefixed when the request came over TLS. */
+static void set_cookie(sl_request *req, const char *value, int clear)
+{
+    snprintf(req->cookies[0], sizeof req->cookies[0], "%s=%s; HttpOnly;%s SameSite=Strict; Path=/%s",
+             req->secure ? SL_SESSION_COOKIE_TLS : SL_SESSION_COOKIE, value, req->secure ? " Secure;" : "",
+             clear ? "; Max-Age=0" : "");
+}
+
 int sl_session_start(sl_request *req, int64_t user_id, sl_error *err)
 {
-    char token[65], digest[65], csrf[65];
+    char token[65], digest[65], csrf[65], ref[33];
     sl_random_hex(token, 32);
     sl_random_hex(csrf, 32);
+    sl_random_hex(ref, 16);
     token_digest(token, digest);
-    if (sl_store_session_add(req->store, digest, user_id, csrf, req->now, err) < 0)
+    sl_session_new n = {digest, ref, user_id, csrf, req->now, req->address, sl_header(req, "User-Agent")};
+    if (sl_store_session_add(req->store, &n, err) < 0)
         return -1;
-    snprintf(req->cookies[0], sizeof req->cookies[0],
-             SL_SESSION_COOKIE "=%s; HttpOnly; SameSite=Strict; Path=/", token);
+    set_cookie(req, token, 0);
     return 0;
 }
 
@@ -160,6 +171,5 @@ void sl_session_end(sl_request *req)
     if (req->signed_in)
         sl_store_session_delete(req->store, req->token_hash, &err);
     req->signed_in = 0;
-    snprintf(req->cookies[0], sizeof req->cookies[0],
-             SL_SESSION_COOKIE "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+    set_cookie(req, "", 1);
 }

@@ -7,13 +7,15 @@
 #include "web/web.h"
 
 #define SL_SESSION_COOKIE "sl_session"
+/* Over TLS the cookie is Secure and its name carries the __Host- prefix: a
+ * browser then keeps it only from this host, over HTTPS, with Path=/ and no Domain. */
+#define SL_SESSION_COOKIE_TLS "__Host-sl_session"
 #define SL_SIGNIN_FAILURES 5            /* failures within the window that lock a login */
 #define SL_SIGNIN_WINDOW (15 * 60)      /* seconds */
-#define SL_SESSION_MAX_AGE (12 * 3600)  /* seconds, however active */
 
-/* Sets req->signed_in, session and role from the session cookie; an expired
- * or idle session is ended. */
-void sl_auth_resolve(sl_request *req, int idle_minutes);
+/* Sets req->signed_in, session and role from the session cookie; a session
+ * idle longer than req->session_idle or older than req->session_max is ended. */
+void sl_auth_resolve(sl_request *req);
 /* Returns 1 when a POST carries the right CSRF token (the session's, or for
  * the sign-in form a valid form token) and, if the browser sent an Origin,
  * it is this server. */

@@ -156,6 +156,10 @@ void sl_breadcrumbs(sl_request *req, const sl_web_plan *plan, const char *extra)
 
 void sl_error_page(sl_request *req, int status, const char *title, const char *message)
 {
+    if (req->stream) {
+        req->stream_free(req->stream_ctx);
+        req->stream = NULL;
+    }
     sl_buf_reset(&req->body);
     req->status = status;
     req->location = NULL;

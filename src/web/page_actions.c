@@ -1,8 +1,12 @@
 /* page_actions.c — a plan's action list: filters (theme, lead, status, RAG,
- * overdue, text), sorting, and the CSV download of the filtered view. */
+ * overdue, text), sorting, a page of 100 at a time (pagination.h), and the
+ * CSV download of the whole filtered view, streamed a block at a time. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "util/mem.h"
 #include "web/action_table.h"
+#include "web/pagination.h"
 #include "web/web.h"
 
 /* Reads the filter from the query string; unknown words are ignored. */
@@ -96,6 +100,11 @@ void sl_page_actions(sl_request *req)
     if (sl_web_actions_load(req, &f, sl_query(req, "q"), &list) < 0)
         return;
     sl_web_actions_sort(&list, sl_query(req, "sort"));
+    sl_pager pager;
+    if (sl_pager_read(req, &pager) < 0 || sl_pager_total(req, &pager, list.n) < 0) {
+        sl_web_actions_free(&list);
+        return;
+    }
     sl_buf *b = &req->body;
     sl_page_start(req, "Actions");
     sl_breadcrumbs(req, &plan, "Actions");
@@ -109,9 +118,74 @@ void sl_page_actions(sl_request *req)
     sl_buf_free(&query);
     char caption[64];
     snprintf(caption, sizeof caption, "Matching actions (%zu)", list.n);
-    sl_web_action_table(req, &list, caption, 0);
+    sl_pager_summary(b, &pager, "actions");
+    sl_web_actions shown = {list.items ? list.items + sl_pager_first(&pager) : NULL,
+                           sl_pager_end(&pager) - sl_pager_first(&pager)};
+    sl_web_action_table(req, &shown, caption, 0);
+    sl_pager_nav(req, b, &pager);
     sl_page_end(req);
     sl_web_actions_free(&list);
+}
+
+/* Appends one action as a CSV row: a cell opening with = + - @ (read as a
+ * formula by a spreadsheet) is prefixed with a quote. */
+static void csv_row(sl_buf *b, const sl_web_action *a)
+{
+    char due[11] = "";
+    if (a->due != SL_NO_DAY)
+        sl_day_format(a->due, due);
+    const char *cells[] = {a->plan_title, a->theme_ref, a->theme, a->ref, a->title, due, a->sro,
+                           a->leads, sl_status_name(a->status), a->status_text,
+                           sl_rag_name(a->rag.rag), a->rag.overdue ? "yes" : "no", a->note};
+    for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++) {
+        if (c)
+            sl_buf_putc(b, ',');
+        if (cells[c][0] && strchr("=+-@", cells[c][0])) {
+            sl_buf quoted = SL_BUF_INIT;
+            sl_buf_putc(&quoted, '\'');
+            sl_buf_puts(&quoted, cells[c]);
+            sl_buf_csv_field(b, sl_buf_str(&quoted));
+            sl_buf_free(&quoted);
+        } else {
+            sl_buf_csv_field(b, cells[c]);
+        }
+    }
+    sl_buf_puts(b, "\r\n");
+}
+
+/* The CSV download as it streams: the actions, the next to write, and the
+ * text made but not yet sent. */
+typedef struct {
+    sl_web_actions list;
+    size_t next;
+    sl_buf pending;
+    size_t sent;
+} csv_stream;
+
+/* Stream callback (web.h): the next block of the CSV, made a few rows at a time. */
+static size_t csv_block(void *ctx, char *out, size_t max)
+{
+    csv_stream *c = ctx;
+    while (c->pending.len - c->sent < max && c->next < c->list.n)
+        csv_row(&c->pending, &c->list.items[c->next++]);
+    size_t n = c->pending.len - c->sent < max ? c->pending.len - c->sent : max;
+    if (n)
+        memcpy(out, c->pending.data + c->sent, n);
+    c->sent += n;
+    if (c->sent == c->pending.len) {
+        sl_buf_reset(&c->pending);
+        c->sent = 0;
+    }
+    return n;
+}
+
+/* Stream callback: frees the CSV's actions and text. */
+static void csv_free(void *ctx)
+{
+    csv_stream *c = ctx;
+    sl_web_actions_free(&c->list);
+    sl_buf_free(&c->pending);
+    free(c);
 }
 
 void sl_page_actions_csv(sl_request *req)
@@ -121,38 +195,17 @@ void sl_page_actions_csv(sl_request *req)
         return;
     sl_action_filter f = {0};
     read_filter(req, &f);
-    sl_web_actions list;
-    if (sl_web_actions_load(req, &f, sl_query(req, "q"), &list) < 0)
+    csv_stream *c = sl_calloc(sizeof *c);
+    if (sl_web_actions_load(req, &f, sl_query(req, "q"), &c->list) < 0) {
+        free(c);
         return;
-    sl_web_actions_sort(&list, sl_query(req, "sort"));
-    sl_buf *b = &req->body;
-    /* A UTF-8 byte-order mark first, so that Excel reads £ and accents as UTF-8. */
-    sl_buf_puts(b, "\xEF\xBB\xBF" "plan,theme_ref,theme,ref,title,due,sro,leads,status,status_text,rag,overdue,progress\r\n");
-    for (size_t i = 0; i < list.n; i++) {
-        const sl_web_action *a = &list.items[i];
-        char due[11] = "";
-        if (a->due != SL_NO_DAY)
-            sl_day_format(a->due, due);
-        const char *cells[] = {a->plan_title, a->theme_ref, a->theme, a->ref, a->title, due, a->sro,
-                               a->leads, sl_status_name(a->status), a->status_text,
-                               sl_rag_name(a->rag.rag), a->rag.overdue ? "yes" : "no", a->note};
-        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++) {
-            if (c)
-                sl_buf_putc(b, ',');
-            /* A cell opening with = + - @ would be read as a formula by a spreadsheet. */
-            if (cells[c][0] && strchr("=+-@", cells[c][0])) {
-                sl_buf quoted = SL_BUF_INIT;
-                sl_buf_putc(&quoted, '\'');
-                sl_buf_puts(&quoted, cells[c]);
-                sl_buf_csv_field(b, sl_buf_str(&quoted));
-                sl_buf_free(&quoted);
-            } else {
-                sl_buf_csv_field(b, cells[c]);
-            }
-        }
-        sl_buf_puts(b, "\r\n");
     }
+    sl_web_actions_sort(&c->list, sl_query(req, "sort"));
+    /* A UTF-8 byte-order mark first, so that Excel reads £ and accents as UTF-8. */
+    sl_buf_puts(&c->pending, "\xEF\xBB\xBF" "plan,theme_ref,theme,ref,title,due,sro,leads,status,status_text,rag,overdue,progress\r\n");
+    req->stream = csv_block;
+    req->stream_ctx = c;
+    req->stream_free = csv_free;
     req->content_type = "text/csv; charset=utf-8";
     req->filename = sl_req_printf(req, "plan-%lld-actions.csv", (long long)plan.id);
-    sl_web_actions_free(&list);
 }

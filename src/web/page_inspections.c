@@ -1,13 +1,22 @@
 /* page_inspections.c — the inspections sightline holds: each authority's
- * judgements and the report's recommendations in order. */
+ * judgements and the report's recommendations in order, 100 to a page. */
+#include "web/pagination.h"
 #include "web/web.h"
 
-/* Inspection callback: one inspection as a summary card. */
+typedef struct {
+    sl_buf cards;
+    sl_pager pager;
+} inspections_ctx;
+
+/* Inspection callback: one inspection as a summary card, when it is on the page. */
 static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspection *in)
 {
     (void)id;
     (void)code;
-    sl_buf *b = ctx;
+    inspections_ctx *c = ctx;
+    if (!sl_pager_take(&c->pager))
+        return 0;
+    sl_buf *b = &c->cards;
     char start[SL_DAY_TEXT_SIZE] = "?", end[SL_DAY_TEXT_SIZE] = "?";
     if (in->start != SL_NO_DAY)
         sl_day_uk(in->start, start);
@@ -41,12 +50,27 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
 void sl_page_inspections(sl_request *req)
 {
     sl_buf *b = &req->body;
+    inspections_ctx c = {SL_BUF_INIT, {0}};
+    sl_error err = {0};
+    if (sl_pager_read(req, &c.pager) < 0)
+        return;
+    if (sl_store_each_inspection(req->store, on_inspection, &c, &err) < 0) {
+        sl_buf_free(&c.cards);
+        sl_error_page(req, 500, "Something went wrong", err.message);
+        return;
+    }
+    if (sl_pager_check(req, &c.pager) < 0) {
+        sl_buf_free(&c.cards);
+        return;
+    }
     sl_page_start(req, "Inspections");
     sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Inspections</h1>");
-    size_t mark = b->len;
-    sl_error err = {0};
-    sl_store_each_inspection(req->store, on_inspection, b, &err);
-    if (b->len == mark)
+    if (c.pager.total == 0)
         sl_buf_puts(b, "<p class=\"govuk-body\">No inspections yet. Import a report with <code>sightline import REPORT</code>.</p>");
+    else
+        sl_pager_summary(b, &c.pager, "inspections");
+    sl_buf_puts(b, sl_buf_str(&c.cards));
+    sl_pager_nav(req, b, &c.pager);
     sl_page_end(req);
+    sl_buf_free(&c.cards);
 }

@@ -8,6 +8,7 @@
 #include "report/measure_report.h"
 #include "util/mem.h"
 #include "web/measure_data.h"
+#include "web/pagination.h"
 #include "web/web.h"
 
 /* Writes one row of the measures table. */
@@ -44,6 +45,11 @@ void sl_page_measures(sl_request *req)
     sl_web_measures m;
     if (sl_web_measures_load(req, &m) < 0)
         return;
+    sl_pager pager;
+    if (sl_pager_read(req, &pager) < 0 || sl_pager_total(req, &pager, (size_t)m.n) < 0) {
+        sl_web_measures_free(&m);
+        return;
+    }
     sl_buf *b = &req->body;
     sl_page_start(req, "Measures");
     sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Measures</h1>");
@@ -54,6 +60,7 @@ void sl_page_measures(sl_request *req)
         sl_web_measures_free(&m);
         return;
     }
+    sl_pager_summary(b, &pager, "measures");
     sl_buf_printf(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
                    "Each measure against its trajectory, as of %h</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">Code</th><th scope=\"col\" class=\"govuk-table__header\">Measure</th>"
@@ -64,10 +71,13 @@ void sl_page_measures(sl_request *req)
     for (int i = 0; i < m.n; i++) {
         size_t count;
         const sl_measure_value *own = sl_values_of(m.values, (size_t)m.n_values, m.defs[i].code, &count);
-        measure_row(req, &m.defs[i], own, count);
+        if ((size_t)i >= sl_pager_first(&pager) && (size_t)i < sl_pager_end(&pager))
+            measure_row(req, &m.defs[i], own, count);
         charts[i] = (sl_chart_measure){&m.defs[i], own, count};
     }
-    sl_buf_puts(b, "</tbody></table><h2 class=\"govuk-heading-m\">Scorecard</h2>");
+    sl_buf_puts(b, "</tbody></table>");
+    sl_pager_nav(req, b, &pager);
+    sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Scorecard</h2>");
     sl_chart_scorecard_svg(b, charts, (size_t)m.n, req->today, "Scorecard of every measure");
     free(charts);
     sl_page_end(req);

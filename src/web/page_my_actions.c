@@ -1,6 +1,7 @@
 /* page_my_actions.c — "my actions": every action naming the signed-in
- * person as SRO or lead, soonest due first. */
+ * person as SRO or lead, soonest due first, 100 to a page. */
 #include "web/action_table.h"
+#include "web/pagination.h"
 #include "web/web.h"
 
 void sl_page_my_actions(sl_request *req)
@@ -29,13 +30,22 @@ void sl_page_my_actions(sl_request *req)
     }
     sl_web_actions mine = {list.items, kept};
     sl_web_actions_sort(&mine, "due");
+    sl_pager pager;
+    if (sl_pager_read(req, &pager) < 0 || sl_pager_total(req, &pager, mine.n) < 0) {
+        sl_web_actions_free(&list);
+        return;
+    }
     sl_page_start(req, "My actions");
     sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">My actions</h1>"
                      "<p class=\"govuk-body\">Actions naming %h as SRO or lead, soonest due first.</p>",
                   person);
     char caption[64];
     snprintf(caption, sizeof caption, "Yours (%zu)", mine.n);
-    sl_web_action_table(req, &mine, caption, 1);
+    sl_pager_summary(b, &pager, "actions");
+    sl_web_actions shown = {mine.items ? mine.items + sl_pager_first(&pager) : NULL,
+                           sl_pager_end(&pager) - sl_pager_first(&pager)};
+    sl_web_action_table(req, &shown, caption, 1);
+    sl_pager_nav(req, b, &pager);
     sl_page_end(req);
     sl_web_actions_free(&list);
 }

@@ -1,9 +1,10 @@
 /* page_recommendations.c — recommendation coverage: each recommendation of a
  * plan, the actions answering it and a rolled-up status and RAG; those that
- * nothing answers are highlighted. */
+ * nothing answers are highlighted (counted over all of them); 100 to a page. */
 #include <string.h>
 
 #include "report/coverage.h"
+#include "web/pagination.h"
 #include "web/web.h"
 
 void sl_page_recommendations(sl_request *req)
@@ -15,6 +16,11 @@ void sl_page_recommendations(sl_request *req)
     sl_error err = {0};
     if (sl_coverage_build(req->store, plan.id, req->today, &c, &err) < 0) {
         sl_error_page(req, 500, "Something went wrong", err.message);
+        return;
+    }
+    sl_pager pager;
+    if (sl_pager_read(req, &pager) < 0 || sl_pager_total(req, &pager, c.n) < 0) {
+        sl_coverage_free(&c);
         return;
     }
     sl_buf *b = &req->body;
@@ -29,12 +35,14 @@ void sl_page_recommendations(sl_request *req)
                          "<strong class=\"govuk-warning-text__text\"><span class=\"govuk-visually-hidden\">Warning</span>"
                          "%d recommendation%h ha%h no action answering %h.</strong></div>",
                       uncovered, uncovered == 1 ? "" : "s", uncovered == 1 ? "s" : "ve", uncovered == 1 ? "it" : "them");
+    if (c.n)
+        sl_pager_summary(b, &pager, "recommendations");
     sl_buf_puts(b, "<table class=\"govuk-table\"><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">Recommendation</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Actions</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Status</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">RAG</th></tr></thead><tbody class=\"govuk-table__body\">");
-    for (size_t i = 0; i < c.n; i++) {
+    for (size_t i = sl_pager_first(&pager); i < sl_pager_end(&pager); i++) {
         const sl_coverage_row *r = &c.rows[i];
         char status[48];
         sl_buf_printf(b, "<tr class=\"govuk-table__row%a\" id=\"rec-%d\"><td class=\"govuk-table__cell\"><strong>%d</strong> %h"
@@ -51,6 +59,7 @@ void sl_page_recommendations(sl_request *req)
         sl_buf_puts(b, "</td></tr>");
     }
     sl_buf_puts(b, "</tbody></table>");
+    sl_pager_nav(req, b, &pager);
     if (c.n == 0)
         sl_buf_puts(b, "<p class=\"govuk-body\">This plan names no recommendations.</p>");
     sl_page_end(req);

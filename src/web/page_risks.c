@@ -2,12 +2,14 @@
  * likelihood × impact score, band in words, trend, review date and linked
  * actions; the heat map inline (report/risk_heatmap.h); the form to add a
  * risk (those who run the board) and to review one (its owner, programme,
- * admin), posting to risk_forms.c. */
+ * admin), posting to risk_forms.c. The table and its review forms show
+ * 100 risks to a page; the heat map all of them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "report/risk_heatmap.h"
+#include "web/pagination.h"
 #include "web/risk_page.h"
 
 #define TH "<th scope=\"col\" class=\"govuk-table__header\">"
@@ -158,17 +160,25 @@ void sl_risks_render(sl_request *req, const sl_risk_posted *posted)
         return;
     }
     n = risks_as_of(req, risks, n);
+    sl_pager pager;
+    if (sl_pager_read(req, &pager) < 0 || sl_pager_total(req, &pager, (size_t)n) < 0) {
+        sl_risks_free(risks, (size_t)n);
+        return;
+    }
+    int first = (int)sl_pager_first(&pager), end = (int)sl_pager_end(&pager);
     sl_buf *b = &req->body;
     sl_page_start(req, "Risk log");
     sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Risk log</h1>");
     if (posted)
         sl_gov_error_summary(b, posted->fields, posted->n);
-    risk_table(b, risks, n);
+    sl_pager_summary(b, &pager, "risks");
+    risk_table(b, risks ? risks + first : risks, end - first);
+    sl_pager_nav(req, b, &pager);
     sl_buf_puts(b, "<h2 class=\"govuk-heading-m\">Heat map</h2><div class=\"sl-heatmap\">");
     sl_risk_heatmap_svg(b, risks, (size_t)n, "Risk heat map: likelihood across, impact up");
     sl_buf_puts(b, "</div>");
     int shown = 0;
-    for (int i = 0; i < n; i++)
+    for (int i = first; i < end; i++)
         if (sl_risk_may_review(req, &risks[i])) {
             if (!shown++)
                 sl_buf_puts(b, "<h2 class=\"govuk-heading-m\" id=\"review\">Review a risk</h2>");

@@ -107,6 +107,7 @@ void sl_page_sign_in_post(sl_request *req)
     }
     if (!found || user.disabled || req->verify != SL_VERIFY_OK) {
         sl_throttle_share_failed(login, req->address, req->now);
+        audit_refusal(req, login, "the login or password is not right");
         req->status = 401;
         sign_in_form(req, "The login or password is not right.", login);
         return;

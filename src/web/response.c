@@ -94,3 +94,24 @@ const char *sl_req_value(sl_request *req, const char *value)
         return sl_req_words(req, value);
     return value;
 }
+
+typedef struct {
+    const char *skip;
+    sl_buf *out;
+} query_copy;
+
+/* MHD iterator: appends one query argument, URL-encoded, unless it is the one skipped. */
+static enum MHD_Result copy_argument(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    query_copy *q = cls;
+    if (strcmp(key, q->skip) != 0)
+        sl_buf_printf(q->out, "%U=%U&", key, value ? value : "");
+    return MHD_YES;
+}
+
+void sl_query_except(sl_request *req, const char *skip, sl_buf *out)
+{
+    query_copy q = {skip, out};
+    MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, copy_argument, &q);
+}

@@ -26,8 +26,11 @@
 #include "web/deadline.h"
 #include "web/hash_queue.h"
 #include "web/mhd_api.h"
+#include "web/mhd_errors.h"
 #include "web/page_cache.h"
+#include "web/proxy.h"
 #include "web/static_files.h"
+#include "web/tls.h"
 #include "web/web.h"
 
 #define MAX_BODY (64 * 1024)
@@ -35,14 +38,11 @@
 #define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
 #define HASH_QUEUE 64               /* checks that may wait (each tens of ms): a burst of sign-ins fits, a flood is refused at once (503) */
 
-static const char security_csp[] =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
 /* Shared, read-only after start-up, except the store registry. */
 static struct {
     const sl_web_config *config;
     sl_static_files statics;
+    sl_tls tls;                     /* cert set: serving HTTPS */
     pthread_mutex_t lock;
     sl_store *stores[MAX_STORES];
     int n_stores;
@@ -102,8 +102,8 @@ static void on_verified(void *ctx, int ok)
     MHD_resume_connection(p->conn);
 }
 
-/* Writes the client's address as text into out (n bytes). */
-static void client_address(struct MHD_Connection *conn, char *out, size_t n)
+/* Writes the peer's address (who opened the connection) as text into out (n bytes). */
+static void peer_address(struct MHD_Connection *conn, char *out, size_t n)
 {
     const union MHD_ConnectionInfo *info = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     snprintf(out, n, "?");
@@ -115,22 +115,23 @@ static void client_address(struct MHD_Connection *conn, char *out, size_t n)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)info->client_addr)->sin6_addr, out, (socklen_t)n);
 }
 
-/* Adds the headers every answer carries; style_hash (may be NULL or "") is
- * the base64 SHA-256 of the one inline stylesheet the answer may use. */
-static void add_security_headers(struct MHD_Response *r, const char *style_hash)
+/* Sets req->address and req->secure: the peer and the server's TLS, or,
+ * with --trust-proxy and a trusted peer, X-Forwarded-For's client (proxy.h)
+ * and X-Forwarded-Proto. */
+static void client_of(sl_request *req)
 {
-    if (style_hash && *style_hash) {
-        char csp[sizeof security_csp + 80];
-        snprintf(csp, sizeof csp, "default-src 'self'; script-src 'self'; style-src 'sha256-%s'; img-src 'self' data:; "
-                                  "font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-                 style_hash);
-        MHD_add_response_header(r, "Content-Security-Policy", csp);
-    } else {
-        MHD_add_response_header(r, "Content-Security-Policy", security_csp);
+    char peer[sizeof req->address];
+    peer_address(req->conn, peer, sizeof peer);
+    req->secure = server.tls.cert != NULL;
+    const sl_web_config *c = server.config;
+    if (!c->trust_proxy || !sl_proxy_trusted(peer, c->proxy_addresses)) {
+        memcpy(req->address, peer, sizeof peer);
+        return;
     }
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "X-Frame-Options", "DENY");
-    MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+    sl_proxy_client(peer, sl_header(req, "X-Forwarded-For"), c->proxy_addresses, req->address, sizeof req->address);
+    const char *proto = sl_header(req, "X-Forwarded-Proto");
+    if (proto && strcasecmp(proto, "https") == 0)
+        req->secure = 1;
 }
 
 /* Queues a static asset. */
@@ -138,7 +139,7 @@ static enum MHD_Result send_static(struct MHD_Connection *conn, const sl_static_
 {
     struct MHD_Response *r =
         MHD_create_response_from_buffer(f->len, f->data, MHD_RESPMEM_PERSISTENT);
-    add_security_headers(r, NULL);
+    sl_security_headers(r, NULL, server.tls.cert != NULL);
     MHD_add_response_header(r, "Content-Type", f->content_type);
     MHD_add_response_header(r, "Cache-Control", "public, max-age=86400");
     enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_OK, r);
@@ -146,13 +147,49 @@ static enum MHD_Result send_static(struct MHD_Connection *conn, const sl_static_
     return ok;
 }
 
+/* A streamed answer's source (web.h: sl_request's stream). */
+typedef struct {
+    size_t (*fn)(void *ctx, char *out, size_t max);
+    void *ctx;
+    void (*done)(void *ctx);
+} streamed;
+
+/* MHD content reader: the next block of a streamed answer, or its end. */
+static ssize_t stream_block(void *cls, uint64_t pos, char *out, size_t max)
+{
+    (void)pos;
+    streamed *s = cls;
+    size_t n = s->fn(s->ctx, out, max);
+    return n ? (ssize_t)n : MHD_CONTENT_READER_END_OF_STREAM;
+}
+
+/* MHD callback: frees a streamed answer's source once it is sent or abandoned. */
+static void stream_done(void *cls)
+{
+    streamed *s = cls;
+    s->done(s->ctx);
+    free(s);
+}
+
+/* Makes the response of a page handler's answer: its body, or its stream in blocks of 32 KiB. */
+static struct MHD_Response *answer_response(sl_request *req)
+{
+    if (req->stream) {
+        streamed *s = sl_calloc(sizeof *s);
+        *s = (streamed){req->stream, req->stream_ctx, req->stream_free};
+        req->stream = NULL;
+        return MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 32 * 1024, stream_block, s, stream_done);
+    }
+    size_t len = req->body.len;
+    char *data = sl_buf_take(&req->body);
+    return MHD_create_response_from_buffer_with_free_callback(len, data, free);
+}
+
 /* Queues a page handler's answer. */
 static enum MHD_Result send_answer(sl_request *req)
 {
-    size_t len = req->body.len;
-    char *data = sl_buf_take(&req->body);
-    struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback(len, data, free);
-    add_security_headers(r, req->style_hash);
+    struct MHD_Response *r = answer_response(req);
+    sl_security_headers(r, req->style_hash, req->secure);
     MHD_add_response_header(r, "Content-Type",
                             req->content_type ? req->content_type : "text/html; charset=utf-8");
     MHD_add_response_header(r, "Cache-Control", "no-store");
@@ -281,7 +318,7 @@ static enum MHD_Result refuse_ambiguous(struct MHD_Connection *conn)
 {
     static const char text[] = "Bad request: more than one Content-Length.\n";
     struct MHD_Response *r = MHD_create_response_from_buffer(sizeof text - 1, (void *)text, MHD_RESPMEM_PERSISTENT);
-    add_security_headers(r, NULL);
+    sl_security_headers(r, NULL, server.tls.cert != NULL);
     MHD_add_response_header(r, "Content-Type", "text/plain; charset=utf-8");
     MHD_add_response_header(r, "Connection", "close");
     enum MHD_Result ok = MHD_queue_response(conn, MHD_HTTP_BAD_REQUEST, r);
@@ -339,12 +376,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             return send_static(conn, f);
     }
     sl_request req = {.method = method, .path = url, .conn = conn, .status = 200, .verify = p->verify};
-    client_address(conn, req.address, sizeof req.address);
+    client_of(&req);
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
     req.data_dir = server.config->data_dir;
     req.real_today = sl_today_london();
     req.today = req.real_today;
+    req.session_idle = (int64_t)server.config->idle_minutes * 60;
+    req.session_max = (int64_t)server.config->session_max_hours * 3600;
     sl_error err = {0};
     req.store = worker_store(&err);
     /* A database that cannot be reached (a PostgreSQL server restarting) is
@@ -352,7 +391,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!req.store || !sl_store_reachable(req.store)) {
         sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     } else {
-        sl_auth_resolve(&req, server.config->idle_minutes);
+        sl_auth_resolve(&req);
         dispatch(&req, p);
         sl_as_of_carry(&req);
         if (!sl_store_reachable(req.store))
@@ -422,6 +461,41 @@ static void on_signal(int sig)
     stop_requested = 1;
 }
 
+/* Starts libmicrohttpd on addr with the worker pool, the connection limits
+ * and, when server.tls holds a certificate, TLS; returns the daemon or NULL. */
+static struct MHD_Daemon *start_daemon(const sl_web_config *config, struct sockaddr_in *addr)
+{
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+    struct MHD_OptionItem tls[] = {
+        {MHD_OPTION_HTTPS_MEM_CERT, 0, server.tls.cert},
+        {MHD_OPTION_HTTPS_MEM_KEY, 0, server.tls.key},
+        {MHD_OPTION_HTTPS_PRIORITIES, 0, (void *)server.tls.priorities},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    if (server.tls.cert)
+        flags |= MHD_USE_TLS;
+    return MHD_start_daemon(
+        flags, 0, NULL, NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)addr,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(config->threads > 0 ? config->threads : 2),
+        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config->per_address,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+        MHD_OPTION_ARRAY, server.tls.cert ? tls : tls + 3, MHD_OPTION_END);
+}
+
+/* Frees what sl_web_serve set up before its daemon, in reverse order. */
+static void release_setup(void)
+{
+    sl_deadline_stop();
+    sl_hash_queue_stop();
+    sl_throttle_share_stop();
+    sl_audit_queue_stop();
+    sl_static_free(&server.statics);
+    sl_tls_free(&server.tls);
+}
+
 int sl_web_serve(const sl_web_config *config, sl_error *err)
 {
     struct sockaddr_in addr;
@@ -429,11 +503,16 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
         return -1;
     if (sl_mhd_load(err) < 0)
         return -1;
-    sl_store *probe = sl_store_open(config->db_path, 0, err);
-    if (!probe)
+    if (config->tls_cert && sl_tls_load(config->tls_cert, config->tls_key, &server.tls, err) < 0)
         return -1;
+    sl_store *probe = sl_store_open(config->db_path, 0, err);
+    if (!probe) {
+        sl_tls_free(&server.tls);
+        return -1;
+    }
     sl_store_close(probe);
     server.config = config;
+    sl_mhd_errors_secure(server.tls.cert != NULL);
     pthread_mutex_init(&server.lock, NULL);
 #ifdef M_TRIM_THRESHOLD
     /* Pages are built in buffers of tens of kilobytes, thousands of times a
@@ -442,12 +521,15 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
     mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
 #endif
-    if (sl_static_load(config->static_dir, &server.statics, err) < 0)
+    if (sl_static_load(config->static_dir, &server.statics, err) < 0) {
+        sl_tls_free(&server.tls);
         return -1;
+    }
     raise_file_limit(MAX_CONNECTIONS + 256);
     if (sl_audit_queue_start(config->db_path, err) < 0 || sl_throttle_share_start(config->db_path, err) < 0) {
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
+        sl_tls_free(&server.tls);
         return -1;
     }
     /* Sign-in password checks (hash_queue.h): every processor but one, so one is always free for pages. */
@@ -458,44 +540,31 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
         sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
+        sl_tls_free(&server.tls);
         return sl_fail(err, "cannot start the server's threads");
     }
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME, 0, NULL, NULL, on_request, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(config->threads > 0 ? config->threads : 2),
-        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_LIMIT, (unsigned)MAX_CONNECTIONS,
-        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)config->per_address,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, NULL,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_END);
+    struct MHD_Daemon *d = start_daemon(config, &addr);
     if (!d) {
-        sl_deadline_stop();
-        sl_hash_queue_stop();
-        sl_throttle_share_stop();
-        sl_audit_queue_stop();
-        sl_static_free(&server.statics);
+        release_setup();
         return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
     }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGPIPE, SIG_IGN);
     char *name = sl_store_name(config->db_path);
-    fprintf(stderr, "sightline: serving %s at http://%s/\n", name, config->listen);
+    fprintf(stderr, "sightline: serving %s at %s://%s/\n", name, server.tls.cert ? "https" : "http", config->listen);
     free(name);
     while (!stop_requested)
         pause();
     sl_hash_queue_stop();
     MHD_stop_daemon(d);
-    sl_deadline_stop();
-    sl_throttle_share_stop();
-    sl_audit_queue_stop();
-    if (sl_deadline_cut_count())
-        fprintf(stderr, "sightline: %ld requests cut off at their header or body deadline\n", sl_deadline_cut_count());
+    long cut = sl_deadline_cut_count();
+    release_setup();
+    if (cut)
+        fprintf(stderr, "sightline: %ld requests cut off at their header or body deadline\n", cut);
     for (int i = 0; i < server.n_stores; i++)
         sl_store_close(server.stores[i]);
     server.n_stores = 0;
-    sl_static_free(&server.statics);
     sl_cache_clear();
     fprintf(stderr, "sightline: stopped\n");
     return 0;

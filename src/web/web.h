@@ -39,7 +39,8 @@ typedef struct {
     sl_session session;             /* valid when signed_in */
     sl_role role;
     char token_hash[65];
-    char address[48];               /* the client's IP address as text */
+    char address[48];               /* the client's IP address as text (behind a trusted proxy, X-Forwarded-For's) */
+    int secure;                     /* over TLS, directly or to a trusted proxy: cookies Secure and __Host- */
     sl_verify verify;               /* a sign-in's password check (see sl_verify) */
     const char *verify_password;    /* set with SL_VERIFY_WANTED; in the arena */
     const char *verify_hash;        /* NULL: check against a decoy */
@@ -49,6 +50,8 @@ typedef struct {
     const char *as_of;              /* "YYYY-MM-DD" when the page is as of another day than
                                        real_today (links carry it), else NULL; in arena */
     int64_t now;                    /* seconds since 1970 */
+    int64_t session_idle;           /* seconds a session may go unused (serve --session-idle) */
+    int64_t session_max;            /* seconds a session lasts from sign-in (serve --session-max) */
     /* The answer. */
     int status;                     /* 200 unless a handler says otherwise */
     const char *content_type;       /* text/html unless set */
@@ -56,8 +59,15 @@ typedef struct {
     const char *location;           /* set: a 303 redirect there (in arena) */
     char cookies[2][200];           /* Set-Cookie values */
     const char *filename;           /* set: Content-Disposition attachment (in arena) */
-    char style_hash[48];
-    int retry_after;                /* set: a Retry-After header, in seconds */            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
+    char style_hash[48];            /* set: base64 SHA-256 of the one inline <style> allowed (print views) */
+    int retry_after;                /* set: a Retry-After header, in seconds */
+    /* Set instead of body: the answer is streamed. The server calls stream
+     * for each block (it writes at most max bytes into out and returns how
+     * many, 0 at the end), then stream_free(stream_ctx), also when the
+     * client goes away first. */
+    size_t (*stream)(void *ctx, char *out, size_t max);
+    void *stream_ctx;
+    void (*stream_free)(void *ctx);
     /* Set by the layout: where the page's own content lies in body, for the page cache. */
     const char *title;              /* in arena */
     size_t content_start;
@@ -69,6 +79,9 @@ typedef void (*sl_page_fn)(sl_request *req);
 
 /* Returns the query-string parameter name, or NULL (MHD keeps ownership). */
 const char *sl_query(sl_request *req, const char *name);
+/* Appends every query-string argument but skip to out as "name=value&",
+ * URL-encoded (to build a link to the same page with skip changed). */
+void sl_query_except(sl_request *req, const char *skip, sl_buf *out);
 /* Returns the request header name, or NULL. */
 const char *sl_header(sl_request *req, const char *name);
 /* Returns a copy of s that lives as long as the request. */
@@ -149,6 +162,9 @@ void sl_page_measure(sl_request *req);
 void sl_page_national(sl_request *req);
 void sl_page_summary(sl_request *req);
 void sl_page_inspections(sl_request *req);
+void sl_page_sessions(sl_request *req);
+void sl_page_session_end(sl_request *req);
+void sl_page_sessions_end_others(sl_request *req);
 
 /* The route table: method, pattern ("/actions/{id}"), least role, handler. */
 typedef struct {
@@ -174,6 +190,11 @@ typedef struct {
     int per_address;                /* connections one client address may hold at once */
     int header_seconds;             /* a request's headers must arrive within this */
     int body_seconds;               /* … and its body within this after them */
+    int session_max_hours;          /* sessions end this long after sign-in, however active */
+    const char *tls_cert;           /* set: serve HTTPS with this PEM certificate … */
+    const char *tls_key;            /* … and this PEM key */
+    int trust_proxy;                /* believe X-Forwarded-For/-Proto from loopback and proxy_addresses */
+    const char *proxy_addresses;    /* comma-separated addresses of trusted proxies, or NULL */
 } sl_web_config;
 
 /* Runs the web server until SIGINT or SIGTERM; returns 0 or -1 with err set. */

@@ -34,6 +34,10 @@ db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
 # too, so that 7 and every one after it apply again.
 db.execute("DROP TABLE IF EXISTS sign_in_events")
 db.execute("DROP TABLE IF EXISTS plan_inspections")
+db.execute("DROP INDEX sessions_user")                  # 10: sessions listed and ended
+db.execute("DROP INDEX sessions_ref")
+for column in ("ref", "address", "user_agent"):
+    db.execute(f"ALTER TABLE sessions DROP COLUMN {column}")
 db.execute("PRAGMA user_version = 6")
 db.commit()
 PY

@@ -25,6 +25,7 @@ void test_pack(void);
 void test_permission(void);
 void test_plan(void);
 void test_prng(void);
+void test_proxy(void);
 void test_plan_merge(void);
 void test_rag(void);
 void test_search(void);
@@ -64,6 +65,7 @@ int main(void)
         {"permission", test_permission},
         {"plan", test_plan},
         {"prng", test_prng},
+        {"proxy", test_proxy},
         {"plan merge", test_plan_merge},
         {"rag", test_rag},
         {"search", test_search},

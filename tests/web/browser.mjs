@@ -2,7 +2,8 @@
 // driven by playwright-core. Signs in, filters the action list, posts an
 // update, signs it off, sees the dashboard change; visits the governance
 // pages and their error states (also at 375 pixels) and prints a report's
-// print view to an A4 PDF read back with pdftotext; saves screenshots to
+// print view to an A4 PDF read back with pdftotext; pages through a list of
+// 250 actions with the pagination links; saves screenshots to
 // build/test-artifacts/ and runs axe-core on every page (no serious or
 // critical violation allowed). usage: node tests/web/browser.mjs SIGHTLINE
 // Ends with "N passed, N failed".
@@ -190,6 +191,40 @@ async function bothWidths(page, name) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+// A paginated list in the browser: a second plan of 250 actions, its action
+// list's page 2 checked by axe at both widths, and the Next link followed.
+async function pagination(browser, base, db, work) {
+  const csvPath = path.join(work, 'paging.csv');
+  const rows = ['plan,theme_ref,theme,ref,title,due,sro,leads,status'];
+  for (let i = 1; i <= 250; i++) rows.push(`Paging plan,1,Theme one,1.${i},Paged action ${i},Dec 30,SM,BP,In progress`);
+  writeFileSync(csvPath, rows.join('\n') + '\n');
+  const r = sl(db, ['import', csvPath, '--authority', 'Croydon']);
+  check('paging-import', r.status === 0, r.stderr);
+  const plans = JSON.parse(sl(db, ['plans', '--json']).stdout || '[]');
+  const paging = plans.find((p) => p.title === 'Paging plan');
+  check('paging-plan', paging && paging.actions === 250, JSON.stringify(plans).slice(0, 300));
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.fill('#login', 'prog');
+  await page.fill('#password', 'correct-horse-42');
+  await page.click('button[type=submit]');
+  await page.waitForLoadState();
+  const resp = await page.goto(`${base}/plans/${paging ? paging.id : 0}/actions?page=2`);
+  check('paging-page-2', resp && resp.status() === 200, `${resp && resp.status()} ${page.url()} ${(await page.textContent('h1')) || ''}`);
+  const summary = await page.textContent('.sl-pager-summary', { timeout: 5000 }).catch(() => '');
+  check('paging-summary', (summary || '').replace(/\s+/g, ' ').includes('Showing 101 to 200 of 250 actions'), summary);
+  check('paging-current', (await page.getAttribute('.govuk-pagination__item--current a', 'aria-label', { timeout: 5000 })
+    .catch(() => '')) === 'Page 2');
+  await bothWidths(page, 'actions-page-2');
+  await page.click('.govuk-pagination__next a', { timeout: 5000 }).catch(() => {});
+  await page.waitForLoadState();
+  const after = await page.textContent('.sl-pager-summary', { timeout: 5000 }).catch(() => '');
+  check('paging-next', (after || '').replace(/\s+/g, ' ').includes('Showing 201 to 250 of 250 actions') &&
+    page.url().endsWith('page=3'), `${after} ${page.url()}`);
+  await context.close();
+}
+
 // Returns the text of a PDF (pdftotext) and its page count (pdfinfo).
 function readPdf(file) {
   const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout || '';
@@ -350,7 +385,8 @@ async function main() {
     await asOf(page, base, blueBefore, blueAfter);
 
     for (const [name, url] of [['recommendations', '/plans/1/recommendations'], ['my-actions', '/my-actions'],
-      ['people', '/people'], ['audit', '/audit'], ['measures', '/measures'], ['measure', '/measure?code=ASMT_45WD'],
+      ['people', '/people'], ['audit', '/audit'], ['sessions', '/sessions'], ['measures', '/measures'],
+      ['measure', '/measure?code=ASMT_45WD'],
       ['inspections', '/inspections'], ['national', '/national'], ['summary', '/summary'],
       ['summary-sorted', '/summary?sort=overdue&region=London']]) {
       await page.goto(base + url);
@@ -360,6 +396,7 @@ async function main() {
     await editAndHistory(browser, base);
     await governance(browser, base, db);
     await searchPage(browser, base);
+    await pagination(browser, base, db, work);
   } catch (e) {
     check('browser-run', false, String(e && e.stack || e));
   } finally {

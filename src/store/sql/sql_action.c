@@ -618,11 +618,12 @@ int sd_each_audit(sl_store *store, const char *entity, int64_t entity_id, int la
     return walk_audit(s, st, cb, ctx, err);
 }
 
-int sd_each_recent_audit(sl_store *store, const char *actor, int limit, sl_audit_cb cb, void *ctx, sl_error *err)
+int sd_each_recent_audit(sl_store *store, const char *actor, int64_t offset, int limit, sl_audit_cb cb, void *ctx,
+                         sl_error *err)
 {
     static const char sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
-        " WHERE ?2 IS NULL OR actor = ?2 ORDER BY id DESC LIMIT ?1";
+        " WHERE actor = coalesce(?2, actor) ORDER BY id DESC LIMIT ?1 OFFSET ?3";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
@@ -632,7 +633,27 @@ int sd_each_recent_audit(sl_store *store, const char *actor, int limit, sl_audit
         sd_bind_text(st, 2, actor);
     else
         sd_bind_null(st, 2);
+    sd_bind_int(st, 3, offset);
     return walk_audit(s, st, cb, ctx, err);
+}
+
+int sd_audit_count(sl_store *store, const char *actor, int64_t *n, sl_error *err)
+{
+    static const char sql[] = "SELECT count(*) FROM audit_log WHERE actor = coalesce(?1, actor)";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = sd_prepare(s, sql, err);
+    if (!st)
+        return -1;
+    if (actor)
+        sd_bind_text(st, 1, actor);
+    else
+        sd_bind_null(st, 1);
+    int rc = sd_step(st);
+    *n = rc == SD_ROW ? sd_int64(st, 0) : 0;
+    sd_reset(st);
+    if (rc != SD_ROW)
+        return sd_fail(s, err, "counting audit entries");
+    return 0;
 }
 
 int sd_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
@@ -644,7 +665,7 @@ int sd_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
         " FROM people pe JOIN authorities au ON au.id = pe.authority_id"
         " JOIN action_people ap ON ap.person_id = pe.id"
         " JOIN actions a ON a.id = ap.action_id JOIN plans p ON p.id = a.plan_id"
-        " WHERE p.superseded_by IS NULL GROUP BY pe.id ORDER BY au.name, pe.label";
+        " WHERE p.superseded_by IS NULL GROUP BY pe.id, au.name, pe.label, pe.name ORDER BY au.name, pe.label";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)

@@ -132,15 +132,15 @@ int sd_user_set(sl_store *store, const char *login, const char *email, int remin
     return 0;
 }
 
-int sd_session_add(sl_store *store, const char *token_hash, int64_t user_id, const char *csrf,
-                   int64_t now, sl_error *err)
+int sd_session_add(sl_store *store, const sl_session_new *n, sl_error *err)
 {
     static const char sql[] =
-        "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen)"
-        " VALUES (?1, ?2, ?3, ?4, ?4)";
+        "INSERT INTO sessions (token_hash, user_id, csrf, created_at, last_seen, ref, address, user_agent)"
+        " VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)";
     sd_store *s = (sd_store *)store;
-    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(token_hash), SD_INT(user_id), SD_TEXT(csrf),
-                      SD_INT(now));
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(n->token_hash), SD_INT(n->user_id), SD_TEXT(n->csrf),
+                          SD_INT(n->now), SD_TEXT(n->ref), SD_TEXT(n->address ? n->address : ""),
+                          SD_TEXT(n->user_agent ? n->user_agent : ""));
     if (!st)
         return -1;
     return sd_exec(s, st, err, "starting a session");
@@ -150,7 +150,7 @@ int sd_session_find(sl_store *store, const char *token_hash, sl_session *out, sl
 {
     static const char sql[] =
         "SELECT u.id, u.login, u.role, u.person_label, u.password_hash, u.disabled, u.email,"
-        " u.reminders, s.csrf, s.created_at, s.last_seen FROM sessions s"
+        " u.reminders, s.csrf, s.created_at, s.last_seen, s.ref FROM sessions s"
         " JOIN users u ON u.id = s.user_id"
         " WHERE s.token_hash = ?1";
     sd_store *s = (sd_store *)store;
@@ -164,6 +164,7 @@ int sd_session_find(sl_store *store, const char *token_hash, sl_session *out, sl
         snprintf(out->csrf, sizeof out->csrf, "%s", sd_text(st, 8));
         out->created_at = sd_int64(st, 9);
         out->last_seen = sd_int64(st, 10);
+        snprintf(out->ref, sizeof out->ref, "%s", sd_text(st, 11));
     }
     sd_reset(st);
     if (rc != SD_ROW && rc != SD_DONE)
@@ -190,6 +191,85 @@ int sd_session_delete(sl_store *store, const char *token_hash, sl_error *err)
         return -1;
     sd_bind_text(st, 1, token_hash);
     return sd_exec(s, st, err, "ending a session");
+}
+
+int sd_each_session(sl_store *store, int64_t user_id, int64_t seen_since, int64_t created_since,
+                    sl_session_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT s.ref, s.user_id, u.login, s.created_at, s.last_seen, s.address, s.user_agent"
+        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        " WHERE (?1 = 0 OR s.user_id = ?1) AND s.last_seen >= ?2 AND s.created_at >= ?3"
+        " ORDER BY s.last_seen DESC, s.created_at DESC, s.ref";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(user_id), SD_INT(seen_since), SD_INT(created_since));
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while ((rc = sd_step(st)) == SD_ROW) {
+        sl_session_row row = {sd_text(st, 0), sd_int64(st, 1), sd_text(st, 2), sd_int64(st, 3),
+                              sd_int64(st, 4), sd_text(st, 5), sd_text(st, 6)};
+        if ((stop = cb(ctx, &row)) != 0)
+            break;
+    }
+    return sd_walk_end(s, st, rc, stop, err, "listing sessions");
+}
+
+/* Finds the owner and address of session ref (of user_id, or anyone's when
+ * 0): 1 found (*owner set, *address in a buffer the caller frees), 0 not, -1 error. */
+static int session_owner(sd_store *s, const char *ref, int64_t user_id, int64_t *owner, sl_buf *address,
+                         sl_error *err)
+{
+    static const char sql[] = "SELECT user_id, address FROM sessions WHERE ref = ?1 AND (?2 = 0 OR user_id = ?2)";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(ref), SD_INT(user_id));
+    if (!st)
+        return -1;
+    int rc = sd_step(st);
+    if (rc == SD_ROW) {
+        *owner = sd_int64(st, 0);
+        sl_buf_puts(address, sd_text(st, 1));
+    }
+    sd_reset(st);
+    if (rc != SD_ROW && rc != SD_DONE)
+        return sd_fail(s, err, "finding a session");
+    return rc == SD_ROW;
+}
+
+int sd_session_end(sl_store *store, const char *ref, int64_t user_id, const char *actor, const char *why,
+                   sl_error *err)
+{
+    static const char sql[] = "DELETE FROM sessions WHERE ref = ?1";
+    sd_store *s = (sd_store *)store;
+    int64_t owner = 0;
+    sl_buf after = SL_BUF_INIT;
+    int found = *ref ? session_owner(s, ref, user_id, &owner, &after, err) : 0;
+    if (found == 1) {
+        sl_buf_cprintf(&after, " (%s): %s", ref, why ? why : "ended");
+        sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(ref));
+        if (!st || sd_exec(s, st, err, "ending a session") < 0 ||
+            sd_audit(s, actor, "end", "session", owner, "", NULL, sl_buf_str(&after), err) < 0)
+            found = -1;
+    }
+    sl_buf_free(&after);
+    return found;
+}
+
+int sd_sessions_end_user(sl_store *store, int64_t user_id, const char *keep, const char *actor, int *ended,
+                         sl_error *err)
+{
+    static const char sql[] = "DELETE FROM sessions WHERE user_id = ?1 AND ref <> ?2";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(user_id), SD_TEXT(keep ? keep : ""));
+    if (!st || sd_exec(s, st, err, "ending sessions") < 0)
+        return -1;
+    *ended = sd_changes(s);
+    if (*ended == 0)
+        return 0;
+    sl_buf after = SL_BUF_INIT;
+    sl_buf_cprintf(&after, "%d session%s ended%s", *ended, *ended == 1 ? "" : "s", keep ? " (all but the current one)" : "");
+    int rc = sd_audit(s, actor, "end", "session", user_id, "", NULL, sl_buf_str(&after), err);
+    sl_buf_free(&after);
+    return rc;
 }
 
 int sd_login_failures(sl_store *store, const char *login, int64_t since, int *recent, sl_error *err)

@@ -528,7 +528,17 @@ static const char *const migrations[] = {
      "  inspection_id INTEGER NOT NULL REFERENCES inspections(id),"
      "  PRIMARY KEY (plan_id, inspection_id)"
      ");"),
-    /* 10: search (issue 13 item 7): one FTS5 index over plans, actions,
+    /* 10: sessions a user can list and end: each has a public reference
+     * (never the token or its digest), the address it signed in from and
+     * the browser's User-Agent. */
+    "ALTER TABLE sessions ADD COLUMN ref TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sessions ADD COLUMN address TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';"
+    "UPDATE sessions SET ref = substr(token_hash, 1, 16);"
+    "CREATE INDEX sessions_user ON sessions(user_id);"
+    "CREATE INDEX sessions_ref ON sessions(ref);",
+
+    /* 11: search (issue 13 item 7): one FTS5 index over plans, actions,
      * progress notes, recommendations, measures and people, each row's
      * rowid its record's id * 8 + its kind (domain/search.h), kept in step
      * with every write by the triggers below, and filled from what is
