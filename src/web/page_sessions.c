@@ -6,7 +6,9 @@
  * is refused at once by every server process. Each end is audited. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "domain/date.h"
 #include "domain/reminder.h"
 #include "web/auth.h"
 #include "web/web.h"
@@ -14,15 +16,16 @@
 #define TH "<th scope=\"col\" class=\"govuk-table__header\">"
 #define TD "<td class=\"govuk-table__cell\">"
 
-/* Writes a time (seconds since 1970) as "YYYY-MM-DD HH:MM" Europe/London into out. */
-static void london(int64_t t, char out[32])
+/* Writes a time (seconds since 1970) for people into out: Europe/London,
+ * with GMT or BST ("5 Sep 2017, 10:00 BST"), as every page writes times. */
+static void london(int64_t t, char out[SL_TIME_TEXT_SIZE])
 {
-    sl_day day;
-    int minute;
-    char date[11];
-    sl_london_time(t, &day, &minute);
-    sl_day_format(day, date);
-    snprintf(out, 32, "%s %02d:%02d", date, minute / 60, minute % 60);
+    struct tm tm;
+    time_t when = (time_t)t;
+    char stamp[32];
+    gmtime_r(&when, &tm);
+    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    sl_time_text(stamp, out);
 }
 
 /* Returns the first of needles found in ua, or NULL. */
@@ -68,7 +71,7 @@ static int on_session(void *ctx, const sl_session_row *r)
 {
     table_ctx *t = ctx;
     sl_buf *b = &t->req->body;
-    char created[32], seen[32];
+    char created[SL_TIME_TEXT_SIZE], seen[SL_TIME_TEXT_SIZE];
     london(r->created_at, created);
     london(r->last_seen, seen);
     t->n++;
