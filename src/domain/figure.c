@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "domain/limits.h"
+#include "domain/reminder.h"
 
 /* Writes a sentence into why when there is room for one. */
 static void say(char *why, size_t why_len, const char *text)
@@ -190,6 +191,47 @@ int sl_figure_period_read(const char *text, size_t len, sl_frequency freq, sl_da
         return -1;
     }
     return 0;
+}
+
+static const char *const month_abbrev[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                             "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+void sl_figure_period_words(const sl_period *period, char out[SL_FIGURE_WORDS])
+{
+    static const char *const months[12] = {"January", "February", "March",     "April",   "May",      "June",
+                                           "July",    "August",   "September", "October", "November", "December"};
+    int year, month, mday;
+    sl_day_to_ymd(period->first, &year, &month, &mday);
+    if (period->kind == SL_PERIOD_MONTH) {
+        snprintf(out, SL_FIGURE_WORDS, "%s %d", months[month - 1], year);
+    } else if (period->kind == SL_PERIOD_QUARTER) {
+        int fy = month >= 4 ? year : year - 1;
+        snprintf(out, SL_FIGURE_WORDS, "%d/%02d Q%d", fy, (fy + 1) % 100, ((month - 4 + 12) % 12) / 3 + 1);
+    } else {
+        char text[SL_PERIOD_TEXT];
+        sl_period_format(period, text);
+        snprintf(out, SL_FIGURE_WORDS, "%s", text);
+    }
+}
+
+void sl_figure_when_words(const char *ts, char out[SL_FIGURE_WORDS])
+{
+    int y, mo, d, h, mi, s, used = 0;
+    sl_day utc_day;
+    if (!ts || sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &s, &used) != 6 || ts[used] ||
+        !sl_ymd_valid(y, mo, d) || h > 23 || mi > 59 || s > 60) {
+        snprintf(out, SL_FIGURE_WORDS, "%s", ts ? ts : "");
+        return;
+    }
+    utc_day = sl_day_from_ymd(y, mo, d);
+    int64_t seconds = ((int64_t)(utc_day - sl_day_from_ymd(1970, 1, 1)) * 1440 + h * 60 + mi) * 60 + s;
+    sl_day day;
+    int minute;
+    sl_london_time(seconds, &day, &minute);
+    int offset = (int)(day - utc_day) * 1440 + minute - (h * 60 + mi);
+    sl_day_to_ymd(day, &y, &mo, &d);
+    snprintf(out, SL_FIGURE_WORDS, "%d %s %d, %02d:%02d %s", d, month_abbrev[mo - 1], y, minute / 60, minute % 60,
+             offset == 60 ? "BST" : "GMT");
 }
 
 /* Checks one text field against its limit (and presence when required) into e. */

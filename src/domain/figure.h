@@ -40,6 +40,16 @@ sl_figure_kind sl_figure_read(const char *text, size_t len, sl_unit unit, double
 int sl_figure_period_read(const char *text, size_t len, sl_frequency freq, sl_day today, sl_period *out, char *why,
                           size_t why_len);
 
+#define SL_FIGURE_WORDS 40  /* room for a period or a time in words and its NUL */
+
+/* Writes a period for people: a month as "May 2024", a quarter as
+ * "2024/25 Q1", anything else as sl_period_format writes it. */
+void sl_figure_period_words(const sl_period *period, char out[SL_FIGURE_WORDS]);
+/* Writes a stored UTC timestamp ("2024-06-15T10:00:00Z") as Europe/London
+ * time the UK way: "15 Jun 2024, 11:00 BST" (GMT in winter); text that is
+ * not such a timestamp is copied as it is (cut to fit). */
+void sl_figure_when_words(const char *timestamp, char out[SL_FIGURE_WORDS]);
+
 /* A figure as typed: every field as sent (NULL counts as empty). */
 typedef struct {
     const char *period;
