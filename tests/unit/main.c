@@ -19,6 +19,7 @@ void test_letter(void);
 void test_limits(void);
 void test_lint(void);
 void test_measures(void);
+void test_figure(void);
 void test_national(void);
 void test_permission(void);
 void test_plan(void);
@@ -54,6 +55,7 @@ int main(void)
         {"limits", test_limits},
         {"lint", test_lint},
         {"measures", test_measures},
+        {"figure", test_figure},
         {"national", test_national},
         {"permission", test_permission},
         {"plan", test_plan},
