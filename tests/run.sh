@@ -76,6 +76,7 @@ SL_ASAN="$PWD/build/asan/sightline-asan"
 if [ "$QUICK" = 0 ]; then
     if command -v chromium >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
         suite "web browser" node tests/web/browser.mjs build/sightline
+        suite "web browser measures" node tests/web/browser_measures.mjs build/sightline
     else
         wanted "web browser" && { NAMES+=("web browser"); ALONE+=(0); CMDS+=("echo 'skipped: run make deps to install chromium' >&2; echo '0 passed, 1 failed'"); }
     fi
@@ -83,6 +84,7 @@ if [ "$QUICK" = 0 ]; then
     suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
     suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
+    suite "web measures (asan+ubsan)" python3 tests/web/test_measures_web.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
     suite "import limits (asan+ubsan)" python3 tests/reliability/test_import_limits.py build/asan/sightline-asan
@@ -113,6 +115,8 @@ if [ -n "$PG_URL" ]; then
     done
     suite "web http (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_http.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web measures (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_measures_web.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
@@ -123,6 +127,7 @@ fi
 if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     suite "web edit" python3 tests/web/test_edit.py build/sightline
+    suite "web measures" python3 tests/web/test_measures_web.py build/sightline
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
