@@ -103,8 +103,9 @@ static int load(sl_run *run, const char *path)
                           findings.items[i].message);
         sl_buf_printf(&run->out, "loaded %zu value%s from %s", n_values - findings.n, n_values - findings.n == 1 ? "" : "s",
                       path);
-        sl_buf_printf(&run->out, findings.n ? "; %zu missing (not numbers), recorded as missing\n" : "\n",
-                      findings.n);
+        if (findings.n)
+            sl_buf_printf(&run->out, "; %zu missing (not numbers), recorded as missing", findings.n);
+        sl_buf_putc(&run->out, '\n');
     }
     sl_findings_free(&findings);
     for (size_t i = 0; i < known.n; i++)

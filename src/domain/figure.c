@@ -115,10 +115,12 @@ sl_figure_kind sl_figure_read(const char *text, size_t len, sl_unit unit, double
         say(why, why_len, "Enter a number, like 61.5 or 62% (decimals with a point, thousands with commas)");
         return SL_FIGURE_BAD;
     }
-    char range[160];
-    if (sl_unit_check_value(unit, value, range, sizeof range) < 0) {
-        if (why && why_len)
-            snprintf(why, why_len, "The figure %s", range);
+    if (sl_unit_check_value(unit, value, NULL, 0) < 0) {
+        if (why && why_len) {
+            int lead = snprintf(why, why_len, "The figure ");
+            if (lead > 0 && (size_t)lead < why_len)
+                sl_unit_check_value(unit, value, why + lead, why_len - (size_t)lead);
+        }
         return SL_FIGURE_OUT_OF_RANGE;
     }
     *out = value;
@@ -174,8 +176,7 @@ int sl_figure_period_read(const char *text, size_t len, sl_frequency freq, sl_da
     const char *t = text ? text : "";
     len = text ? len : 0;
     trim(&t, &len);
-    char reason[160] = "";
-    if (len == 0 || (read_month(t, len, out) < 0 && sl_period_parse(t, len, out, reason, sizeof reason) < 0)) {
+    if (len == 0 || (read_month(t, len, out) < 0 && sl_period_parse(t, len, out, NULL, 0) < 0)) {
         if (why && why_len)
             snprintf(why, why_len, "Enter the period as %s", example(freq));
         return -1;
@@ -244,20 +245,29 @@ static void check_text(const char *text, const char *label, size_t max, const ch
     sl_limit_check(label, text, max, e);
 }
 
+/* Marks an error whose message was written in place as bad input. */
+static void invalid(sl_error *e)
+{
+    e->set = 1;
+    e->code = SL_ERR_INVALID;
+}
+
 int sl_figure_check(const sl_figure_form *form, const sl_measure_def *def, sl_day today, sl_figure_checked *out)
 {
     memset(out, 0, sizeof *out);
-    char why[200];
     const char *period = form->period ? form->period : "", *value = form->value ? form->value : "";
-    if (sl_limit_check("The period", period, SL_LIMIT_FIGURE_PERIOD, &out->period_error) == 0 &&
-        sl_figure_period_read(period, strlen(period), def->frequency, today, &out->period, why, sizeof why) < 0)
-        sl_fail_code(&out->period_error, SL_ERR_INVALID, "%s", why);
-    if (sl_limit_check("The figure", value, SL_LIMIT_FIGURE_VALUE, &out->value_error) == 0) {
-        sl_figure_kind kind = sl_figure_read(value, strlen(value), def->unit, &out->value, why, sizeof why);
+    sl_error *pe = &out->period_error, *ve = &out->value_error;
+    if (sl_limit_check("The period", period, SL_LIMIT_FIGURE_PERIOD, pe) == 0 &&
+        sl_figure_period_read(period, strlen(period), def->frequency, today, &out->period, pe->message,
+                              sizeof pe->message) < 0)
+        invalid(pe);
+    if (sl_limit_check("The figure", value, SL_LIMIT_FIGURE_VALUE, ve) == 0) {
+        sl_figure_kind kind = sl_figure_read(value, strlen(value), def->unit, &out->value, ve->message,
+                                             sizeof ve->message);
         if (kind == SL_FIGURE_MISSING)
-            sl_fail_code(&out->value_error, SL_ERR_INVALID, "Enter the figure, like 61.5 or 62%%");
+            sl_fail_code(ve, SL_ERR_INVALID, "Enter the figure, like 61.5 or 62%%");
         else if (kind != SL_FIGURE_NUMBER)
-            sl_fail_code(&out->value_error, SL_ERR_INVALID, "%s", why);
+            invalid(ve);
     }
     check_text(form->source, "The source", SL_LIMIT_FIGURE_SOURCE,
                "Say where the figure comes from, like Liquidlogic extract", &out->source_error);
