@@ -188,6 +188,52 @@ static int record_replaced(sd_store *s, const sl_measure_value *v, const char *f
     return st ? sd_exec(s, st, err, "recording a replaced value") : -1;
 }
 
+/* Sets *any to 1 when measure code has a stored value of any series, else 0;
+ * returns 0 or -1. A first load of a measure has nothing to replace, and so
+ * skips looking for a value to keep in the history row by row. */
+static int has_values(sd_store *s, const char *code, int *any, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT 1 FROM measure_values v JOIN measures m ON m.id = v.measure_id WHERE m.code = ?1 LIMIT 1";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(code));
+    int found = st ? sd_one_row(s, st, err, "looking for stored values") : -1;
+    if (found == 1)
+        sd_reset(st);
+    *any = found == 1;
+    return found < 0 ? -1 : 0;
+}
+
+/* Reads the stored value of v's measure, series and period into *old;
+ * returns 1 found, 0 none, or -1. */
+static int stored_value(sd_store *s, const sl_measure_value *v, double *old, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT v.value FROM measure_values v JOIN measures m ON m.id = v.measure_id WHERE m.code = ?1"
+        " AND v.series = ?2 AND v.period_first = ?3 AND v.period_last = ?4";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v->code), SD_TEXT(v->series), SD_INT(v->period.first),
+                          SD_INT(v->period.last));
+    int found = st ? sd_one_row(s, st, err, "reading a stored value") : -1;
+    if (found == 1) {
+        *old = sd_double(st, 0);
+        sd_reset(st);
+    }
+    return found;
+}
+
+/* Keeps in the history the value a load replaces; returns 1 when v is
+ * already stored as it is (nothing to write), 0 to write it, or -1. */
+static int before_put(sd_store *s, const sl_measure_value *v, const char *file, const char *actor,
+                      const char *now, sl_error *err)
+{
+    double old = 0;
+    int found = stored_value(s, v, &old, err);
+    if (found <= 0)
+        return found;
+    if (old == v->value)
+        return 1;
+    return record_replaced(s, v, file, actor, now, err) < 0 ? -1 : 0;
+}
+
 int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, const char *file,
                           const char *actor, sl_error *err)
 {
@@ -200,14 +246,24 @@ int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
     sd_store *s = (sd_store *)store;
     char now[32];
     sl_now_timestamp(now);
+    int any = 0;
+    const char *checked = NULL;             /* the code `any` is for */
     for (size_t i = 0; i < n; i++) {
         if (v[i].missing) {
             if (record_missing(s, &v[i], file, actor, now, err) < 0)
                 return -1;
             continue;
         }
-        if (record_replaced(s, &v[i], file, actor, now, err) < 0)
+        if (!checked || strcmp(v[i].code, checked) != 0) {
+            if (has_values(s, v[i].code, &any, err) < 0)
+                return -1;
+            checked = v[i].code;
+        }
+        int same = any ? before_put(s, &v[i], file, actor, now, err) : 0;
+        if (same < 0)
             return -1;
+        if (same)
+            continue;
         sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v[i].code), SD_TEXT(v[i].series),
                           SD_INT(v[i].period.first), SD_INT(v[i].period.last),
                           SD_INT(v[i].period.kind), SD_REAL(v[i].value));
