@@ -105,7 +105,8 @@ void sl_page_measures(sl_request *req)
         sl_web_measures_free(&m);
         return;
     }
-    sl_buf_puts(b, "<table class=\"govuk-table sl-measures\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
+    sl_buf_puts(b, "<div class=\"sl-table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Measures table\">"
+                   "<table class=\"govuk-table sl-measures\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
                    "Each measure against its trajectory, today, with England and its statistical neighbours</caption>"
                    "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">" TH "Measure</th>" TH "Latest</th>"
                    TH "Expected</th>" TH "RAG</th>" TH "Trend</th>" TH "Good is</th>" TH "England</th>"
@@ -117,7 +118,7 @@ void sl_page_measures(sl_request *req)
         measure_row(req, &m.defs[i], own, count);
         charts[i] = (sl_chart_measure){&m.defs[i], own, count};
     }
-    sl_buf_puts(b, "</tbody></table><h2 class=\"govuk-heading-m\">Scorecard</h2><div class=\"sl-scorecard\">");
+    sl_buf_puts(b, "</tbody></table></div><h2 class=\"govuk-heading-m\">Scorecard</h2><div class=\"sl-scorecard\">");
     sl_chart_scorecard_svg(b, charts, (size_t)m.n, req->today, "Scorecard of every measure");
     sl_buf_puts(b, "</div>");
     free(charts);

@@ -154,6 +154,12 @@ async function scorecard(browser, base, cookies) {
   check('scorecard-caseload-row', row.includes('Lower') && row.includes('45') && row.includes('47') && row.includes('ours better'), row);
   await axeCheck(page, 'scorecard-1024');
   await shot(page, '31-scorecard-1024');
+  // On a phone the table scrolls within its own box, not the page.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const narrow = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  check('scorecard-375-page-does-not-scroll', narrow <= 375, narrow);
+  await axeCheck(page, 'scorecard-375');
+  await shot(page, '31-scorecard-375');
   await context.close();
 }
 
