@@ -35,7 +35,8 @@ const sl_command sl_commands[] = {
      "  --max-seconds N     refuse a PDF that takes more than N seconds to read (default 60)\n",
      sl_cmd_import},
     {"lint", "[--plan ID] [--json]", "Data-quality findings, with the line they come from.",
-     "  --plan ID           one plan (number or title); default every current plan\n"
+     "  --plan ID           one plan (number or title); default every current plan, and the\n"
+     "                      measures' figures a load gave no number for (missing-value)\n"
      "  --json              print JSON\n",
      sl_cmd_lint},
     {"plans", "[--json] [--as-of DATE] [--all]", "Plans with their counts by status and RAG.",

@@ -96,4 +96,12 @@ ok history-load s measure history ASMT
 has history-missing "$T/out" "2024-01   actual                   missing    missing"
 has history-loaded "$T/out" "loaded     64%          63%          tester  source: $T/junk.csv"
 has history-england "$T/out" "2023/24   england                  missing"
+# `lint` lists each missing figure until a figure fills it.
+ok lint s lint --json
+py lint-missing "$T/out" "sorted((x['ref'], x['message'].split(' (')[0]) for x in d if x['code'] == 'missing-value') == [('ASMT', 'no figure for 2023/24'), ('ASMT', 'no figure for 2024-01'), ('ASMT', 'no figure for 2024-03'), ('CASES', 'no figure for 2024-04')]"
+ok fill s measure set ASMT --period 2024-01 --value 58 --source "Liquidlogic extract"
+ok lint-after s lint
+has lint-text "$T/out" "junk.csv:0: warning: [missing-value] ASMT: no figure for 2024-03 (actual)"
+lacks lint-filled "$T/out" "no figure for 2024-01"
+has lint-summary "$T/out" "3 findings (0 errors) in 0 plans and the measures"
 finish
