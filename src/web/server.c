@@ -20,6 +20,7 @@
 
 #include "util/mem.h"
 #include "web/audit_queue.h"
+#include "web/throttle_share.h"
 #include "web/auth.h"
 #include "web/deadline.h"
 #include "web/hash_queue.h"
@@ -439,7 +440,8 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (sl_static_load(config->static_dir, &server.statics, err) < 0)
         return -1;
     raise_file_limit(MAX_CONNECTIONS + 256);
-    if (sl_audit_queue_start(config->db_path, err) < 0) {
+    if (sl_audit_queue_start(config->db_path, err) < 0 || sl_throttle_share_start(config->db_path, err) < 0) {
+        sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return -1;
     }
@@ -448,6 +450,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (sl_hash_queue_start(cpus > 2 ? (int)cpus - 1 : 1, HASH_QUEUE) < 0 ||
         sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
         sl_hash_queue_stop();
+        sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot start the server's threads");
@@ -464,6 +467,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (!d) {
         sl_deadline_stop();
         sl_hash_queue_stop();
+        sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
@@ -479,6 +483,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     sl_hash_queue_stop();
     MHD_stop_daemon(d);
     sl_deadline_stop();
+    sl_throttle_share_stop();
     sl_audit_queue_stop();
     if (sl_deadline_cut_count())
         fprintf(stderr, "sightline: %ld requests cut off at their header or body deadline\n", sl_deadline_cut_count());

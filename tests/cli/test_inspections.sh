@@ -30,8 +30,9 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("ALTER TABLE inspections DROP COLUMN kind")
 db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
-# What the migrations after 7 added goes too (11: measure figures), so that
-# opening the file applies them all again from 7.
+# What the migrations after 7 added goes too (8: sign-in events, 11: measure
+# figures), so that opening the file applies them all again from 7.
+db.execute("DROP TABLE IF EXISTS sign_in_events")
 db.execute("DROP TABLE IF EXISTS measure_figures")
 if any(c[1] == "version" for c in db.execute("PRAGMA table_info(measure_values)")):
     db.execute("ALTER TABLE measure_values DROP COLUMN version")

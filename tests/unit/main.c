@@ -35,6 +35,7 @@ void test_text_import(void);
 void test_tor(void);
 void test_docx(void);
 void test_xlsx(void);
+void test_work_queue(void);
 
 int main(void)
 {
@@ -71,6 +72,7 @@ int main(void)
         {"tor", test_tor},
         {"docx", test_docx},
         {"xlsx", test_xlsx},
+        {"work queue", test_work_queue},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
         int before = g_checks_failed;

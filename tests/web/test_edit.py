@@ -10,11 +10,9 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_http as h  # noqa: E402  (the Client, sign-in and check helpers)
@@ -246,29 +244,14 @@ def main():
         r = subprocess.run([SL, "--db", db, "user", "add", login, "--role", role, "--person", person,
                             "--password-stdin"], input="correct-horse-42\n", capture_output=True, text=True)
         check(f"user-add-{login}", r.returncode == 0, r.stderr)
-    port = h.free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
-                               "--static", os.path.join(ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        updates(port, db)
-        edits(port, db)
-        rough_edges(port, db)
-        reimport_keeps_comments(port, db, work)
+        with h.serving(db) as port:
+            if port:
+                updates(port, db)
+                edits(port, db)
+                rough_edges(port, db)
+                reimport_keeps_comments(port, db, work)
     finally:
-        server.terminate()
-        try:
-            _, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
         shutil.rmtree(work)
     print(f"{h.passed} passed, {h.failed} failed")
     return 0 if h.failed == 0 else 1

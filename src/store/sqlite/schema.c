@@ -507,6 +507,19 @@ static const char *const migrations[] = {
     ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
 
+    /* 8: sign-in successes and failures, shared by every server on one
+     * database so that sign-in throttling (web/throttle.c) holds across
+     * processes: each server writes its own and reads the others'. */
+    ("CREATE TABLE sign_in_events ("
+     "  id INTEGER PRIMARY KEY,"
+     "  origin TEXT NOT NULL,"                  /* the server process that saw it */
+     "  at INTEGER NOT NULL,"                   /* seconds since 1970 */
+     "  login TEXT NOT NULL,"
+     "  address TEXT NOT NULL,"
+     "  failed INTEGER NOT NULL"                /* 1 a failure, 0 a sign-in that succeeded */
+     ");"
+     "CREATE INDEX sign_in_events_at ON sign_in_events(at);"),
+
     /* 11: a measure's figures entered and corrected by hand: each stored
      * value has a version (a correction made on an older one is refused),
      * and every change is kept for ever in measure_figures with who, when,
