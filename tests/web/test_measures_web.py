@@ -14,16 +14,14 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_http as h  # noqa: E402  (the Client, sign-in and check helpers)
 
-SL, ROOT = h.SL, h.ROOT
+SL = h.SL
 check = h.check
 os.environ["SIGHTLINE_NOW"] = "2024-06-15T10:00:00Z"   # figures up to June 2024 have begun
 PASSWORD = "correct-horse-42"
@@ -187,29 +185,14 @@ def main():
     for login, role in [("bp", "lead"), ("board", "board"), ("viewer", "viewer")]:
         r = sl(db, "user", "add", login, "--role", role, "--password-stdin", stdin=PASSWORD + "\n")
         check(f"user-add-{login}", r.returncode == 0, r.stderr)
-    port = h.free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
-                               "--static", os.path.join(ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        bp = entering(port, db)
-        refusals(port, db)
-        correcting(port, db, bp)
-        scorecard(bp)
+        with h.serving(db) as port:
+            if port:
+                bp = entering(port, db)
+                refusals(port, db)
+                correcting(port, db, bp)
+                scorecard(bp)
     finally:
-        server.terminate()
-        try:
-            _, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
         shutil.rmtree(work)
     print(f"{h.passed} passed, {h.failed} failed")
     return 0 if h.failed == 0 else 1
