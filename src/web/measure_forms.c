@@ -215,6 +215,7 @@ static void save_correction(sl_request *req, const sl_measure_def *def, sl_measu
                             const sl_figure_checked *checked)
 {
     sl_error err = {0};
+    /* A form without a version (-1 matches none) is refused as stale, never applied blind. */
     figure_write w = {def->code, {checked->period, checked->value, p->typed.source, p->typed.note, p->typed.reason,
                                   1, p->version ? p->version : -1}};
     char period[SL_PERIOD_TEXT];
