@@ -76,6 +76,7 @@ SL_ASAN="$PWD/build/asan/sightline-asan"
 if [ "$QUICK" = 0 ]; then
     if command -v chromium >/dev/null 2>&1 && [ -d node_modules/playwright-core ]; then
         suite "web browser" node tests/web/browser.mjs build/sightline
+        suite "web browser measures" node tests/web/browser_measures.mjs build/sightline
     else
         wanted "web browser" && { NAMES+=("web browser"); ALONE+=(0); CMDS+=("echo 'skipped: run make deps to install chromium' >&2; echo '0 passed, 1 failed'"); }
     fi
@@ -85,6 +86,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
     suite "web as of (asan+ubsan)" python3 tests/web/test_as_of.py build/asan/sightline-asan
     suite "web search (asan+ubsan)" python3 tests/web/test_search.py build/asan/sightline-asan
+    suite "web measures (asan+ubsan)" python3 tests/web/test_measures_web.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
     suite "web tls (asan+ubsan)" python3 tests/web/test_tls.py build/asan/sightline-asan
@@ -122,6 +124,8 @@ if [ -n "$PG_URL" ]; then
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_as_of.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web search (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_search.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web measures (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_measures_web.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
@@ -138,6 +142,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web edit" python3 tests/web/test_edit.py build/sightline
     suite "web as of" python3 tests/web/test_as_of.py build/sightline
     suite "web search" python3 tests/web/test_search.py build/sightline
+    suite "web measures" python3 tests/web/test_measures_web.py build/sightline
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline

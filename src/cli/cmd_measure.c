@@ -1,16 +1,19 @@
 /* cmd_measure.c — `sightline measure add CODE …` and `sightline measure show
  * CODE`: defining a KPI (a standard indicator's code fills in its name, unit
- * and polarity) and reading one in full. */
+ * and polarity) and reading one in full; `measure set` and `measure history`
+ * (a figure entered or corrected, and the history) are in cmd_measure_figure.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/measure_figure.h"
 #include "cli/run.h"
 #include "report/measure_report.h"
 #include "util/buf.h"
 
 enum { OPT_NAME, OPT_UNIT, OPT_POLARITY, OPT_FREQUENCY, OPT_BASELINE, OPT_MILESTONE, OPT_TARGET,
-       OPT_TOLERANCE, OPT_OWNER, OPT_SOURCE, OPT_JSON, OPT_AS_OF, N_OPTS };
+       OPT_TOLERANCE, OPT_OWNER, OPT_SOURCE, OPT_JSON, OPT_AS_OF, OPT_PERIOD, OPT_VALUE, OPT_NOTE, OPT_CORRECT,
+       OPT_REASON, OPT_VERSION, N_OPTS };
 
 /* Reads a VALUE@DATE option into a point; returns 0 or SL_EXIT_USAGE. */
 static int read_point(const sl_command *cmd, const char *name, const char *text, sl_measure_point *p)
@@ -98,12 +101,12 @@ static void measure_out(sl_buf *out, int json, const sl_measure_def *d, const sl
     }
     sl_measure_table_heading(out);
     sl_measure_table_row(out, d, values, (size_t)nv, as_of);
-    sl_buf_puts(out, "\nPERIOD      SERIES                   VALUE\n");
+    sl_buf_puts(out, "\nPERIOD      SERIES                   VALUE        VERSION\n");
     for (int i = 0; i < nv; i++) {
         char period[SL_PERIOD_TEXT], value[SL_VALUE_TEXT];
         sl_period_format(&values[i].period, period);
         sl_unit_format_value(d->unit, values[i].value, value);
-        sl_buf_printf(out, "%-11s %-24s %s\n", period, values[i].series, value);
+        sl_buf_printf(out, "%-11s %-24s %-12s %d\n", period, values[i].series, value, values[i].version);
     }
     if (d->suggested_from)
         sl_buf_printf(out, "\nRead from the plan: %s\n", d->suggested_from);
@@ -137,16 +140,23 @@ static int show(sl_run *run, const char *code)
 /* Checks the subcommand before anything else; returns 0 or SL_EXIT_USAGE. */
 static int check_subcommand(sl_run *run)
 {
-    if (strcmp(run->pos[0], "add") != 0 && strcmp(run->pos[0], "show") != 0)
-        return sl_cli_usage(run->cmd, "unknown subcommand '%s' (try: measure add, measure show)", run->pos[0]);
-    return 0;
+    static const char *const subs[] = {"add", "show", "set", "history"};
+    for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+        if (strcmp(run->pos[0], subs[i]) == 0)
+            return 0;
+    return sl_cli_usage(run->cmd, "unknown subcommand '%s' (try: measure add, show, set, history)", run->pos[0]);
 }
 
 /* Runs the subcommand. `add` creates the store once the definition is
  * checked, `show` needs it as it is, so each opens it (sl_run_open_store). */
 static int measure_body(sl_run *run)
 {
-    return strcmp(run->pos[0], "add") == 0 ? add(run, run->pos[1]) : show(run, run->pos[1]);
+    const char *sub = run->pos[0], *code = run->pos[1];
+    if (strcmp(sub, "set") == 0)
+        return sl_measure_set(run, code);
+    if (strcmp(sub, "history") == 0)
+        return sl_measure_history(run, code);
+    return strcmp(sub, "add") == 0 ? add(run, code) : show(run, code);
 }
 
 int sl_cmd_measure(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
@@ -154,7 +164,9 @@ int sl_cmd_measure(const sl_cli *cli, const sl_command *cmd, int argc, char **ar
     sl_opt o[N_OPTS] = {SL_OPT("--name", 1),      SL_OPT("--unit", 1),      SL_OPT("--polarity", 1),
                         SL_OPT("--frequency", 1), SL_OPT("--baseline", 1),  SL_OPT("--milestone", 1),
                         SL_OPT("--target", 1),    SL_OPT("--tolerance", 1), SL_OPT("--owner", 1),
-                        SL_OPT("--source", 1),    SL_OPT("--json", 0),      SL_OPT("--as-of", 1)};
+                        SL_OPT("--source", 1),    SL_OPT("--json", 0),      SL_OPT("--as-of", 1),
+                        SL_OPT("--period", 1),    SL_OPT("--value", 1),     SL_OPT("--note", 1),
+                        SL_OPT("--correct", 0),   SL_OPT("--reason", 1),    SL_OPT("--version", 1)};
     static const sl_run_spec spec = {.min_pos = 2, .max_pos = 2, .check = check_subcommand, .body = measure_body};
     return SL_CLI_RUN(cli, cmd, argc, argv, o, &spec, NULL);
 }

@@ -86,17 +86,28 @@ static int load(sl_run *run, const char *path)
     size_t n_values = 0;
     int rc = data ? 0 : -1;
     known.n = n > 0 ? (size_t)n : 0;
+    sl_findings findings = {0};
     if (rc == 0)
-        rc = sl_measure_values_read(data, len, path, sl_measure_lookup_in_defs, &known, &values,
-                                    &n_values, err);
+        rc = sl_measure_values_read_all(data, len, path, sl_measure_lookup_in_defs, &known, &values,
+                                        &n_values, &findings, err);
     if (rc == 0 && (sl_store_begin(run->store, err) < 0 ||
                     sl_store_measure_values_put(run->store, values, n_values, path, run->cli->actor, err) < 0 ||
                     sl_store_commit(run->store, err) < 0)) {
         sl_store_rollback(run->store);
         rc = -1;
     }
-    if (rc == 0)
-        sl_buf_printf(&run->out, "loaded %zu value%s from %s\n", n_values, n_values == 1 ? "" : "s", path);
+    if (rc == 0) {
+        for (size_t i = 0; i < findings.n; i++)
+            sl_buf_printf(&run->out, "%s:%ld: %s: [%s] %s\n", path, findings.items[i].line,
+                          sl_lint_severity_name(findings.items[i].severity), findings.items[i].code,
+                          findings.items[i].message);
+        sl_buf_printf(&run->out, "loaded %zu value%s from %s", n_values - findings.n, n_values - findings.n == 1 ? "" : "s",
+                      path);
+        if (findings.n)
+            sl_buf_printf(&run->out, "; %zu missing (not numbers), recorded as missing", findings.n);
+        sl_buf_putc(&run->out, '\n');
+    }
+    sl_findings_free(&findings);
     for (size_t i = 0; i < known.n; i++)
         sl_measure_def_free((sl_measure_def *)&known.defs[i]);
     free((void *)known.defs);

@@ -35,7 +35,8 @@ const sl_command sl_commands[] = {
      "  --max-seconds N     refuse a PDF that takes more than N seconds to read (default 60)\n",
      sl_cmd_import},
     {"lint", "[--plan ID] [--json]", "Data-quality findings, with the line they come from.",
-     "  --plan ID           one plan (number or title); default every current plan\n"
+     "  --plan ID           one plan (number or title); default every current plan, and the\n"
+     "                      measures' figures a load gave no number for (missing-value)\n"
      "  --json              print JSON\n",
      sl_cmd_lint},
     {"plans", "[--json] [--as-of DATE] [--all]", "Plans with their counts by status and RAG.",
@@ -151,8 +152,11 @@ const sl_command sl_commands[] = {
     {"measure",
      "add CODE --name TEXT --unit UNIT --polarity higher|lower|context [--frequency F]\n"
      "       [--baseline VALUE@DATE] [--milestone VALUE@DATE]… [--target VALUE@DATE] [--tolerance N]\n"
-     "       sightline measure show CODE [--json] [--as-of DATE]",
-     "Define a KPI (a standard indicator's code fills in the rest), or show one.",
+     "       sightline measure show CODE [--json] [--as-of DATE]\n"
+     "       sightline measure set CODE --period MONTH --value V --source TEXT [--note TEXT]\n"
+     "                             [--correct --reason TEXT [--version N]]\n"
+     "       sightline measure history CODE",
+     "Define a KPI (a standard indicator's code fills in the rest), show one, enter or correct a figure.",
      "  --unit UNIT         percent, count, rate (per 10,000), days, pounds or fte\n"
      "  --polarity P        higher or lower is better, or context (never rated)\n"
      "  --frequency F       monthly (default), quarterly or annual\n"
@@ -160,7 +164,17 @@ const sl_command sl_commands[] = {
      "  --milestone V@DATE  a point on the trajectory (repeat for more), e.g. 80@2015-04\n"
      "  --target V@DATE     where it should end up\n"
      "  --tolerance N       how far short of the trajectory is still amber\n"
-     "  --owner, --source   who answers for it; where the figures come from\n",
+     "  --owner, --source   who answers for it; where the figures come from\n"
+     "  set: --period P     the month the figure is for: 2024-05, May 2024 or 05/2024 (a quarter\n"
+     "                      or financial year for quarterly and annual measures); not in the future\n"
+     "  --value V           61.5, 62% or 1,234 (N/A and the like are refused: enter a number)\n"
+     "  --source TEXT       where the figure comes from, e.g. \"Liquidlogic extract\" (required)\n"
+     "  --note TEXT         an optional note\n"
+     "  --correct           correct the figure recorded for the period (the old value is kept\n"
+     "                      in the history); --reason says why (required)\n"
+     "  --version N         refuse the correction if the figure is no longer at version N\n"
+     "                      (as `measure show` lists it)\n"
+     "  history CODE        every figure entered, corrected, loaded or missing, newest first\n",
      sl_cmd_measure},
     {"measures", "[--json] [--as-of DATE] | load FILE.csv | suggest --plan ID [--add] [--json]",
      "KPIs with latest value, trajectory RAG, direction and comparators.",

@@ -49,7 +49,7 @@ const char *sl_finding_code(const char *code)
         "due-before-start", "invalid-date", "unreadable-date", "duplicate-ref", "ref-gap",
         "missing-lead", "missing-measure", "missing-due", "vague-timescale",
         "recommendation-without-action", "unparsed-row", "doubtful-row", "damaged-ref",
-        "scrambled-text", "submission-deadline", "not-a-person", "hidden-sheet",
+        "scrambled-text", "submission-deadline", "not-a-person", "hidden-sheet", "missing-value",
     };
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
         if (strcmp(codes[i], code) == 0)

@@ -21,6 +21,10 @@
 #define SL_LIMIT_REASON 2000        /* why a manual RAG, why an action is returned */
 #define SL_LIMIT_EVIDENCE 2000      /* a link to evidence */
 #define SL_LIMIT_COMMENT 4000       /* a board member's comment */
+#define SL_LIMIT_FIGURE_VALUE 40    /* a measure's figure as typed ("1,234,567.5", "62%") */
+#define SL_LIMIT_FIGURE_PERIOD 40   /* the period a figure is for as typed ("September 2024") */
+#define SL_LIMIT_FIGURE_SOURCE 200  /* where a figure comes from ("Liquidlogic extract") */
+#define SL_LIMIT_FIGURE_NOTE 2000   /* a note on a figure */
 
 /* Limits on the work one import may make (settable: `import --max-bytes`
  * and the rest). The defaults fit every real document in the samples many

@@ -133,6 +133,8 @@ typedef struct {
     char series[SL_SERIES_MAX];
     sl_period period;
     double value;
+    int version;                /* stored: 1 for a first figure, one more at each change; 0 when not read from a store */
+    int missing;                /* read from a load file that gave no number ("N/A"): value unused, nothing stored */
 } sl_measure_value;
 
 /* Reads a series name of len bytes into out: the four standard series in any

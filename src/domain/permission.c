@@ -7,7 +7,7 @@ static const char *const role_names[] = {"", "viewer", "board", "lead", "program
 
 static const char *const verb_names[SL_N_VERBS] = {
     "read", "comment", "download-papers", "update", "sign-off", "edit",
-    "import", "run-board", "update-arising", "update-risk", "manage-users",
+    "import", "run-board", "update-arising", "update-risk", "manage-users", "enter-figures",
 };
 
 /* For each verb: the least role that may do it to anything, and the least
@@ -29,6 +29,7 @@ static const struct {
     [SL_DO_UPDATE_ARISING] = {SL_ROLE_PROGRAMME, SL_ROLE_LEAD, 0},
     [SL_DO_UPDATE_RISK] = {SL_ROLE_PROGRAMME, SL_ROLE_LEAD, 0},
     [SL_DO_MANAGE_USERS] = {SL_ROLE_ADMIN, SL_ROLE_NONE, 0},
+    [SL_DO_ENTER_FIGURES] = {SL_ROLE_LEAD, SL_ROLE_NONE, 0},
 };
 
 int sl_may(sl_role role, sl_verb verb, const sl_relation *rel)

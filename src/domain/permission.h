@@ -29,6 +29,7 @@ typedef enum {
     SL_DO_UPDATE_ARISING,       /* update an action arising from a meeting */
     SL_DO_UPDATE_RISK,          /* review a risk in the risk log */
     SL_DO_MANAGE_USERS,         /* accounts and their roles */
+    SL_DO_ENTER_FIGURES,        /* enter and correct a measure's monthly figures */
     SL_N_VERBS
 } sl_verb;
 

@@ -98,6 +98,22 @@ static void json_comparators(sl_buf *out, const sl_measure_def *def, const sl_me
     sl_buf_putc(out, '}');
 }
 
+int sl_measure_comparator(const sl_measure_def *def, const sl_measure_value *values, size_t n,
+                          const char *series, sl_day as_of, double *out)
+{
+    const sl_measure_value *latest = sl_measure_latest(values, n, def->code, series, as_of);
+    if (latest) {
+        *out = latest->value;
+        return 1;
+    }
+    const sl_indicator *ind = strcmp(series, "england") == 0 ? sl_indicator_find(def->code) : NULL;
+    if (ind && ind->has_england) {
+        *out = ind->england;
+        return 1;
+    }
+    return 0;
+}
+
 void sl_measure_json(sl_buf *out, const sl_measure_def *def, const sl_measure_value *values,
                      size_t n, sl_day as_of)
 {

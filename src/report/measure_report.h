@@ -25,6 +25,12 @@ void sl_measure_table_row(sl_buf *out, const sl_measure_def *def, const sl_measu
  * NULL and 0 when there are none. */
 const sl_measure_value *sl_values_of(const sl_measure_value *values, size_t n, const char *code,
                                      size_t *count);
+/* Sets *out to the latest value, as of as_of, of comparator series
+ * ("england", "statistical-neighbours", "region") of def among its values;
+ * for "england" the catalogue's figure (domain/measure.h) stands in when
+ * none was loaded. Returns 1 when there is one, else 0. */
+int sl_measure_comparator(const sl_measure_def *def, const sl_measure_value *values, size_t n,
+                          const char *series, sl_day as_of, double *out);
 /* Returns the measure's RAG in words ("no data" when the latest period has
  * no actual, "" for a context measure); static storage. */
 const char *sl_measure_rag_word(const sl_measure_def *def, const sl_measure_status *status);

@@ -13,6 +13,7 @@
 #include "domain/action_edit.h"
 #include "domain/board.h"
 #include "domain/date.h"
+#include "domain/figure.h"
 #include "domain/inspection.h"
 #include "domain/measure.h"
 #include "domain/meeting.h"

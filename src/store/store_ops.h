@@ -301,11 +301,30 @@ SL_STORE_OP(int, measures, (sl_store *store, sl_measure_def **defs, int64_t **ac
             (store, defs, action_ids, err))
 
 /* Stores values (replacing any for the same measure, series and period: a
- * second load of the same file changes nothing) and logs the load. Every
- * code must name a stored measure. Returns 0 or -1. Call inside a transaction. */
+ * second load of the same file changes nothing) and logs the load. A value
+ * that replaces a different one is recorded in the figure history
+ * ("loaded", with the value before); a missing one (values[i].missing) is
+ * recorded there as missing, once, and nothing is stored. Every code must
+ * name a stored measure. Returns 0 or -1. Call inside a transaction. */
 SL_STORE_OP(int, measure_values_put, (sl_store *store, const sl_measure_value *values, size_t n,
             const char *file, const char *actor, sl_error *err),
             (store, values, n, file, actor, err))
+
+/* Enters one actual figure of measure code (entry->correcting 0: there must
+ * be none for its period yet, else SL_ERR_EXISTS) or corrects it (there
+ * must be one, else SL_ERR_NOT_FOUND, and at entry->version unless that is
+ * 0, else SL_ERR_STALE); the value before is kept in the figure history
+ * with actor, time, source, note and reason, and the change audited. An
+ * unknown measure is SL_ERR_NOT_FOUND. Returns 0 or -1. Call inside a transaction. */
+SL_STORE_OP(int, measure_figure_put, (sl_store *store, const char *code, const sl_figure_entry *entry,
+            const char *actor, sl_error *err),
+            (store, code, entry, actor, err))
+
+/* Loads the figure history of measure code, newest first, into *records
+ * (caller frees with sl_figure_records_free). Returns the count, or -1. */
+SL_STORE_OP(int, measure_figures, (sl_store *store, const char *code, sl_figure_record **records,
+            sl_error *err),
+            (store, code, records, err))
 
 /* Loads the values of one measure (every measure when code is NULL) into
  * *values (caller frees). Returns the count, or -1. */

@@ -5,6 +5,7 @@
 
 #include "web/action_page.h"
 #include "web/governance_web.h"
+#include "web/measure_page.h"
 
 const sl_route sl_routes[] = {
     {"GET", "/sign-in", SL_ROLE_NONE, sl_page_sign_in, 0},
@@ -33,7 +34,10 @@ const sl_route sl_routes[] = {
     {"POST", "/sessions/end", SL_ROLE_VIEWER, sl_page_session_end, 0},
     {"POST", "/sessions/end-others", SL_ROLE_VIEWER, sl_page_sessions_end_others, 0},
     {"GET", "/measures", SL_ROLE_VIEWER, sl_page_measures, 1},
-    {"GET", "/measure", SL_ROLE_VIEWER, sl_page_measure, 1},
+    {"GET", "/measure", SL_ROLE_VIEWER, sl_page_measure, 0},
+    {"POST", "/measure/figures", SL_ROLE_LEAD, sl_page_measure_enter_post, 0},
+    {"GET", "/measure/correct", SL_ROLE_LEAD, sl_page_measure_correct, 0},
+    {"POST", "/measure/correct", SL_ROLE_LEAD, sl_page_measure_correct_post, 0},
     {"GET", "/national", SL_ROLE_VIEWER, sl_page_national, 1},
     {"GET", "/summary", SL_ROLE_VIEWER, sl_page_summary, 1},
     {"GET", "/inspections", SL_ROLE_VIEWER, sl_page_inspections, 1},

@@ -38,6 +38,9 @@ db.execute("DROP INDEX sessions_user")                  # 10: sessions listed an
 db.execute("DROP INDEX sessions_ref")
 for column in ("ref", "address", "user_agent"):
     db.execute(f"ALTER TABLE sessions DROP COLUMN {column}")
+db.execute("DROP TABLE IF EXISTS measure_figures")          # 11: measure figures
+if any(c[1] == "version" for c in db.execute("PRAGMA table_info(measure_values)")):
+    db.execute("ALTER TABLE measure_values DROP COLUMN version")
 db.execute("PRAGMA user_version = 6")
 db.commit()
 PY

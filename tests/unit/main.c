@@ -20,6 +20,7 @@ void test_letter(void);
 void test_limits(void);
 void test_lint(void);
 void test_measures(void);
+void test_figure(void);
 void test_national(void);
 void test_pack(void);
 void test_permission(void);
@@ -60,6 +61,7 @@ int main(void)
         {"limits", test_limits},
         {"lint", test_lint},
         {"measures", test_measures},
+        {"figure", test_figure},
         {"national", test_national},
         {"pack", test_pack},
         {"permission", test_permission},

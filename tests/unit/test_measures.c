@@ -534,6 +534,32 @@ static void test_load(void)
           "series column absent: actual");
     free(rows);
 
+    /* Words that say there is no figure are missing rows with a warning each, never 0. */
+    static const char junk[] = "code,period,value,series\n"
+                               "MGREEN,2015-07,N/A,actual\n"
+                               "MGREEN,2015-08,86,\n"
+                               "MGREEN,2015-09,tbc,\n"
+                               "MGREEN,2015-10,-,england\n"
+                               "MGREEN,2015-11,,\n"
+                               "MGREEN,2015-12,62%,\n";
+    sl_findings findings = {0};
+    rc = sl_measure_values_read_all(junk, strlen(junk), "junk.csv", sl_measure_lookup_in_defs, &list, &rows, &n,
+                                    &findings, &err);
+    CHECK(rc == 0 && n == 6 && findings.n == 4, "junk values: rc %d, %zu rows, %zu findings (%s)", rc, n, findings.n,
+          err.message);
+    if (rc == 0 && n == 6 && findings.n == 4) {
+        CHECK(rows[0].missing && !rows[1].missing && rows[1].value == 86 && rows[2].missing && rows[3].missing &&
+                  rows[4].missing && rows[0].value == 0,
+              "N/A, tbc, - and an empty cell are missing; 86 is a number");
+        CHECK(strcmp(findings.items[0].code, "missing-value") == 0 && findings.items[0].line == 2 &&
+                  findings.items[3].line == 6 && strstr(findings.items[0].message, "'N/A'") &&
+                  strstr(findings.items[0].message, "not as 0"),
+              "each missing row is a missing-value warning at its line: %s", findings.items[0].message);
+        CHECK(!rows[5].missing && rows[5].value == 62, "62%% reads as 62");
+    }
+    sl_findings_free(&findings);
+    free(rows);
+
     static const struct {
         const char *what;
         const char *csv;

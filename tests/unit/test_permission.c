@@ -24,6 +24,7 @@ static const struct {
     {SL_DO_UPDATE_ARISING,  "nnnyy", "nnyyy", "nnnyy"},
     {SL_DO_UPDATE_RISK,     "nnnyy", "nnyyy", "nnnyy"},
     {SL_DO_MANAGE_USERS,    "nnnny", "nnnny", "nnnny"},
+    {SL_DO_ENTER_FIGURES,   "nnyyy", "nnyyy", "nnyyy"},
 };
 
 /* Checks one relation's column of the table for every role. */

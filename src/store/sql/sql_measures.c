@@ -156,20 +156,114 @@ int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
     return result;
 }
 
+/* Records in the figure history that a load gave no number for value v
+ * (once: loading the same file again adds nothing). */
+static int record_missing(sd_store *s, const sl_measure_value *v, const char *file, const char *actor,
+                          const char *now, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO measure_figures (measure_id, series, period_first, period_last, period_kind, change,"
+        " source, actor, recorded_at) SELECT m.id, ?2, ?3, ?4, ?5, 'missing', ?6, ?7, ?8 FROM measures m"
+        " WHERE m.code = ?1 AND NOT EXISTS (SELECT 1 FROM measure_figures f WHERE f.measure_id = m.id"
+        " AND f.series = ?2 AND f.period_first = ?3 AND f.period_last = ?4 AND f.change = 'missing')";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v->code), SD_TEXT(v->series), SD_INT(v->period.first),
+                          SD_INT(v->period.last), SD_INT(v->period.kind), SD_TEXT(file), SD_TEXT(actor),
+                          SD_TEXT(now));
+    return st ? sd_exec(s, st, err, "recording a missing value") : -1;
+}
+
+/* Records in the figure history the value a load is about to replace,
+ * when it differs from the new one. */
+static int record_replaced(sd_store *s, const sl_measure_value *v, const char *file, const char *actor,
+                           const char *now, sl_error *err)
+{
+    static const char sql[] =
+        "INSERT INTO measure_figures (measure_id, series, period_first, period_last, period_kind, change, value,"
+        " previous, source, actor, recorded_at) SELECT v.measure_id, v.series, v.period_first, v.period_last,"
+        " ?5, 'loaded', ?6, v.value, ?7, ?8, ?9 FROM measure_values v JOIN measures m ON m.id = v.measure_id"
+        " WHERE m.code = ?1 AND v.series = ?2 AND v.period_first = ?3 AND v.period_last = ?4 AND v.value <> ?6";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v->code), SD_TEXT(v->series), SD_INT(v->period.first),
+                          SD_INT(v->period.last), SD_INT(v->period.kind), SD_REAL(v->value), SD_TEXT(file),
+                          SD_TEXT(actor), SD_TEXT(now));
+    return st ? sd_exec(s, st, err, "recording a replaced value") : -1;
+}
+
+/* Sets *any to 1 when measure code has a stored value of any series, else 0;
+ * returns 0 or -1. A first load of a measure has nothing to replace, and so
+ * skips looking for a value to keep in the history row by row. */
+static int has_values(sd_store *s, const char *code, int *any, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT 1 FROM measure_values v JOIN measures m ON m.id = v.measure_id WHERE m.code = ?1 LIMIT 1";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(code));
+    int found = st ? sd_one_row(s, st, err, "looking for stored values") : -1;
+    if (found == 1)
+        sd_reset(st);
+    *any = found == 1;
+    return found < 0 ? -1 : 0;
+}
+
+/* Reads the stored value of v's measure, series and period into *old;
+ * returns 1 found, 0 none, or -1. */
+static int stored_value(sd_store *s, const sl_measure_value *v, double *old, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT v.value FROM measure_values v JOIN measures m ON m.id = v.measure_id WHERE m.code = ?1"
+        " AND v.series = ?2 AND v.period_first = ?3 AND v.period_last = ?4";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v->code), SD_TEXT(v->series), SD_INT(v->period.first),
+                          SD_INT(v->period.last));
+    int found = st ? sd_one_row(s, st, err, "reading a stored value") : -1;
+    if (found == 1) {
+        *old = sd_double(st, 0);
+        sd_reset(st);
+    }
+    return found;
+}
+
+/* Keeps in the history the value a load replaces; returns 1 when v is
+ * already stored as it is (nothing to write), 0 to write it, or -1. */
+static int before_put(sd_store *s, const sl_measure_value *v, const char *file, const char *actor,
+                      const char *now, sl_error *err)
+{
+    double old = 0;
+    int found = stored_value(s, v, &old, err);
+    if (found <= 0)
+        return found;
+    if (old == v->value)
+        return 1;
+    return record_replaced(s, v, file, actor, now, err) < 0 ? -1 : 0;
+}
+
 int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, const char *file,
                           const char *actor, sl_error *err)
 {
-    static const char sqlite_sql[] =
-        "INSERT OR REPLACE INTO measure_values (measure_id, series, period_first, period_last,"
-        " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1";
-    static const char pg_sql[] =
+    static const char sql[] =
         "INSERT INTO measure_values (measure_id, series, period_first, period_last,"
-        " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1"
+        " period_kind, value, version) SELECT id, ?2, ?3, ?4, ?5, ?6, 1 FROM measures WHERE code = ?1"
         " ON CONFLICT (measure_id, series, period_first, period_last)"
-        " DO UPDATE SET period_kind = excluded.period_kind, value = excluded.value";
+        " DO UPDATE SET period_kind = excluded.period_kind, value = excluded.value,"
+        " version = measure_values.version + (CASE WHEN measure_values.value <> excluded.value THEN 1 ELSE 0 END)";
     sd_store *s = (sd_store *)store;
-    const char *sql = SD_SQL(s, sqlite_sql, pg_sql);
+    char now[32];
+    sl_now_timestamp(now);
+    int any = 0;
+    const char *checked = NULL;             /* the code `any` is for */
     for (size_t i = 0; i < n; i++) {
+        if (v[i].missing) {
+            if (record_missing(s, &v[i], file, actor, now, err) < 0)
+                return -1;
+            continue;
+        }
+        if (!checked || strcmp(v[i].code, checked) != 0) {
+            if (has_values(s, v[i].code, &any, err) < 0)
+                return -1;
+            checked = v[i].code;
+        }
+        int same = any ? before_put(s, &v[i], file, actor, now, err) : 0;
+        if (same < 0)
+            return -1;
+        if (same)
+            continue;
         sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v[i].code), SD_TEXT(v[i].series),
                           SD_INT(v[i].period.first), SD_INT(v[i].period.last),
                           SD_INT(v[i].period.kind), SD_REAL(v[i].value));
@@ -190,7 +284,7 @@ int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
 int sd_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)
 {
     static const char sql[] =
-        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
+        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value, v.version"
         " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
         " WHERE CAST(?1 AS TEXT) IS NULL OR m.code = ?1 ORDER BY m.code, v.period_last, v.series";
     sd_store *s = (sd_store *)store;
@@ -214,6 +308,7 @@ int sd_measure_values(sl_store *store, const char *code, sl_measure_value **valu
         v->period.first = sd_day(st, 3);
         v->period.last = sd_day(st, 4);
         v->value = sd_double(st, 5);
+        v->version = sd_int(st, 6);
     }
     if (sd_walk_end(s, st, rc, 0, err, "reading values") < 0) {
         free(*values);

@@ -538,7 +538,35 @@ static const char *const migrations[] = {
     "CREATE INDEX sessions_user ON sessions(user_id);"
     "CREATE INDEX sessions_ref ON sessions(ref);",
 
-    /* 11: search (issue 13 item 7): one FTS5 index over plans, actions,
+    /* 11: a measure's figures entered and corrected by hand: each stored
+     * value has a version (a correction made on an older one is refused),
+     * and every change is kept for ever in measure_figures with who, when,
+     * the source and the value it superseded; a load file's "N/A" is kept
+     * there as missing, never stored as a value. */
+    "ALTER TABLE measure_values ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "CREATE TABLE measure_figures ("
+    "  id INTEGER PRIMARY KEY,"
+    "  measure_id INTEGER NOT NULL REFERENCES measures(id),"
+    "  series TEXT NOT NULL,"
+    "  period_first INTEGER NOT NULL,"
+    "  period_last INTEGER NOT NULL,"
+    "  period_kind INTEGER NOT NULL,"
+    "  change TEXT NOT NULL CHECK (change IN ('entered', 'corrected', 'loaded', 'missing')),"
+    "  value REAL,"                             /* NULL: missing */
+    "  previous REAL,"                          /* the value superseded, NULL when none */
+    "  source TEXT NOT NULL,"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  reason TEXT NOT NULL DEFAULT '',"
+    "  actor TEXT NOT NULL,"
+    "  recorded_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX measure_figures_period ON measure_figures(measure_id, period_last);"
+    "CREATE TRIGGER measure_figures_append_only_u BEFORE UPDATE ON measure_figures"
+    "  BEGIN SELECT RAISE(ABORT, 'measure figures are append-only'); END;"
+    "CREATE TRIGGER measure_figures_append_only_d BEFORE DELETE ON measure_figures"
+    "  BEGIN SELECT RAISE(ABORT, 'measure figures are append-only'); END;",
+
+    /* 12: search (issue 13 item 7): one FTS5 index over plans, actions,
      * progress notes, recommendations, measures and people, each row's
      * rowid its record's id * 8 + its kind (domain/search.h), kept in step
      * with every write by the triggers below, and filled from what is

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "domain/figure.h"
 #include "util/csv.h"
 #include "util/mem.h"
 
@@ -51,6 +52,7 @@ typedef struct {
     size_t n_rows;
     size_t cap_rows;
     uint32_t *table;                        /* row index + 1, 0 for an empty slot */
+    sl_findings *findings;                  /* where a missing value is reported; may be NULL */
     size_t table_size;                      /* a power of two */
 } reader;
 
@@ -187,6 +189,7 @@ static int read_row(reader *r, const sl_csv *csv, const column_map *map, sl_meas
     const char *file = r->file;
     long line = csv->record_line;
     size_t len;
+    row->version = 0;
     const char *code = trimmed(csv->fields[map->code], &len);
     if (len == 0 || len >= SL_MEASURE_CODE_MAX)
         return sl_fail_at(err, file, line, "missing or overlong measure code");
@@ -214,10 +217,21 @@ static int read_row(reader *r, const sl_csv *csv, const column_map *map, sl_meas
     meta->line = line;
 
     const char *value = csv->fields[map->value];
-    if (sl_measure_parse_number(value, strlen(value), &row->value) < 0)
-        return sl_fail_at(err, file, line, "value '%.32s' is not a number", value);
-    if (sl_unit_check_value(shape.unit, row->value, why, sizeof why) < 0)
-        return sl_fail_at(err, file, line, "value %s for %s", why, row->code);
+    sl_figure_kind kind = sl_figure_read(value, strlen(value), shape.unit, &row->value, why, sizeof why);
+    if (kind == SL_FIGURE_BAD)
+        return sl_fail_at(err, file, line, "value '%.32s' is not a number: %s", value, why);
+    if (kind == SL_FIGURE_OUT_OF_RANGE)
+        return sl_fail_at(err, file, line, "value for %s: %s", row->code, why);
+    row->missing = kind == SL_FIGURE_MISSING;
+    if (row->missing) {
+        char shown[SL_PERIOD_TEXT];
+        sl_period_format(&row->period, shown);
+        row->value = 0;
+        if (r->findings)
+            sl_findings_add(r->findings, SL_LINT_WARNING, "missing-value", row->code, line,
+                            "'%.32s' for %s %s %s is not a number: recorded as missing, not as 0", value,
+                            row->code, shown, row->series);
+    }
     return 0;
 }
 
@@ -252,8 +266,16 @@ static int read_rows(reader *r, sl_csv *csv, const column_map *map, sl_error *er
 int sl_measure_values_read(const char *data, size_t len, const char *file, sl_measure_lookup_fn lookup, void *ctx,
                            sl_measure_value **out, size_t *n_out, sl_error *err)
 {
+    return sl_measure_values_read_all(data, len, file, lookup, ctx, out, n_out, NULL, err);
+}
+
+int sl_measure_values_read_all(const char *data, size_t len, const char *file, sl_measure_lookup_fn lookup,
+                               void *ctx, sl_measure_value **out, size_t *n_out, sl_findings *findings,
+                               sl_error *err)
+{
     reader r;
     memset(&r, 0, sizeof r);
+    r.findings = findings;
     r.file = file;
     r.lookup = lookup;
     r.ctx = ctx;

@@ -7,7 +7,10 @@
  * comparators as actuals). Blank rows are skipped. Every row is checked: a
  * known measure code, a period in period.h syntax that fits the measure's
  * frequency (the actual series exactly, comparators also a longer period), a
- * number within the measure's unit (a percentage of 140 is refused), and no
+ * number within the measure's unit as domain/figure.h reads it ("62%",
+ * "1,234"; a percentage of 140 is refused) or a word that says there is no
+ * figure ("N/A", "tbc", "-", empty: the row comes back with missing set,
+ * never as 0, and a "missing-value" warning), and no
  * second row for the same code, period slot and series. The first bad row
  * is reported as file:line through sl_error and nothing is returned: all
  * rows or none. */
@@ -15,6 +18,7 @@
 #define SL_IMPORT_MEASURE_VALUES_H
 #include <stddef.h>
 
+#include "domain/finding.h"
 #include "domain/measure.h"
 #include "util/error.h"
 
@@ -43,5 +47,10 @@ int sl_measure_lookup_in_defs(void *ctx, const char *code, sl_measure_shape *sha
  * or -1 with err set at the first bad row's file:line and *out NULL. */
 int sl_measure_values_read(const char *data, size_t len, const char *file, sl_measure_lookup_fn lookup, void *ctx,
                            sl_measure_value **out, size_t *n_out, sl_error *err);
+/* The same, adding a "missing-value" warning to findings (may be NULL) for
+ * each row that gives no number. */
+int sl_measure_values_read_all(const char *data, size_t len, const char *file, sl_measure_lookup_fn lookup,
+                               void *ctx, sl_measure_value **out, size_t *n_out, sl_findings *findings,
+                               sl_error *err);
 
 #endif
