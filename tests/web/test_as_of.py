@@ -196,6 +196,12 @@ def crawl_paths(admin, aid):
         p = p.replace("/actions/{id}", f"/actions/{aid}").replace("{id}", "1")
         if p == "/measure":
             p = "/measure?code=ASMT"
+        if p == "/measure/correct":     # a correction form needs a figure: the first the measure's page links to
+            _, _, page = admin.get("/measure?code=ASMT")
+            link = re.search(r'href="(/measure/correct\?[^"]+)"', page)
+            if not link:
+                continue
+            p = html.unescape(link.group(1))
         out.append(p)
     return out
 
