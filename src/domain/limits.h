@@ -21,6 +21,10 @@
 #define SL_LIMIT_REASON 2000        /* why a manual RAG, why an action is returned */
 #define SL_LIMIT_EVIDENCE 2000      /* a link to evidence */
 #define SL_LIMIT_COMMENT 4000       /* a board member's comment */
+#define SL_LIMIT_FILE_NAME 255      /* an evidence file's name */
+
+/* An evidence file attached to a progress update (on the web form and `update --attach`). */
+#define SL_EVIDENCE_MAX_BYTES ((size_t)20 << 20)
 
 /* Limits on the work one import may make (settable: `import --max-bytes`
  * and the rest). The defaults fit every real document in the samples many

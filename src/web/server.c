@@ -26,6 +26,7 @@
 #include "web/mhd_api.h"
 #include "web/page_cache.h"
 #include "web/static_files.h"
+#include "web/upload.h"
 #include "web/web.h"
 
 #define MAX_BODY (64 * 1024)
@@ -67,6 +68,11 @@ static sl_store *worker_store(sl_error *err)
 typedef struct {
     sl_buf body;
     int too_large;
+    sl_upload_reader *reader;       /* a multipart body being read (upload.h), else NULL */
+    int multipart;                  /* the body was multipart: form and upload hold it */
+    int bad_body;                   /* … and it was malformed */
+    sl_form form;
+    sl_upload upload;
     struct MHD_Connection *conn;
     volatile sl_verify verify;      /* a sign-in's password check, set by the hashing thread */
 } pending;
@@ -144,6 +150,22 @@ static enum MHD_Result send_static(struct MHD_Connection *conn, const sl_static_
     return ok;
 }
 
+/* Writes an attachment's Content-Disposition (RFC 6266): an ASCII
+ * filename="…" with every character outside [A-Za-z0-9._-] as '_', and the whole
+ * name in UTF-8, percent-encoded, as filename*. */
+static void content_disposition(sl_buf *out, const char *name)
+{
+    sl_buf_puts(out, "attachment; filename=\"");
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+        if (*c >= 0x80 && *c < 0xC0)
+            continue;               /* a UTF-8 continuation byte: its character is one '_' already */
+        int plain = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+                    *c == '.' || *c == '-' || *c == '_';
+        sl_buf_putc(out, plain ? (char)*c : '_');
+    }
+    sl_buf_printf(out, "\"; filename*=UTF-8''%U", name);
+}
+
 /* Queues a page handler's answer. */
 static enum MHD_Result send_answer(sl_request *req)
 {
@@ -166,7 +188,7 @@ static enum MHD_Result send_answer(sl_request *req)
     }
     if (req->filename) {
         sl_buf disposition = SL_BUF_INIT;
-        sl_buf_cprintf(&disposition, "attachment; filename=\"%s\"", req->filename);
+        content_disposition(&disposition, req->filename);
         MHD_add_response_header(r, "Content-Disposition", sl_buf_str(&disposition));
         sl_buf_free(&disposition);
     }
@@ -218,7 +240,7 @@ static void run_cached(sl_request *req, const sl_route *route)
 }
 
 /* Checks who may do what, then runs the page; fills the answer in req. */
-static void dispatch(sl_request *req, const pending *p)
+static void dispatch(sl_request *req, pending *p)
 {
     /* HEAD is answered as GET; libmicrohttpd sends the headers without the body. */
     const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
@@ -232,7 +254,15 @@ static void dispatch(sl_request *req, const pending *p)
         sl_error_page(req, 413, "Too much data", "The form sent more than sightline accepts.");
         return;
     }
-    if (is_post && sl_form_decode(p->body.data ? p->body.data : "", p->body.len, &req->form) < 0) {
+    if (is_post && p->multipart) {
+        if (p->bad_body) {
+            sl_error_page(req, 400, "Bad request", "The form could not be read.");
+            return;
+        }
+        req->form = p->form;
+        memset(&p->form, 0, sizeof p->form);
+        req->upload = &p->upload;
+    } else if (is_post && sl_form_decode(p->body.data ? p->body.data : "", p->body.len, &req->form) < 0) {
         sl_error_page(req, 400, "Bad request", "The form could not be read.");
         return;
     }
@@ -297,6 +327,19 @@ static void suspend_for_hash(pending *p, const sl_request *req)
     }
 }
 
+/* Starts reading a multipart body when the route takes a file (its
+ * upload_max) and the body is multipart/form-data; other bodies are read
+ * whole, up to MAX_BODY. */
+static void start_upload(pending *p, const char *method, const char *url)
+{
+    int64_t ids[2];
+    const sl_route *route = strcmp(method, "POST") == 0 ? sl_route_find(method, url, ids) : NULL;
+    if (!route || !route->upload_max)
+        return;
+    p->reader = sl_upload_start(p->conn, route->upload_max, &p->form, &p->upload);
+    p->multipart = p->reader != NULL;
+}
+
 /* MHD's access handler: gathers the body, then answers. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload,
@@ -317,8 +360,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         p = sl_calloc(sizeof *p);
         p->conn = conn;
         *con_cls = p;
+        start_upload(p, method, url);
         sl_deadline_headers_done(deadline_of(conn));
         return MHD_YES;
+    }
+    if (*upload_size && p->reader) {
+        sl_upload_feed(p->reader, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (p->reader) {
+        p->bad_body = sl_upload_finish(p->reader) < 0;
+        p->reader = NULL;
     }
     if (*upload_size) {
         if (p->body.len + *upload_size > MAX_BODY)
@@ -372,6 +425,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     sl_deadline_answered(deadline_of(conn));
     pending *p = *con_cls;
     if (p) {
+        if (p->reader)
+            sl_upload_finish(p->reader);
+        sl_form_free(&p->form);
+        sl_upload_free(&p->upload);
         sl_buf_free(&p->body);
         free(p);
         *con_cls = NULL;

@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "web/form.h"
 #include "web/template.h"
+#include "web/upload.h"
 
 struct MHD_Connection;
 
@@ -34,6 +35,7 @@ typedef struct {
     sl_store *store;                /* this worker thread's connection */
     const char *data_dir;           /* the reference data (authorities, boundaries) */
     sl_form form;                   /* a POST's fields */
+    sl_upload *upload;              /* a multipart POST's file (upload.h); NULL for other bodies */
     int64_t ids[2];                 /* numbers matched by {id} in the route */
     int signed_in;
     sl_session session;             /* valid when signed_in */
@@ -141,6 +143,7 @@ typedef struct {
     sl_role least_role;             /* SL_ROLE_NONE: open to anyone */
     sl_page_fn handler;
     int cacheable;                  /* the content depends only on the request, the day and the data */
+    size_t upload_max;              /* set: a multipart form with one file of at most this many bytes */
 } sl_route;
 
 extern const sl_route sl_routes[];

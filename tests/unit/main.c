@@ -16,6 +16,7 @@ void test_heatmap(void);
 void test_inspection(void);
 void test_lazy_lib(void);
 void test_letter(void);
+void test_evidence(void);
 void test_limits(void);
 void test_lint(void);
 void test_measures(void);
@@ -51,6 +52,7 @@ int main(void)
         {"inspection", test_inspection},
         {"lazy lib", test_lazy_lib},
         {"letter", test_letter},
+        {"evidence", test_evidence},
         {"limits", test_limits},
         {"lint", test_lint},
         {"measures", test_measures},

@@ -506,6 +506,41 @@ static const char *const migrations[] = {
      * framework), and an item may be an area for priority action. */
     ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
+
+    /* 8: evidence files attached to progress updates, never changed or
+     * removed; uploaded import files kept between the preview and its
+     * confirmation (removed when confirmed, cancelled or expired). The bytes
+     * are base64 text: one representation on both backends, which `copy`
+     * carries and checksums like any other text. */
+    "CREATE TABLE evidence_files ("
+    "  id INTEGER PRIMARY KEY,"
+    "  update_id INTEGER NOT NULL REFERENCES progress_updates(id),"
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  file_name TEXT NOT NULL,"
+    "  content_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  content TEXT NOT NULL,"
+    "  actor TEXT NOT NULL,"
+    "  recorded_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX evidence_files_action ON evidence_files(action_id, id);"
+    "CREATE TRIGGER evidence_files_append_only_u BEFORE UPDATE ON evidence_files"
+    "  BEGIN SELECT RAISE(ABORT, 'evidence files are never changed'); END;"
+    "CREATE TRIGGER evidence_files_append_only_d BEFORE DELETE ON evidence_files"
+    "  BEGIN SELECT RAISE(ABORT, 'evidence files are never removed'); END;"
+    "CREATE TABLE pending_imports ("
+    "  id INTEGER PRIMARY KEY,"
+    "  token_hash TEXT NOT NULL UNIQUE,"
+    "  session_hash TEXT NOT NULL,"
+    "  login TEXT NOT NULL,"
+    "  file_name TEXT NOT NULL,"
+    "  authority TEXT NOT NULL DEFAULT '',"
+    "  size INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  content TEXT NOT NULL,"
+    "  created INTEGER NOT NULL"
+    ");",
 };
 
 int sl_sqlite_migration_count(void)
