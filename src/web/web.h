@@ -135,6 +135,12 @@ void sl_page_measure(sl_request *req);
 void sl_page_national(sl_request *req);
 void sl_page_summary(sl_request *req);
 void sl_page_inspections(sl_request *req);
+/* Importing a plan from the browser (page_import.c): the form, its preview,
+ * the confirmation and the cancel. */
+void sl_page_import(sl_request *req);
+void sl_page_import_post(sl_request *req);
+void sl_page_import_confirm(sl_request *req);
+void sl_page_import_cancel(sl_request *req);
 
 /* The route table: method, pattern ("/actions/{id}"), least role, handler. */
 typedef struct {
