@@ -224,6 +224,23 @@ def cli_and_copies(db, work):
     check("restore-has-files", r.returncode == 0 and listed(restored) == every and ok, r.stderr)
 
 
+def reimport_keeps_files(db, work):
+    """A re-import carries each file with its update to the new version's action."""
+    every = listed(db)
+    src = open(os.path.join(ROOT, "examples", "croydon-transitional-2017.csv"), encoding="utf-8").read()
+    changed = os.path.join(work, "v2.csv")
+    with open(changed, "w", encoding="utf-8") as f:
+        f.write(src.replace("Oct 17,SM", "Nov 17,SM", 1))
+    r = h.sl(db, "import", changed, "--authority", "Croydon")
+    new_id = max(p["id"] for p in json.loads(h.sl(db, "plans", "--json").stdout))
+    carried = [e for e in listed(db) if e["id"] > every[-1]["id"]]
+    shown = h.sl(db, "evidence", "list", "2.2", "--plan", str(new_id), "--json")
+    files = json.loads(shown.stdout) if shown.returncode == 0 else []
+    check("reimport-carries-files", r.returncode == 0 and len(carried) == len(every)
+          and sorted(e["sha256"] for e in carried) == sorted(e["sha256"] for e in every)
+          and len(files) == len([e for e in every if e["action_id"] == every[0]["action_id"]]), (r.stderr, files))
+
+
 def main():
     work = tempfile.mkdtemp(prefix="sightline-evidence.")
     db = os.path.join(work, "w.db")
@@ -246,6 +263,7 @@ def main():
                 time.sleep(0.05)
         web_uploads(port, db)
         cli_and_copies(db, work)
+        reimport_keeps_files(db, work)
     finally:
         server.terminate()
         try:
