@@ -2,7 +2,8 @@
  * GET /import is the upload form; POST /import reads the file with the
  * command line's readers (import/document.h), outside any transaction and
  * within the import limits, keeps its bytes as a pending import (a random
- * token bound to the session, with its SHA-256, expiring after an hour) and
+ * token bound to the session, with its SHA-256, expiring after an hour;
+ * the reading runs on a thread of its own, web.h sl_web_job) and
  * shows a preview: what will be created, what changes field by field against
  * the current version (report/plan_diff.h), what the re-import merge will
  * carry forward (store merge_version, run in a transaction rolled back) and
@@ -19,6 +20,7 @@
 #include "report/national_view.h"
 #include "report/plan_diff.h"
 #include "util/file.h"
+#include "util/mem.h"
 #include "web/auth.h"
 #include "web/governance_web.h"
 #include "web/web.h"
@@ -68,7 +70,7 @@ void sl_page_import(sl_request *req)
 /* Reads len bytes named name as the command line reads a file (written to a
  * private temporary folder under that name, so messages and default titles
  * are the user's). Returns 0, or -1 with err. */
-static int read_bytes(sl_request *req, const char *name, const char *data, size_t len, const char *authority,
+static int read_bytes(const char *data_dir, const char *name, const char *data, size_t len, const char *authority,
                       sl_readings *out, sl_error *err)
 {
     char dir[] = "/tmp/sightline-import.XXXXXX";
@@ -82,7 +84,7 @@ static int read_bytes(sl_request *req, const char *name, const char *data, size_
         rc = -1;
     sl_authority_table table = {0};
     sl_error ignored = {0};
-    sl_reference_authorities(req->data_dir, &table, &ignored);
+    sl_reference_authorities(data_dir, &table, &ignored);
     sl_read_request rr = {.options = {.authority = authority && *authority ? authority : NULL,
                                       .authorities = table.n ? &table : NULL,
                                       .limits = {.max_seconds = READ_SECONDS}}};
@@ -98,6 +100,54 @@ static int read_bytes(sl_request *req, const char *name, const char *data, size_
         rc = sl_fail(err, "this page imports plans: import inspection reports and terms of reference with "
                           "`sightline import`");
     return rc;
+}
+
+/* A file read on a thread of its own (web.h sl_web_job): what to read, and what it held. */
+typedef struct {
+    sl_web_job job;
+    char *data_dir, *name, *authority;
+    sl_buf data;
+    sl_readings r;
+    sl_error err;
+    int rc;
+} read_job;
+
+/* Job: reads the file. */
+static void read_job_run(sl_web_job *job)
+{
+    read_job *j = (read_job *)job;
+    j->rc = read_bytes(j->data_dir, j->name, j->data.data ? j->data.data : "", j->data.len, j->authority, &j->r,
+                       &j->err);
+}
+
+/* Job: frees what the reading kept. */
+static void read_job_free(sl_web_job *job)
+{
+    read_job *j = (read_job *)job;
+    free(j->data_dir);
+    free(j->name);
+    free(j->authority);
+    sl_buf_free(&j->data);
+    sl_readings_free(&j->r);
+    free(j);
+}
+
+/* Returns the finished reading of the request's file, or NULL after handing
+ * a copy of it to a thread of its own (the handler returns, and runs again
+ * when it is read). */
+static read_job *read_off_thread(sl_request *req, const char *name, const char *data, size_t len,
+                                 const char *authority)
+{
+    if (req->job)
+        return (read_job *)req->job;
+    read_job *j = sl_calloc(sizeof *j);
+    j->job = (sl_web_job){read_job_run, read_job_free, 0};
+    j->data_dir = sl_strdup(req->data_dir ? req->data_dir : "");
+    j->name = sl_strdup(name);
+    j->authority = sl_strdup(authority ? authority : "");
+    sl_buf_add(&j->data, data, len);
+    req->job = &j->job;
+    return NULL;
 }
 
 /* Writes the findings of plan p (its reader's and the lint's), the first SHOWN_FINDINGS. */
@@ -287,27 +337,31 @@ void sl_page_import_post(sl_request *req)
         sl_error_page(req, 403, "You cannot import plans", "Importing is for the programme team.");
         return;
     }
-    sl_readings r = {0};
+    if (error) {
+        upload_form(req, error, authority);
+        return;
+    }
+    const sl_upload *up = req->upload;
+    read_job *j = read_off_thread(req, up->filename, up->data.data, up->data.len, authority);
+    if (!j)
+        return;
     sl_error err = {0};
     sl_buf html = SL_BUF_INIT;
     int64_t plan_id = 0;
     char token[65];
-    if (!error && read_bytes(req, req->upload->filename, req->upload->data.data, req->upload->data.len, authority,
-                             &r, &err) < 0) {
-        req->status = err.code == SL_ERR_LIMIT ? 413 : 400;
-        error = sentence(req, "The file could not be read: ", err.message);
-    }
-    if (!error && (run_import(req, &r.plans, &html, NULL, &plan_id, &err) < 0 ||
-                   keep_pending(req, req->upload, authority, token, &err) < 0)) {
+    if (j->rc < 0) {
+        req->status = j->err.code == SL_ERR_LIMIT ? 413 : 400;
+        error = sentence(req, "The file could not be read: ", j->err.message);
+    } else if (run_import(req, &j->r.plans, &html, NULL, &plan_id, &err) < 0 ||
+               keep_pending(req, up, authority, token, &err) < 0) {
         req->status = 500;
         error = sentence(req, "The import could not be prepared: ", err.message);
     }
     if (error)
         upload_form(req, error, authority);
     else
-        preview_page(req, req->upload->filename, &html, token);
+        preview_page(req, up->filename, &html, token);
     sl_buf_free(&html);
-    sl_readings_free(&r);
 }
 
 typedef struct {
@@ -355,18 +409,19 @@ void sl_page_import_confirm(sl_request *req)
         sl_error_page(req, 403, "You cannot import plans", "Importing is for the programme team.");
         return;
     }
-    if (find_pending(req, hash, &c)) {
-        sl_readings r = {0};
-        sl_error err = {0};
-        int64_t plan_id = 0;
-        if (read_bytes(req, c.name, c.data.data ? c.data.data : "", c.data.len, c.authority, &r, &err) < 0 ||
-            run_import(req, &r.plans, NULL, hash, &plan_id, &err) < 0)
-            sl_error_page(req, 500, "The import was not stored", err.message);
-        else
-            sl_redirect(req, "/plans/%lld", (long long)plan_id);
-        sl_readings_free(&r);
-    }
+    if (!find_pending(req, hash, &c))
+        return;
+    /* The same bytes, read again off the page threads: exactly what the preview showed. */
+    read_job *j = read_off_thread(req, c.name, c.data.data ? c.data.data : "", c.data.len, c.authority);
     sl_buf_free(&c.data);
+    if (!j)
+        return;
+    sl_error err = {0};
+    int64_t plan_id = 0;
+    if (j->rc < 0 || run_import(req, &j->r.plans, NULL, hash, &plan_id, &err) < 0)
+        sl_error_page(req, 500, "The import was not stored", j->rc < 0 ? j->err.message : err.message);
+    else
+        sl_redirect(req, "/plans/%lld", (long long)plan_id);
 }
 
 void sl_page_import_cancel(sl_request *req)

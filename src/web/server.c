@@ -73,6 +73,7 @@ typedef struct {
     int bad_body;                   /* … and it was malformed */
     sl_form form;
     sl_upload upload;
+    sl_web_job *job;                /* a page's job (web.h), run on a thread of its own */
     struct MHD_Connection *conn;
     volatile sl_verify verify;      /* a sign-in's password check, set by the hashing thread */
 } pending;
@@ -259,8 +260,11 @@ static void dispatch(sl_request *req, pending *p)
             sl_error_page(req, 400, "Bad request", "The form could not be read.");
             return;
         }
-        req->form = p->form;
-        memset(&p->form, 0, sizeof p->form);
+        for (int i = 0; i < p->form.n; i++) {     /* a copy: a request run again (web.h jobs) reads it again */
+            req->form.names[i] = sl_strdup(p->form.names[i]);
+            req->form.values[i] = sl_strdup(p->form.values[i]);
+        }
+        req->form.n = p->form.n;
         req->upload = &p->upload;
     } else if (is_post && sl_form_decode(p->body.data ? p->body.data : "", p->body.len, &req->form) < 0) {
         sl_error_page(req, 400, "Bad request", "The form could not be read.");
@@ -340,6 +344,31 @@ static void start_upload(pending *p, const char *method, const char *url)
     p->multipart = p->reader != NULL;
 }
 
+/* Job thread: runs a page's job, then wakes its request to be answered. */
+static void *run_job(void *arg)
+{
+    pending *p = arg;
+    p->job->run(p->job);
+    p->job->done = 1;
+    MHD_resume_connection(p->conn);
+    return NULL;
+}
+
+/* Suspends the request while its page's job runs on a thread of its own
+ * (at once, on this thread, when no thread can be started). */
+static void start_job(pending *p, sl_web_job *job)
+{
+    pthread_t t;
+    pthread_attr_t attr;
+    p->job = job;
+    MHD_suspend_connection(p->conn);
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t, &attr, run_job, p) != 0)
+        run_job(p);
+    pthread_attr_destroy(&attr);
+}
+
 /* MHD's access handler: gathers the body, then answers. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload,
@@ -387,7 +416,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (f && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
             return send_static(conn, f);
     }
-    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200, .verify = p->verify};
+    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200, .verify = p->verify, .job = p->job};
     client_address(conn, req.address, sizeof req.address);
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
@@ -408,6 +437,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     enum MHD_Result ok = MHD_YES;
     if (req.verify == SL_VERIFY_WANTED)
         suspend_for_hash(p, &req);
+    else if (req.job && !p->job)
+        start_job(p, req.job);
     else
         ok = send_answer(&req);
     sl_form_free(&req.form);
@@ -427,6 +458,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     if (p) {
         if (p->reader)
             sl_upload_finish(p->reader);
+        if (p->job)
+            p->job->free(p->job);
         sl_form_free(&p->form);
         sl_upload_free(&p->upload);
         sl_buf_free(&p->body);

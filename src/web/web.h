@@ -28,6 +28,17 @@ typedef enum {
     SL_VERIFY_BUSY              /* the hashing queue was full: nothing was checked */
 } sl_verify;
 
+/* Work a page hands to a thread of its own so that the page threads are not
+ * held (reading an uploaded document): the handler sets req->job and
+ * returns; the server suspends the request, runs the job, and runs the
+ * handler again with req->job done. A page embeds this first in its own
+ * struct; free releases it when the request ends. */
+typedef struct sl_web_job {
+    void (*run)(struct sl_web_job *job);
+    void (*free)(struct sl_web_job *job);
+    volatile int done;
+} sl_web_job;
+
 typedef struct {
     const char *method;             /* "GET", "POST", … */
     const char *path;               /* without the query string */
@@ -36,6 +47,7 @@ typedef struct {
     const char *data_dir;           /* the reference data (authorities, boundaries) */
     sl_form form;                   /* a POST's fields */
     sl_upload *upload;              /* a multipart POST's file (upload.h); NULL for other bodies */
+    sl_web_job *job;                /* see sl_web_job: set by the handler, done when it runs again */
     int64_t ids[2];                 /* numbers matched by {id} in the route */
     int signed_in;
     sl_session session;             /* valid when signed_in */
