@@ -28,10 +28,12 @@ if sqlite_only "a database file made before migration 7"; then
     python3 - "$T/old.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-v = db.execute("PRAGMA user_version").fetchone()[0]
 db.execute("ALTER TABLE inspections DROP COLUMN kind")
 db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
-db.execute(f"PRAGMA user_version = {v - 1}")
+# Later migrations (8: evidence files, pending imports) are applied again after 7.
+for table in ("evidence_files", "pending_imports"):
+    db.execute(f"DROP TABLE IF EXISTS {table}")
+db.execute("PRAGMA user_version = 6")
 db.commit()
 PY
     ok old-db "$SL" --db "$T/old.db" inspections --json
