@@ -145,7 +145,8 @@ static read_job *read_off_thread(sl_request *req, const char *name, const char *
     j->data_dir = sl_strdup(req->data_dir ? req->data_dir : "");
     j->name = sl_strdup(name);
     j->authority = sl_strdup(authority ? authority : "");
-    sl_buf_add(&j->data, data, len);
+    if (len)
+        sl_buf_add(&j->data, data, len);
     req->job = &j->job;
     return NULL;
 }
