@@ -122,6 +122,37 @@ def run(port, db, work):
     check("csrf-refused", st == 403, st)
 
 
+def not_held(port, db, work):
+    """The server runs one page thread (--threads 1): a page asked for while
+    a large upload is being read is answered before the import's answer, so
+    the reading does not hold the page threads."""
+    import random
+    import threading
+    prog, _, _ = h.sign_in(port, "prog", "correct-horse-42")
+    _, _, page = prog.get("/import")
+    rnd = random.Random(1)
+    words = ["alpha", "beta", "plan", "action", "review", "board", "team", "\t"]
+    data = "".join(" ".join(rnd.choice(words) for _ in range(8)) + "\n" for _ in range(400000)).encode()
+    body, ctype = multipart({"csrf": h.hidden(page, "csrf")}, "file", "notes.txt", data)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=60)
+    sock.sendall(f"POST /import HTTP/1.1\r\nHost: x\r\nCookie: {prog.cookie}\r\nContent-Type: {ctype}\r\n"
+                 f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
+    done = {}
+
+    def answer():
+        done["import"] = sock.recv(200)
+        done["import_at"] = time.time()
+    t = threading.Thread(target=answer)
+    t.start()
+    time.sleep(0.05)
+    st, _, _ = prog.get("/sign-in")
+    page_at = time.time()
+    t.join(60)
+    sock.close()
+    check("page-not-held-by-import", st in (200, 303) and b" 400 " in done.get("import", b"")
+          and page_at < done.get("import_at", 0), (st, done.get("import", b"")[:40], page_at, done.get("import_at")))
+
+
 def main():
     work = tempfile.mkdtemp(prefix="sightline-import-web.")
     db = os.path.join(work, "w.db")
@@ -130,7 +161,7 @@ def main():
         r = h.sl(db, "user", "add", login, "--role", role, "--password-stdin", stdin="correct-horse-42\n")
         check(f"user-add-{login}", r.returncode == 0, r.stderr)
     port = h.free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
+    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}", "--threads", "1",
                                "--static", os.path.join(ROOT, "build", "static")],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
@@ -141,6 +172,7 @@ def main():
             except OSError:
                 time.sleep(0.05)
         run(port, db, work)
+        not_held(port, db, work)
     finally:
         server.terminate()
         try:
