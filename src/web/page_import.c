@@ -198,12 +198,22 @@ static void changes(sl_buf *b, const sl_plan *old, const sl_plan *p, int version
     sl_buf_free(&diff);
 }
 
+/* One run of the import: what it writes (html NULL: nothing), the plan
+ * versions it was made against ("ID:VERSION;" each, 0:0 for a new plan),
+ * and the first plan stored. */
+typedef struct {
+    sl_buf *html;
+    sl_buf seen;
+    int64_t plan_id;
+} import_run;
+
 /* Stores plan p as the command line does: a new plan, or a new version
  * merged with the current one (sl_store_merge_version); a file already
- * imported changes nothing. Writes what it does into html (NULL: nothing)
- * and sets *plan_id to the plan stored when it is 0. Returns 0 or -1. */
-static int import_one(sl_request *req, const sl_plan *p, sl_buf *html, int64_t *plan_id, sl_error *err)
+ * imported changes nothing. Fills run (see import_run). Returns 0 or -1. */
+static int import_one(sl_request *req, const sl_plan *p, import_run *run, sl_error *err)
 {
+    sl_buf *html = run->html;
+    int64_t *plan_id = &run->plan_id;
     const char *authority = *p->authority ? p->authority : "Unspecified authority", *actor = req->session.user.login;
     int64_t old_id = 0, id = 0;
     int version = 0;
@@ -211,6 +221,7 @@ static int import_one(sl_request *req, const sl_plan *p, sl_buf *html, int64_t *
     int found = sl_store_find_plan(req->store, authority, p->title, &old_id, &version, sha, err);
     if (found < 0)
         return -1;
+    sl_buf_cprintf(&run->seen, "%lld:%d;", (long long)old_id, found ? version : 0);
     if (html)
         sl_buf_printf(html, "<h2 class=\"govuk-heading-m\">%h</h2><p class=\"govuk-body sl-import-counts\">%h: %zu "
                             "actions, %zu themes, %zu recommendations.</p>",
@@ -242,18 +253,21 @@ static int import_one(sl_request *req, const sl_plan *p, sl_buf *html, int64_t *
     return rc;
 }
 
-/* Runs the import of every plan read in one transaction: the preview (html
- * set, drop_token NULL) rolls it back, so nothing is written; the
- * confirmation (drop_token set) forgets that pending import and commits.
- * Returns 0 or -1 with err. */
-static int run_import(sl_request *req, const sl_plan_set *set, sl_buf *html, const char *drop_token,
-                      int64_t *plan_id, sl_error *err)
+/* Runs the import of every plan read in one transaction: the preview
+ * (drop_token NULL) rolls it back, so nothing is written; the confirmation
+ * (drop_token set) is refused (SL_ERR_STALE) unless it meets the plan
+ * versions the preview saw (expect_seen), forgets that pending import and
+ * commits. Returns 0 or -1 with err. */
+static int run_import(sl_request *req, const sl_plan_set *set, import_run *run, const char *drop_token,
+                      const char *expect_seen, sl_error *err)
 {
     if (sl_store_begin(req->store, err) < 0)
         return -1;
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < set->n_plans; i++)
-        rc = import_one(req, &set->plans[i], html, plan_id, err);
+        rc = import_one(req, &set->plans[i], run, err);
+    if (rc == 0 && drop_token && strcmp(sl_buf_str(&run->seen), expect_seen ? expect_seen : "") != 0)
+        rc = sl_fail_code(err, SL_ERR_STALE, "the plan changed since the preview");
     if (rc == 0 && drop_token)
         rc = sl_store_pending_import_drop(req->store, drop_token, req->token_hash, err);
     if (rc == 0 && drop_token)
@@ -296,20 +310,21 @@ static int keep_pending(sl_request *req, const sl_upload *up, const char *author
 }
 
 /* Writes the preview page: what the import will do, then confirm and cancel. */
-static void preview_page(sl_request *req, const char *name, const sl_buf *html, const char *token)
+static void preview_page(sl_request *req, const char *name, import_run *run, const char *token)
 {
     sl_buf *b = &req->body;
     sl_page_start(req, "Check the import");
     sl_buf_printf(b, "<span class=\"govuk-caption-l\">Import %h</span><h1 class=\"govuk-heading-l\">Check what the "
                      "import will do</h1><p class=\"govuk-body\">Nothing has been stored yet.</p>", name);
-    sl_buf_add(b, html->data, html->len);
+    sl_buf_add(b, run->html->data, run->html->len);
     sl_buf_printf(b, "<div class=\"govuk-button-group\"><form method=\"post\" action=\"/import/confirm\" novalidate>"
                      "<input type=\"hidden\" name=\"csrf\" value=\"%a\"><input type=\"hidden\" name=\"token\" "
-                     "value=\"%a\"><button type=\"submit\" class=\"govuk-button\">Confirm and import</button></form>"
+                     "value=\"%a\"><input type=\"hidden\" name=\"seen\" value=\"%a\"><button type=\"submit\" "
+                     "class=\"govuk-button\">Confirm and import</button></form>"
                      "<form method=\"post\" action=\"/import/cancel\" novalidate><input type=\"hidden\" name=\"csrf\" "
                      "value=\"%a\"><input type=\"hidden\" name=\"token\" value=\"%a\"><button type=\"submit\" "
                      "class=\"govuk-button govuk-button--secondary\">Cancel</button></form></div>",
-                  req->session.csrf, token, req->session.csrf, token);
+                  req->session.csrf, token, sl_buf_str(&run->seen), req->session.csrf, token);
     sl_page_end(req);
 }
 
@@ -348,12 +363,12 @@ void sl_page_import_post(sl_request *req)
         return;
     sl_error err = {0};
     sl_buf html = SL_BUF_INIT;
-    int64_t plan_id = 0;
+    import_run run = {&html, SL_BUF_INIT, 0};
     char token[65];
     if (j->rc < 0) {
         req->status = j->err.code == SL_ERR_LIMIT ? 413 : 400;
         error = sentence(req, "The file could not be read: ", j->err.message);
-    } else if (run_import(req, &j->r.plans, &html, NULL, &plan_id, &err) < 0 ||
+    } else if (run_import(req, &j->r.plans, &run, NULL, NULL, &err) < 0 ||
                keep_pending(req, up, authority, token, &err) < 0) {
         req->status = 500;
         error = sentence(req, "The import could not be prepared: ", err.message);
@@ -361,8 +376,9 @@ void sl_page_import_post(sl_request *req)
     if (error)
         upload_form(req, error, authority);
     else
-        preview_page(req, up->filename, &html, token);
+        preview_page(req, up->filename, &run, token);
     sl_buf_free(&html);
+    sl_buf_free(&run.seen);
 }
 
 typedef struct {
@@ -418,11 +434,18 @@ void sl_page_import_confirm(sl_request *req)
     if (!j)
         return;
     sl_error err = {0};
-    int64_t plan_id = 0;
-    if (j->rc < 0 || run_import(req, &j->r.plans, NULL, hash, &plan_id, &err) < 0)
-        sl_error_page(req, 500, "The import was not stored", j->rc < 0 ? j->err.message : err.message);
-    else
-        sl_redirect(req, "/plans/%lld", (long long)plan_id);
+    import_run run = {NULL, SL_BUF_INIT, 0};
+    if (j->rc < 0 || run_import(req, &j->r.plans, &run, hash, sl_form_get(&req->form, "seen"), &err) < 0) {
+        if (err.code == SL_ERR_STALE)
+            sl_error_page(req, 409, "The plan changed since your preview",
+                          "Someone imported or changed this plan after you saw the preview, so nothing was stored. "
+                          "Upload the file again to see what it would do now.");
+        else
+            sl_error_page(req, 500, "The import was not stored", j->rc < 0 ? j->err.message : err.message);
+    } else {
+        sl_redirect(req, "/plans/%lld", (long long)run.plan_id);
+    }
+    sl_buf_free(&run.seen);
 }
 
 void sl_page_import_cancel(sl_request *req)

@@ -45,6 +45,11 @@ def token(page, action):
     return m.group(1) if m else None
 
 
+def seen(page):
+    m = re.search(r'name="seen" value="([^"]*)"', page)
+    return m.group(1) if m else None
+
+
 def run(port, db, work):
     prog, _, _ = h.sign_in(port, "prog", "correct-horse-42")
     st, _, page = prog.get("/import")
@@ -70,18 +75,18 @@ def run(port, db, work):
     # Preview again and confirm: the plan is stored.
     st, _, page = post_file(prog, {"csrf": csrf, "authority": "Croydon"}, "croydon.csv", data)
     tok = token(page, "/import/confirm")
-    st, hd, _ = prog.post("/import/confirm", {"csrf": csrf, "token": tok})
+    st, hd, _ = prog.post("/import/confirm", {"csrf": csrf, "token": tok, "seen": seen(page)})
     after = plans(db)
     check("confirm-writes", st == 303 and hd.get("location", "").startswith("/plans/") and len(after) == len(before) + 1,
           (st, hd, len(after)))
-    st, _, _ = prog.post("/import/confirm", {"csrf": csrf, "token": tok})
+    st, _, _ = prog.post("/import/confirm", {"csrf": csrf, "token": tok, "seen": seen(page)})
     check("confirm-once", st == 409 and len(plans(db)) == len(after), st)
     other, _, _ = h.sign_in(port, "prog", "correct-horse-42")
     st, _, page = post_file(prog, {"csrf": csrf, "authority": "Croydon"}, "croydon.csv", data)
     tok2 = token(page, "/import/confirm")
     check("unchanged-preview", "Unchanged: version 1 is this file already" in page, page[:400])
     _, _, opage = other.get("/import")
-    st, _, _ = other.post("/import/confirm", {"csrf": h.hidden(opage, "csrf"), "token": tok2})
+    st, _, _ = other.post("/import/confirm", {"csrf": h.hidden(opage, "csrf"), "token": tok2, "seen": seen(page)})
     check("token-bound-to-session", st == 409, st)
 
     # A re-import: updates recorded since are listed as carried forward, changes field by field.
@@ -99,11 +104,24 @@ def run(port, db, work):
     check("reimport-preview-carried", re.search(r"2 progress updates", text), text[-1500:])
     check("reimport-preview-writes-nothing", len(plans(db)) == n_plans and audit_count(db) == audits)
     tok = token(page, "/import/confirm")
-    st, hd, _ = prog.post("/import/confirm", {"csrf": csrf, "token": tok})
+    st, hd, _ = prog.post("/import/confirm", {"csrf": csrf, "token": tok, "seen": seen(page)})
     new = max(p["id"] for p in plans(db))
     show = json.loads(h.sl(db, "show", "2.2", "--plan", str(new), "--json").stdout)
     check("reimport-confirmed-keeps-updates", st == 303 and new != pid and
           any(u["note"] == "Team in post" for u in show["history"]), (st, show.get("history")))
+
+    # A plan changed between the preview and the confirmation: refused, nothing written.
+    third = changed.decode("utf-8").replace("Oct 17,", "Dec 17,", 1).encode("utf-8")
+    st, _, page = post_file(prog, {"csrf": csrf, "authority": "Croydon"}, "croydon.csv", third)
+    path = os.path.join(work, "v3.csv")
+    with open(path, "wb") as f:
+        f.write(third.replace(b"Dec 17,", b"Jan 18,", 1))
+    h.sl(db, "import", path, "--authority", "Croydon")
+    n_plans, audits = len(plans(db)), audit_count(db)
+    st, _, body = prog.post("/import/confirm", {"csrf": csrf, "token": token(page, "/import/confirm"),
+                                                "seen": seen(page)})
+    check("stale-preview-refused", st == 409 and "changed since your preview" in body and len(plans(db)) == n_plans
+          and audit_count(db) == audits, st)
 
     # Bad files: a clear message beside the field, nothing written.
     n_plans, audits = len(plans(db)), audit_count(db)
