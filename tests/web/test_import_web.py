@@ -150,9 +150,9 @@ def not_held(port, db, work):
     _, _, page = prog.get("/import")
     rnd = random.Random(1)
     words = ["alpha", "beta", "plan", "action", "review", "board", "team", "\t"]
-    data = "".join(" ".join(rnd.choice(words) for _ in range(8)) + "\n" for _ in range(400000)).encode()
+    data = "".join(" ".join(rnd.choice(words) for _ in range(8)) + "\n" for _ in range(200000)).encode()
     body, ctype = multipart({"csrf": h.hidden(page, "csrf")}, "file", "notes.txt", data)
-    sock = socket.create_connection(("127.0.0.1", port), timeout=60)
+    sock = socket.create_connection(("127.0.0.1", port), timeout=180)
     sock.sendall(f"POST /import HTTP/1.1\r\nHost: x\r\nCookie: {prog.cookie}\r\nContent-Type: {ctype}\r\n"
                  f"Content-Length: {len(body)}\r\n\r\n".encode() + body)
     done = {}
@@ -165,7 +165,7 @@ def not_held(port, db, work):
     time.sleep(0.05)
     st, _, _ = prog.get("/sign-in")
     page_at = time.time()
-    t.join(60)
+    t.join(180)
     sock.close()
     check("page-not-held-by-import", st in (200, 303) and b" 400 " in done.get("import", b"")
           and page_at < done.get("import_at", 0), (st, done.get("import", b"")[:40], page_at, done.get("import_at")))
