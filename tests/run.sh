@@ -85,6 +85,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
     suite "web evidence (asan+ubsan)" python3 tests/web/test_evidence.py build/asan/sightline-asan
     suite "web import (asan+ubsan)" python3 tests/web/test_import_web.py build/asan/sightline-asan
+    suite "web as of (asan+ubsan)" python3 tests/web/test_as_of.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
     suite "import limits (asan+ubsan)" python3 tests/reliability/test_import_limits.py build/asan/sightline-asan
@@ -119,6 +120,8 @@ if [ -n "$PG_URL" ]; then
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_evidence.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web import (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_import_web.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web as of (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_as_of.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
@@ -131,6 +134,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web edit" python3 tests/web/test_edit.py build/sightline
     suite "web evidence" python3 tests/web/test_evidence.py build/sightline
     suite "web import" python3 tests/web/test_import_web.py build/sightline
+    suite "web as of" python3 tests/web/test_as_of.py build/sightline
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline

@@ -62,15 +62,16 @@ static void size_words(sl_buf *b, size_t n)
 static int on_listed(void *ctx, const sl_evidence *e)
 {
     sl_buf *b = ctx;
-    char day[11];
-    sl_day_format(e->update_day, day);
+    char day[SL_DAY_TEXT_SIZE], when[SL_TIME_TEXT_SIZE];
+    sl_day_uk(e->update_day, day);
+    sl_time_text(e->recorded_at, when);
     sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
                      "href=\"/evidence/%lld\" download>%h</a></td><td class=\"govuk-table__cell\">",
                   (long long)e->id, e->file_name);
     size_words(b, e->size);
     sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td>"
                      "<td class=\"govuk-table__cell\">%h</td></tr>",
-                  day, e->actor, e->recorded_at);
+                  day, e->actor, when);
     return 0;
 }
 
