@@ -141,7 +141,7 @@ static read_job *read_off_thread(sl_request *req, const char *name, const char *
     if (req->job)
         return (read_job *)req->job;
     read_job *j = sl_calloc(sizeof *j);
-    j->job = (sl_web_job){read_job_run, read_job_free, 0};
+    j->job = (sl_web_job){read_job_run, read_job_free, 0, 0};
     j->data_dir = sl_strdup(req->data_dir ? req->data_dir : "");
     j->name = sl_strdup(name);
     j->authority = sl_strdup(authority ? authority : "");
@@ -149,6 +149,17 @@ static read_job *read_off_thread(sl_request *req, const char *name, const char *
         sl_buf_add(&j->data, data, len);
     req->job = &j->job;
     return NULL;
+}
+
+/* Returns 1 after a 503 page when the reading could not be queued (too many at once). */
+static int busy(sl_request *req, const read_job *j)
+{
+    if (!j->job.busy)
+        return 0;
+    req->retry_after = 30;
+    sl_error_page(req, 503, "Too many imports at once",
+                  "sightline is reading other uploaded files: nothing was stored. Try again in a minute.");
+    return 1;
 }
 
 /* Writes the findings of plan p (its reader's and the lint's), the first SHOWN_FINDINGS. */
@@ -359,7 +370,7 @@ void sl_page_import_post(sl_request *req)
     }
     const sl_upload *up = req->upload;
     read_job *j = read_off_thread(req, up->filename, up->data.data, up->data.len, authority);
-    if (!j)
+    if (!j || busy(req, j))
         return;
     sl_error err = {0};
     sl_buf html = SL_BUF_INIT;
@@ -431,7 +442,7 @@ void sl_page_import_confirm(sl_request *req)
     /* The same bytes, read again off the page threads: exactly what the preview showed. */
     read_job *j = read_off_thread(req, c.name, c.data.data ? c.data.data : "", c.data.len, c.authority);
     sl_buf_free(&c.data);
-    if (!j)
+    if (!j || busy(req, j))
         return;
     sl_error err = {0};
     import_run run = {NULL, SL_BUF_INIT, 0};

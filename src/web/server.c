@@ -25,6 +25,7 @@
 #include "web/auth.h"
 #include "web/deadline.h"
 #include "web/hash_queue.h"
+#include "web/job_queue.h"
 #include "web/mhd_api.h"
 #include "web/page_cache.h"
 #include "web/static_files.h"
@@ -34,6 +35,8 @@
 #define MAX_BODY (64 * 1024)
 #define MAX_STORES 64
 #define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
+#define JOB_THREADS 2               /* pages' slow work (reading an uploaded import) at once */
+#define JOB_QUEUE 8                 /* … and waiting: more is refused as busy (503) */
 #define HASH_QUEUE 64               /* checks that may wait (each tens of ms): a burst of sign-ins fits, a flood is refused at once (503) */
 
 static const char security_csp[] =
@@ -348,29 +351,21 @@ static void start_upload(pending *p, const char *method, const char *url)
     p->multipart = p->reader != NULL;
 }
 
-/* Job thread: runs a page's job, then wakes its request to be answered. */
-static void *run_job(void *arg)
+/* Job-queue callback: the page's job is done (job_queue.h); wakes its request to be answered. */
+static void on_job_done(void *ctx)
 {
-    pending *p = arg;
-    p->job->run(p->job);
-    p->job->done = 1;
+    pending *p = ctx;
     MHD_resume_connection(p->conn);
-    return NULL;
 }
 
-/* Suspends the request while its page's job runs on a thread of its own
- * (at once, on this thread, when no thread can be started). */
+/* Suspends the request while its page's job runs on a job thread; when the
+ * queue is full the request is resumed at once, its job marked busy. */
 static void start_job(pending *p, sl_web_job *job)
 {
-    pthread_t t;
-    pthread_attr_t attr;
     p->job = job;
     MHD_suspend_connection(p->conn);
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    if (pthread_create(&t, &attr, run_job, p) != 0)
-        run_job(p);
-    pthread_attr_destroy(&attr);
+    if (sl_job_queue_submit(job, on_job_done, p) < 0)
+        MHD_resume_connection(p->conn);
 }
 
 /* MHD's access handler: gathers the body, then answers. */
@@ -543,8 +538,10 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     /* Sign-in password checks (hash_queue.h): every processor but one, so one is always free for pages. */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     if (sl_hash_queue_start(cpus > 2 ? (int)cpus - 1 : 1, HASH_QUEUE) < 0 ||
+        sl_job_queue_start(JOB_THREADS, JOB_QUEUE) < 0 ||
         sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
         sl_hash_queue_stop();
+        sl_job_queue_stop();
         sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
@@ -562,6 +559,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (!d) {
         sl_deadline_stop();
         sl_hash_queue_stop();
+        sl_job_queue_stop();
         sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
@@ -576,6 +574,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     while (!stop_requested)
         pause();
     sl_hash_queue_stop();
+    sl_job_queue_stop();            /* its jobs resume their requests: before the daemon stops */
     MHD_stop_daemon(d);
     sl_deadline_stop();
     sl_throttle_share_stop();

@@ -28,15 +28,17 @@ typedef enum {
     SL_VERIFY_BUSY              /* the hashing queue was full: nothing was checked */
 } sl_verify;
 
-/* Work a page hands to a thread of its own so that the page threads are not
- * held (reading an uploaded document): the handler sets req->job and
- * returns; the server suspends the request, runs the job, and runs the
- * handler again with req->job done. A page embeds this first in its own
- * struct; free releases it when the request ends. */
+/* Work a page hands to a job thread so that the page threads are not held
+ * (reading an uploaded document): the handler sets req->job and returns;
+ * the server suspends the request, queues the job (web/job_queue.h), and
+ * runs the handler again with req->job done, or busy when the queue was
+ * full. A page embeds this first in its own struct; free releases it when
+ * the request ends. */
 typedef struct sl_web_job {
     void (*run)(struct sl_web_job *job);
     void (*free)(struct sl_web_job *job);
     volatile int done;
+    int busy;                       /* the queue was full: run never ran */
 } sl_web_job;
 
 typedef struct {
