@@ -86,6 +86,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web evidence (asan+ubsan)" python3 tests/web/test_evidence.py build/asan/sightline-asan
     suite "web import (asan+ubsan)" python3 tests/web/test_import_web.py build/asan/sightline-asan
     suite "web as of (asan+ubsan)" python3 tests/web/test_as_of.py build/asan/sightline-asan
+    suite "web search (asan+ubsan)" python3 tests/web/test_search.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
     suite "import limits (asan+ubsan)" python3 tests/reliability/test_import_limits.py build/asan/sightline-asan
@@ -122,6 +123,8 @@ if [ -n "$PG_URL" ]; then
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_import_web.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web as of (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_as_of.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web search (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_search.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
@@ -135,6 +138,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web evidence" python3 tests/web/test_evidence.py build/sightline
     suite "web import" python3 tests/web/test_import_web.py build/sightline
     suite "web as of" python3 tests/web/test_as_of.py build/sightline
+    suite "web search" python3 tests/web/test_search.py build/sightline
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline

@@ -108,6 +108,7 @@ int sl_cmd_withdraw(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_history(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_export(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_recommendations(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_search(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_link(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_carry_forward(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_plan(const sl_cli *, const sl_command *, int, char **);

@@ -117,6 +117,14 @@ const sl_command sl_commands[] = {
     {"recommendations", "[--plan ID] [--json] [--as-of DATE]",
      "Each recommendation, the actions answering it, and a rolled-up status and RAG.",
      "  --plan ID           one plan (number or title)\n" LISTING_HELP, sl_cmd_recommendations},
+    {"search", "WORDS… [--json] [--limit N]",
+     "Find plans, actions, progress updates, recommendations, measures and people by their words.",
+     "  WORDS               every word must match, as the start of a word (\"caseload\"\n"
+     "                      finds \"caseloads\"); punctuation is ignored\n"
+     "  --limit N           results listed of each kind (default 10; the count is of all)\n"
+     "  --json              {query, groups: [{kind, total, ranked, results: [{id, key,\n"
+     "                      title, snippet, context, url}]}]}; over 2,000 of a kind are\n"
+     "                      listed newest first (ranked false)\n", sl_cmd_search},
     {"link", "REF REC… [--plan ID]", "Link an action to the recommendations it answers.",
      "  --plan ID           the plan, when the ref is in more than one\n", sl_cmd_link},
     {"carry-forward", "REF --into PLAN [--plan FROM] [--as REF] [--as-of DATE]",

@@ -19,6 +19,7 @@
 #include "domain/plan.h"
 #include "domain/rag.h"
 #include "domain/risk.h"
+#include "domain/search.h"
 #include "domain/status.h"
 #include "domain/workforce.h"
 #include "util/error.h"
@@ -244,6 +245,19 @@ typedef int (*sl_commentary_cb)(void *ctx, const sl_commentary *commentary);
 typedef int (*sl_inspection_cb)(void *ctx, int64_t id, const char *authority_code,
                                 const sl_inspection *inspection);
 typedef int (*sl_person_cb)(void *ctx, const sl_person_row *person);
+
+/* One search result (sl_store_search). Title and snippet carry the
+ * markers of domain/search.h round the words that matched. */
+typedef struct {
+    int kind;                   /* sl_search_kind */
+    int64_t id;                 /* the record's id */
+    int64_t link_id;            /* its plan (plans, recommendations) or action (actions, updates); else 0 */
+    const char *key;            /* action ref, recommendation number, measure code, person's label */
+    const char *title;
+    const char *snippet;
+    const char *context;        /* the plan's title, or the authority's name */
+} sl_search_hit;
+typedef int (*sl_search_cb)(void *ctx, const sl_search_hit *hit);
 typedef int (*sl_plan_cb)(void *ctx, const sl_plan_info *plan);
 typedef int (*sl_recommendation_cb)(void *ctx, const sl_recommendation_row *rec);
 typedef int (*sl_link_cb)(void *ctx, const sl_link_row *link);

@@ -367,6 +367,15 @@ SL_STORE_OP(int, each_recent_audit, (sl_store *store, const char *actor, int lim
 SL_STORE_OP(int, each_person, (sl_store *store, sl_person_cb cb, void *ctx, sl_error *err),
             (store, cb, ctx, err))
 
+/* Calls cb for each record of kind (sl_search_kind) matching every term of
+ * q, best first (newest first when more than SL_SEARCH_RANK_MAX match),
+ * skipping offset and stopping after limit; records of superseded plan
+ * versions are left out. *total (may be NULL) gets how many match in all,
+ * *ranked (may be NULL) 1 when they are best first. q must have a term. */
+SL_STORE_OP(int, search, (sl_store *store, const sl_search_query *q, int kind, int limit, int offset,
+            int *total, int *ranked, sl_search_cb cb, void *ctx, sl_error *err),
+            (store, q, kind, limit, offset, total, ranked, cb, ctx, err))
+
 /* Calls cb for each progress update of an action, oldest first (only the
  * latest `latest` of them when latest > 0). */
 SL_STORE_OP(int, each_update, (sl_store *store, int64_t action_id, int latest, sl_update_cb cb,

@@ -77,6 +77,7 @@ static void service_navigation(sl_request *req, sl_buf *nav)
         {"csrf", req->session.csrf},
         {"login", req->session.user.login},
         {"role", req->session.user.role},
+        {"q", strcmp(req->path, "/search") == 0 ? sl_query(req, "q") : ""},
     };
     sl_web_template(req, nav, "service_navigation", SL_SLOTS(slots));
     sl_buf_free(&list);

@@ -29,6 +29,7 @@ const sl_route sl_routes[] = {
     {"POST", "/plans/{id}/actions/new", SL_ROLE_PROGRAMME, sl_page_action_new_post, 0, 0},
     {"GET", "/my-actions", SL_ROLE_VIEWER, sl_page_my_actions, 0, 0},
     {"GET", "/people", SL_ROLE_VIEWER, sl_page_people, 1, 0},
+    {"GET", "/search", SL_ROLE_VIEWER, sl_page_search, 0, 0},
     {"GET", "/audit", SL_ROLE_VIEWER, sl_page_audit, 0, 0},
     {"GET", "/measures", SL_ROLE_VIEWER, sl_page_measures, 1, 0},
     {"GET", "/measure", SL_ROLE_VIEWER, sl_page_measure, 1, 0},

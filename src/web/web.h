@@ -158,6 +158,7 @@ void sl_page_action_comment(sl_request *req);
 void sl_page_recommendations(sl_request *req);
 void sl_page_my_actions(sl_request *req);
 void sl_page_people(sl_request *req);
+void sl_page_search(sl_request *req);
 void sl_page_audit(sl_request *req);
 void sl_page_measures(sl_request *req);
 void sl_page_measure(sl_request *req);

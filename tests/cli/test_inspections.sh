@@ -30,7 +30,7 @@ import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("ALTER TABLE inspections DROP COLUMN kind")
 db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
-# The later migrations (8: sign_in_events, 9: plan_inspections, 10: evidence
+# The later migrations (8: sign_in_events, 9: plan_inspections, 11: evidence
 # files and pending imports) are undone too, so that 7 and every one after it apply again.
 for table in ("sign_in_events", "plan_inspections", "evidence_files", "pending_imports"):
     db.execute(f"DROP TABLE IF EXISTS {table}")

@@ -29,6 +29,7 @@ void test_plan(void);
 void test_prng(void);
 void test_plan_merge(void);
 void test_rag(void);
+void test_search(void);
 void test_reminder(void);
 void test_report(void);
 void test_status(void);
@@ -69,6 +70,7 @@ int main(void)
         {"prng", test_prng},
         {"plan merge", test_plan_merge},
         {"rag", test_rag},
+        {"search", test_search},
         {"reminder", test_reminder},
         {"report", test_report},
         {"status", test_status},

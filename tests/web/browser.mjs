@@ -51,6 +51,42 @@ async function axeCheck(page, name) {
   check(`axe ${name}`, bad.length === 0, bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`).join('; '));
 }
 
+// Issue 13 item 7: search from the box in the header; results grouped with
+// the matched words marked, no results, a query with no words; axe on each,
+// and the results at 375 pixels.
+async function searchPage(browser, base) {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.fill('#login', 'viewer');
+  await page.fill('#password', 'correct-horse-42');
+  await page.click('button[type=submit]');
+  await page.waitForLoadState();
+  await page.fill('#sl-header-q', 'caseload');
+  await page.press('#sl-header-q', 'Enter');
+  await page.waitForLoadState();
+  const results = await page.textContent('main');
+  check('search-results', page.url().includes('/search?q=caseload') && results.includes('Actions (')
+    && (await page.locator('main mark').count()) > 0, page.url());
+  check('search-box-keeps-query', (await page.inputValue('#search-q')) === 'caseload');
+  await axeCheck(page, 'search-results');
+  await shot(page, '40-search-results');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await axeCheck(page, 'search-results-375');
+  await shot(page, '41-search-results-375');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.fill('#search-q', 'xyzzyplugh');
+  await page.press('#search-q', 'Enter');
+  await page.waitForLoadState();
+  check('search-no-results', (await page.locator('#no-results').count()) === 1);
+  await axeCheck(page, 'search-no-results');
+  await shot(page, '42-search-no-results');
+  await page.goto(`${base}/search?q=${encodeURIComponent('?!*')}`);
+  check('search-no-words', (await page.locator('#no-words').count()) === 1);
+  await axeCheck(page, 'search-no-words');
+  await context.close();
+}
+
 // Issue 13: the programme team edits an action, a wrong date comes back with
 // what was typed and the error beside it (also at 375 pixels), and the saved
 // change shows in the action's audit trail with its value before and after.
@@ -313,6 +349,7 @@ async function main() {
   writeFileSync(values, 'code,period,value,series\nASMT_45WD,2026-07,80,actual\nASMT_45WD,2026-08,83,actual\nASMT_45WD,2026-09,84,actual\nASMT_45WD,2026-10,86,actual\n');
   sl(db, ['measures', 'load', values]);
   check('user', sl(db, ['user', 'add', 'bp', '--role', 'lead', '--person', 'BP', '--password-stdin'], 'correct-horse-42\n').status === 0);
+  check('user-viewer', sl(db, ['user', 'add', 'viewer', '--role', 'viewer', '--password-stdin'], 'correct-horse-42\n').status === 0);
   governanceSetup(db);
   const port = await freePort();
   const server = spawn(SL, ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, '--static', path.join(ROOT, 'build', 'static')],
@@ -391,6 +428,7 @@ async function main() {
     await editAndHistory(browser, base);
     await governance(browser, base, db);
     await evidenceAndImport(browser, base, work);
+    await searchPage(browser, base);
   } catch (e) {
     check('browser-run', false, String(e && e.stack || e));
   } finally {

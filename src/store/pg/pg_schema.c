@@ -6,11 +6,14 @@
  * WITHOUT ROWID goes, GLOB '*x*' (contains a match of x) becomes ~ 'x',
  * and each append-only trigger (RAISE(ABORT, …))
  * becomes a plpgsql function raising the same message and a trigger
- * calling it. */
+ * calling it. A migration SQLite states in words PostgreSQL lacks has
+ * PostgreSQL's own text instead (pg_own: search's FTS5 index becomes
+ * expression indexes). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "store/pg/pg_store.h"
+#include "store/sql/search_sql.h"
 #include "util/buf.h"
 
 /* Returns 1 when text at p is the word w (not part of a longer name). */
@@ -100,10 +103,21 @@ static const char *pg_extra(int index, int first)
                       : "";
 }
 
+/* Returns PostgreSQL's own text of a migration whose SQLite text is sql,
+ * or NULL when it is translated. */
+static const char *pg_own(const char *sql)
+{
+    return strcmp(sql, SL_SEARCH_MIGRATION_SQLITE) == 0 ? SL_SEARCH_MIGRATION_PG : NULL;
+}
+
 char *pg_migration(int index)
 {
     const char *sql = sl_sqlite_migration(index);
     sl_buf out = {0};
+    if (pg_own(sql)) {
+        sl_buf_puts(&out, pg_own(sql));
+        return sl_buf_take(&out);
+    }
     sl_buf_puts(&out, pg_extra(index, 1));
     for (const char *p = sql; *p;) {
         const char *next;

@@ -1,7 +1,7 @@
 /* sql_bulk.c — the bulk write paths of generated data (store_ops.h:
  * add_updates_bulk, audit_note): one prepared INSERT reused for every row
- * (on PostgreSQL, where each statement is a round trip to the server, one
- * of PG_BATCH rows at a time), no audit entry per row; and the windowed read
+ * (several rows per statement: PG_BATCH on PostgreSQL, where each statement
+ * is a round trip to the server, LITE_BATCH on SQLite), no audit entry per row; and the windowed read
  * of measure values the summary rates measures from. */
 #include <pthread.h>
 #include <stdio.h>
@@ -12,39 +12,60 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Rows per INSERT of generated updates on PostgreSQL. */
+/* Rows per INSERT of generated updates: on PostgreSQL, to save round trips;
+ * on SQLite, because each statement flushes the search index's pending
+ * rows (the FTS5 trigger of progress_updates), which one row at a time
+ * makes several times slower. */
 #define PG_BATCH 64
+#define LITE_BATCH 26          /* half a year of weekly updates */
 /* Parameters per row of that INSERT. */
 #define PG_ROW_PARAMS 10
 
-static sl_buf pg_batch_text;
-static pthread_once_t pg_batch_once = PTHREAD_ONCE_INIT;
+static sl_buf pg_batch_text, lite_batch_text;
+static pthread_once_t pg_batch_once = PTHREAD_ONCE_INIT, lite_batch_once = PTHREAD_ONCE_INIT;
 
-/* Builds the PostgreSQL INSERT of PG_BATCH generated rows (once). */
-static void build_pg_batch(void)
+/* Builds the INSERT of rows generated rows into b, each row's recorded_at
+ * by the dialect's expression of its day parameter. */
+static void build_batch(sl_buf *b, int rows, int postgres)
 {
-    sl_buf *b = &pg_batch_text;
     sl_buf_puts(b, "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status,"
                    " status_text, rag, rag_reason, note, evidence, action_version) VALUES ");
-    for (int r = 0; r < PG_BATCH; r++) {
+    for (int r = 0; r < rows; r++) {
         int p = r * PG_ROW_PARAMS;
-        sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
-                          " 'YYYY-MM-DD\"T09:00:00Z\"'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
-                       r ? ", " : "", p + 1, p + 2, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8,
+        if (postgres)
+            sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
+                              " 'YYYY-MM-DD\"T09:00:00Z\"')", r ? ", " : "", p + 1, p + 2, p + 2);
+        else
+            sl_buf_cprintf(b, "%s(?%d, ?%d, strftime('%%Y-%%m-%%dT09:00:00Z', ?%d * 86400, 'unixepoch')",
+                           r ? ", " : "", p + 1, p + 2, p + 2);
+        sl_buf_cprintf(b, ", ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)", p + 3, p + 4, p + 5, p + 6, p + 7, p + 8,
                        p + 9, p + 10);
     }
 }
 
-/* Appends PG_BATCH generated update rows in one statement (PostgreSQL);
- * first is the version the first of them gives the action. */
-static int insert_pg_batch(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
-                           int first, sl_error *err)
+/* Builds each dialect's batch INSERT (once). */
+static void build_pg_batch(void)
 {
-    pthread_once(&pg_batch_once, build_pg_batch);
-    sd_stmt *st = sd_prepare(s, pg_batch_text.data, err);
+    build_batch(&pg_batch_text, PG_BATCH, 1);
+}
+
+static void build_lite_batch(void)
+{
+    build_batch(&lite_batch_text, LITE_BATCH, 0);
+}
+
+/* Appends one batch of generated update rows (PG_BATCH on PostgreSQL,
+ * LITE_BATCH on SQLite) in one statement; first is the version the first
+ * of them gives the action. */
+static int insert_batch(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
+                        int first, sl_error *err)
+{
+    int pg = s->drv->dialect == SD_POSTGRES, rows = pg ? PG_BATCH : LITE_BATCH;
+    pthread_once(pg ? &pg_batch_once : &lite_batch_once, pg ? build_pg_batch : build_lite_batch);
+    sd_stmt *st = sd_prepare(s, pg ? pg_batch_text.data : lite_batch_text.data, err);
     if (!st)
         return -1;
-    for (int r = 0; r < PG_BATCH; r++) {
+    for (int r = 0; r < rows; r++) {
         const sl_update *v = &u[r];
         const char *status = sl_status_name(v->status);
         int p = r * PG_ROW_PARAMS;
@@ -114,9 +135,9 @@ int sd_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *upd
     sd_store *s = (sd_store *)store;
     if (n == 0)
         return 0;
-    size_t i = 0;
-    for (; s->drv->dialect == SD_POSTGRES && i + PG_BATCH <= n; i += PG_BATCH)
-        if (insert_pg_batch(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
+    size_t i = 0, batch = s->drv->dialect == SD_POSTGRES ? PG_BATCH : LITE_BATCH;
+    for (; i + batch <= n; i += batch)
+        if (insert_batch(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
             return -1;
     for (; i < n; i++)
         if (insert_generated(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)

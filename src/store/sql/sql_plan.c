@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/sql/search_sql.h"
 #include "store/sql/sql_store.h"
 #include "util/buf.h"
 #include "util/clock.h"
@@ -441,6 +442,25 @@ static int insert_action(save_ctx *c, const sl_action *a, int position, sl_buf *
     return insert_action_links(c, new_id, a, err);
 }
 
+/* SQLite: holds the search index's action trigger off (on), or indexes
+ * plan_id's actions in one statement and lets the trigger work again (off);
+ * see search_sql.h. Nothing on PostgreSQL, which searches the tables.
+ * Returns 0 or -1. */
+static int defer_search(sd_store *s, int on, int64_t plan_id, sl_error *err)
+{
+    if (s->drv->dialect == SD_POSTGRES)
+        return 0;
+    if (on) {
+        sd_stmt *st = sd_prepare(s, SS_DEFER_ON, err);
+        return st ? sd_exec(s, st, err, "deferring the search index") : -1;
+    }
+    sd_stmt *st = SD_STMT(s, SS_ACTIONS_OF_PLAN, err, SD_INT(plan_id));
+    if (!st || sd_exec(s, st, err, "indexing the plan's actions for search") < 0)
+        return -1;
+    st = sd_prepare(s, SS_DEFER_OFF, err);
+    return st ? sd_exec(s, st, err, "indexing the plan's actions for search") : -1;
+}
+
 int sd_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const char *actor,
                  int64_t *plan_id, sl_error *err)
 {
@@ -451,8 +471,12 @@ int sd_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const c
         rc = insert_plan_parts(&c, err);
     if (rc == 0)
         rc = insert_findings(&c, err);
+    if (rc == 0)
+        rc = defer_search(c.s, 1, c.plan_id, err);
     for (size_t i = 0; rc == 0 && i < p->n_actions; i++)
         rc = insert_action(&c, &p->actions[i], (int)i + 1, &leads, &recs, NULL, err);
+    if (rc == 0)
+        rc = defer_search(c.s, 0, c.plan_id, err);
     if (rc == 0) {
         sl_buf summary = SL_BUF_INIT;
         sl_buf_cprintf(&summary, "%zu actions from %s (sha256 %.12s)", p->n_actions,

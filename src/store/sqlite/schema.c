@@ -3,6 +3,7 @@
  * opening a database applies the ones it lacks, each in its own transaction.
  * Append new migrations; never edit one that has shipped. */
 #include "store/sqlite/sqlite_store.h"
+#include "store/sql/search_sql.h"
 
 static const char *const migrations[] = {
     /* 1: plans, actions, people, recommendations, updates, audit. */
@@ -527,8 +528,16 @@ static const char *const migrations[] = {
      "  inspection_id INTEGER NOT NULL REFERENCES inspections(id),"
      "  PRIMARY KEY (plan_id, inspection_id)"
      ");"),
+    /* 10: search (issue 13 item 7): one FTS5 index over plans, actions,
+     * progress notes, recommendations, measures and people, each row's
+     * rowid its record's id * 8 + its kind (domain/search.h), kept in step
+     * with every write by the triggers below, and filled from what is
+     * stored. PostgreSQL searches the tables themselves through expression
+     * indexes instead (store/pg/pg_schema.c, store/sql/search_sql.h). The
+     * text of each kind is store/sql/search_sql.h's. */
+    SL_SEARCH_MIGRATION_SQLITE,
 
-    /* 10: evidence files attached to progress updates, never changed or
+    /* 11: evidence files attached to progress updates, never changed or
      * removed; uploaded import files kept between the preview and its
      * confirmation (removed when confirmed, cancelled or expired). The bytes
      * are base64 text: one representation on both backends, which `copy`

@@ -138,10 +138,16 @@ static int sq_unique_violation(sd_store *s)
     return sqlite3_extended_errcode(db_of(s)) == SQLITE_CONSTRAINT_UNIQUE;
 }
 
-/* The connection's last error message. */
+/* The connection's last error message; an I/O error that reached us through
+ * a virtual table's constructor (the search index's, "vtable constructor
+ * failed") is named as the I/O error it is. */
 static const char *sq_errmsg(sd_store *s)
 {
-    return sqlite3_errmsg(db_of(s));
+    int code = sqlite3_extended_errcode(db_of(s));
+    const char *msg = sqlite3_errmsg(db_of(s));
+    if ((code & 0xff) == SQLITE_IOERR && !strstr(msg, "I/O error"))
+        return sqlite3_errstr(code);
+    return msg;
 }
 
 /* Runs a fixed statement with no parameters and no rows (PRAGMA, BEGIN). */
