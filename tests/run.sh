@@ -84,6 +84,8 @@ if [ "$QUICK" = 0 ]; then
     suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
     suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
+    suite "web evidence (asan+ubsan)" python3 tests/web/test_evidence.py build/asan/sightline-asan
+    suite "web import (asan+ubsan)" python3 tests/web/test_import_web.py build/asan/sightline-asan
     suite "web as of (asan+ubsan)" python3 tests/web/test_as_of.py build/asan/sightline-asan
     suite "web search (asan+ubsan)" python3 tests/web/test_search.py build/asan/sightline-asan
     suite "web measures (asan+ubsan)" python3 tests/web/test_measures_web.py build/asan/sightline-asan
@@ -120,6 +122,10 @@ if [ -n "$PG_URL" ]; then
     done
     suite "web http (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_http.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web evidence (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_evidence.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web import (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_import_web.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web as of (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_as_of.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web search (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
@@ -140,6 +146,8 @@ fi
 if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     suite "web edit" python3 tests/web/test_edit.py build/sightline
+    suite "web evidence" python3 tests/web/test_evidence.py build/sightline
+    suite "web import" python3 tests/web/test_import_web.py build/sightline
     suite "web as of" python3 tests/web/test_as_of.py build/sightline
     suite "web search" python3 tests/web/test_search.py build/sightline
     suite "web measures" python3 tests/web/test_measures_web.py build/sightline

@@ -101,6 +101,7 @@ int sl_cmd_summary(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_actions(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_show(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_update(const sl_cli *, const sl_command *, int, char **);
+int sl_cmd_evidence(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_edit(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_add_action(const sl_cli *, const sl_command *, int, char **);
 int sl_cmd_withdraw(const sl_cli *, const sl_command *, int, char **);

@@ -59,7 +59,7 @@ const sl_command sl_commands[] = {
      sl_cmd_show},
     {"update",
      "REF [--status S] [--rag R --reason TEXT [--rag-review DATE]] [--note TEXT] [--evidence URL]"
-     " [--as-of DATE] [--plan ID]",
+     " [--attach FILE] [--as-of DATE] [--plan ID]",
      "Add a dated progress update to an action; what it does not name stays as it was.",
      "  --status S          the status now (canonical or as plans write it); only the\n"
      "                      moves domain/status.c allows from the status in force\n"
@@ -68,10 +68,22 @@ const sl_command sl_commands[] = {
      "  --rag-review DATE   the manual RAG's review day (YYYY-MM-DD)\n"
      "  --note TEXT         the progress narrative\n"
      "  --evidence URL      where the evidence is\n"
+     "  --attach FILE       an evidence file kept with the update: PDF, Word (.docx),\n"
+     "                      Excel (.xlsx), OpenDocument, PNG or JPEG, at most 20 MiB,\n"
+     "                      known by its content (see `sightline evidence`)\n"
      "  --as-of YYYY-MM-DD  the day the update speaks for (default: today)\n"
      "  --plan ID           the plan, when the ref is in more than one\n"
      "  --expect-version N  refuse if the action has changed since version N\n",
      sl_cmd_update},
+    {"evidence", "list [REF] [--plan ID] [--json] | get ID [--output FILE]",
+     "Evidence files attached to progress updates (update --attach, or the web form).",
+     "  list [REF]          every file (or an action's): id, name, size, the update's day,\n"
+     "                      who attached it and when\n"
+     "  get ID              the file's bytes, checked against its SHA-256\n"
+     "  --plan ID           the plan, when the ref is in more than one\n"
+     "  --output FILE       write the file there (a new file) instead of standard output\n"
+     "  --json              list as JSON\n",
+     sl_cmd_evidence},
     {"edit", "REF [--plan ID] --FIELD VALUE… [--expect-version N]",
      "Change an action's fields; each change is kept in its history with who, when, before and after.",
      FIELD_HELP "  --plan ID           the plan, when the ref is in more than one\n"

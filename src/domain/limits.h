@@ -25,6 +25,10 @@
 #define SL_LIMIT_FIGURE_PERIOD 40   /* the period a figure is for as typed ("September 2024") */
 #define SL_LIMIT_FIGURE_SOURCE 200  /* where a figure comes from ("Liquidlogic extract") */
 #define SL_LIMIT_FIGURE_NOTE 2000   /* a note on a figure */
+#define SL_LIMIT_FILE_NAME 255      /* an evidence file's name */
+
+/* An evidence file attached to a progress update (on the web form and `update --attach`). */
+#define SL_EVIDENCE_MAX_BYTES ((size_t)20 << 20)
 
 /* Limits on the work one import may make (settable: `import --max-bytes`
  * and the rest). The defaults fit every real document in the samples many

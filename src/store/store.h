@@ -231,7 +231,39 @@ typedef struct {
     const char *actor;          /* listing only */
 } sl_commentary;
 
+/* An evidence file attached to a progress update: to add (the caller's
+ * strings and bytes), or as listed and got (the store's, valid during the
+ * callback; data is NULL when listed). */
+typedef struct {
+    int64_t id;
+    int64_t action_id;
+    int64_t update_id;          /* listed and got */
+    sl_day update_day;          /* listed and got: the day of its update */
+    const char *file_name;      /* checked by domain/evidence.h before adding */
+    const char *content_type;   /* the kind found by content, never the sender's word */
+    const char *sha256;         /* hex, of the bytes */
+    size_t size;
+    const char *data;
+    const char *actor;          /* listed and got */
+    const char *recorded_at;    /* listed and got */
+} sl_evidence;
+
+/* An uploaded file kept between an import's preview and its confirmation. */
+typedef struct {
+    const char *token_hash;     /* SHA-256 hex of the random token the form carries */
+    const char *session_hash;   /* the session it belongs to */
+    const char *login;
+    const char *file_name;
+    const char *authority;      /* the form's authority ("" when none) */
+    const char *sha256;
+    size_t size;
+    const char *data;
+    int64_t created;            /* seconds since 1970 */
+} sl_pending_import;
+
 typedef int (*sl_comment_cb)(void *ctx, const sl_comment *comment);
+typedef int (*sl_evidence_cb)(void *ctx, const sl_evidence *file);
+typedef int (*sl_pending_import_cb)(void *ctx, const sl_pending_import *pending);
 typedef int (*sl_commentary_cb)(void *ctx, const sl_commentary *commentary);
 /* Called with each stored inspection (owned by the store, valid during the call). */
 typedef int (*sl_inspection_cb)(void *ctx, int64_t id, const char *authority_code,

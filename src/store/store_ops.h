@@ -243,6 +243,42 @@ SL_STORE_OP(int, each_comment, (sl_store *store, int64_t action_id, int latest, 
             void *ctx, sl_error *err),
             (store, action_id, latest, cb, ctx, err))
 
+/* Stores an evidence file with the latest progress update of file->action_id
+ * (call in the update's transaction, after sl_store_add_update), audited
+ * ("evidence"); sets *id. Returns 0 or -1. Nothing removes it. */
+SL_STORE_OP(int, evidence_add, (sl_store *store, const sl_evidence *file, const char *actor, int64_t *id,
+            sl_error *err),
+            (store, file, actor, id, err))
+
+/* Calls cb for each evidence file of an action (every action when
+ * action_id is 0), oldest first, without its bytes. */
+SL_STORE_OP(int, each_evidence, (sl_store *store, int64_t action_id, sl_evidence_cb cb, void *ctx, sl_error *err),
+            (store, action_id, cb, ctx, err))
+
+/* Calls cb once with evidence file id and its bytes (checked against its
+ * SHA-256: a mismatch is an error). Returns 1, 0 when there is no such
+ * file, or -1. */
+SL_STORE_OP(int, evidence_get, (sl_store *store, int64_t id, sl_evidence_cb cb, void *ctx, sl_error *err),
+            (store, id, cb, ctx, err))
+
+/* Keeps an uploaded import file until it is confirmed or cancelled, first
+ * forgetting those created before `expired`. Returns 0 or -1. */
+SL_STORE_OP(int, pending_import_put, (sl_store *store, const sl_pending_import *pending, int64_t expired,
+            sl_error *err),
+            (store, pending, expired, err))
+
+/* Calls cb with the pending import of token_hash made in session_hash since
+ * `expired` (its bytes checked against its SHA-256). Returns 1, 0 when
+ * there is none, or -1. */
+SL_STORE_OP(int, pending_import_get, (sl_store *store, const char *token_hash, const char *session_hash,
+            int64_t expired, sl_pending_import_cb cb, void *ctx, sl_error *err),
+            (store, token_hash, session_hash, expired, cb, ctx, err))
+
+/* Forgets the pending import of token_hash in session_hash. Returns 0 or -1. */
+SL_STORE_OP(int, pending_import_drop, (sl_store *store, const char *token_hash, const char *session_hash,
+            sl_error *err),
+            (store, token_hash, session_hash, err))
+
 /* Appends commentary on a report section (history is kept: a later entry
  * replaces it from its day on) and logs it; returns 0 or -1. */
 SL_STORE_OP(int, commentary_add, (sl_store *store, const sl_commentary *commentary,

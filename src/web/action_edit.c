@@ -281,7 +281,7 @@ void sl_page_action_withdraw(sl_request *req)
     sl_buf note = SL_BUF_INIT;
     sl_buf_cprintf(&note, "Withdrawn: %s", reason);
     sl_update u = {.status = SL_STATUS_WITHDRAWN, .status_text = "withdrawn", .note = sl_buf_str(&note)};
-    sl_action_apply(req, &s, &u);
+    sl_action_apply(req, &s, &u, NULL);
     sl_buf_free(&note);
     sl_plan_free(&plan);
 }

@@ -38,9 +38,10 @@ static int form_version(sl_request *req)
 /* Tells the user their form was made on an old version and shows what changed meanwhile. */
 static void stale_page(sl_request *req, const sl_action_state *s, int made_against);
 
-int sl_action_apply(sl_request *req, const sl_action_state *s, sl_update *u)
+int sl_action_apply(sl_request *req, const sl_action_state *s, sl_update *u, const sl_evidence *file)
 {
     sl_error err = {0};
+    int64_t file_id = 0;
     u->action_id = s->id;
     u->day = req->today;
     u->expected_version = form_version(req);
@@ -54,6 +55,7 @@ int sl_action_apply(sl_request *req, const sl_action_state *s, sl_update *u)
     }
     if (sl_store_begin(req->store, &err) < 0 ||
         sl_store_add_update(req->store, u, req->session.user.login, &err) < 0 ||
+        (file && sl_store_evidence_add(req->store, file, req->session.user.login, &file_id, &err) < 0) ||
         sl_store_commit(req->store, &err) < 0) {
         sl_store_rollback(req->store);
         if (err.code == SL_ERR_STALE)
@@ -78,7 +80,7 @@ void sl_page_action_sign_off(sl_request *req)
     }
     sl_update u = {.status = SL_STATUS_SIGNED_OFF, .status_text = "signed off", .note = "Signed off by the SRO",
                    .keep_rag = 1};
-    sl_action_apply(req, &s, &u);
+    sl_action_apply(req, &s, &u, NULL);
 }
 
 void sl_page_action_return(sl_request *req)
@@ -103,7 +105,7 @@ void sl_page_action_return(sl_request *req)
     }
     const char *note = sl_req_printf(req, "Returned by the SRO: %s", reason);
     sl_update u = {.status = SL_STATUS_IN_PROGRESS, .status_text = "returned", .note = note, .keep_rag = 1};
-    sl_action_apply(req, &s, &u);
+    sl_action_apply(req, &s, &u, NULL);
 }
 
 void sl_page_action_comment(sl_request *req)

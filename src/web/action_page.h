@@ -34,6 +34,7 @@ typedef struct {
 typedef struct {
     const char *status, *note, *evidence, *rag, *reason, *review;
     const char *status_error, *note_error, *evidence_error, *rag_error, *reason_error, *review_error;
+    const char *file_error;         /* the evidence file refused: too large, or not what it may be */
 } sl_update_posted;
 
 /* Loads an action's state for the signed-in user: 1 found, 0 (a 404 page is
@@ -51,7 +52,18 @@ void sl_action_page_render(sl_request *req, const sl_action_state *s, const sl_u
 /* Applies one update in a transaction, made against the form's version: a
  * redirect to the action, or the 409 page of a stale version, or an error
  * page. Returns 0 or -1. */
-int sl_action_apply(sl_request *req, const sl_action_state *s, sl_update *u);
+int sl_action_apply(sl_request *req, const sl_action_state *s, sl_update *u, const sl_evidence *file);
+
+/* Evidence files (page_evidence.c). Reads the update form's file: 0 when
+ * none was chosen; 1 with *out filled (its bytes and name the request's)
+ * when it may be evidence; else the HTTP status to refuse it with (413 too
+ * large, 415 not a kind evidence may be, or a bad name) and *error the
+ * sentence to show beside the field. */
+int sl_evidence_posted(sl_request *req, int64_t action_id, sl_evidence *out, const char **error);
+/* Writes the action page's list of its evidence files, with who and when. */
+void sl_action_evidence_list(sl_request *req, const sl_action_state *s);
+/* GET /evidence/{id}: the file as an attachment, to those who may read its action. */
+void sl_page_evidence(sl_request *req);
 
 /* The edit pages (action_edit.c): GET and POST /actions/{id}/edit, POST
  * /actions/{id}/withdraw, GET and POST /plans/{id}/actions/new. */

@@ -80,12 +80,25 @@ static void rag_select(sl_buf *b, const sl_action_state *s, const sl_update_post
     sl_buf_puts(b, "</select></div>");
 }
 
+/* The evidence file field, with its hint (what it may be) and its error. */
+static void file_input(sl_buf *b, const char *error)
+{
+    group(b, "file", "Attach an evidence file (optional)", error);
+    sl_buf_printf(b, "<div id=\"file-hint\" class=\"govuk-hint\">A PDF, Word (.docx), Excel (.xlsx), OpenDocument, PNG "
+                     "or JPEG file of at most %d MB.%R</div>"
+                     "<input class=\"govuk-file-upload%R\" id=\"file\" name=\"file\" type=\"file\" "
+                     "accept=\".pdf,.docx,.xlsx,.odt,.ods,.odp,.png,.jpg,.jpeg\" aria-describedby=\"file-hint%R\"></div>",
+                  (int)(SL_EVIDENCE_MAX_BYTES >> 20), error ? " Choose the file again." : "",
+                  error ? " govuk-file-upload--error" : "", error ? " file-error" : "");
+}
+
 /* Appends the error summary linking each refused field. */
 static void error_summary(sl_buf *b, const sl_update_posted *p)
 {
     sl_gov_field f[] = {{"status", "Status", NULL, p->status_error},     {"note", "Note", NULL, p->note_error},
                         {"evidence", "Evidence", NULL, p->evidence_error}, {"rag", "RAG", NULL, p->rag_error},
-                        {"reason", "Reason", NULL, p->reason_error},     {"review", "Review", NULL, p->review_error}};
+                        {"reason", "Reason", NULL, p->reason_error},     {"review", "Review", NULL, p->review_error},
+                        {"file", "File", NULL, p->file_error}};
     sl_gov_error_summary(b, f, sizeof f / sizeof f[0]);
 }
 
@@ -96,13 +109,14 @@ void sl_action_update_form(sl_request *req, const sl_action_state *s, const sl_u
     sl_buf *b = &req->body;
     sl_buf_puts(b, "<h2 class=\"govuk-heading-m\" id=\"update\">Add a progress update</h2>");
     error_summary(b, p);
-    sl_buf_printf(b, "<form method=\"post\" action=\"/actions/%lld/update\" novalidate>"
+    sl_buf_printf(b, "<form method=\"post\" action=\"/actions/%lld/update\" enctype=\"multipart/form-data\" novalidate>"
                      "<input type=\"hidden\" name=\"csrf\" value=\"%a\">"
                      "<input type=\"hidden\" name=\"version\" value=\"%d\">",
                   (long long)s->id, req->session.csrf, s->version);
     status_select(b, s, p);
     sl_gov_textarea(b, &(sl_gov_field){"note", "Progress and evidence of impact", p->note, p->note_error});
     sl_gov_input(b, &(sl_gov_field){"evidence", "Link to evidence (optional)", p->evidence, p->evidence_error}, "url");
+    file_input(b, p->file_error);
     rag_select(b, s, p);
     sl_gov_input(b, &(sl_gov_field){"reason", "Reason for the manual RAG", p->reason, p->reason_error}, "text");
     sl_gov_input(b, &(sl_gov_field){"review", "Review the manual RAG by (YYYY-MM-DD, optional)", p->review,
@@ -169,8 +183,8 @@ static void check_rag(sl_request *req, const sl_action_state *s, sl_update_poste
         p->review_error = "The review day must be today or later";
 }
 
-/* Reads the note and evidence; an update must record something. */
-static void check_text(sl_request *req, sl_update_posted *p, const sl_update *u)
+/* Reads the note and evidence; an update must record something (a file counts). */
+static void check_text(sl_request *req, sl_update_posted *p, const sl_update *u, int has_file)
 {
     if (p->evidence && *p->evidence && !web_address(p->evidence))
         p->evidence_error = "Give a link starting https://";
@@ -178,7 +192,7 @@ static void check_text(sl_request *req, sl_update_posted *p, const sl_update *u)
         p->evidence_error = too_long(req, "the evidence link", p->evidence, SL_LIMIT_EVIDENCE);
     p->note_error = too_long(req, "the progress note", p->note, SL_LIMIT_NOTE);
     int says = (p->note && *p->note) || (p->evidence && *p->evidence) || !u->keep_status || !u->keep_rag;
-    if (!says && !p->review_error)
+    if (!says && !has_file && !p->review_error && !p->file_error)
         p->note_error = "Write a progress note, or change the status or RAG";
 }
 
@@ -195,17 +209,20 @@ void sl_page_action_update(sl_request *req)
     sl_update_posted p = {sl_form_get(&req->form, "status"), sl_form_get(&req->form, "note"),
                           sl_form_get(&req->form, "evidence"), sl_form_get(&req->form, "rag"),
                           sl_form_get(&req->form, "reason"), sl_form_get(&req->form, "review"),
-                          NULL, NULL, NULL, NULL, NULL, NULL};
+                          NULL, NULL, NULL, NULL, NULL, NULL, NULL};
     sl_update u = {.status = s.status, .status_text = s.status_text};
+    sl_evidence file;
+    int file_status = sl_evidence_posted(req, s.id, &file, &p.file_error);
     check_status(&s, &p, &u);
     check_rag(req, &s, &p, &u);
-    check_text(req, &p, &u);
-    if (p.status_error || p.note_error || p.evidence_error || p.rag_error || p.reason_error || p.review_error) {
-        req->status = 400;
+    check_text(req, &p, &u, file_status == 1);
+    if (p.status_error || p.note_error || p.evidence_error || p.rag_error || p.reason_error || p.review_error ||
+        p.file_error) {
+        req->status = p.file_error ? file_status : 400;
         sl_action_page_render(req, &s, &p);
         return;
     }
     u.note = p.note;
     u.evidence = p.evidence;
-    sl_action_apply(req, &s, &u);
+    sl_action_apply(req, &s, &u, file_status == 1 ? &file : NULL);
 }

@@ -70,6 +70,8 @@ static void service_navigation(sl_request *req, sl_buf *nav)
     sl_buf list = SL_BUF_INIT;
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
         nav_item(req, &list, items[i][0], items[i][1]);
+    if (sl_may(req->role, SL_DO_IMPORT, NULL))
+        nav_item(req, &list, "/import", "Import");
     sl_template_slot slots[] = {
         {"items", sl_buf_str(&list)},
         {"csrf", req->session.csrf},

@@ -12,7 +12,8 @@
     X(MHD_create_response_from_buffer_with_free_callback) X(MHD_destroy_response)                  \
     X(MHD_get_connection_values) X(MHD_lookup_connection_value) X(MHD_queue_response)              \
     X(MHD_start_daemon) X(MHD_stop_daemon) X(MHD_suspend_connection) X(MHD_resume_connection)        \
-    X(MHD_get_connection_info) X(MHD_create_response_from_callback)
+    X(MHD_get_connection_info) X(MHD_create_response_from_callback) X(MHD_create_post_processor)            \
+    X(MHD_post_process) X(MHD_destroy_post_processor)
 
 typedef struct {
 #define SL_MHD_SLOT(fn) __typeof__(&fn) fn;
@@ -41,6 +42,9 @@ int sl_mhd_load(sl_error *err);
 #define MHD_resume_connection (*sl_mhd.MHD_resume_connection)
 #define MHD_get_connection_info (*sl_mhd.MHD_get_connection_info)
 #define MHD_create_response_from_callback (*sl_mhd.MHD_create_response_from_callback)
+#define MHD_create_post_processor (*sl_mhd.MHD_create_post_processor)
+#define MHD_post_process (*sl_mhd.MHD_post_process)
+#define MHD_destroy_post_processor (*sl_mhd.MHD_destroy_post_processor)
 #endif
 
 #endif

@@ -165,6 +165,7 @@ void sl_action_page_render(sl_request *req, const sl_action_state *s, const sl_u
                          "href=\"/plans/%lld/actions/new\">Add an action to this plan</a></p>",
                       (long long)s->id, plan.actions[0].ref, (long long)s->plan_id);
     fields(req, &plan, s);
+    sl_action_evidence_list(req, s);
     sl_action_forms(req, s, posted);
     sl_action_history(req, s);
     sl_page_end(req);

@@ -25,17 +25,21 @@
 #include "web/auth.h"
 #include "web/deadline.h"
 #include "web/hash_queue.h"
+#include "web/job_queue.h"
 #include "web/mhd_api.h"
 #include "web/mhd_errors.h"
 #include "web/page_cache.h"
 #include "web/proxy.h"
 #include "web/static_files.h"
 #include "web/tls.h"
+#include "web/upload.h"
 #include "web/web.h"
 
 #define MAX_BODY (64 * 1024)
 #define MAX_STORES 64
 #define MAX_CONNECTIONS 4000        /* all clients together; each address has config->per_address */
+#define JOB_THREADS 2               /* pages' slow work (reading an uploaded import) at once */
+#define JOB_QUEUE 8                 /* … and waiting: more is refused as busy (503) */
 #define HASH_QUEUE 64               /* checks that may wait (each tens of ms): a burst of sign-ins fits, a flood is refused at once (503) */
 
 /* Shared, read-only after start-up, except the store registry. */
@@ -69,6 +73,12 @@ static sl_store *worker_store(sl_error *err)
 typedef struct {
     sl_buf body;
     int too_large;
+    sl_upload_reader *reader;       /* a multipart body being read (upload.h), else NULL */
+    int multipart;                  /* the body was multipart: form and upload hold it */
+    int bad_body;                   /* … and it was malformed */
+    sl_form form;
+    sl_upload upload;
+    sl_web_job *job;                /* a page's job (web.h), run on a thread of its own */
     struct MHD_Connection *conn;
     volatile sl_verify verify;      /* a sign-in's password check, set by the hashing thread */
 } pending;
@@ -185,6 +195,22 @@ static struct MHD_Response *answer_response(sl_request *req)
     return MHD_create_response_from_buffer_with_free_callback(len, data, free);
 }
 
+/* Writes an attachment's Content-Disposition (RFC 6266): an ASCII
+ * filename="…" with every character outside [A-Za-z0-9._-] as '_', and the whole
+ * name in UTF-8, percent-encoded, as filename*. */
+static void content_disposition(sl_buf *out, const char *name)
+{
+    sl_buf_puts(out, "attachment; filename=\"");
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+        if (*c >= 0x80 && *c < 0xC0)
+            continue;               /* a UTF-8 continuation byte: its character is one '_' already */
+        int plain = (*c >= 'A' && *c <= 'Z') || (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+                    *c == '.' || *c == '-' || *c == '_';
+        sl_buf_putc(out, plain ? (char)*c : '_');
+    }
+    sl_buf_printf(out, "\"; filename*=UTF-8''%U", name);
+}
+
 /* Queues a page handler's answer. */
 static enum MHD_Result send_answer(sl_request *req)
 {
@@ -205,7 +231,7 @@ static enum MHD_Result send_answer(sl_request *req)
     }
     if (req->filename) {
         sl_buf disposition = SL_BUF_INIT;
-        sl_buf_cprintf(&disposition, "attachment; filename=\"%s\"", req->filename);
+        content_disposition(&disposition, req->filename);
         MHD_add_response_header(r, "Content-Disposition", sl_buf_str(&disposition));
         sl_buf_free(&disposition);
     }
@@ -257,7 +283,7 @@ static void run_cached(sl_request *req, const sl_route *route)
 }
 
 /* Checks who may do what, then runs the page; fills the answer in req. */
-static void dispatch(sl_request *req, const pending *p)
+static void dispatch(sl_request *req, pending *p)
 {
     /* HEAD is answered as GET; libmicrohttpd sends the headers without the body. */
     const char *method = strcmp(req->method, "HEAD") == 0 ? "GET" : req->method;
@@ -271,7 +297,18 @@ static void dispatch(sl_request *req, const pending *p)
         sl_error_page(req, 413, "Too much data", "The form sent more than sightline accepts.");
         return;
     }
-    if (is_post && sl_form_decode(p->body.data ? p->body.data : "", p->body.len, &req->form) < 0) {
+    if (is_post && p->multipart) {
+        if (p->bad_body) {
+            sl_error_page(req, 400, "Bad request", "The form could not be read.");
+            return;
+        }
+        for (int i = 0; i < p->form.n; i++) {     /* a copy: a request run again (web.h jobs) reads it again */
+            req->form.names[i] = sl_strdup(p->form.names[i]);
+            req->form.values[i] = sl_strdup(p->form.values[i]);
+        }
+        req->form.n = p->form.n;
+        req->upload = &p->upload;
+    } else if (is_post && sl_form_decode(p->body.data ? p->body.data : "", p->body.len, &req->form) < 0) {
         sl_error_page(req, 400, "Bad request", "The form could not be read.");
         return;
     }
@@ -338,6 +375,36 @@ static void suspend_for_hash(pending *p, const sl_request *req)
     }
 }
 
+/* Starts reading a multipart body when the route takes a file (its
+ * upload_max) and the body is multipart/form-data; other bodies are read
+ * whole, up to MAX_BODY. */
+static void start_upload(pending *p, const char *method, const char *url)
+{
+    int64_t ids[2];
+    const sl_route *route = strcmp(method, "POST") == 0 ? sl_route_find(method, url, ids) : NULL;
+    if (!route || !route->upload_max)
+        return;
+    p->reader = sl_upload_start(p->conn, route->upload_max, &p->form, &p->upload);
+    p->multipart = p->reader != NULL;
+}
+
+/* Job-queue callback: the page's job is done (job_queue.h); wakes its request to be answered. */
+static void on_job_done(void *ctx)
+{
+    pending *p = ctx;
+    MHD_resume_connection(p->conn);
+}
+
+/* Suspends the request while its page's job runs on a job thread; when the
+ * queue is full the request is resumed at once, its job marked busy. */
+static void start_job(pending *p, sl_web_job *job)
+{
+    p->job = job;
+    MHD_suspend_connection(p->conn);
+    if (sl_job_queue_submit(job, on_job_done, p) < 0)
+        MHD_resume_connection(p->conn);
+}
+
 /* MHD's access handler: gathers the body, then answers. */
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version, const char *upload,
@@ -358,8 +425,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         p = sl_calloc(sizeof *p);
         p->conn = conn;
         *con_cls = p;
+        start_upload(p, method, url);
         sl_deadline_headers_done(deadline_of(conn));
         return MHD_YES;
+    }
+    if (*upload_size && p->reader) {
+        sl_upload_feed(p->reader, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (p->reader) {
+        p->bad_body = sl_upload_finish(p->reader) < 0;
+        p->reader = NULL;
     }
     if (*upload_size) {
         if (p->body.len + *upload_size > MAX_BODY)
@@ -375,7 +452,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (f && (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0))
             return send_static(conn, f);
     }
-    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200, .verify = p->verify};
+    sl_request req = {.method = method, .path = url, .conn = conn, .status = 200, .verify = p->verify, .job = p->job};
     client_of(&req);
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
@@ -400,6 +477,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     enum MHD_Result ok = MHD_YES;
     if (req.verify == SL_VERIFY_WANTED)
         suspend_for_hash(p, &req);
+    else if (req.job && !p->job)
+        start_job(p, req.job);
     else
         ok = send_answer(&req);
     sl_form_free(&req.form);
@@ -417,6 +496,12 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     sl_deadline_answered(deadline_of(conn));
     pending *p = *con_cls;
     if (p) {
+        if (p->reader)
+            sl_upload_finish(p->reader);
+        if (p->job)
+            p->job->free(p->job);
+        sl_form_free(&p->form);
+        sl_upload_free(&p->upload);
         sl_buf_free(&p->body);
         free(p);
         *con_cls = NULL;
@@ -490,6 +575,7 @@ static void release_setup(void)
 {
     sl_deadline_stop();
     sl_hash_queue_stop();
+    sl_job_queue_stop();
     sl_throttle_share_stop();
     sl_audit_queue_stop();
     sl_static_free(&server.statics);
@@ -535,8 +621,10 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     /* Sign-in password checks (hash_queue.h): every processor but one, so one is always free for pages. */
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     if (sl_hash_queue_start(cpus > 2 ? (int)cpus - 1 : 1, HASH_QUEUE) < 0 ||
+        sl_job_queue_start(JOB_THREADS, JOB_QUEUE) < 0 ||
         sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
         sl_hash_queue_stop();
+        sl_job_queue_stop();
         sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
@@ -557,6 +645,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     while (!stop_requested)
         pause();
     sl_hash_queue_stop();
+    sl_job_queue_stop();            /* its jobs resume their requests: before the daemon stops */
     MHD_stop_daemon(d);
     long cut = sl_deadline_cut_count();
     release_setup();

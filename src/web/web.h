@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "web/form.h"
 #include "web/template.h"
+#include "web/upload.h"
 
 struct MHD_Connection;
 
@@ -27,6 +28,19 @@ typedef enum {
     SL_VERIFY_BUSY              /* the hashing queue was full: nothing was checked */
 } sl_verify;
 
+/* Work a page hands to a job thread so that the page threads are not held
+ * (reading an uploaded document): the handler sets req->job and returns;
+ * the server suspends the request, queues the job (web/job_queue.h), and
+ * runs the handler again with req->job done, or busy when the queue was
+ * full. A page embeds this first in its own struct; free releases it when
+ * the request ends. */
+typedef struct sl_web_job {
+    void (*run)(struct sl_web_job *job);
+    void (*free)(struct sl_web_job *job);
+    volatile int done;
+    int busy;                       /* the queue was full: run never ran */
+} sl_web_job;
+
 typedef struct {
     const char *method;             /* "GET", "POST", … */
     const char *path;               /* without the query string */
@@ -34,6 +48,8 @@ typedef struct {
     sl_store *store;                /* this worker thread's connection */
     const char *data_dir;           /* the reference data (authorities, boundaries) */
     sl_form form;                   /* a POST's fields */
+    sl_upload *upload;              /* a multipart POST's file (upload.h); NULL for other bodies */
+    sl_web_job *job;                /* see sl_web_job: set by the handler, done when it runs again */
     int64_t ids[2];                 /* numbers matched by {id} in the route */
     int signed_in;
     sl_session session;             /* valid when signed_in */
@@ -165,6 +181,12 @@ void sl_page_inspections(sl_request *req);
 void sl_page_sessions(sl_request *req);
 void sl_page_session_end(sl_request *req);
 void sl_page_sessions_end_others(sl_request *req);
+/* Importing a plan from the browser (page_import.c): the form, its preview,
+ * the confirmation and the cancel. */
+void sl_page_import(sl_request *req);
+void sl_page_import_post(sl_request *req);
+void sl_page_import_confirm(sl_request *req);
+void sl_page_import_cancel(sl_request *req);
 
 /* The route table: method, pattern ("/actions/{id}"), least role, handler. */
 typedef struct {
@@ -173,6 +195,7 @@ typedef struct {
     sl_role least_role;             /* SL_ROLE_NONE: open to anyone */
     sl_page_fn handler;
     int cacheable;                  /* the content depends only on the request, the day and the data */
+    size_t upload_max;              /* set: a multipart form with one file of at most this many bytes */
 } sl_route;
 
 extern const sl_route sl_routes[];

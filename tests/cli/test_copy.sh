@@ -11,6 +11,9 @@ ok init "$B" --db "$S" init
 ok import "$B" --db "$S" import "$DATA/core.csv"
 ok update "$B" --db "$S" update 2.2 --status on-track --note "copied note" --as-of 2017-09-02
 ok user sh -c "echo 'a-long-password' | '$B' --db '$S' user add jo --role lead --person JN --password-stdin"
+printf '%%PDF-1.4\n%%%%EOF\n' >"$T/minutes.pdf"
+head -c 3000 /dev/urandom >>"$T/minutes.pdf"
+ok attach "$B" --db "$S" update 2.2 --note "minutes attached" --attach "$T/minutes.pdf" --as-of 2017-09-02
 ok source-export "$B" --db "$S" export --plan 1 --format csv
 cp "$T/out" "$T/export-s"
 ok source-history "$B" --db "$S" history
@@ -24,6 +27,8 @@ ok copy-history "$B" --db "$T/c.db" history
 same copy-history-same "$T/history-s" "$T/out"
 ok copy-user-kept "$B" --db "$T/c.db" show 2.2 --plan 1
 has copy-update-kept "$T/out" "copied note"
+ok copy-evidence "$B" --db "$T/c.db" evidence get 1 --output "$T/got-c.pdf"
+cmp -s "$T/minutes.pdf" "$T/got-c.pdf" && pass || fail "the copy's evidence file differs"
 before=$(sha256sum < "$T/c.db")
 status 1 copy-refuses-nonempty "$B" copy --from "$S" --to "$T/c.db"
 has refusal-says "$T/err" "not empty"
@@ -40,12 +45,16 @@ if [ -n "${SL_PG_URL:-}" ]; then
     same pg-export-same "$T/export-s" "$T/out"
     ok pg-history "$B" --db "$P" history
     same pg-history-same "$T/history-s" "$T/out"
+    ok pg-evidence "$B" --db "$P" evidence get 1 --output "$T/got-pg.pdf"
+    cmp -s "$T/minutes.pdf" "$T/got-pg.pdf" && pass || fail "PostgreSQL's evidence file differs"
     status 1 pg-refuses-nonempty "$B" copy --from "$S" --to "$P"
     ok copy-back "$B" copy --from "$P" --to "$T/back.db"
     ok back-export "$B" --db "$T/back.db" export --plan 1 --format csv
     same back-export-same "$T/export-s" "$T/out"
     ok back-history "$B" --db "$T/back.db" history
     same back-history-same "$T/history-s" "$T/out"
+    ok back-evidence "$B" --db "$T/back.db" evidence get 1 --output "$T/got-back.pdf"
+    cmp -s "$T/minutes.pdf" "$T/got-back.pdf" && pass || fail "the evidence file copied back differs"
     # After the copy PostgreSQL numbers new rows past the copied ones.
     ok pg-update-after-copy "$B" --db "$P" update 2.2 --status complete --note "after copy" --as-of 2017-09-03
     ok pg-history-after "$B" --db "$P" history

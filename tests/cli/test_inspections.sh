@@ -41,6 +41,8 @@ for column in ("ref", "address", "user_agent"):
 db.execute("DROP TABLE IF EXISTS measure_figures")          # 11: measure figures
 if any(c[1] == "version" for c in db.execute("PRAGMA table_info(measure_values)")):
     db.execute("ALTER TABLE measure_values DROP COLUMN version")
+for table in ("evidence_files", "pending_imports"):     # 12: evidence files and pending imports
+    db.execute(f"DROP TABLE IF EXISTS {table}")
 db.execute("PRAGMA user_version = 6")
 db.commit()
 PY

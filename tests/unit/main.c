@@ -17,6 +17,8 @@ void test_heatmap(void);
 void test_inspection(void);
 void test_lazy_lib(void);
 void test_letter(void);
+void test_evidence(void);
+void test_job_queue(void);
 void test_limits(void);
 void test_lint(void);
 void test_measures(void);
@@ -58,6 +60,8 @@ int main(void)
         {"inspection", test_inspection},
         {"lazy lib", test_lazy_lib},
         {"letter", test_letter},
+        {"evidence", test_evidence},
+        {"job queue", test_job_queue},
         {"limits", test_limits},
         {"lint", test_lint},
         {"measures", test_measures},

@@ -9,7 +9,7 @@
 // Ends with "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -127,6 +127,74 @@ async function editAndHistory(browser, base) {
     && trail.includes('Edit sro') && trail.includes('BP → JN'), page.url());
   await axeCheck(page, 'action-after-edit');
   await shot(page, '22-action-history');
+  await context.close();
+}
+
+// Issue 13 items 5 and 2: a file whose content is not what its name says is
+// refused beside the field (also at 375 pixels); a PDF is attached, listed and
+// downloaded as an attachment; a changed plan is uploaded, previewed with its
+// changes and what is carried forward, and confirmed.
+async function evidenceAndImport(browser, base, work) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.fill('#login', 'prog');
+  await page.fill('#password', 'correct-horse-42');
+  await page.click('button[type=submit]');
+  await page.waitForLoadState();
+  await page.goto(`${base}/plans/1/actions`);
+  await page.click('a.govuk-link:text-is("1.3")');
+  await page.waitForLoadState();
+  const fake = path.join(work, 'Minutes.pdf');
+  writeFileSync(fake, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(32)]));
+  await page.setInputFiles('#file', fake);
+  await page.fill('#note', 'Minutes attached');
+  await page.click('text=Save update');
+  await page.waitForLoadState();
+  const err = await page.textContent('#file-error');
+  check('evidence-wrong-type-beside-field', (err || '').includes('is a PNG image by its content')
+    && (await page.inputValue('#note')) === 'Minutes attached', err);
+  await axeCheck(page, 'update-file-error');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await axeCheck(page, 'update-file-error-375');
+  await shot(page, '30-update-file-error-375');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const pdf = path.join(work, 'Panel minutes.pdf');
+  writeFileSync(pdf, '%PDF-1.4\n%%EOF\n');
+  await page.setInputFiles('#file', pdf);
+  await page.click('text=Save update');
+  await page.waitForLoadState();
+  const link = page.locator('a:text-is("Panel minutes.pdf")');
+  check('evidence-listed', (await link.count()) === 1 && (await page.textContent('main')).includes('Evidence files'));
+  await axeCheck(page, 'action-with-evidence');
+  await shot(page, '31-action-with-evidence');
+  const resp = await page.request.get(base + (await link.getAttribute('href')));
+  check('evidence-download', resp.status() === 200 && (resp.headers()['content-disposition'] || '').startsWith('attachment')
+    && resp.headers()['x-content-type-options'] === 'nosniff', resp.status());
+
+  await page.goto(`${base}/import`);
+  await axeCheck(page, 'import-form');
+  const empty = path.join(work, 'empty.csv');
+  writeFileSync(empty, '');
+  await page.setInputFiles('#file', empty);
+  await page.click('text=Preview the import');
+  await page.waitForLoadState();
+  check('import-error-beside-field', (await page.textContent('#file-error') || '').includes('could not be read'));
+  await axeCheck(page, 'import-error');
+  const changed = path.join(work, 'croydon-v2.csv');
+  const src = readFileSync(path.join(ROOT, 'examples', 'croydon-transitional-2017.csv'), 'utf8');
+  writeFileSync(changed, src.replace('Oct 17,SM', 'Nov 17,SM'));
+  await page.fill('#authority', 'Croydon');
+  await page.setInputFiles('#file', changed);
+  await page.click('text=Preview the import');
+  await page.waitForLoadState();
+  const preview = await page.textContent('main');
+  check('import-preview', preview.includes('A new version (2) of this plan') && preview.includes('Carried forward from version 1')
+    && preview.includes('"Oct 17" -> "Nov 17"'), preview.slice(0, 300));
+  await bothWidths(page, 'import-preview');
+  await page.click('text=Confirm and import');
+  await page.waitForLoadState();
+  check('import-confirmed', /\/plans\/\d+$/.test(page.url()) && !page.url().endsWith('/plans/1'), page.url());
   await context.close();
 }
 
@@ -395,6 +463,7 @@ async function main() {
     }
     await editAndHistory(browser, base);
     await governance(browser, base, db);
+    await evidenceAndImport(browser, base, work);
     await searchPage(browser, base);
     await pagination(browser, base, db, work);
   } catch (e) {

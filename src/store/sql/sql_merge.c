@@ -65,6 +65,14 @@ static const char *const carried_sql[] = {
     "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
     " note, evidence, action_version, rag_until) SELECT ?2, day, recorded_at, actor, status, status_text, rag,"
     " rag_reason, note, evidence, action_version, rag_until FROM progress_updates WHERE action_id = ?1 ORDER BY id",
+    /* Evidence files go with their updates: the k-th update copied above is the k-th of the old action. */
+    "INSERT INTO evidence_files (update_id, action_id, file_name, content_type, size, sha256, content, actor,"
+    " recorded_at) SELECT nu.id, nu.action_id, e.file_name, e.content_type, e.size, e.sha256, e.content, e.actor,"
+    " e.recorded_at FROM evidence_files e JOIN progress_updates ou ON ou.id = e.update_id"
+    " JOIN progress_updates nu ON nu.action_id = ?2"
+    " AND (SELECT COUNT(*) FROM progress_updates x WHERE x.action_id = ?1 AND x.id < ou.id)"
+    " = (SELECT COUNT(*) FROM progress_updates y WHERE y.action_id = ?2 AND y.id < nu.id)"
+    " WHERE e.action_id = ?1 ORDER BY e.id",
     "INSERT INTO comments (action_id, at, actor, text) SELECT ?2, at, actor, text FROM comments"
     " WHERE action_id = ?1 ORDER BY id",
     "INSERT OR IGNORE INTO action_links (from_action_id, to_action_id, kind, linked_at, actor)"
@@ -134,7 +142,7 @@ static int carry_action(sd_store *s, int64_t old_id, int64_t new_id, const char 
 {
     int updates = 0;
     for (size_t i = 0; i < sizeof carried_sql / sizeof *carried_sql; i++)
-        if (copy_rows(s, carried_sql[i], old_id, new_id, i == 0 ? &updates : i == 1 ? &c->comments : NULL, err) < 0)
+        if (copy_rows(s, carried_sql[i], old_id, new_id, i == 0 ? &updates : i == 2 ? &c->comments : NULL, err) < 0)
             return -1;
     c->updates += updates;
     c->actions++;

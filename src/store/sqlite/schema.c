@@ -566,7 +566,42 @@ static const char *const migrations[] = {
     "CREATE TRIGGER measure_figures_append_only_d BEFORE DELETE ON measure_figures"
     "  BEGIN SELECT RAISE(ABORT, 'measure figures are append-only'); END;",
 
-    /* 12: search (issue 13 item 7): one FTS5 index over plans, actions,
+    /* 12: evidence files attached to progress updates, never changed or
+     * removed; uploaded import files kept between the preview and its
+     * confirmation (removed when confirmed, cancelled or expired). The bytes
+     * are base64 text: one representation on both backends, which `copy`
+     * carries and checksums like any other text. */
+    "CREATE TABLE evidence_files ("
+    "  id INTEGER PRIMARY KEY,"
+    "  update_id INTEGER NOT NULL REFERENCES progress_updates(id),"
+    "  action_id INTEGER NOT NULL REFERENCES actions(id),"
+    "  file_name TEXT NOT NULL,"
+    "  content_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  content TEXT NOT NULL,"
+    "  actor TEXT NOT NULL,"
+    "  recorded_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX evidence_files_action ON evidence_files(action_id, id);"
+    "CREATE TRIGGER evidence_files_append_only_u BEFORE UPDATE ON evidence_files"
+    "  BEGIN SELECT RAISE(ABORT, 'evidence files are never changed'); END;"
+    "CREATE TRIGGER evidence_files_append_only_d BEFORE DELETE ON evidence_files"
+    "  BEGIN SELECT RAISE(ABORT, 'evidence files are never removed'); END;"
+    "CREATE TABLE pending_imports ("
+    "  id INTEGER PRIMARY KEY,"
+    "  token_hash TEXT NOT NULL UNIQUE,"
+    "  session_hash TEXT NOT NULL,"
+    "  login TEXT NOT NULL,"
+    "  file_name TEXT NOT NULL,"
+    "  authority TEXT NOT NULL DEFAULT '',"
+    "  size INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL,"
+    "  content TEXT NOT NULL,"
+    "  created INTEGER NOT NULL"
+    ");",
+
+    /* 13: search (issue 13 item 7): one FTS5 index over plans, actions,
      * progress notes, recommendations, measures and people, each row's
      * rowid its record's id * 8 + its kind (domain/search.h), kept in step
      * with every write by the triggers below, and filled from what is
