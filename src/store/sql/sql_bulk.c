@@ -1,7 +1,7 @@
 /* sql_bulk.c — the bulk write paths of generated data (store_ops.h:
  * add_updates_bulk, audit_note): one prepared INSERT reused for every row
- * (on PostgreSQL, where each statement is a round trip to the server, one
- * of PG_BATCH rows at a time), no audit entry per row; and the windowed read
+ * (on PostgreSQL, where each statement is a round trip to the server,
+ * batches of 2^k rows), no audit entry per row; and the windowed read
  * of measure values the summary rates measures from. */
 #include <pthread.h>
 #include <stdio.h>
@@ -12,43 +12,48 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Rows per INSERT of generated updates on PostgreSQL. */
-#define PG_BATCH 64
-/* Parameters per row of that INSERT. */
+/* On PostgreSQL, where each statement is a round trip to the server, an
+ * action's generated rows go in INSERTs of 2^k rows, k from PG_LEVELS - 1
+ * down to 0: a history of n rows takes as many statements as n has bits set
+ * (about 4 for a year of weekly updates), each prepared once. */
+#define PG_LEVELS 9
+/* Parameters per row of those INSERTs. */
 #define PG_ROW_PARAMS 10
 
-static sl_buf pg_batch_text;
+static sl_buf pg_batch_text[PG_LEVELS];
 static pthread_once_t pg_batch_once = PTHREAD_ONCE_INIT;
 
-/* Builds the PostgreSQL INSERT of PG_BATCH generated rows (once). */
-static void build_pg_batch(void)
+/* Builds the PostgreSQL INSERTs of 2^k generated rows for every level k (once). */
+static void build_pg_batches(void)
 {
-    sl_buf *b = &pg_batch_text;
-    sl_buf_puts(b, "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status,"
-                   " status_text, rag, rag_reason, note, evidence, action_version) VALUES ");
-    for (int r = 0; r < PG_BATCH; r++) {
-        int p = r * PG_ROW_PARAMS;
-        sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
-                          " 'YYYY-MM-DD\"T09:00:00Z\"'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
-                       r ? ", " : "", p + 1, p + 2, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8,
-                       p + 9, p + 10);
+    for (int k = 0; k < PG_LEVELS; k++) {
+        sl_buf *b = &pg_batch_text[k];
+        sl_buf_puts(b, "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status,"
+                       " status_text, rag, rag_reason, note, evidence, action_version) VALUES ");
+        for (int r = 0; r < 1 << k; r++) {
+            int p = r * PG_ROW_PARAMS;
+            sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
+                              " 'YYYY-MM-DD\"T09:00:00Z\"'), ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)",
+                           r ? ", " : "", p + 1, p + 2, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8,
+                           p + 9, p + 10);
+        }
     }
 }
 
-/* Appends PG_BATCH generated update rows in one statement (PostgreSQL);
- * first is the version the first of them gives the action. */
-static int insert_pg_batch(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
-                           int first, sl_error *err)
+/* Appends 2^level generated update rows in one statement (PostgreSQL);
+ * version[r] is the version row r gives its action. */
+static int insert_pg_batch(sd_store *s, const sl_update *u, const int *version, int level,
+                           const char *actor, sl_error *err)
 {
-    pthread_once(&pg_batch_once, build_pg_batch);
-    sd_stmt *st = sd_prepare(s, pg_batch_text.data, err);
+    pthread_once(&pg_batch_once, build_pg_batches);
+    sd_stmt *st = sd_prepare(s, pg_batch_text[level].data, err);
     if (!st)
         return -1;
-    for (int r = 0; r < PG_BATCH; r++) {
+    for (int r = 0; r < 1 << level; r++) {
         const sl_update *v = &u[r];
         const char *status = sl_status_name(v->status);
         int p = r * PG_ROW_PARAMS;
-        sd_bind_int(st, p + 1, action_id);
+        sd_bind_int(st, p + 1, v->action_id);
         sd_bind_int(st, p + 2, v->day);
         sd_bind_text(st, p + 3, actor);
         sd_bind_text(st, p + 4, status);
@@ -57,9 +62,21 @@ static int insert_pg_batch(sd_store *s, int64_t action_id, const sl_update *u, c
         sd_bind_text(st, p + 7, v->rag_reason ? v->rag_reason : "");
         sd_bind_text(st, p + 8, v->note ? v->note : "");
         sd_bind_text(st, p + 9, v->evidence ? v->evidence : "");
-        sd_bind_int(st, p + 10, first + r);
+        sd_bind_int(st, p + 10, version[r]);
     }
     return sd_exec(s, st, err, "adding generated progress updates");
+}
+
+/* Appends n generated rows on PostgreSQL, the largest batches first. */
+static int insert_pg_rows(sd_store *s, const sl_update *updates, const int *version, size_t n,
+                          const char *actor, sl_error *err)
+{
+    size_t i = 0;
+    for (int level = PG_LEVELS - 1; level >= 0; level--)
+        for (; n - i >= (size_t)1 << level; i += (size_t)1 << level)
+            if (insert_pg_batch(s, &updates[i], &version[i], level, actor, err) < 0)
+                return -1;
+    return 0;
 }
 
 /* Appends one generated update row, recorded at 09:00 UTC of its day. */
@@ -106,22 +123,37 @@ static int settle_action(sd_store *s, int64_t action_id, const sl_update *u, siz
     return sd_exec(s, st, err, "moving a generated action on");
 }
 
-/* Appends an action's generated history, then settles its current state
- * (store_ops.h). Nothing to free. */
-int sd_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *updates, size_t n,
-                        const char *actor, sl_error *err)
+/* Numbers each update within its action's group: the version it gives the
+ * action (1 for the first). Returns the array (caller frees). */
+static int *number_versions(const sl_update *updates, size_t n)
+{
+    int *version = sl_realloc(NULL, n * sizeof *version);
+    for (size_t i = 0; i < n; i++)
+        version[i] = i > 0 && updates[i].action_id == updates[i - 1].action_id ? version[i - 1] + 1 : 1;
+    return version;
+}
+
+/* Appends the generated history of many actions, then settles each
+ * action's current state (store_ops.h). Nothing to free. */
+int sd_add_updates_bulk(sl_store *store, const sl_update *updates, size_t n, const char *actor,
+                        sl_error *err)
 {
     sd_store *s = (sd_store *)store;
     if (n == 0)
         return 0;
-    size_t i = 0;
-    for (; s->drv->dialect == SD_POSTGRES && i + PG_BATCH <= n; i += PG_BATCH)
-        if (insert_pg_batch(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
-            return -1;
-    for (; i < n; i++)
-        if (insert_generated(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
-            return -1;
-    return settle_action(s, action_id, &updates[n - 1], n, err);
+    int *version = number_versions(updates, n);
+    int rc = 0;
+    if (s->drv->dialect == SD_POSTGRES)
+        rc = insert_pg_rows(s, updates, version, n, actor, err);
+    else
+        for (size_t i = 0; rc == 0 && i < n; i++)
+            rc = insert_generated(s, updates[i].action_id, &updates[i], actor, version[i], err);
+    /* The last update of each group settles its action. */
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (i + 1 == n || updates[i + 1].action_id != updates[i].action_id)
+            rc = settle_action(s, updates[i].action_id, &updates[i], (size_t)version[i], err);
+    free(version);
+    return rc;
 }
 
 /* One audit entry for a bulk change (store_ops.h). */

@@ -1,5 +1,6 @@
 /* sql_measures.c — measure definitions with their milestones, and their
  * values per period and series. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,8 +157,8 @@ int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
     return result;
 }
 
-int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, const char *file,
-                          const char *actor, sl_error *err)
+/* Stores one value (an upsert); SQLite's and PostgreSQL's statements. */
+static int put_value(sd_store *s, const sl_measure_value *v, sl_error *err)
 {
     static const char sqlite_sql[] =
         "INSERT OR REPLACE INTO measure_values (measure_id, series, period_first, period_last,"
@@ -167,19 +168,98 @@ int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
         " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1"
         " ON CONFLICT (measure_id, series, period_first, period_last)"
         " DO UPDATE SET period_kind = excluded.period_kind, value = excluded.value";
-    sd_store *s = (sd_store *)store;
-    const char *sql = SD_SQL(s, sqlite_sql, pg_sql);
-    for (size_t i = 0; i < n; i++) {
-        sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(v[i].code), SD_TEXT(v[i].series),
-                          SD_INT(v[i].period.first), SD_INT(v[i].period.last),
-                          SD_INT(v[i].period.kind), SD_REAL(v[i].value));
+    sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_TEXT(v->code), SD_TEXT(v->series),
+                          SD_INT(v->period.first), SD_INT(v->period.last), SD_INT(v->period.kind),
+                          SD_REAL(v->value));
+    if (!st)
+        return -1;
+    if (sd_exec(s, st, err, "storing a value") < 0)
+        return -1;
+    if (sd_changes(s) != 1)
+        return sl_fail(err, "no measure %s", v->code);
+    return 0;
+}
+
+/* On PostgreSQL, where each statement is a round trip, values go in upserts
+ * of 2^k rows (k below MV_LEVELS), each prepared once. */
+#define MV_LEVELS 7
+static sl_buf mv_text[MV_LEVELS];
+static pthread_once_t mv_once = PTHREAD_ONCE_INIT;
+
+/* Builds the PostgreSQL upserts of 2^k values for every level k (once). */
+static void build_mv(void)
+{
+    for (int k = 0; k < MV_LEVELS; k++) {
+        sl_buf *b = &mv_text[k];
+        sl_buf_puts(b, "INSERT INTO measure_values (measure_id, series, period_first, period_last,"
+                       " period_kind, value) SELECT m.id, v.series, v.first, v.last, v.kind, v.value"
+                       " FROM (VALUES ");
+        for (int r = 0; r < 1 << k; r++) {
+            int p = r * 6;
+            sl_buf_cprintf(b, "%s(?%d::text, ?%d::text, ?%d::bigint, ?%d::bigint, ?%d::int, ?%d::float8)",
+                           r ? ", " : "", p + 1, p + 2, p + 3, p + 4, p + 5, p + 6);
+        }
+        sl_buf_puts(b, ") AS v(code, series, first, last, kind, value), measures m WHERE m.code = v.code"
+                       " ON CONFLICT (measure_id, series, period_first, period_last)"
+                       " DO UPDATE SET period_kind = excluded.period_kind, value = excluded.value");
+    }
+}
+
+/* Whether two of the n values share a key (an upsert may touch a row once). */
+static int repeats_key(const sl_measure_value *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (v[i].period.first == v[j].period.first && v[i].period.last == v[j].period.last &&
+                strcmp(v[i].code, v[j].code) == 0 && strcmp(v[i].series, v[j].series) == 0)
+                return 1;
+    return 0;
+}
+
+/* Stores 2^level values in one upsert; a batch that repeats a key or names
+ * an unknown measure goes again one value at a time (which says which). */
+static int put_batch(sd_store *s, const sl_measure_value *v, int level, sl_error *err)
+{
+    size_t n = (size_t)1 << level;
+    if (level > 0 && !repeats_key(v, n)) {
+        pthread_once(&mv_once, build_mv);
+        sd_stmt *st = sd_prepare(s, mv_text[level].data, err);
         if (!st)
             return -1;
-        if (sd_exec(s, st, err, "storing a value") < 0)
+        for (size_t r = 0; r < n; r++) {
+            int p = (int)r * 6;
+            sd_bind_text(st, p + 1, v[r].code);
+            sd_bind_text(st, p + 2, v[r].series);
+            sd_bind_int(st, p + 3, v[r].period.first);
+            sd_bind_int(st, p + 4, v[r].period.last);
+            sd_bind_int(st, p + 5, v[r].period.kind);
+            sd_bind_double(st, p + 6, v[r].value);
+        }
+        if (sd_exec(s, st, err, "storing values") < 0)
             return -1;
-        if (sd_changes(s) != 1)
-            return sl_fail(err, "no measure %s", v[i].code);
+        if ((size_t)sd_changes(s) == n)
+            return 0;
     }
+    for (size_t r = 0; r < n; r++)
+        if (put_value(s, &v[r], err) < 0)
+            return -1;
+    return 0;
+}
+
+int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, const char *file,
+                          const char *actor, sl_error *err)
+{
+    sd_store *s = (sd_store *)store;
+    size_t i = 0;
+    if (s->drv->dialect == SD_POSTGRES) {
+        for (int level = MV_LEVELS - 1; level >= 0; level--)
+            for (; n - i >= (size_t)1 << level; i += (size_t)1 << level)
+                if (put_batch(s, &v[i], level, err) < 0)
+                    return -1;
+    }
+    for (; i < n; i++)
+        if (put_value(s, &v[i], err) < 0)
+            return -1;
     sl_buf after = SL_BUF_INIT;
     sl_buf_cprintf(&after, "%zu values from %s", n, file);
     int rc = sd_audit(s, actor, "load", "measures", 0, "", NULL, sl_buf_str(&after), err);
