@@ -214,8 +214,13 @@ static int section_measures(pack *k, sl_report *r)
     sl_measure_def *defs = NULL;
     int64_t *def_actions = NULL;
     sl_measure_value *values = NULL;
-    int n_defs = sl_store_measures(k->store, &defs, &def_actions, k->err);
-    int n_values = n_defs < 0 ? -1 : sl_store_measure_values(k->store, NULL, &values, k->err);
+    /* One plan's pack shows that plan's measures (and those linked to none). */
+    int64_t plan = k->p->plan_id;
+    int n_defs = plan ? sl_store_measures_of_plan(k->store, plan, &defs, &def_actions, k->err)
+                      : sl_store_measures(k->store, &defs, &def_actions, k->err);
+    int n_values = n_defs < 0 ? -1
+                   : plan ? sl_store_measure_values_of_plan(k->store, plan, &values, k->err)
+                          : sl_store_measure_values(k->store, NULL, &values, k->err);
     if (n_values >= 0) {
         sl_report_section *s = sl_report_add_section(r, "Measures scorecard", "Measures");
         sl_report_table *t = sl_report_add_table(s, 5, columns);

@@ -265,6 +265,17 @@ SL_STORE_OP(int, measures, (sl_store *store, sl_measure_def **defs, int64_t **ac
             sl_error *err),
             (store, defs, action_ids, err))
 
+/* sl_store_measures for one plan: the measures linked to its actions and
+ * those linked to none (they speak for every plan), by code. */
+SL_STORE_OP(int, measures_of_plan, (sl_store *store, int64_t plan_id, sl_measure_def **defs,
+            int64_t **action_ids, sl_error *err),
+            (store, plan_id, defs, action_ids, err))
+
+/* sl_store_measure_values for the measures sl_store_measures_of_plan lists. */
+SL_STORE_OP(int, measure_values_of_plan, (sl_store *store, int64_t plan_id,
+            sl_measure_value **values, sl_error *err),
+            (store, plan_id, values, err))
+
 /* Stores values (replacing any for the same measure, series and period: a
  * second load of the same file changes nothing) and logs the load. Every
  * code must name a stored measure. Returns 0 or -1. Call inside a transaction. */

@@ -104,21 +104,28 @@ static void read_def(sd_stmt *st, sl_measure_def *d)
         sl_measure_def_set_text(&d->suggested_from, sd_text(st, 14), strlen(sd_text(st, 14)));
 }
 
-int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err)
+/* The columns read_def reads, and the measures of one plan (?1). */
+#define MEASURE_COLUMNS \
+    "SELECT id, code, name, unit, polarity, frequency, baseline_value, baseline_day," \
+    " target_value, target_day, target_relative, tolerance, owner, source, suggested_from," \
+    " coalesce(action_id, 0) FROM measures"
+#define OF_PLAN " action_id IN (SELECT id FROM actions WHERE plan_id = ?1) OR action_id IS NULL"
+
+/* Loads the measures sql lists (bound to plan_id when it names ?1), with
+ * their milestones; see store_ops.h: measures. */
+static int load_measures(sd_store *s, const char *sql, int64_t plan_id, sl_measure_def **defs,
+                         int64_t **action_ids, sl_error *err)
 {
-    static const char sql[] =
-        "SELECT id, code, name, unit, polarity, frequency, baseline_value, baseline_day,"
-        " target_value, target_day, target_relative, tolerance, owner, source, suggested_from,"
-        " coalesce(action_id, 0) FROM measures ORDER BY code";
     static const char milestones[] =
         "SELECT value, day FROM measure_milestones WHERE measure_id = ?1 ORDER BY position";
-    sd_store *s = (sd_store *)store;
     *defs = NULL;
     if (action_ids)
         *action_ids = NULL;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
+    if (plan_id)
+        sd_bind_int(st, 1, plan_id);
     int n = 0, rc;
     int64_t *ids = NULL, *actions = NULL;
     while ((rc = sd_step(st)) == SD_ROW) {
@@ -155,6 +162,19 @@ int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
     else
         free(actions);
     return result;
+}
+
+int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err)
+{
+    static const char sql[] = MEASURE_COLUMNS " ORDER BY code";
+    return load_measures((sd_store *)store, sql, 0, defs, action_ids, err);
+}
+
+int sd_measures_of_plan(sl_store *store, int64_t plan_id, sl_measure_def **defs,
+                        int64_t **action_ids, sl_error *err)
+{
+    static const char sql[] = MEASURE_COLUMNS " WHERE" OF_PLAN " ORDER BY code";
+    return load_measures((sd_store *)store, sql, plan_id, defs, action_ids, err);
 }
 
 /* Stores one value (an upsert); SQLite's and PostgreSQL's statements. */
@@ -267,18 +287,11 @@ int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
     return rc;
 }
 
-int sd_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)
+/* Reads the values a statement lists (code, series, kind, first, last,
+ * value) into *values (caller frees); returns the count or -1. */
+static int read_values(sd_store *s, sd_stmt *st, sl_measure_value **values, sl_error *err)
 {
-    static const char sql[] =
-        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
-        " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
-        " WHERE CAST(?1 AS TEXT) IS NULL OR m.code = ?1 ORDER BY m.code, v.period_last, v.series";
-    sd_store *s = (sd_store *)store;
     *values = NULL;
-    sd_stmt *st = sd_prepare(s, sql, err);
-    if (!st)
-        return -1;
-    sd_bind_text(st, 1, code);
     int n = 0, rc;
     size_t cap = 0;
     while ((rc = sd_step(st)) == SD_ROW) {
@@ -301,4 +314,31 @@ int sd_measure_values(sl_store *store, const char *code, sl_measure_value **valu
         return -1;
     }
     return n;
+}
+
+#define VALUE_COLUMNS \
+    "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value" \
+    " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
+#define VALUE_ORDER " ORDER BY m.code, v.period_last, v.series"
+
+int sd_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)
+{
+    /* One measure's by its code's index; not "?1 IS NULL OR code = ?1", which scans every value. */
+    static const char all_sql[] = VALUE_COLUMNS VALUE_ORDER;
+    static const char one_sql[] = VALUE_COLUMNS " WHERE m.code = ?1" VALUE_ORDER;
+    sd_store *s = (sd_store *)store;
+    *values = NULL;
+    sd_stmt *st = code ? SD_STMT(s, one_sql, err, SD_TEXT(code)) : sd_prepare(s, all_sql, err);
+    return st ? read_values(s, st, values, err) : -1;
+}
+
+int sd_measure_values_of_plan(sl_store *store, int64_t plan_id, sl_measure_value **values,
+                              sl_error *err)
+{
+    static const char sql[] = VALUE_COLUMNS " WHERE m.id IN (SELECT id FROM measures WHERE" OF_PLAN ")"
+                              VALUE_ORDER;
+    sd_store *s = (sd_store *)store;
+    *values = NULL;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id));
+    return st ? read_values(s, st, values, err) : -1;
 }
