@@ -60,6 +60,11 @@ same risks-same-seed "$T/risks-a.json" "$T/risks-b.json"
 ok meeting-first "$SL" --db "$A" meeting show --board "Barnet Improvement Board" --date 2021-04-06 --json
 ok calendar "$SL" --db "$A" calendar --json --board "Barnet Improvement Board" --as-of 2021-04-01
 py meetings-12 "$T/out" "len({e['meeting'] for e in d if e.get('meeting')})==12"
+# One council's board pack: its own measures only, not every council's.
+barnet=$("$SL" --db "$A" plans --json --as-of 2021-12-01 | python3 -c "import json,sys; print([p['id'] for p in json.load(sys.stdin) if p['authority']=='Barnet'][0])")
+ok pack "$SL" --db "$A" report board --plan "$barnet" --board "Barnet Improvement Board" --as-of 2021-11-01 --format md
+has pack-own-measures "$T/out" 'E09000003\_M01'
+grep -q 'E08000038\\_M\|E09000002\\_M' "$T/out" && fail "a council's board pack shows another council's measures" || pass
 ok export-json "$SL" --db "$A" export --format json
 cp "$T/out" "$T/a.json"
 "$SL" --db "$B" export --format json >"$T/b.json"
