@@ -5,7 +5,8 @@ it once per backend and prints the table.
 usage: national.py SIGHTLINE MEASURE DB RESULTS.json
   DB is a SQLite file or a postgresql:// URL (an empty database).
 Environment: NATIONAL_AUTHORITIES (153), NATIONAL_YEARS (5), NATIONAL_SEED (1),
-NATIONAL_WEB_SECONDS (10).
+NATIONAL_WEB_SECONDS (10); NATIONAL_REUSE=1 measures a database gen already
+wrote with those numbers (no generation).
 
 Each command runs in a fresh process through bench/measure.c (wall time and
 the process's own peak RSS); a case's figure is the median of its runs. The
@@ -42,16 +43,18 @@ results = {}
 
 
 def run(args, runs=1):
-    """Runs sightline ARGS `runs` times; returns (median seconds, max peak KiB)."""
-    times, peaks = [], []
+    """Runs sightline ARGS `runs` times; returns (median seconds, max peak KiB,
+    median CPU seconds)."""
+    times, peaks, cpus = [], [], []
     for _ in range(runs):
         r = subprocess.run([MEASURE, SL, "--db", DB, *args], capture_output=True, text=True, env=ENV)
         if r.returncode != 0:
             sys.exit(f"national bench: sightline {' '.join(args)} failed: {r.stderr}")
-        s, kib = r.stdout.split()
-        times.append(float(s))
-        peaks.append(int(kib))
-    return statistics.median(times), max(peaks)
+        fields = r.stdout.split()
+        times.append(float(fields[0]))
+        peaks.append(int(fields[1]))
+        cpus.append(float(fields[2]) if len(fields) > 2 else 0.0)
+    return statistics.median(times), max(peaks), statistics.median(cpus)
 
 
 def output(args):
@@ -60,9 +63,11 @@ def output(args):
                           check=True).stdout
 
 
-def record(key, seconds, kib=None):
-    """Keeps a case's figure and its peak memory."""
+def record(key, seconds, kib=None, cpu=None):
+    """Keeps a case's figure, its peak memory and its CPU time."""
     results[key] = seconds
+    if cpu:
+        results[key + "_cpu"] = cpu
     if kib is not None:
         results["peak_kib"] = max(results.get("peak_kib", 0), kib)
         results[key + "_kib"] = kib
@@ -86,8 +91,9 @@ def count_updates():
 
 def cli_cases():
     """Generation, size and the command-line cases."""
-    s, kib = run(["gen", "--authorities", str(N), "--years", str(YEARS), "--seed", SEED])
-    record("gen", s, kib)
+    results["load_before"] = os.getloadavg()[0]
+    if os.environ.get("NATIONAL_REUSE") != "1":
+        record("gen", *run(["gen", "--authorities", str(N), "--years", str(YEARS), "--seed", SEED]))
     results["size"] = db_size()
     plans = json.loads(output(["plans", "--json", "--as-of", AS_OF]))
     results["updates"] = count_updates()
@@ -165,8 +171,9 @@ def peak_rss(p):
 
 def web_cases(plan_ids):
     """Dashboard latency uncached, then requests/s with one and two servers."""
+    # (Already there when NATIONAL_REUSE measures a database again.)
     subprocess.run([SL, "--db", DB, "user", "add", "bench", "--role", "viewer", "--password-stdin"],
-                   input="bench-password-1\n", text=True, capture_output=True, check=True, env=ENV)
+                   input="bench-password-1\n", text=True, capture_output=True, env=ENV)
     one, base = start_server()
     two = None
     try:
@@ -199,6 +206,7 @@ def main():
     results["authorities"], results["years"] = N, YEARS
     plan_ids = cli_cases()
     web_cases(plan_ids)
+    results["load_after"] = os.getloadavg()[0]
     with open(OUT, "w") as f:
         json.dump(results, f)
 

@@ -60,6 +60,9 @@ for label, key, fmt, ok, target, single in CASES:
     for b in backends:
         v = rows[b].get(key)
         text = fmt(v) if v is not None else "—"
+        cpu = rows[b].get(key + "_cpu")
+        if cpu and v is not None:
+            text += f" (CPU {fmt(cpu)})"
         if ok and v is not None and not ok(v):
             text += " **missed**"
             missed.append(f"{label} on {b}")
@@ -77,5 +80,13 @@ for label, key, fmt, ok, target, single in CASES:
         cells.append(ratio)
     cells.append(target + ("; PostgreSQL within 3x" if single and both else ""))
     print("| " + " | ".join(cells) + " |")
+if all("load_before" in rows[b] and "load_after" in rows[b] for b in backends):
+    cells = ["load average (1 min) of this shared machine, before → after"]
+    cells += [f"{rows[b]['load_before']:.1f} → {rows[b]['load_after']:.1f}" for b in backends]
+    cells += [""] * (2 if both else 1)
+    print("| " + " | ".join(cells) + " |")
+print()
+print("Times are wall-clock medians (CPU: user + system of the command itself); targets are "
+      "checked on wall time.")
 print()
 print("targets missed: " + ("; ".join(missed) if missed else "none"))
