@@ -300,7 +300,9 @@ static void section_heatmap(sl_report *r, const sl_risk *risks, size_t n)
 static int sections_risk(pack *k, sl_report *r)
 {
     sl_risk *risks = NULL;
-    int n = sl_store_risks(k->store, &risks, k->err);
+    /* One plan's pack: that plan's risks (and those linked to no action). */
+    int n = k->p->plan_id ? sl_store_risks_of_plan(k->store, k->p->plan_id, &risks, k->err)
+                          : sl_store_risks(k->store, &risks, k->err);
     if (n < 0)
         return -1;
     section_risks(r, risks, (size_t)n);

@@ -455,6 +455,11 @@ SL_STORE_OP(int, risk_review, (sl_store *store, const char *ref, const sl_risk_r
  * *out. Returns the count or -1; caller frees with sl_risks_free. */
 SL_STORE_OP(int, risks, (sl_store *store, sl_risk **out, sl_error *err), (store, out, err))
 
+/* sl_store_risks for one plan: the risks linked to its actions and those
+ * linked to none (they speak for every plan). */
+SL_STORE_OP(int, risks_of_plan, (sl_store *store, int64_t plan_id, sl_risk **out, sl_error *err),
+            (store, plan_id, out, err))
+
 /* Sets a savings project's forecast and/or delivered amount for a financial
  * year (a value < 0 keeps what is recorded). project is the theme's ref or
  * title among current plans (within plan_id when not 0). */

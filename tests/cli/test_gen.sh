@@ -65,6 +65,9 @@ barnet=$("$SL" --db "$A" plans --json --as-of 2021-12-01 | python3 -c "import js
 ok pack "$SL" --db "$A" report board --plan "$barnet" --board "Barnet Improvement Board" --as-of 2021-11-01 --format md
 has pack-own-measures "$T/out" 'E09000003\_M01'
 grep -q 'E08000038\\_M\|E09000002\\_M' "$T/out" && fail "a council's board pack shows another council's measures" || pass
+# ... and its own risks only: 3 to 5 rows in its risk log, not the 9 to 15 of all three.
+n=$(grep -c '^| R[0-9]* |' "$T/out")
+[ "$n" -ge 3 ] && [ "$n" -le 5 ] && pass || fail "a council's board pack lists $n risks"
 ok export-json "$SL" --db "$A" export --format json
 cp "$T/out" "$T/a.json"
 "$SL" --db "$B" export --format json >"$T/b.json"

@@ -111,13 +111,52 @@ static void read_def(sd_stmt *st, sl_measure_def *d)
     " coalesce(action_id, 0) FROM measures"
 #define OF_PLAN " action_id IN (SELECT id FROM actions WHERE plan_id = ?1) OR action_id IS NULL"
 
+/* A measure's id and its place in the list being loaded. */
+typedef struct {
+    int64_t id;
+    int index;
+} id_place;
+
+/* Orders id_place by id. */
+static int by_id(const void *a, const void *b)
+{
+    int64_t x = ((const id_place *)a)->id, y = ((const id_place *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Adds to defs[0..n) (whose ids are ids[]) their milestones, read in one
+ * statement (every measure's, or plan_id's measures'), not one per measure:
+ * on PostgreSQL each statement is a round trip. Returns 0 or -1. */
+static int load_milestones(sd_store *s, int64_t plan_id, const int64_t *ids, int n,
+                           sl_measure_def *defs, sl_error *err)
+{
+    static const char all_sql[] =
+        "SELECT measure_id, value, day FROM measure_milestones ORDER BY measure_id, position";
+    static const char plan_sql[] =
+        "SELECT measure_id, value, day FROM measure_milestones"
+        " WHERE measure_id IN (SELECT id FROM measures WHERE" OF_PLAN ")"
+        " ORDER BY measure_id, position";
+    id_place *places = sl_realloc(NULL, (size_t)n * sizeof *places);
+    for (int i = 0; i < n; i++)
+        places[i] = (id_place){ids[i], i};
+    qsort(places, (size_t)n, sizeof *places, by_id);
+    sd_stmt *st = plan_id ? SD_STMT(s, plan_sql, err, SD_INT(plan_id)) : sd_prepare(s, all_sql, err);
+    int rc = SD_ERROR;
+    while (st && (rc = sd_step(st)) == SD_ROW) {
+        id_place key = {sd_int64(st, 0), 0};
+        const id_place *at = bsearch(&key, places, (size_t)n, sizeof *places, by_id);
+        if (at)
+            sl_measure_def_add_milestone(&defs[at->index], sd_double(st, 1), sd_day(st, 2));
+    }
+    free(places);
+    return st ? sd_walk_end(s, st, rc, 0, err, "reading milestones") : -1;
+}
+
 /* Loads the measures sql lists (bound to plan_id when it names ?1), with
  * their milestones; see store_ops.h: measures. */
 static int load_measures(sd_store *s, const char *sql, int64_t plan_id, sl_measure_def **defs,
                          int64_t **action_ids, sl_error *err)
 {
-    static const char milestones[] =
-        "SELECT value, day FROM measure_milestones WHERE measure_id = ?1 ORDER BY position";
     *defs = NULL;
     if (action_ids)
         *action_ids = NULL;
@@ -137,17 +176,8 @@ static int load_measures(sd_store *s, const char *sql, int64_t plan_id, sl_measu
         read_def(st, &(*defs)[n++]);
     }
     int result = sd_walk_end(s, st, rc, 0, err, "listing measures") < 0 ? -1 : n;
-    for (int i = 0; result >= 0 && i < n; i++) {
-        if (!(st = sd_prepare(s, milestones, err))) {
-            result = -1;
-            break;
-        }
-        sd_bind_int(st, 1, ids[i]);
-        while ((rc = sd_step(st)) == SD_ROW)
-            sl_measure_def_add_milestone(&(*defs)[i], sd_double(st, 0), sd_day(st, 1));
-        if (sd_walk_end(s, st, rc, 0, err, "reading milestones") < 0)
-            result = -1;
-    }
+    if (result >= 0 && n > 0 && load_milestones(s, plan_id, ids, n, *defs, err) < 0)
+        result = -1;
     free(ids);
     if (result < 0) {
         for (int i = 0; i < n; i++)
