@@ -78,7 +78,7 @@ for label, key, fmt, ok, target, single in CASES:
         elif a and p and key.startswith("rps"):
             ratio = f"{p / a:.2f}x"
         cells.append(ratio)
-    cells.append(target + ("; PostgreSQL within 3x" if single and both else ""))
+    cells.append("; ".join(x for x in (target, "PostgreSQL within 3x" if single and both else "") if x))
     print("| " + " | ".join(cells) + " |")
 if all("load_before" in rows[b] and "load_after" in rows[b] for b in backends):
     cells = ["load average (1 min) of this shared machine, before → after"]
