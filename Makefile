@@ -4,6 +4,8 @@
 #                   command and web suites again on PostgreSQL (PG=no skips those); ends "N passed, N failed"
 #   make check-quick  the edit-test loop: unit and command-line suites on the plain build
 #   make bench      the benchmark table
+#   make bench-national  the national dataset on SQLite and PostgreSQL (many minutes;
+#                   NATIONAL_AUTHORITIES=20 NATIONAL_YEARS=1 for a smaller one)
 #   make demo       install what is missing, build, load the example plan, show what is overdue
 #   make deps       install the Debian packages the build needs (as root)
 #   make fuzz       run each fuzz target for FUZZ_SECONDS (default 60)
@@ -46,7 +48,7 @@ FUZZ_SECONDS ?= 60
 # Only the tests see the test harness's headers.
 TEST_INC  := -Itests/unit
 
-.PHONY: all check check-built check-built-objects check-quick bench demo demo-built deps fuzz clean asan soak
+.PHONY: all check check-built check-built-objects check-quick bench bench-national demo demo-built deps fuzz clean asan soak
 
 REFERENCE := la-lookup.csv lad-2023-boundaries.geojson
 all: $(BUILD)/sightline $(BUILD)/static/app.css $(addprefix $(BUILD)/data/,$(REFERENCE))
@@ -193,6 +195,10 @@ $(BUILD)/bench/measure: bench/measure.c
 
 bench: $(BUILD)/sightline
 	@bench/run.sh $(BUILD)/sightline
+
+# The national dataset (issue 16) on both backends; not part of make check.
+bench-national: all
+	@bench/national.sh $(BUILD)/sightline
 
 # A long run under load with RSS sampling (not part of make check).
 SOAK_SECONDS ?= 600

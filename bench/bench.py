@@ -42,7 +42,7 @@ def run(argv):
     r = subprocess.run([MEASURE, *argv], capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit(f"bench: {' '.join(argv)} failed: {r.stderr}")
-    seconds, kib = r.stdout.split()
+    seconds, kib = r.stdout.split()[:2]
     return float(seconds), int(kib)
 
 

@@ -1,5 +1,7 @@
 /* measure.c — benchmark helper: runs a command (stdout to /dev/null) and
- * prints its wall time in seconds and its own peak resident memory in KiB.
+ * prints its wall time in seconds, its own peak resident memory in KiB and
+ * the CPU time it used (user + system, seconds): on a shared machine the
+ * wall time says how loaded the machine was as much as what the command costs.
  * A small C parent, so that the child's peak is not inflated by a large
  * parent's pages before exec. usage: measure CMD [ARGS…] */
 #define _POSIX_C_SOURCE 200809L
@@ -37,6 +39,8 @@ int main(int argc, char **argv)
     }
     clock_gettime(CLOCK_MONOTONIC, &end);
     double seconds = (double)(end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
-    printf("%.6f %ld\n", seconds, usage.ru_maxrss);
+    double cpu = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                 (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    printf("%.6f %ld %.6f\n", seconds, usage.ru_maxrss, cpu);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

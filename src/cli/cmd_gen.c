@@ -31,8 +31,8 @@ typedef struct {
     double started;
     int64_t *ids;               /* the current plan's action ids, in plan order */
     size_t n_ids;
-    sl_update *updates;         /* reused across actions */
-    size_t cap_updates;
+    sl_update *updates;         /* the council's history, every action's; reused across councils */
+    size_t n_updates, cap_updates;
     sl_synth_update *history;   /* reused across actions */
     size_t cap_history;
 } gen_state;
@@ -104,22 +104,31 @@ static void progress(const gen_state *g, long i, long n, const char *name)
     fflush(stderr);
 }
 
-/* Writes action i's generated history through the bulk path. */
-static int write_history(sl_run *run, gen_state *g, const sl_synth_spec *spec, const sl_plan *p,
-                         size_t i)
+/* Appends action i's generated history to the council's updates (g->updates,
+ * g->n_updates). */
+static void add_history(gen_state *g, const sl_synth_spec *spec, const sl_plan *p, size_t i)
 {
     size_t n = sl_synth_history(spec, p, i, &g->history, &g->cap_history);
-    if (n > g->cap_updates) {
-        g->cap_updates = n;
-        g->updates = sl_realloc(g->updates, n * sizeof *g->updates);
+    if (g->n_updates + n > g->cap_updates) {
+        g->cap_updates = 2 * (g->n_updates + n);
+        g->updates = sl_realloc(g->updates, g->cap_updates * sizeof *g->updates);
     }
     for (size_t k = 0; k < n; k++) {
         const sl_synth_update *h = &g->history[k];
-        g->updates[k] = (sl_update){.action_id = g->ids[i], .day = h->day, .status = h->status,
-                                    .rag = h->rag, .rag_reason = h->rag_reason, .note = h->note};
+        g->updates[g->n_updates++] = (sl_update){.action_id = g->ids[i], .day = h->day,
+                                                 .status = h->status, .rag = h->rag,
+                                                 .rag_reason = h->rag_reason, .note = h->note};
     }
-    g->updates_written += (long)n;
-    return sl_store_add_updates_bulk(run->store, g->ids[i], g->updates, n, "gen", &run->err);
+}
+
+/* Writes the council's generated history, every action's, through the bulk path. */
+static int write_history(sl_run *run, gen_state *g, const sl_synth_spec *spec, const sl_plan *p)
+{
+    g->n_updates = 0;
+    for (size_t i = 0; i < p->n_actions; i++)
+        add_history(g, spec, p, i);
+    g->updates_written += (long)g->n_updates;
+    return sl_store_add_updates_bulk(run->store, g->updates, g->n_updates, "gen", &run->err);
 }
 
 /* Refuses (SL_ERR_EXISTS) when a council's generated plan is already stored:
@@ -220,8 +229,8 @@ static int write_council(sl_run *run, gen_state *g, const sl_synth_spec *spec, c
         rc = sl_fail(&run->err, "%s: stored %zu actions of %zu", spec->authority, g->n_ids,
                      plan.n_actions);
     long before = g->updates_written;
-    for (size_t i = 0; rc == 0 && i < plan.n_actions; i++)
-        rc = write_history(run, g, spec, &plan, i);
+    if (rc == 0)
+        rc = write_history(run, g, spec, &plan);
     if (rc == 0)
         rc = write_measures(run, g, spec, code);
     if (rc == 0)

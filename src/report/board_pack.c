@@ -214,8 +214,13 @@ static int section_measures(pack *k, sl_report *r)
     sl_measure_def *defs = NULL;
     int64_t *def_actions = NULL;
     sl_measure_value *values = NULL;
-    int n_defs = sl_store_measures(k->store, &defs, &def_actions, k->err);
-    int n_values = n_defs < 0 ? -1 : sl_store_measure_values(k->store, NULL, &values, k->err);
+    /* One plan's pack shows that plan's measures (and those linked to none). */
+    int64_t plan = k->p->plan_id;
+    int n_defs = plan ? sl_store_measures_of_plan(k->store, plan, &defs, &def_actions, k->err)
+                      : sl_store_measures(k->store, &defs, &def_actions, k->err);
+    int n_values = n_defs < 0 ? -1
+                   : plan ? sl_store_measure_values_of_plan(k->store, plan, &values, k->err)
+                          : sl_store_measure_values(k->store, NULL, &values, k->err);
     if (n_values >= 0) {
         sl_report_section *s = sl_report_add_section(r, "Measures scorecard", "Measures");
         sl_report_table *t = sl_report_add_table(s, 5, columns);
@@ -295,7 +300,9 @@ static void section_heatmap(sl_report *r, const sl_risk *risks, size_t n)
 static int sections_risk(pack *k, sl_report *r)
 {
     sl_risk *risks = NULL;
-    int n = sl_store_risks(k->store, &risks, k->err);
+    /* One plan's pack: that plan's risks (and those linked to no action). */
+    int n = k->p->plan_id ? sl_store_risks_of_plan(k->store, k->p->plan_id, &risks, k->err)
+                          : sl_store_risks(k->store, &risks, k->err);
     if (n < 0)
         return -1;
     section_risks(r, risks, (size_t)n);

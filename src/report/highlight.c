@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "domain/trajectory.h"
+#include "report/measure_report.h"
 #include "report/report_data.h"
 #include "report/report_kinds.h"
 #include "util/mem.h"
@@ -80,11 +81,16 @@ static int load(highlight *h)
     if (sl_report_load_plans(h->store, h->p->plan_id, h->p->as_of, &h->plans, &h->n_plans,
                              h->err) < 0)
         return -1;
-    int n = sl_store_measures(h->store, &h->defs, &h->def_actions, h->err);
+    /* One plan's report reads that plan's measures only: a national
+     * database holds every council's. */
+    int64_t plan = h->p->plan_id;
+    int n = plan ? sl_store_measures_of_plan(h->store, plan, &h->defs, &h->def_actions, h->err)
+                 : sl_store_measures(h->store, &h->defs, &h->def_actions, h->err);
     if (n < 0)
         return -1;
     h->n_defs = (size_t)n;
-    n = sl_store_measure_values(h->store, NULL, &h->values, h->err);
+    n = plan ? sl_store_measure_values_of_plan(h->store, plan, &h->values, h->err)
+             : sl_store_measure_values(h->store, NULL, &h->values, h->err);
     if (n < 0)
         return -1;
     h->n_values = (size_t)n;
@@ -152,7 +158,9 @@ static void measure_rows(const highlight *h, sl_report_table *t, unsigned want)
         sl_measure_status st;
         if (!measure_home(h, m, &plan, &action))
             continue;
-        sl_measure_assess(&h->defs[m], h->values, h->n_values, h->p->as_of, &st);
+        size_t count;
+        const sl_measure_value *mine = sl_values_of(h->values, h->n_values, h->defs[m].code, &count);
+        sl_measure_assess(&h->defs[m], mine, mine ? count : 0, h->p->as_of, &st);
         if (!st.has_latest || (want && !(st.rag && (want & (1u << st.rag)))))
             continue;
         char period[SL_PERIOD_TEXT] = "";

@@ -26,6 +26,15 @@ SL_STORE_OP(int, begin, (sl_store *store, sl_error *err), (store, err))
 
 SL_STORE_OP(int, commit, (sl_store *store, sl_error *err), (store, err))
 
+/* A read transaction around a page's reads: one snapshot and, on SQLite, one
+ * lock for all of them instead of one per statement. A write (or begin)
+ * inside it ends it first, so writes keep their own transactions. On
+ * PostgreSQL both are no-ops (each statement is already a round trip of its
+ * own; a BEGIN and COMMIT would add two). read_end after read_begin, always. */
+SL_STORE_OP(int, read_begin, (sl_store *store, sl_error *err), (store, err))
+
+SL_STORE_OP(int, read_end, (sl_store *store, sl_error *err), (store, err))
+
 /* Saves the edited fields of stored action action_id: plan is its plan as
  * sl_store_load_action gave it, with the one action edited in memory, and
  * changes says which fields moved (each audited as operation "edit" with
@@ -70,6 +79,11 @@ SL_STORE_OP(int, save_plan, (sl_store *store, const sl_plan *plan, sl_day baseli
  * import order; a non-zero return from cb stops the walk and is returned. */
 SL_STORE_OP(int, each_plan, (sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err),
             (store, all, cb, ctx, err))
+
+/* Calls cb once with plan version id's information, when there is one;
+ * returns 1 (found), 0 (no such plan) or -1. */
+SL_STORE_OP(int, plan_info, (sl_store *store, int64_t id, sl_plan_cb cb, void *ctx, sl_error *err),
+            (store, id, cb, ctx, err))
 
 /* Resolves a plan named by number or title to its current version id;
  * returns 0 or -1 (err names the problem). */
@@ -336,6 +350,17 @@ SL_STORE_OP(int, measures, (sl_store *store, sl_measure_def **defs, int64_t **ac
             sl_error *err),
             (store, defs, action_ids, err))
 
+/* sl_store_measures for one plan: the measures linked to its actions and
+ * those linked to none (they speak for every plan), by code. */
+SL_STORE_OP(int, measures_of_plan, (sl_store *store, int64_t plan_id, sl_measure_def **defs,
+            int64_t **action_ids, sl_error *err),
+            (store, plan_id, defs, action_ids, err))
+
+/* sl_store_measure_values for the measures sl_store_measures_of_plan lists. */
+SL_STORE_OP(int, measure_values_of_plan, (sl_store *store, int64_t plan_id,
+            sl_measure_value **values, sl_error *err),
+            (store, plan_id, values, err))
+
 /* Stores values (replacing any for the same measure, series and period: a
  * second load of the same file changes nothing) and logs the load. A value
  * that replaces a different one is recorded in the figure history
@@ -548,6 +573,11 @@ SL_STORE_OP(int, risk_review, (sl_store *store, const char *ref, const sl_risk_r
  * *out. Returns the count or -1; caller frees with sl_risks_free. */
 SL_STORE_OP(int, risks, (sl_store *store, sl_risk **out, sl_error *err), (store, out, err))
 
+/* sl_store_risks for one plan: the risks linked to its actions and those
+ * linked to none (they speak for every plan). */
+SL_STORE_OP(int, risks_of_plan, (sl_store *store, int64_t plan_id, sl_risk **out, sl_error *err),
+            (store, plan_id, out, err))
+
 /* Sets a savings project's forecast and/or delivered amount for a financial
  * year (a value < 0 keeps what is recorded). project is the theme's ref or
  * title among current plans (within plan_id when not 0). */
@@ -597,14 +627,16 @@ SL_STORE_OP(int, risk_history, (sl_store *store, const char *ref, sl_risk_histor
             (store, ref, out, err))
 
 /* Bulk path for generated history (sightline gen): appends n progress
- * updates of one action, oldest first, recorded at 09:00 UTC of each
- * update's day (not the clock: the same history gives the same rows), then
- * moves the action's current state to the latest and its version on by n.
+ * updates, each to its action_id, grouped by action (an action's updates
+ * together, oldest first), recorded at 09:00 UTC of each update's day (not
+ * the clock: the same history gives the same rows); then moves each action's
+ * current state to its latest update and its version on by its count.
  * No audit entry per row: the caller logs the load once. Statements are
- * prepared once and reused. Call inside a transaction. Returns 0 or -1. */
-SL_STORE_OP(int, add_updates_bulk, (sl_store *store, int64_t action_id, const sl_update *updates,
-            size_t n, const char *actor, sl_error *err),
-            (store, action_id, updates, n, actor, err))
+ * prepared once and reused (on PostgreSQL, rows of many actions share one
+ * INSERT). Call inside a transaction. Returns 0 or -1. */
+SL_STORE_OP(int, add_updates_bulk, (sl_store *store, const sl_update *updates, size_t n,
+            const char *actor, sl_error *err),
+            (store, updates, n, actor, err))
 
 /* Appends one audit entry (operation on entity entity_id, field, after) for
  * a change made through a bulk path; returns 0 or -1. */

@@ -132,7 +132,7 @@ int sl_find_plan(sl_request *req, int64_t id, sl_web_plan *out)
 {
     plan_search s = {id, out, 0, req};
     sl_error err = {0};
-    if (sl_store_each_plan(req->store, 1, on_plan, &s, &err) < 0) {
+    if (sl_store_plan_info(req->store, id, on_plan, &s, &err) < 0) {
         sl_error_page(req, 500, "Something went wrong", err.message);
         return -1;
     }

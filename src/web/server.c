@@ -468,9 +468,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!req.store || !sl_store_reachable(req.store)) {
         sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     } else {
+        /* A page's reads share one snapshot (store_ops.h: read_begin). */
+        int reading = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+        if (reading)
+            sl_store_read_begin(req.store, &err);
         sl_auth_resolve(&req);
         dispatch(&req, p);
         sl_as_of_carry(&req);
+        if (reading)
+            sl_store_read_end(req.store, &err);
         if (!sl_store_reachable(req.store))
             sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     }

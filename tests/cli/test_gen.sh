@@ -50,6 +50,28 @@ ok measures "$SL" --db "$A" measures --json --as-of 2021-12-01
 py measures-40 "$T/out" "len(d)==120"
 ok boards "$SL" --db "$A" boards --json
 py boards-3 "$T/out" "len(d)==3 and all(b['meets_every']=='1 month' for b in d)"
+# Risks: 3 to 5 a council, each linked to one of its actions; the same for the same seed.
+ok risks "$SL" --db "$A" risks --json
+cp "$T/out" "$T/risks-a.json"
+py risks-count "$T/risks-a.json" "9<=len(d)<=15 and all(len(r['actions'])==1 for r in d)"
+"$SL" --db "$B" risks --json >"$T/risks-b.json"
+same risks-same-seed "$T/risks-a.json" "$T/risks-b.json"
+# Meetings: monthly over the year, on the day the generator gives (first Tuesdays).
+ok meeting-first "$SL" --db "$A" meeting show --board "Barnet Improvement Board" --date 2021-04-06 --json
+ok calendar "$SL" --db "$A" calendar --json --board "Barnet Improvement Board" --as-of 2021-04-01
+py meetings-12 "$T/out" "len({e['meeting'] for e in d if e.get('meeting')})==12"
+# One council's board pack: its own measures only, not every council's.
+barnet=$("$SL" --db "$A" plans --json --as-of 2021-12-01 | python3 -c "import json,sys; print([p['id'] for p in json.load(sys.stdin) if p['authority']=='Barnet'][0])")
+ok pack "$SL" --db "$A" report board --plan "$barnet" --board "Barnet Improvement Board" --as-of 2021-11-01 --format md
+has pack-own-measures "$T/out" 'E09000003\_M01'
+grep -q 'E08000038\\_M\|E09000002\\_M' "$T/out" && fail "a council's board pack shows another council's measures" || pass
+# ... and its own risks only: 3 to 5 rows in its risk log, not the 9 to 15 of all three.
+n=$(grep -c '^| R[0-9]* |' "$T/out")
+[ "$n" -ge 3 ] && [ "$n" -le 5 ] && pass || fail "a council's board pack lists $n risks"
+ok export-json "$SL" --db "$A" export --format json
+cp "$T/out" "$T/a.json"
+"$SL" --db "$B" export --format json >"$T/b.json"
+same export-json-same-seed "$T/a.json" "$T/b.json"
 
 # summary agrees with plans for one council, and its keys are there.
 ok summary "$SL" --db "$A" summary --json --as-of 2021-12-01

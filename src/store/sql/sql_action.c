@@ -78,16 +78,24 @@ static void free_meta(listing_meta *m)
     memset(m, 0, sizeof *m);
 }
 
-/* Reads every plan and theme (a few hundred rows at most) for a listing. */
-static int load_meta(sd_store *s, listing_meta *m, sl_error *err)
+/* The plans and themes a listing reads: every one, or one plan's (?1). */
+static const char meta_plans_sql[] =
+    "SELECT p.id, p.title, au.name, p.baseline_day, p.amber_days, p.update_cycle_days,"
+    " p.requires_signoff, p.superseded_by IS NOT NULL"
+    " FROM plans p JOIN authorities au ON au.id = p.authority_id ORDER BY p.id";
+static const char meta_plan_sql[] =
+    "SELECT p.id, p.title, au.name, p.baseline_day, p.amber_days, p.update_cycle_days,"
+    " p.requires_signoff, p.superseded_by IS NOT NULL"
+    " FROM plans p JOIN authorities au ON au.id = p.authority_id WHERE p.id = ?1";
+static const char meta_themes_sql[] = "SELECT id, ref, title FROM themes ORDER BY id";
+static const char meta_plan_themes_sql[] =
+    "SELECT id, ref, title FROM themes WHERE plan_id = ?1 ORDER BY id";
+
+/* Reads the plans of a listing into m. */
+static int load_meta_plans(sd_store *s, int64_t plan_id, listing_meta *m, sl_error *err)
 {
-    static const char plans_sql[] =
-        "SELECT p.id, p.title, au.name, p.baseline_day, p.amber_days, p.update_cycle_days,"
-        " p.requires_signoff, p.superseded_by IS NOT NULL"
-        " FROM plans p JOIN authorities au ON au.id = p.authority_id ORDER BY p.id";
-    static const char themes_sql[] = "SELECT id, ref, title FROM themes ORDER BY id";
-    memset(m, 0, sizeof *m);
-    sd_stmt *st = sd_prepare(s, plans_sql, err);
+    sd_stmt *st = plan_id ? SD_STMT(s, meta_plan_sql, err, SD_INT(plan_id))
+                          : sd_prepare(s, meta_plans_sql, err);
     if (!st)
         return -1;
     int rc;
@@ -103,12 +111,18 @@ static int load_meta(sd_store *s, listing_meta *m, sl_error *err)
         p->rules.requires_signoff = sd_int(st, 6);
         p->superseded = sd_int(st, 7);
     }
-    if (sd_walk_end(s, st, rc, 0, err, "reading plans") < 0 ||
-        !(st = sd_prepare(s, themes_sql, err))) {
-        free_meta(m);
+    return sd_walk_end(s, st, rc, 0, err, "reading plans");
+}
+
+/* Reads the themes of a listing into m, ordered by id. */
+static int load_meta_themes(sd_store *s, int64_t plan_id, listing_meta *m, sl_error *err)
+{
+    sd_stmt *st = plan_id ? SD_STMT(s, meta_plan_themes_sql, err, SD_INT(plan_id))
+                          : sd_prepare(s, meta_themes_sql, err);
+    if (!st)
         return -1;
-    }
     size_t cap = 0;
+    int rc;
     while ((rc = sd_step(st)) == SD_ROW) {
         if (m->n_themes == cap) {
             cap = cap ? cap * 2 : 64;
@@ -119,7 +133,36 @@ static int load_meta(sd_store *s, listing_meta *m, sl_error *err)
         t->ref = sl_strdup(sd_text(st, 1));
         t->title = sl_strdup(sd_text(st, 2));
     }
-    if (sd_walk_end(s, st, rc, 0, err, "reading themes") < 0) {
+    return sd_walk_end(s, st, rc, 0, err, "reading themes");
+}
+
+/* Returns the plan of an action (0 when there is none), or -1. */
+static int64_t plan_of_action(sd_store *s, int64_t action_id, sl_error *err)
+{
+    static const char sql[] = "SELECT plan_id FROM actions WHERE id = ?1";
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id));
+    if (!st)
+        return -1;
+    int rc = sd_step(st);
+    int64_t plan_id = rc == SD_ROW ? sd_int64(st, 0) : 0;
+    if (rc != SD_ROW && rc != SD_DONE)
+        return sd_fail(s, err, "finding an action's plan");
+    sd_reset(st);
+    return plan_id;
+}
+
+/* Reads the plans and themes a listing refers to: one plan's when the
+ * query names a plan or an action (a national database holds thousands of
+ * themes), else every one. */
+static int load_meta(sd_store *s, const sl_action_query *q, listing_meta *m, sl_error *err)
+{
+    memset(m, 0, sizeof *m);
+    int64_t plan_id = q->action_id ? plan_of_action(s, q->action_id, err) : q->plan_id;
+    if (plan_id < 0)
+        return -1;
+    if ((q->action_id || q->plan_id) && plan_id == 0)
+        return 0;
+    if (load_meta_plans(s, plan_id, m, err) < 0 || load_meta_themes(s, plan_id, m, err) < 0) {
         free_meta(m);
         return -1;
     }
@@ -262,7 +305,7 @@ int sd_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
     if (!st)
         return -1;
     listing_meta meta;
-    if (load_meta(s, &meta, err) < 0)
+    if (load_meta(s, q, &meta, err) < 0)
         return -1;
     /* load_meta reused other statements; this one is still bound and ready. */
     int rc, result = 0;

@@ -1,7 +1,6 @@
 /* sql_bulk.c — the bulk write paths of generated data (store_ops.h:
- * add_updates_bulk, audit_note): one prepared INSERT reused for every row
- * (several rows per statement: PG_BATCH on PostgreSQL, where each statement
- * is a round trip to the server, LITE_BATCH on SQLite), no audit entry per row; and the windowed read
+ * add_updates_bulk, audit_note): generated rows in prepared INSERTs of
+ * 2^k rows each, no audit entry per row; and the windowed read
  * of measure values the summary rates measures from. */
 #include <pthread.h>
 #include <stdio.h>
@@ -12,64 +11,56 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-/* Rows per INSERT of generated updates: on PostgreSQL, to save round trips;
- * on SQLite, because each statement flushes the search index's pending
- * rows (the FTS5 trigger of progress_updates), which one row at a time
- * makes several times slower. */
-#define PG_BATCH 64
-#define LITE_BATCH 26          /* half a year of weekly updates */
-/* Parameters per row of that INSERT. */
-#define PG_ROW_PARAMS 10
+/* An action's generated rows go in INSERTs of 2^k rows, k from LEVELS - 1
+ * down to 0: a history of n rows takes as many statements as n has bits set
+ * (about 4 for a year of weekly updates), each prepared once. On PostgreSQL
+ * each statement is a round trip to the server; on SQLite each flushes the
+ * search index's pending rows (the FTS5 trigger of progress_updates), which
+ * one row at a time makes several times slower. */
+#define LEVELS 9
+/* Parameters per row of those INSERTs. */
+#define ROW_PARAMS 10
 
-static sl_buf pg_batch_text, lite_batch_text;
-static pthread_once_t pg_batch_once = PTHREAD_ONCE_INIT, lite_batch_once = PTHREAD_ONCE_INIT;
+static sl_buf batch_text[2][LEVELS];     /* [0] SQLite, [1] PostgreSQL */
+static pthread_once_t batch_once = PTHREAD_ONCE_INIT;
 
-/* Builds the INSERT of rows generated rows into b, each row's recorded_at
- * by the dialect's expression of its day parameter. */
-static void build_batch(sl_buf *b, int rows, int postgres)
+/* Builds each dialect's INSERTs of 2^k generated rows for every level k
+ * (once), each row recorded at 09:00 UTC of its day. */
+static void build_batches(void)
 {
-    sl_buf_puts(b, "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status,"
-                   " status_text, rag, rag_reason, note, evidence, action_version) VALUES ");
-    for (int r = 0; r < rows; r++) {
-        int p = r * PG_ROW_PARAMS;
-        if (postgres)
-            sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
-                              " 'YYYY-MM-DD\"T09:00:00Z\"')", r ? ", " : "", p + 1, p + 2, p + 2);
-        else
-            sl_buf_cprintf(b, "%s(?%d, ?%d, strftime('%%Y-%%m-%%dT09:00:00Z', ?%d * 86400, 'unixepoch')",
-                           r ? ", " : "", p + 1, p + 2, p + 2);
-        sl_buf_cprintf(b, ", ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)", p + 3, p + 4, p + 5, p + 6, p + 7, p + 8,
-                       p + 9, p + 10);
-    }
+    for (int pg = 0; pg < 2; pg++)
+        for (int k = 0; k < LEVELS; k++) {
+            sl_buf *b = &batch_text[pg][k];
+            sl_buf_puts(b, "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status,"
+                           " status_text, rag, rag_reason, note, evidence, action_version) VALUES ");
+            for (int r = 0; r < 1 << k; r++) {
+                int p = r * ROW_PARAMS;
+                if (pg)
+                    sl_buf_cprintf(b, "%s(?%d, ?%d, to_char(to_timestamp(?%d::bigint * 86400) AT TIME ZONE 'UTC',"
+                                      " 'YYYY-MM-DD\"T09:00:00Z\"')", r ? ", " : "", p + 1, p + 2, p + 2);
+                else
+                    sl_buf_cprintf(b, "%s(?%d, ?%d, strftime('%%Y-%%m-%%dT09:00:00Z', ?%d * 86400, 'unixepoch')",
+                                   r ? ", " : "", p + 1, p + 2, p + 2);
+                sl_buf_cprintf(b, ", ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d, ?%d)", p + 3, p + 4, p + 5, p + 6, p + 7,
+                               p + 8, p + 9, p + 10);
+            }
+        }
 }
 
-/* Builds each dialect's batch INSERT (once). */
-static void build_pg_batch(void)
+/* Appends 2^level generated update rows in one statement; version[r] is
+ * the version row r gives its action. */
+static int insert_batch(sd_store *s, const sl_update *u, const int *version, int level, const char *actor,
+                        sl_error *err)
 {
-    build_batch(&pg_batch_text, PG_BATCH, 1);
-}
-
-static void build_lite_batch(void)
-{
-    build_batch(&lite_batch_text, LITE_BATCH, 0);
-}
-
-/* Appends one batch of generated update rows (PG_BATCH on PostgreSQL,
- * LITE_BATCH on SQLite) in one statement; first is the version the first
- * of them gives the action. */
-static int insert_batch(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
-                        int first, sl_error *err)
-{
-    int pg = s->drv->dialect == SD_POSTGRES, rows = pg ? PG_BATCH : LITE_BATCH;
-    pthread_once(pg ? &pg_batch_once : &lite_batch_once, pg ? build_pg_batch : build_lite_batch);
-    sd_stmt *st = sd_prepare(s, pg ? pg_batch_text.data : lite_batch_text.data, err);
+    pthread_once(&batch_once, build_batches);
+    sd_stmt *st = sd_prepare(s, batch_text[s->drv->dialect == SD_POSTGRES][level].data, err);
     if (!st)
         return -1;
-    for (int r = 0; r < rows; r++) {
+    for (int r = 0; r < 1 << level; r++) {
         const sl_update *v = &u[r];
         const char *status = sl_status_name(v->status);
-        int p = r * PG_ROW_PARAMS;
-        sd_bind_int(st, p + 1, action_id);
+        int p = r * ROW_PARAMS;
+        sd_bind_int(st, p + 1, v->action_id);
         sd_bind_int(st, p + 2, v->day);
         sd_bind_text(st, p + 3, actor);
         sd_bind_text(st, p + 4, status);
@@ -78,34 +69,21 @@ static int insert_batch(sd_store *s, int64_t action_id, const sl_update *u, cons
         sd_bind_text(st, p + 7, v->rag_reason ? v->rag_reason : "");
         sd_bind_text(st, p + 8, v->note ? v->note : "");
         sd_bind_text(st, p + 9, v->evidence ? v->evidence : "");
-        sd_bind_int(st, p + 10, first + r);
+        sd_bind_int(st, p + 10, version[r]);
     }
     return sd_exec(s, st, err, "adding generated progress updates");
 }
 
-/* Appends one generated update row, recorded at 09:00 UTC of its day. */
-static int insert_generated(sd_store *s, int64_t action_id, const sl_update *u, const char *actor,
-                            int version, sl_error *err)
+/* Appends n generated rows, the largest batches first. */
+static int insert_rows(sd_store *s, const sl_update *updates, const int *version, size_t n, const char *actor,
+                       sl_error *err)
 {
-    static const char sqlite_sql[] =
-        "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
-        " rag, rag_reason, note, evidence, action_version)"
-        " VALUES (?1, ?2, strftime('%Y-%m-%dT09:00:00Z', ?2 * 86400, 'unixepoch'), ?3, ?4, ?5,"
-        " ?6, ?7, ?8, ?9, ?10)";
-    static const char pg_sql[] =
-        "INSERT INTO progress_updates (action_id, day, recorded_at, actor, status, status_text,"
-        " rag, rag_reason, note, evidence, action_version)"
-        " VALUES (?1, ?2, to_char(to_timestamp(?2::bigint * 86400) AT TIME ZONE 'UTC',"
-        " 'YYYY-MM-DD\"T09:00:00Z\"'), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-    const char *status = sl_status_name(u->status);
-    sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_INT(action_id), SD_INT(u->day), SD_TEXT(actor),
-                      SD_TEXT(status), SD_TEXT(u->status_text ? u->status_text : status),
-                      SD_TEXT(sl_rag_name(u->rag)), SD_TEXT(u->rag_reason ? u->rag_reason : ""),
-                      SD_TEXT(u->note ? u->note : ""), SD_TEXT(u->evidence ? u->evidence : ""),
-                      SD_INT(version));
-    if (!st)
-        return -1;
-    return sd_exec(s, st, err, "adding a generated progress update");
+    size_t i = 0;
+    for (int level = LEVELS - 1; level >= 0; level--)
+        for (; n - i >= (size_t)1 << level; i += (size_t)1 << level)
+            if (insert_batch(s, &updates[i], &version[i], level, actor, err) < 0)
+                return -1;
+    return 0;
 }
 
 /* Moves the action's current state to its latest update u and its version on by n. */
@@ -127,22 +105,32 @@ static int settle_action(sd_store *s, int64_t action_id, const sl_update *u, siz
     return sd_exec(s, st, err, "moving a generated action on");
 }
 
-/* Appends an action's generated history, then settles its current state
- * (store_ops.h). Nothing to free. */
-int sd_add_updates_bulk(sl_store *store, int64_t action_id, const sl_update *updates, size_t n,
-                        const char *actor, sl_error *err)
+/* Numbers each update within its action's group: the version it gives the
+ * action (1 for the first). Returns the array (caller frees). */
+static int *number_versions(const sl_update *updates, size_t n)
+{
+    int *version = sl_realloc(NULL, n * sizeof *version);
+    for (size_t i = 0; i < n; i++)
+        version[i] = i > 0 && updates[i].action_id == updates[i - 1].action_id ? version[i - 1] + 1 : 1;
+    return version;
+}
+
+/* Appends the generated history of many actions, then settles each
+ * action's current state (store_ops.h). Nothing to free. */
+int sd_add_updates_bulk(sl_store *store, const sl_update *updates, size_t n, const char *actor,
+                        sl_error *err)
 {
     sd_store *s = (sd_store *)store;
     if (n == 0)
         return 0;
-    size_t i = 0, batch = s->drv->dialect == SD_POSTGRES ? PG_BATCH : LITE_BATCH;
-    for (; i + batch <= n; i += batch)
-        if (insert_batch(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
-            return -1;
-    for (; i < n; i++)
-        if (insert_generated(s, action_id, &updates[i], actor, (int)i + 1, err) < 0)
-            return -1;
-    return settle_action(s, action_id, &updates[n - 1], n, err);
+    int *version = number_versions(updates, n);
+    int rc = insert_rows(s, updates, version, n, actor, err);
+    /* The last update of each group settles its action. */
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (i + 1 == n || updates[i + 1].action_id != updates[i].action_id)
+            rc = settle_action(s, updates[i].action_id, &updates[i], (size_t)version[i], err);
+    free(version);
+    return rc;
 }
 
 /* One audit entry for a bulk change (store_ops.h). */

@@ -146,8 +146,18 @@ int sd_changes(sd_store *s)
     return s->drv->changes(s);
 }
 
+/* Ends the read transaction before a write: its COMMIT fails while a read
+ * statement is still stepping (a write during a walk), and then the write
+ * runs inside it, as it would have without one. */
+static void read_yield(sd_store *s)
+{
+    if (s->in_read && s->drv->exec_fixed(s, "COMMIT", NULL) == 0)
+        s->in_read = 0;
+}
+
 int sd_exec(sd_store *s, sd_stmt *stmt, sl_error *err, const char *what)
 {
+    read_yield(s);
     int rc = sd_step(stmt);
     /* The error message is taken before the reset, from the failing step. */
     int result = rc == SD_DONE || rc == SD_ROW ? 0 : sd_fail(s, err, what);
@@ -157,6 +167,7 @@ int sd_exec(sd_store *s, sd_stmt *stmt, sl_error *err, const char *what)
 
 int sd_insert(sd_store *s, sd_stmt *stmt, sl_error *err, const char *what)
 {
+    read_yield(s);
     int rc = s->drv->step(stmt, 1);
     int result = rc == SD_DONE               ? 0
                : s->drv->unique_violation(s) ? SD_TAKEN
@@ -262,9 +273,41 @@ int sd_run_fixed(sd_store *s, const char *sql, sl_error *err)
     return s->drv->exec_fixed(s, sql, err);
 }
 
+int sd_read_begin(sl_store *store, sl_error *err)
+{
+    sd_store *s = (sd_store *)store;
+    if (s->drv->dialect != SD_SQLITE || s->in_transaction || s->in_read || s->drv->in_transaction(s))
+        return 0;
+    if (sd_run_fixed(s, "BEGIN", err) < 0)
+        return -1;
+    s->in_read = 1;
+    return 0;
+}
+
+int sd_read_end(sl_store *store, sl_error *err)
+{
+    sd_store *s = (sd_store *)store;
+    if (!s->in_read)
+        return 0;
+    /* A statement read to its first row only is still open: reset them all,
+     * or the COMMIT fails and the snapshot outlives the page. */
+    for (int i = 0; i < s->n_stmt; i++)
+        s->drv->reset(s->stmt[i]);
+    s->in_read = 0;
+    return s->drv->exec_fixed(s, "COMMIT", err);
+}
+
 int sd_begin(sl_store *store, sl_error *err)
 {
     sd_store *s = (sd_store *)store;
+    read_yield(s);
+    if (s->in_read) {
+        /* Begun during a walk of a page's reads: the writes go in the open
+         * transaction (SQLite takes the write lock at the first of them). */
+        s->in_read = 0;
+        s->in_transaction = 1;
+        return 0;
+    }
     if (sd_run_fixed(s, s->drv->begin_sql, err) < 0)
         return -1;
     s->in_transaction = 1;

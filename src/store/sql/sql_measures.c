@@ -103,21 +103,67 @@ static void read_def(sd_stmt *st, sl_measure_def *d)
         sl_measure_def_set_text(&d->suggested_from, sd_text(st, 14), strlen(sd_text(st, 14)));
 }
 
-int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err)
+/* The columns read_def reads, and the measures of one plan (?1). */
+#define MEASURE_COLUMNS \
+    "SELECT id, code, name, unit, polarity, frequency, baseline_value, baseline_day," \
+    " target_value, target_day, target_relative, tolerance, owner, source, suggested_from," \
+    " coalesce(action_id, 0) FROM measures"
+#define OF_PLAN " action_id IN (SELECT id FROM actions WHERE plan_id = ?1) OR action_id IS NULL"
+
+/* A measure's id and its place in the list being loaded. */
+typedef struct {
+    int64_t id;
+    int index;
+} id_place;
+
+/* Orders id_place by id. */
+static int by_id(const void *a, const void *b)
 {
-    static const char sql[] =
-        "SELECT id, code, name, unit, polarity, frequency, baseline_value, baseline_day,"
-        " target_value, target_day, target_relative, tolerance, owner, source, suggested_from,"
-        " coalesce(action_id, 0) FROM measures ORDER BY code";
-    static const char milestones[] =
-        "SELECT value, day FROM measure_milestones WHERE measure_id = ?1 ORDER BY position";
-    sd_store *s = (sd_store *)store;
+    int64_t x = ((const id_place *)a)->id, y = ((const id_place *)b)->id;
+    return x < y ? -1 : x > y;
+}
+
+/* Adds to defs[0..n) (whose ids are ids[]) their milestones, read in one
+ * statement (every measure's, or plan_id's measures'), not one per measure:
+ * on PostgreSQL each statement is a round trip. Returns 0 or -1. */
+static int load_milestones(sd_store *s, int64_t plan_id, const int64_t *ids, int n,
+                           sl_measure_def *defs, sl_error *err)
+{
+    static const char all_sql[] =
+        "SELECT measure_id, value, day FROM measure_milestones ORDER BY measure_id, position";
+    static const char plan_sql[] =
+        "SELECT measure_id, value, day FROM measure_milestones"
+        " WHERE measure_id IN (SELECT id FROM measures WHERE" OF_PLAN ")"
+        " ORDER BY measure_id, position";
+    id_place *places = sl_realloc(NULL, (size_t)n * sizeof *places);
+    for (int i = 0; i < n; i++)
+        places[i] = (id_place){ids[i], i};
+    qsort(places, (size_t)n, sizeof *places, by_id);
+    sd_stmt *st = plan_id ? SD_STMT(s, plan_sql, err, SD_INT(plan_id)) : sd_prepare(s, all_sql, err);
+    int rc = SD_ERROR;
+    while (st && (rc = sd_step(st)) == SD_ROW) {
+        id_place key = {sd_int64(st, 0), 0};
+        const id_place *at = bsearch(&key, places, (size_t)n, sizeof *places, by_id);
+        if (at)
+            sl_measure_def_add_milestone(&defs[at->index], sd_double(st, 1), sd_day(st, 2));
+    }
+    free(places);
+    return st ? sd_walk_end(s, st, rc, 0, err, "reading milestones") : -1;
+}
+
+/* Loads the measures sql lists (bound to plan_id when it names ?1), with
+ * their milestones; see store_ops.h: measures. */
+static int load_measures(sd_store *s, const char *sql, int64_t plan_id, sl_measure_def **defs,
+                         int64_t **action_ids, sl_error *err)
+{
     *defs = NULL;
     if (action_ids)
         *action_ids = NULL;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
+    if (plan_id)
+        sd_bind_int(st, 1, plan_id);
     int n = 0, rc;
     int64_t *ids = NULL, *actions = NULL;
     while ((rc = sd_step(st)) == SD_ROW) {
@@ -129,17 +175,8 @@ int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
         read_def(st, &(*defs)[n++]);
     }
     int result = sd_walk_end(s, st, rc, 0, err, "listing measures") < 0 ? -1 : n;
-    for (int i = 0; result >= 0 && i < n; i++) {
-        if (!(st = sd_prepare(s, milestones, err))) {
-            result = -1;
-            break;
-        }
-        sd_bind_int(st, 1, ids[i]);
-        while ((rc = sd_step(st)) == SD_ROW)
-            sl_measure_def_add_milestone(&(*defs)[i], sd_double(st, 0), sd_day(st, 1));
-        if (sd_walk_end(s, st, rc, 0, err, "reading milestones") < 0)
-            result = -1;
-    }
+    if (result >= 0 && n > 0 && load_milestones(s, plan_id, ids, n, *defs, err) < 0)
+        result = -1;
     free(ids);
     if (result < 0) {
         for (int i = 0; i < n; i++)
@@ -155,6 +192,20 @@ int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
         free(actions);
     return result;
 }
+
+int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err)
+{
+    static const char sql[] = MEASURE_COLUMNS " ORDER BY code";
+    return load_measures((sd_store *)store, sql, 0, defs, action_ids, err);
+}
+
+int sd_measures_of_plan(sl_store *store, int64_t plan_id, sl_measure_def **defs,
+                        int64_t **action_ids, sl_error *err)
+{
+    static const char sql[] = MEASURE_COLUMNS " WHERE" OF_PLAN " ORDER BY code";
+    return load_measures((sd_store *)store, sql, plan_id, defs, action_ids, err);
+}
+
 
 /* Records in the figure history that a load gave no number for value v
  * (once: loading the same file again adds nothing). */
@@ -281,18 +332,11 @@ int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
     return rc;
 }
 
-int sd_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)
+/* Reads the values a statement lists (code, series, kind, first, last,
+ * value, version) into *values (caller frees); returns the count or -1. */
+static int read_values(sd_store *s, sd_stmt *st, sl_measure_value **values, sl_error *err)
 {
-    static const char sql[] =
-        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value, v.version"
-        " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
-        " WHERE CAST(?1 AS TEXT) IS NULL OR m.code = ?1 ORDER BY m.code, v.period_last, v.series";
-    sd_store *s = (sd_store *)store;
     *values = NULL;
-    sd_stmt *st = sd_prepare(s, sql, err);
-    if (!st)
-        return -1;
-    sd_bind_text(st, 1, code);
     int n = 0, rc;
     size_t cap = 0;
     while ((rc = sd_step(st)) == SD_ROW) {
@@ -316,4 +360,31 @@ int sd_measure_values(sl_store *store, const char *code, sl_measure_value **valu
         return -1;
     }
     return n;
+}
+
+#define VALUE_COLUMNS \
+    "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value, v.version" \
+    " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
+#define VALUE_ORDER " ORDER BY m.code, v.period_last, v.series"
+
+int sd_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)
+{
+    /* One measure's by its code's index; not "?1 IS NULL OR code = ?1", which scans every value. */
+    static const char all_sql[] = VALUE_COLUMNS VALUE_ORDER;
+    static const char one_sql[] = VALUE_COLUMNS " WHERE m.code = ?1" VALUE_ORDER;
+    sd_store *s = (sd_store *)store;
+    *values = NULL;
+    sd_stmt *st = code ? SD_STMT(s, one_sql, err, SD_TEXT(code)) : sd_prepare(s, all_sql, err);
+    return st ? read_values(s, st, values, err) : -1;
+}
+
+int sd_measure_values_of_plan(sl_store *store, int64_t plan_id, sl_measure_value **values,
+                              sl_error *err)
+{
+    static const char sql[] = VALUE_COLUMNS " WHERE m.id IN (SELECT id FROM measures WHERE" OF_PLAN ")"
+                              VALUE_ORDER;
+    sd_store *s = (sd_store *)store;
+    *values = NULL;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id));
+    return st ? read_values(s, st, values, err) : -1;
 }

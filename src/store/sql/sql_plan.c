@@ -493,14 +493,34 @@ int sd_save_plan(sl_store *store, const sl_plan *p, sl_day baseline_day, const c
     return rc;
 }
 
+/* The columns of a plan's information, from plans p and authorities a. */
+#define PLAN_INFO_SQL \
+    "SELECT p.id, p.title, a.name, p.version, p.version_label, p.kind, p.source_file," \
+    " p.source_sha256, p.imported_at, p.superseded_by," \
+    " (SELECT count(*) FROM actions x WHERE x.plan_id = p.id)" \
+    " FROM plans p JOIN authorities a ON a.id = p.authority_id"
+
+/* Reads a PLAN_INFO_SQL row into *info (strings point into the statement). */
+static void read_plan_info(sd_stmt *st, sl_plan_info *info)
+{
+    *info = (sl_plan_info){
+        .id = sd_int64(st, 0),
+        .title = sd_text(st, 1),
+        .authority = sd_text(st, 2),
+        .version = sd_int(st, 3),
+        .version_label = sd_text(st, 4),
+        .kind = sd_text(st, 5),
+        .source_file = sd_text(st, 6),
+        .source_sha256 = sd_text(st, 7),
+        .imported_at = sd_text(st, 8),
+        .superseded_by = sd_int64(st, 9),
+        .n_actions = sd_int(st, 10),
+    };
+}
+
 int sd_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err)
 {
-    static const char sql[] =
-        "SELECT p.id, p.title, a.name, p.version, p.version_label, p.kind, p.source_file,"
-        " p.source_sha256, p.imported_at, p.superseded_by,"
-        " (SELECT count(*) FROM actions x WHERE x.plan_id = p.id)"
-        " FROM plans p JOIN authorities a ON a.id = p.authority_id"
-        " WHERE ?1 <> 0 OR p.superseded_by IS NULL ORDER BY p.id";
+    static const char sql[] = PLAN_INFO_SQL " WHERE ?1 <> 0 OR p.superseded_by IS NULL ORDER BY p.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
@@ -508,23 +528,28 @@ int sd_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *e
     sd_bind_int(st, 1, all);
     int rc, stop = 0;
     while ((rc = sd_step(st)) == SD_ROW) {
-        sl_plan_info info = {
-            .id = sd_int64(st, 0),
-            .title = sd_text(st, 1),
-            .authority = sd_text(st, 2),
-            .version = sd_int(st, 3),
-            .version_label = sd_text(st, 4),
-            .kind = sd_text(st, 5),
-            .source_file = sd_text(st, 6),
-            .source_sha256 = sd_text(st, 7),
-            .imported_at = sd_text(st, 8),
-            .superseded_by = sd_int64(st, 9),
-            .n_actions = sd_int(st, 10),
-        };
+        sl_plan_info info;
+        read_plan_info(st, &info);
         if ((stop = cb(ctx, &info)) != 0)
             break;
     }
     return sd_walk_end(s, st, rc, stop, err, "listing plans");
+}
+
+int sd_plan_info(sl_store *store, int64_t id, sl_plan_cb cb, void *ctx, sl_error *err)
+{
+    static const char sql[] = PLAN_INFO_SQL " WHERE p.id = ?1";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id));
+    if (!st)
+        return -1;
+    int rc = sd_step(st), found = rc == SD_ROW;
+    if (found) {
+        sl_plan_info info;
+        read_plan_info(st, &info);
+        cb(ctx, &info);
+    }
+    return sd_walk_end(s, st, rc == SD_ROW ? SD_DONE : rc, found, err, "reading a plan");
 }
 
 int sd_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err)

@@ -189,16 +189,16 @@ static int load_links(sd_store *s, sl_risk *list, int n, sl_error *err)
     return 0;
 }
 
-int sd_risks(sl_store *store, sl_risk **out, sl_error *err)
+/* Reads the risks sql lists (bound to plan_id when it names ?1) with their
+ * linked actions into *out; returns the count or -1. */
+static int load_risks(sd_store *s, const char *sql, int64_t plan_id, sl_risk **out, sl_error *err)
 {
-    static const char sql[] =
-        "SELECT id, ref, title, cause, effect, owner, likelihood, impact, coalesce(target_score, 0), trend,"
-        " mitigations, review FROM risks ORDER BY likelihood * impact DESC, id";
-    sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     *out = NULL;
     if (!st)
         return -1;
+    if (plan_id)
+        sd_bind_int(st, 1, plan_id);
     int n = 0, rc;
     while ((rc = sd_step(st)) == SD_ROW) {
         *out = sl_realloc(*out, (size_t)(n + 1) * sizeof **out);
@@ -209,6 +209,25 @@ int sd_risks(sl_store *store, sl_risk **out, sl_error *err)
     sl_risks_free(*out, (size_t)n);
     *out = NULL;
     return -1;
+}
+
+#define RISK_COLUMNS \
+    "SELECT id, ref, title, cause, effect, owner, likelihood, impact, coalesce(target_score, 0), trend," \
+    " mitigations, review FROM risks"
+#define RISK_ORDER " ORDER BY likelihood * impact DESC, id"
+
+int sd_risks(sl_store *store, sl_risk **out, sl_error *err)
+{
+    static const char sql[] = RISK_COLUMNS RISK_ORDER;
+    return load_risks((sd_store *)store, sql, 0, out, err);
+}
+
+int sd_risks_of_plan(sl_store *store, int64_t plan_id, sl_risk **out, sl_error *err)
+{
+    static const char sql[] =
+        RISK_COLUMNS " WHERE id IN (SELECT l.risk_id FROM risk_actions l JOIN actions a ON a.id = l.action_id"
+        " WHERE a.plan_id = ?1) OR id NOT IN (SELECT risk_id FROM risk_actions)" RISK_ORDER;
+    return load_risks((sd_store *)store, sql, plan_id, out, err);
 }
 
 int sd_risk_history(sl_store *store, const char *ref, sl_risk_history **out, sl_error *err)

@@ -78,6 +78,7 @@ struct sd_store {
     sd_stmt **stmt;                             /* prepared once each, finalized on close */
     int n_stmt, cap_stmt;
     int in_transaction;
+    int in_read;                                /* a read transaction (read_begin) is open */
 };
 
 /* The table of operations every SQL backend's store points at. */
