@@ -15,6 +15,7 @@ enum { SL_EXIT_OK = 0, SL_EXIT_REFUSED = 1, SL_EXIT_USAGE = 2 };
 typedef struct {
     const char *db_path;        /* --db, $SIGHTLINE_DB, or ./sightline.db */
     const char *actor;          /* who is making changes: $SIGHTLINE_USER, $USER, or "cli" */
+    const char *as_login;       /* --as LOGIN: act as that account (its authorities only); NULL: the operator */
 } sl_cli;
 
 typedef struct sl_command {

@@ -203,9 +203,13 @@ const sl_command sl_commands[] = {
      sl_cmd_serve},
     {"user",
      "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin"
-     " | set LOGIN [--email ADDR] [--reminders on|off]",
-     "Add a web account (admin, programme, lead, board or viewer), or change one.",
+     " [--authority NAME] | set LOGIN [--email ADDR] [--reminders on|off]"
+     " | grant LOGIN --authority NAME|--national --role ROLE | revoke LOGIN --authority NAME|--national",
+     "Add a web account (admin, programme, lead, board or viewer), change one, or grant it a role per authority.",
      "  --role ROLE         admin, programme, lead, board or viewer\n"
+     "  --authority NAME    add: the role over this authority only (name or code), not every one;\n"
+     "                      grant/revoke: the authority the role is over\n"
+     "  --national          grant/revoke: over every authority, now and later\n"
      "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
      "  --email ADDR        where their reminders go\n"
      "  --reminders on|off  whether they get the daily reminder (on by default)\n"

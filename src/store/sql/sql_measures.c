@@ -25,11 +25,26 @@ int sd_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
     static const char sql[] =
         "INSERT INTO measures (code, name, unit, polarity, frequency, baseline_value, baseline_day,"
         " target_value, target_day, target_relative, tolerance, owner, source, suggested_from,"
-        " action_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?14, ?15, ?16)";
+        " action_id, created_at, authority_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+        " ?12, ?13, ?14, ?15, ?16, ?17)";
+    static const char action_authority_sql[] =
+        "SELECT p.authority_id FROM actions a JOIN plans p ON p.id = a.plan_id WHERE a.id = ?1";
     static const char milestone_sql[] =
         "INSERT INTO measure_milestones (measure_id, position, value, day) VALUES (?1, ?2, ?3, ?4)";
     sd_store *s = (sd_store *)store;
+    int64_t authority_id = 0;
+    if (action_id) {
+        /* The authority of the action it evidences. */
+        sd_stmt *a = sd_scope_check(s, SD_OF_ACTION, action_id, err) < 0
+                         ? NULL
+                         : SD_STMT(s, action_authority_sql, err, SD_INT(action_id));
+        if (!a || sd_one_row(s, a, err, "finding an action's authority") < 0)
+            return -1;
+        authority_id = sd_int64(a, 0);
+        sd_reset(a);
+    } else if (sd_new_authority(s, &authority_id, err) < 0) {
+        return -1;
+    }
     char now[32];
     sl_now_timestamp(now);
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(d->code), SD_TEXT(d->name ? d->name : ""),
@@ -47,6 +62,8 @@ int sd_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
     if (action_id)
         sd_bind_int(st, 15, action_id);
     sd_bind_text(st, 16, now);
+    if (authority_id)
+        sd_bind_int(st, 17, authority_id);
     int inserted = sd_insert(s, st, err, "adding a measure");
     if (inserted == SD_TAKEN)
         return sl_fail_code(err, SL_ERR_EXISTS, "a measure %s already exists", d->code);
@@ -108,7 +125,7 @@ int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl
     static const char sql[] =
         "SELECT id, code, name, unit, polarity, frequency, baseline_value, baseline_day,"
         " target_value, target_day, target_relative, tolerance, owner, source, suggested_from,"
-        " coalesce(action_id, 0) FROM measures ORDER BY code";
+        " coalesce(action_id, 0) FROM measures WHERE " SD_IN_SCOPE("authority_id") " ORDER BY code";
     static const char milestones[] =
         "SELECT value, day FROM measure_milestones WHERE measure_id = ?1 ORDER BY position";
     sd_store *s = (sd_store *)store;
@@ -161,11 +178,12 @@ int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
 {
     static const char sqlite_sql[] =
         "INSERT OR REPLACE INTO measure_values (measure_id, series, period_first, period_last,"
-        " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1";
+        " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1"
+        " AND " SD_IN_SCOPE("authority_id");
     static const char pg_sql[] =
         "INSERT INTO measure_values (measure_id, series, period_first, period_last,"
         " period_kind, value) SELECT id, ?2, ?3, ?4, ?5, ?6 FROM measures WHERE code = ?1"
-        " ON CONFLICT (measure_id, series, period_first, period_last)"
+        " AND " SD_IN_SCOPE("authority_id") " ON CONFLICT (measure_id, series, period_first, period_last)"
         " DO UPDATE SET period_kind = excluded.period_kind, value = excluded.value";
     sd_store *s = (sd_store *)store;
     const char *sql = SD_SQL(s, sqlite_sql, pg_sql);
@@ -192,7 +210,7 @@ int sd_measure_values(sl_store *store, const char *code, sl_measure_value **valu
     static const char sql[] =
         "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
         " FROM measure_values v JOIN measures m ON m.id = v.measure_id"
-        " WHERE CAST(?1 AS TEXT) IS NULL OR m.code = ?1 ORDER BY m.code, v.period_last, v.series";
+        " WHERE (CAST(?1 AS TEXT) IS NULL OR m.code = ?1) AND " SD_IN_SCOPE("m.authority_id") " ORDER BY m.code, v.period_last, v.series";
     sd_store *s = (sd_store *)store;
     *values = NULL;
     sd_stmt *st = sd_prepare(s, sql, err);

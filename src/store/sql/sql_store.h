@@ -107,6 +107,34 @@ struct sd_store {
     "(sl_scope() = -1 OR " col " IN (SELECT sm.id FROM meetings sm JOIN boards smb"               \
     " ON smb.id = sm.board_id WHERE " SD_IN_SCOPE("smb.authority_id") "))"
 
+#define SD_INSPECTION_IN_SCOPE(col)                                                                \
+    "(sl_scope() = -1 OR " col " IN (SELECT si.id FROM inspections si WHERE "                      \
+    SD_IN_SCOPE("si.authority_id") "))"
+#define SD_MEASURE_IN_SCOPE(col)                                                                   \
+    "(sl_scope() = -1 OR " col " IN (SELECT sme.id FROM measures sme WHERE "                       \
+    SD_IN_SCOPE("sme.authority_id") "))"
+#define SD_RISK_IN_SCOPE(col)                                                                      \
+    "(sl_scope() = -1 OR " col " IN (SELECT sr.id FROM risks sr WHERE "                            \
+    SD_IN_SCOPE("sr.authority_id") "))"
+/* An audit entry (columns entity, entity_id) is in scope when what it is
+ * about is (a plan, theme, action, inspection, measure, board, meeting,
+ * action arising or risk), or it is about the scope's own account; entries
+ * about the installation (settings, tokens, workforce, the server) are seen
+ * by SL_SCOPE_ALL only. */
+#define SD_AUDIT_IN_SCOPE                                                                          \
+    "(sl_scope() = -1 OR (entity = 'plan' AND " SD_PLAN_IN_SCOPE("entity_id") ")"                  \
+    " OR (entity = 'theme' AND entity_id IN (SELECT st.id FROM themes st WHERE "                   \
+    SD_PLAN_IN_SCOPE("st.plan_id") "))"                                                            \
+    " OR (entity = 'action' AND " SD_ACTION_IN_SCOPE("entity_id") ")"                              \
+    " OR (entity = 'inspection' AND " SD_INSPECTION_IN_SCOPE("entity_id") ")"                      \
+    " OR (entity = 'measure' AND " SD_MEASURE_IN_SCOPE("entity_id") ")"                            \
+    " OR (entity = 'board' AND " SD_BOARD_IN_SCOPE("entity_id") ")"                                \
+    " OR (entity = 'meeting' AND " SD_MEETING_IN_SCOPE("entity_id") ")"                            \
+    " OR (entity = 'arising' AND entity_id IN (SELECT sx.id FROM arising_actions sx WHERE "         \
+    SD_MEETING_IN_SCOPE("sx.meeting_id") "))"                                                      \
+    " OR (entity = 'risk' AND " SD_RISK_IN_SCOPE("entity_id") ")"                                  \
+    " OR (entity = 'user' AND entity_id = sl_scope()))"
+
 /* The kinds of thing sd_scope_check finds. */
 typedef enum { SD_OF_PLAN, SD_OF_ACTION, SD_OF_BOARD, SD_OF_MEETING, SD_OF_ARISING, SD_OF_RISK } sd_of;
 

@@ -234,6 +234,8 @@ int sd_comment_add(sl_store *store, int64_t action_id, const char *text, const c
     static const char sql[] =
         "INSERT INTO comments (action_id, at, actor, text) VALUES (?1, ?2, ?3, ?4)";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_ACTION, action_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_NOW, SD_TEXT(actor),
                       SD_TEXT(text));
     if (!st)
@@ -248,7 +250,7 @@ int sd_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_c
 {
     static const char sql[] =
         "SELECT * FROM (SELECT id, at, actor, text FROM comments WHERE action_id = ?1"
-        " ORDER BY id DESC LIMIT ?2) AS latest ORDER BY id";
+        " AND " SD_ACTION_IN_SCOPE("action_id") " ORDER BY id DESC LIMIT ?2) AS latest ORDER BY id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(latest > 0 ? latest : INT64_MAX));
     if (!st)
