@@ -191,7 +191,7 @@ const sl_command sl_commands[] = {
      "  --as-of YYYY-MM-DD  judgements published by this day (default: today)\n",
      sl_cmd_national},
     {"serve", "[--listen ADDR:PORT] [--threads N] [--idle-minutes N] [--static DIR] [--per-address N] "
-              "[--header-seconds S] [--body-seconds S]",
+              "[--header-seconds S] [--body-seconds S] | --list-routes",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"
      "  --threads N         worker threads (default 4)\n"
@@ -199,7 +199,8 @@ const sl_command sl_commands[] = {
      "  --static DIR        the front-end assets (default: static/ beside the binary)\n"
      "  --per-address N     connections one client address may hold at once (default 64)\n"
      "  --header-seconds S  a request's headers must arrive within S seconds (default 10)\n"
-     "  --body-seconds S    and its body within S seconds more (default 30)\n",
+     "  --body-seconds S    and its body within S seconds more (default 30)\n"
+     "  --list-routes       print every page: method, pattern, least role, cacheable; then stop\n",
      sl_cmd_serve},
     {"user",
      "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin"

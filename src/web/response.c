@@ -56,3 +56,9 @@ void sl_redirect(sl_request *req, const char *fmt, ...)
     va_end(ap);
     req->status = 303;
 }
+
+void sl_req_narrow_role(sl_request *req, const char *authority)
+{
+    if (req->signed_in)
+        req->role = sl_role_for(req->grants, req->n_grants, authority);
+}

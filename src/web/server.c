@@ -207,7 +207,9 @@ static void run_cached(sl_request *req, const sl_route *route)
     sl_buf key = SL_BUF_INIT;
     sl_buf_printf(&key, "%s?", req->path);
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, add_argument, &key);
-    sl_buf_printf(&key, "|%d|%lld", (int)req->today, (long long)generation);
+    /* Whose page it is: the authorities the account sees and its role. */
+    sl_buf_printf(&key, "|%d|%lld|%lld|%d", (int)req->today, (long long)generation, (long long)req->scope,
+                  (int)req->role);
     if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
         if (req->status == 200 && !req->location && req->content_end > req->content_start)
@@ -347,6 +349,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!req.store || !sl_store_reachable(req.store)) {
         sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     } else {
+        /* No authority's data until a session says whose request it is. */
+        req.scope = SL_SCOPE_NONE;
+        sl_store_set_scope(req.store, SL_SCOPE_NONE, &err);
         sl_auth_resolve(&req, server.config->idle_minutes);
         dispatch(&req, p);
         if (!sl_store_reachable(req.store))
@@ -357,6 +362,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         suspend_for_hash(p, &req);
     else
         ok = send_answer(&req);
+    sl_grants_free(req.grants, req.n_grants);
     sl_form_free(&req.form);
     sl_buf_free(&req.body);
     sl_arena_free(&req.arena);

@@ -37,7 +37,11 @@ typedef struct {
     int64_t ids[2];                 /* numbers matched by {id} in the route */
     int signed_in;
     sl_session session;             /* valid when signed_in */
-    sl_role role;
+    sl_role role;                   /* the highest of the grants; narrowed to a thing's authority by
+                                     * sl_req_narrow_role once the page has found what it acts on */
+    sl_grant *grants;               /* the account's roles per authority (freed with the request) */
+    int n_grants;
+    int64_t scope;                  /* what the store shows (sl_store_set_scope): the page cache's key */
     char token_hash[65];
     char address[48];               /* the client's IP address as text */
     sl_verify verify;               /* a sign-in's password check (see sl_verify) */
@@ -68,6 +72,11 @@ typedef void (*sl_page_fn)(sl_request *req);
 const char *sl_query(sl_request *req, const char *name);
 /* Returns the request header name, or NULL. */
 const char *sl_header(sl_request *req, const char *name);
+/* Sets req->role to the role the account holds over authority (by name):
+ * the grant for that authority or a national one (domain/permission.h
+ * sl_role_for). Called by the loaders of a plan or an action, so that what
+ * a page then asks sl_may is answered for that thing's authority. */
+void sl_req_narrow_role(sl_request *req, const char *authority);
 /* Returns a copy of s that lives as long as the request. */
 const char *sl_req_strdup(sl_request *req, const char *s);
 /* Returns C-printf-formatted plain text (no markup) that lives as long as the request. */
