@@ -546,3 +546,10 @@ SL_STORE_OP(int, grant_set, (sl_store *store, const char *login, const char *aut
 SL_STORE_OP(int, grant_revoke, (sl_store *store, const char *login, const char *authority,
             const char *actor, sl_error *err),
             (store, login, authority, actor, err))
+
+/* Loads the names of the authorities in the store's scope, by name, into
+ * *names (caller frees each, then the array); sets *all to 1 when the scope
+ * is every authority (the operator, a national grant), when cross-authority
+ * views show every row. Returns the count or -1. */
+SL_STORE_OP(int, scope_authorities, (sl_store *store, char ***names, int *all, sl_error *err),
+            (store, names, all, err))

@@ -29,9 +29,16 @@ if sqlite_only "a database file made before migration 7"; then
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 v = db.execute("PRAGMA user_version").fetchone()[0]
+# Undo the migrations after 7 first (13: separation by authority), then 7.
+for index in ("boards_authority", "risks_authority", "measures_authority", "inspections_authority_id",
+              "user_grants_user"):
+    db.execute(f"DROP INDEX {index}")
+db.execute("DROP TABLE user_grants")
+for table in ("inspections", "measures", "boards", "risks"):
+    db.execute(f"ALTER TABLE {table} DROP COLUMN authority_id")
 db.execute("ALTER TABLE inspections DROP COLUMN kind")
 db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
-db.execute(f"PRAGMA user_version = {v - 1}")
+db.execute(f"PRAGMA user_version = {v - 2}")
 db.commit()
 PY
     ok old-db "$SL" --db "$T/old.db" inspections --json

@@ -197,7 +197,7 @@ int sd_meeting_move(sl_store *store, int64_t id, sl_day to, const char *actor, s
     sl_day_format(to, day);
     int rc = update_meeting(s, sql, id, to, NULL, err, "moving a meeting");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "no such meeting");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no such meeting");
     return audit_meeting(s, actor, "update", id, "day", day, err);
 }
 
@@ -212,7 +212,7 @@ int sd_meeting_publish(sl_store *store, int64_t id, sl_day on, const char *actor
     sl_day_format(on, day);
     int rc = update_meeting(s, sql, id, on, NULL, err, "publishing papers");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "the papers of that meeting are already published");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_EXISTS, "the papers of that meeting are already published");
     return audit_meeting(s, actor, "update", id, "papers_published", day, err);
 }
 
@@ -225,7 +225,7 @@ int sd_meeting_minutes(sl_store *store, int64_t id, const char *text, const char
         return -1;
     int rc = update_meeting(s, sql, id, 0, text, err, "recording minutes");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "the minutes of that meeting are approved and cannot change");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_EXISTS, "the minutes of that meeting are approved and cannot change");
     return audit_meeting(s, actor, "update", id, "minutes", text, err);
 }
 
@@ -241,7 +241,7 @@ int sd_meeting_approve(sl_store *store, int64_t id, int64_t approver, const char
         return -1;
     int rc = update_meeting(s, sql, id, approver, NULL, err, "approving minutes");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "that meeting has no draft minutes to approve");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_INVALID, "that meeting has no draft minutes to approve");
     return audit_meeting(s, actor, "update", id, "minutes_approved", "approved", err);
 }
 

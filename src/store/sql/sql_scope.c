@@ -187,3 +187,32 @@ int sd_grant_revoke(sl_store *store, const char *login, const char *authority, c
     sl_buf_free(&before);
     return rc;
 }
+
+/* Row reader: appends an authority's name to the list (ctx). */
+static int read_name(void *ctx, sd_stmt *st)
+{
+    sl_buf *names = ctx;
+    char *name = sl_strdup(sd_text(st, 0));
+    sl_buf_add(names, (const char *)&name, sizeof name);
+    return 0;
+}
+
+int sd_scope_authorities(sl_store *store, char ***names, int *all, sl_error *err)
+{
+    static const char sql[] = "SELECT name FROM authorities WHERE " SD_IN_SCOPE("id") " ORDER BY name";
+    sd_store *s = (sd_store *)store;
+    sl_buf list = SL_BUF_INIT;
+    *names = NULL;
+    *all = s->scope == SL_SCOPE_ALL;
+    sd_stmt *st = sd_prepare(s, sql, err);
+    int rc = st ? sd_each_row(s, st, read_name, &list, err, "listing authorities") : -1;
+    int n = (int)(list.len / sizeof(char *));
+    if (rc < 0) {
+        for (int i = 0; i < n; i++)
+            free(((char **)list.data)[i]);
+        sl_buf_free(&list);
+        return -1;
+    }
+    *names = (char **)sl_buf_take(&list);
+    return n;
+}
