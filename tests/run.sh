@@ -116,6 +116,8 @@ if [ -n "$PG_URL" ]; then
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web tenancy (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_tenancy.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
 elif [ "$QUICK" = 0 ] && [ "${PG:-yes}" != no ]; then
     NAMES+=("postgresql cluster"); ALONE+=(0)
     CMDS+=("cat $(printf %q "$log/pg-start.err") >&2; echo 'could not start the throwaway PostgreSQL cluster (make deps installs it)' >&2; echo '0 passed, 1 failed'")
@@ -124,6 +126,8 @@ if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     suite "web edit" python3 tests/web/test_edit.py build/sightline
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
+    # Separation by authority: every route x role of council A against council B's ids.
+    suite "web tenancy" python3 tests/web/test_tenancy.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
     suite "import limits" python3 tests/reliability/test_import_limits.py build/sightline
