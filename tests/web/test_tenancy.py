@@ -116,7 +116,7 @@ def ids_of(db):
     out = {}
     for side, authority, board in (("a", "Bury", "Alpha Board"), ("b", "Halton", "Beta Board")):
         aid = f"(SELECT id FROM authorities WHERE name = '{authority}')"
-        one = lambda sql: int(query(db, sql)[0][0])  # noqa: E731
+        one = lambda sql: int(query(db, sql)[0][0] or 0) if query(db, sql)[0][0] not in ("None", "") else 0  # noqa: E731
         out[side] = {
             "plans": one(f"SELECT min(id) FROM plans WHERE authority_id = {aid}"),
             "actions": one(f"SELECT min(a.id) FROM actions a JOIN plans p ON p.id = a.plan_id WHERE p.authority_id = {aid}"),
@@ -126,6 +126,9 @@ def ids_of(db):
                             f" JOIN boards b ON b.id = m.board_id WHERE b.name = '{board}'"),
             "risks": one(f"SELECT min(id) FROM risks WHERE authority_id = {aid}"),
         }
+    for side in out:
+        for kind, value in out[side].items():
+            h.check(f"setup: {side}'s {kind} found", value > 0, value)
     return out
 
 
