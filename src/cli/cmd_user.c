@@ -123,6 +123,16 @@ static int grant_body(sl_run *run)
     return 0;
 }
 
+/* Reads the grants of account login into *grants (caller frees with
+ * sl_grants_free); returns their count or -1 with run->err set. */
+static int grants_of(sl_run *run, const char *login, sl_grant **grants)
+{
+    sl_user user;
+    *grants = NULL;
+    int found = sl_store_user_find(run->store, login, &user, &run->err);
+    return found == 1 ? sl_store_user_grants(run->store, user.id, grants, &run->err) : -1;
+}
+
 /* Stores the new account (national, or over --authority only) in one
  * transaction; returns 0 or -1 with run->err set. */
 static int add_account(sl_run *run, const sl_user *user)
@@ -133,8 +143,16 @@ static int add_account(sl_run *run, const sl_user *user)
     int failed = sl_store_user_add(run->store, user, run->cli->actor, &run->err) < 0;
     if (!failed && authority->count)
         failed = sl_store_grant_set(run->store, user->login, authority->value, user->role, run->cli->actor,
-                                    &run->err) < 0 ||
-                 sl_store_grant_revoke(run->store, user->login, NULL, run->cli->actor, &run->err) < 0;
+                                    &run->err) < 0;
+    sl_grant *grants = NULL;
+    int n = failed ? 0 : grants_of(run, user->login, &grants);
+    failed = failed || n < 0;
+    /* Over --authority only: the national grant user_add gave (the operator's) goes. */
+    if (!failed && authority->count && sl_grants_national(grants, n))
+        failed = sl_store_grant_revoke(run->store, user->login, NULL, run->cli->actor, &run->err) < 0;
+    if (!failed && n == 0)  /* --as an account of one authority, without --authority */
+        failed = sl_fail(&run->err, "an account of one authority adds accounts with --authority") < 0;
+    sl_grants_free(grants, n > 0 ? n : 0);
     return sl_run_end(run, failed);
 }
 

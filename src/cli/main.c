@@ -64,9 +64,12 @@ int main(int argc, char **argv)
         print_usage(stderr);
         return SL_EXIT_USAGE;
     }
-    for (const sl_command *c = sl_commands; c->name; c++)
-        if (strcmp(c->name, argv[i]) == 0)
-            return c->run(&cli, c, argc - i, argv + i);
+    for (const sl_command *c = sl_commands; c->name; c++) {
+        if (strcmp(c->name, argv[i]) != 0)
+            continue;
+        int allowed = sl_cli_as_allowed(&cli, c->name, i + 1 < argc ? argv[i + 1] : NULL);
+        return allowed != SL_EXIT_OK ? allowed : c->run(&cli, c, argc - i, argv + i);
+    }
     fprintf(stderr, "sightline: unknown command '%s'\n", argv[i]);
     print_usage(stderr);
     return SL_EXIT_USAGE;

@@ -134,7 +134,9 @@ SL_STORE_OP(int, each_recommendation, (sl_store *store, int64_t plan_id, sl_reco
             void *ctx, sl_error *err),
             (store, plan_id, cb, ctx, err))
 
-/* Adds a user account (login unique) and logs it; returns 0 or -1. */
+/* Adds a user account (login unique) with its role over every authority (a
+ * national grant; none when the store is scoped to an account: grant it one
+ * with grant_set) and logs it; returns 0 or -1. */
 SL_STORE_OP(int, user_add, (sl_store *store, const sl_user *user, const char *actor, sl_error *err),
             (store, user, actor, err))
 
@@ -536,7 +538,9 @@ SL_STORE_OP(int, user_grants, (sl_store *store, int64_t user_id, sl_grant **out,
 
 /* Grants login role over the authority named (by name or code, any case;
  * NULL: nationally), replacing the role it had there, and logs it.
- * SL_ERR_NOT_FOUND for an unknown login or authority. Returns 0 or -1. */
+ * SL_ERR_NOT_FOUND for an unknown login or an authority outside the store's
+ * scope; SL_ERR_DENIED for a national grant by a store scoped to an account.
+ * Returns 0 or -1. */
 SL_STORE_OP(int, grant_set, (sl_store *store, const char *login, const char *authority,
             const char *role, const char *actor, sl_error *err),
             (store, login, authority, role, actor, err))

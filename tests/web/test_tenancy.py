@@ -304,6 +304,16 @@ def cli(db, ids):
             h.check(f"cli --as {who} {' '.join(args[:2])} on B", run_b.returncode == 1 and words_b == words_x,
                     (run_b.returncode, run_b.stderr.strip(), run_x.stderr.strip()))
         h.check(f"cli --as {who}: database unchanged", dump(db) == before)
+    a_ref = query(db, f"SELECT ref FROM actions WHERE id = {ids['a']['actions']}")[0][0]
+    r = sl(db, "--as", "a-viewer", "update", a_ref, "--plan", str(ids["a"]["plans"]), "--note", "x")
+    h.check("cli --as a viewer may not update", r.returncode == 1 and "may not run `update`" in r.stderr, r.stderr)
+    r = sl(db, "--as", "a-lead", "edit", a_ref, "--plan", str(ids["a"]["plans"]), "--title", "x")
+    h.check("cli --as a lead may not edit", r.returncode == 1 and "needs programme" in r.stderr, r.stderr)
+    r = sl(db, "--as", "a-admin", "user", "grant", "a-viewer", "--authority", "Halton", "--role", "admin")
+    h.check("cli --as a council's admin may not grant another council",
+            r.returncode == 1 and "no such authority" in r.stderr, r.stderr)
+    r = sl(db, "--as", "a-programme", "update", a_ref, "--plan", str(ids["a"]["plans"]), "--note", "own council")
+    h.check("cli --as a programme account updates its own council", r.returncode == 0, r.stderr)
     r = sl(db, "--as", "a-viewer", "plans")
     h.check("cli --as lists only A", "Bury" in r.stdout and "Halton" not in r.stdout, r.stdout)
     r = sl(db, "plans")
@@ -322,6 +332,20 @@ def grants(db):
     h.check("revoked: B gone", "Halton" not in sl(db, "--as", "a-viewer", "plans").stdout)
     r = sl(db, "user", "revoke", "a-viewer", "--authority", "Halton")
     h.check("revoking twice refused", r.returncode == 1, r.returncode)
+    pw = PASSWORD + "\n"
+    r = sl(db, "--as", "a-admin", "user", "add", "x1", "--role", "lead", "--authority", "Halton",
+           "--password-stdin", stdin=pw)
+    h.check("A's admin cannot add an account of B", r.returncode == 1 and "no such authority" in r.stderr, r.stderr)
+    r = sl(db, "--as", "a-admin", "user", "add", "x2", "--role", "lead", "--password-stdin", stdin=pw)
+    h.check("A's admin cannot add a national account", r.returncode == 1, r.stderr)
+    r = sl(db, "--as", "a-admin", "user", "grant", "a-viewer", "--national", "--role", "viewer")
+    h.check("A's admin cannot grant nationally", r.returncode == 1, r.stderr)
+    r = sl(db, "--as", "a-admin", "user", "add", "x3", "--role", "lead", "--authority", "Bury", "--password-stdin",
+           stdin=pw)
+    h.check("A's admin adds an account of A", r.returncode == 0, r.stderr)
+    r = sl(db, "--as", "x3", "plans")
+    h.check("which sees A only", "Bury" in r.stdout and "Halton" not in r.stdout, r.stdout)
+    h.check("no account x1 or x2", not query(db, "SELECT login FROM users WHERE login IN ('x1', 'x2')"))
     r = sl(db, "user", "grant", "a-viewer", "--authority", "Nowhere", "--role", "viewer")
     h.check("grant on an unknown authority refused", r.returncode == 1 and "no such authority" in r.stderr, r.stderr)
 

@@ -107,7 +107,8 @@ static int grant_target(sd_store *s, const char *login, const char *authority, i
 {
     static const char user_sql[] = "SELECT id FROM users WHERE login = ?1";
     static const char authority_sql[] =
-        "SELECT id FROM authorities WHERE lower(name) = lower(?1) OR lower(code) = lower(?1) ORDER BY id";
+        "SELECT id FROM authorities WHERE (lower(name) = lower(?1) OR lower(code) = lower(?1)) AND "
+        SD_IN_SCOPE("id") " ORDER BY id";
     sd_stmt *st = SD_STMT(s, user_sql, err, SD_TEXT(login));
     int found = st ? sd_one_row(s, st, err, "finding a user") : -1;
     if (found <= 0)
@@ -115,6 +116,8 @@ static int grant_target(sd_store *s, const char *login, const char *authority, i
     *user_id = sd_int64(st, 0);
     sd_reset(st);
     *authority_id = 0;
+    if (!authority && s->scope != SL_SCOPE_ALL)
+        return sl_fail_code(err, SL_ERR_DENIED, "only the operator or a national account grants over every authority");
     if (!authority)
         return 0;
     st = SD_STMT(s, authority_sql, err, SD_TEXT(authority));

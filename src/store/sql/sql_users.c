@@ -28,9 +28,11 @@ int sd_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
     /* The role over every authority (a national grant); `user add
      * --authority` narrows it to one (sql_scope.c). */
     int64_t user_id = sd_last_id(s);
-    st = SD_STMT(s, grant_sql, err, SD_INT(user_id), SD_TEXT(u->role));
-    if (!st || sd_exec(s, st, err, "granting a role") < 0)
-        return -1;
+    if (s->scope == SL_SCOPE_ALL) { /* an account of one authority grants only over its own */
+        st = SD_STMT(s, grant_sql, err, SD_INT(user_id), SD_TEXT(u->role));
+        if (!st || sd_exec(s, st, err, "granting a role") < 0)
+            return -1;
+    }
     sl_buf after = SL_BUF_INIT;
     sl_buf_cprintf(&after, "%s (%s%s%s)", u->login, u->role, *u->person ? ", " : "", u->person);
     int rc = sd_audit(s, actor, "add", "user", user_id, "", NULL, sl_buf_str(&after), err);
