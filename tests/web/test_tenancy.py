@@ -267,6 +267,29 @@ def national_viewer(port, db):
     h.check("B's viewer sees B, not A", "Halton" in page and "Bury" not in page, page[:200])
 
 
+def mixed_roles(port, db, ids):
+    """programme over A and viewer over B: the role used for a thing is its authority's grant."""
+    for step in (("user", "add", "mixed", "--role", "programme", "--authority", "Bury", "--password-stdin"),
+                 ("user", "grant", "mixed", "--authority", "Halton", "--role", "viewer")):
+        r = sl(db, *step, stdin=PASSWORD + "\n")
+        h.check(f"mixed: {step[1]}", r.returncode == 0, r.stderr)
+    c, st, _ = h.sign_in(port, "mixed", PASSWORD)
+    csrf = csrf_of(c)
+    before = dump(db)
+    for side, want in (("b", 403), ("a", 200)):
+        st, _, page = c.get(f"/actions/{ids[side]['actions']}")
+        h.check(f"mixed: {side}'s action page", st == 200, st)
+        h.check(f"mixed: edit link on {side}'s action", ("/edit" in page) == (side == "a"))
+        st, _, _ = c.get(f"/actions/{ids[side]['actions']}/edit")
+        h.check(f"mixed: edit form of {side}'s action", st == want, st)
+    for path in (f"/actions/{ids['b']['actions']}/edit", f"/meetings/{ids['b']['meetings']}/decisions",
+                 f"/risks/{ids['b']['risks']}/review", f"/arisings/{ids['b']['arisings']}/update",
+                 f"/plans/{ids['b']['plans']}/actions/new", f"/actions/{ids['b']['actions']}/update"):
+        st, _ = ask(c, "POST", path, csrf)
+        h.check(f"mixed: POST {path} refused as a viewer of B", st == 403, st)
+    h.check("mixed: B unchanged", dump(db) == before)
+
+
 def cli(db, ids):
     """Commands naming B's things, --as an A account: exit 1 and the words of a missing one."""
     b_ref = query(db, f"SELECT ref FROM actions WHERE id = {ids['b']['actions']}")[0][0]
@@ -372,6 +395,7 @@ def main():
         query_routes(ids, clients)
         own_side(ids, clients)
         national_viewer(port, db)
+        mixed_roles(port, db, ids)
     finally:
         server.terminate()
         server.wait(timeout=20)

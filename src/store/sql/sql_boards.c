@@ -160,6 +160,7 @@ static void read_board(sd_stmt *st, sl_board *b)
     r->substitute_notice_days = sd_int(st, 10);
     r->minutes_days = sd_int(st, 11);
     r->chair_report_every = sd_int(st, 12);
+    b->authority = sd_is_null(st, 14) ? NULL : sl_strdup(sd_text(st, 14));
     r->review_months = sd_int(st, 13);
 }
 
@@ -197,7 +198,8 @@ static void free_boards(sl_board *boards, int64_t *ids, int n)
 /* The boards SELECT: every board, or (?1 not NULL) the one of that name. */
 #define BOARDS_COLUMNS \
     "SELECT id, name, kind, tor_text, tor_adopted, meets_every, meets_unit, meets_weekday, meets_week," \
-    " papers_days, substitute_days, minutes_days, chair_report_every, review_months FROM boards"
+    " papers_days, substitute_days, minutes_days, chair_report_every, review_months," \
+    " (SELECT a.name FROM authorities a WHERE a.id = boards.authority_id) FROM boards"
 static const char boards_sql[] = BOARDS_COLUMNS " WHERE (?1 IS NULL OR name = ?1 COLLATE NOCASE) AND "
     SD_IN_SCOPE("authority_id") " ORDER BY name";
 static const char pg_boards_sql[] = BOARDS_COLUMNS " WHERE (?1::text IS NULL OR lower(name) = lower(?1)) AND "

@@ -174,6 +174,7 @@ static void read_risk(sd_stmt *st, sl_risk *r)
     sl_risk_trend_parse(sd_text(st, 9), &r->trend);
     r->mitigations = sl_strdup(sd_text(st, 10));
     r->review = sd_day(st, 11);
+    r->authority = sd_is_null(st, 12) ? NULL : sl_strdup(sd_text(st, 12));
 }
 
 /* Loads the linked action ids of every risk in list. */
@@ -200,7 +201,8 @@ int sd_risks(sl_store *store, sl_risk **out, sl_error *err)
 {
     static const char sql[] =
         "SELECT id, ref, title, cause, effect, owner, likelihood, impact, coalesce(target_score, 0), trend,"
-        " mitigations, review FROM risks WHERE " SD_IN_SCOPE("authority_id") " ORDER BY likelihood * impact DESC, id";
+        " mitigations, review, (SELECT name FROM authorities a WHERE a.id = risks.authority_id)"
+        " FROM risks WHERE " SD_IN_SCOPE("authority_id") " ORDER BY likelihood * impact DESC, id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     *out = NULL;
