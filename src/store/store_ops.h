@@ -557,3 +557,8 @@ SL_STORE_OP(int, grant_revoke, (sl_store *store, const char *login, const char *
  * views show every row. Returns the count or -1. */
 SL_STORE_OP(int, scope_authorities, (sl_store *store, char ***names, int *all, sl_error *err),
             (store, names, all, err))
+
+/* Returns the store's scope as sl_store_set_scope last left it:
+ * SL_SCOPE_ALL, SL_SCOPE_NONE or the account whose grants it follows (every
+ * authority for a national one reads as SL_SCOPE_ALL). */
+SL_STORE_OP(int64_t, scope, (sl_store *store), (store))

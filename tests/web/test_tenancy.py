@@ -290,6 +290,18 @@ def mixed_roles(port, db, ids):
     h.check("mixed: B unchanged", dump(db) == before)
 
 
+def reminders(db):
+    """A lead is reminded of the actions of their own authorities only, whoever else a plan names alike."""
+    for login, where in (("a-ann", "Bury"), ("b-ann", "Halton")):
+        r = sl(db, "user", "add", login, "--role", "lead", "--person", "Ann Graham", "--authority", where,
+               "--password-stdin", stdin=PASSWORD + "\n")
+        h.check(f"reminders: {login} added", r.returncode == 0, r.stderr)
+    r = sl(db, "remind", "--dry-run", "--as-of", "2015-06-01")
+    h.check("reminders: B's lead is reminded", r.returncode == 0 and "b-ann" in r.stdout, r.stdout[:300])
+    h.check("reminders: A's lead of the same name is not reminded of B's actions", "a-ann" not in r.stdout,
+            r.stdout[:300])
+
+
 def cli(db, ids):
     """Commands naming B's things, --as an A account: exit 1 and the words of a missing one."""
     b_ref = query(db, f"SELECT ref FROM actions WHERE id = {ids['b']['actions']}")[0][0]
@@ -401,6 +413,7 @@ def main():
         server.wait(timeout=20)
     cli(db, ids)
     grants(db)
+    reminders(db)
     shutil.rmtree(work)
     print(f"{h.passed} passed, {h.failed} failed")
     return 0 if h.failed == 0 else 1

@@ -219,3 +219,8 @@ int sd_scope_authorities(sl_store *store, char ***names, int *all, sl_error *err
     *names = (char **)sl_buf_take(&list);
     return n;
 }
+
+int64_t sd_scope(sl_store *store)
+{
+    return ((sd_store *)store)->scope;
+}
