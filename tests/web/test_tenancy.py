@@ -145,10 +145,10 @@ def kind_of(pattern):
     return pattern.split("/")[1]
 
 
-def start(db, port):
+def start(db, port, log):
     server = subprocess.Popen([h.SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
                                "--static", os.path.join(h.ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=log)
     for _ in range(200):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -395,7 +395,9 @@ def main():
     ids = ids_of(db)
     TABLE.extend(routes())
     port = h.free_port()
-    server = start(db, port)
+    log_path = os.path.join(work, "serve.log")
+    log = open(log_path, "w")
+    server = start(db, port, log)
     try:
         clients = {"no session": (h.Client(port), "", "none")}
         for role in ROLES:
@@ -410,7 +412,13 @@ def main():
         mixed_roles(port, db, ids)
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=60)
+        log.close()
+    with open(log_path, errors="replace") as f:
+        text = f.read()
+    # Sanitizer builds report to the server's standard error.
+    h.check("server: no sanitizer report", not re.search(r"AddressSanitizer|LeakSanitizer|runtime error", text),
+            text[-400:])
     cli(db, ids)
     grants(db)
     reminders(db)
