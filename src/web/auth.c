@@ -114,7 +114,12 @@ void sl_auth_resolve(sl_request *req, int idle_minutes)
     req->n_grants = n;
     req->signed_in = 1;
     req->role = sl_role_highest(req->grants, n);
-    req->scope = sl_grants_national(req->grants, n) ? SL_SCOPE_ALL : req->session.user.id;
+    /* The page cache's key: pages are shared by the accounts whose grants are all national
+     * (the same everywhere); any other account's pages are its own. */
+    int national = 0;
+    for (int i = 0; i < n; i++)
+        national += req->grants[i].authority_id == 0;
+    req->scope = n > 0 && national == n ? SL_SCOPE_ALL : req->session.user.id;
     if (req->now - req->session.last_seen > 60)
         sl_store_session_touch(req->store, req->token_hash, req->now, &err);
 }

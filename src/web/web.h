@@ -41,7 +41,8 @@ typedef struct {
                                      * sl_req_narrow_role once the page has found what it acts on */
     sl_grant *grants;               /* the account's roles per authority (freed with the request) */
     int n_grants;
-    int64_t scope;                  /* what the store shows (sl_store_set_scope): the page cache's key */
+    int64_t scope;                  /* whose view the page is, for the page cache's key: SL_SCOPE_ALL
+                                     * for accounts with national grants only, else the account's id */
     char token_hash[65];
     char address[48];               /* the client's IP address as text */
     sl_verify verify;               /* a sign-in's password check (see sl_verify) */

@@ -199,7 +199,7 @@ static void free_boards(sl_board *boards, int64_t *ids, int n)
 #define BOARDS_COLUMNS \
     "SELECT id, name, kind, tor_text, tor_adopted, meets_every, meets_unit, meets_weekday, meets_week," \
     " papers_days, substitute_days, minutes_days, chair_report_every, review_months," \
-    " (SELECT a.name FROM authorities a WHERE a.id = boards.authority_id) FROM boards"
+    " (SELECT a.name FROM authorities a WHERE a.id = boards.authority_id) AS board_authority FROM boards"
 static const char boards_sql[] = BOARDS_COLUMNS " WHERE (?1 IS NULL OR name = ?1 COLLATE NOCASE) AND "
     SD_IN_SCOPE("authority_id") " ORDER BY name";
 static const char pg_boards_sql[] = BOARDS_COLUMNS " WHERE (?1::text IS NULL OR lower(name) = lower(?1)) AND "

@@ -201,7 +201,7 @@ int sd_risks(sl_store *store, sl_risk **out, sl_error *err)
 {
     static const char sql[] =
         "SELECT id, ref, title, cause, effect, owner, likelihood, impact, coalesce(target_score, 0), trend,"
-        " mitigations, review, (SELECT name FROM authorities a WHERE a.id = risks.authority_id)"
+        " mitigations, review, (SELECT a.name FROM authorities a WHERE a.id = risks.authority_id) AS risk_authority"
         " FROM risks WHERE " SD_IN_SCOPE("authority_id") " ORDER BY likelihood * impact DESC, id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
