@@ -37,7 +37,7 @@ BUILD     := build
 DEPFLAGS  := -MMD -MP
 # Every source file but the entry point goes into the library the tests link.
 LIB_SRC   := $(sort $(wildcard src/util/*.c src/domain/*.c src/store/*.c src/store/sql/*.c src/store/sqlite/*.c src/store/pg/*.c \
-                                src/import/*.c src/report/*.c src/web/*.c)) \
+                                src/import/*.c src/import/format/*.c src/import/kind/*/*.c src/report/*.c src/web/*.c)) \
              $(filter-out src/cli/main.c,$(sort $(wildcard src/cli/*.c)))
 MAIN_SRC  := src/cli/main.c
 UNIT_SRC  := $(sort $(wildcard tests/unit/*.c))

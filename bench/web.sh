@@ -69,6 +69,9 @@ measure() {
 }
 read -r D_RPS D_P99 D_ERR <<<"$(measure dashboard "$DASH" "$COOKIE")"
 read -r L_RPS L_P99 L_ERR <<<"$(measure list "$LIST" "$COOKIE")"
+# The same dashboard as it stood 30 days ago (issue 13: within 20 % of today's).
+PAST=$(date -u -d '30 days ago' +%F)
+read -r A_RPS A_P99 A_ERR <<<"$(measure dashboard-as-of "$DASH?as_of=$PAST" "$COOKIE")"
 read -r N_RPS N_P99 _ <<<"$(measure nginx "http://127.0.0.1:$NPORT/dashboard.html")"
 
 # Memory over a longer run: RSS sampled every second.
@@ -88,6 +91,8 @@ ok() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { exit !(op == ">=" ? v >= t : 
 printf '%-44s %12s %10s  %s\n' "web case (32 connections, ${SECS}s, loopback)" "requests/s" "p99" "target"
 printf '%-44s %12s %8sms  %s %s\n' "dashboard, 300-action plan" "$D_RPS" "$D_P99" ">= 5,000/s, p99 < 25 ms:" "$(ok "$D_RPS" 5000 ">=") $(ok "$D_P99" 25 "<") ${D_ERR:-}"
 printf '%-44s %12s %8sms  %s\n' "action list, 300 actions" "$L_RPS" "$L_P99" "${L_ERR:-}"
+as_of_ratio=$(awk -v a="$A_RPS" -v b="$D_RPS" 'BEGIN { printf "%.0f", b ? 100 * a / b : 0 }')
+printf '%-44s %12s %8sms  %s %s\n' "dashboard as of 30 days ago" "$A_RPS" "$A_P99" ">= 80% of today's rate:" "$(ok "$as_of_ratio" 80 ">=") (${as_of_ratio}%) ${A_ERR:-}"
 printf '%-44s %12s %8sms\n' "nginx, the same dashboard bytes as a file" "$N_RPS" "$N_P99"
 printf '%-44s %12s %10s  %s\n' "dashboard as a share of nginx's rate" "$ratio" "" ">= 25%: $(ok "${ratio%\%}" 25 ">=")"
 printf '%-44s %9s KiB -> max %s KiB -> %s KiB after 60 s\n' "sightline RSS: start" "$RSS_START" "$RSS_MAX" "$RSS_END"

@@ -83,6 +83,7 @@ if [ "$QUICK" = 0 ]; then
     suite "faults (asan+ubsan)" env SL="$SL_ASAN" bash tests/faults/test_faults.sh
     suite "web http (asan+ubsan)" python3 tests/web/test_http.py build/asan/sightline-asan
     suite "web edit (asan+ubsan)" python3 tests/web/test_edit.py build/asan/sightline-asan
+    suite "web as of (asan+ubsan)" python3 tests/web/test_as_of.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
     suite "web tenancy (asan+ubsan)" python3 tests/web/test_tenancy.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
@@ -114,6 +115,8 @@ if [ -n "$PG_URL" ]; then
     done
     suite "web http (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_http.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web as of (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_as_of.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web restart (postgresql)" python3 tests/web/test_pg_restart.py build/sightline
     suite "web two servers (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_two_servers.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
@@ -126,6 +129,7 @@ fi
 if [ "$QUICK" = 0 ]; then
     suite "web http" python3 tests/web/test_http.py build/sightline
     suite "web edit" python3 tests/web/test_edit.py build/sightline
+    suite "web as of" python3 tests/web/test_as_of.py build/sightline
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
     # Separation by authority: every route x role of council A against council B's ids.
     suite "web tenancy" python3 tests/web/test_tenancy.py build/sightline

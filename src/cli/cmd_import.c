@@ -70,6 +70,9 @@ typedef struct {
     int64_t *old_ids;           /* the current version's id, for a new version */
     sl_buf *changes;            /* what changed since the current version */
     sl_merge_counts *merges;    /* what the new version carried forward */
+    int64_t *plan_ids;          /* each plan's stored id, once stored */
+    int64_t *report_ids;        /* each report's stored id (a pack's reports, stored with its plans) */
+    int reports_added, reports_already;
 } import_plans;
 
 /* Decides each plan's fate against what the store holds; for a new version,
@@ -106,35 +109,52 @@ static int decide(sl_store *store, const sl_plan_set *set, import_plans *ip, sl_
     return 0;
 }
 
-/* Stores every new or changed plan, and the boards the files' terms of
- * reference describe, in one transaction; a new version keeps everything
- * recorded on the one it replaces (sl_store_merge_version). */
-static int store_plans(sl_store *store, const sl_cli *cli, const sl_readings *r, import_plans *ip,
+/* Stores the Ofsted reports read with the plans (from one agenda pack),
+ * inside the caller's transaction, and links each to its plan. Returns 0 or -1. */
+static int store_pack_reports(sl_store *store, const sl_cli *cli, sl_readings *r, import_plans *ip, sl_error *err)
+{
+    if (!r->reports.n)
+        return 0;
+    sl_authority_table table;
+    if (sl_load_authorities(&table, err) < 0)
+        return -1;
+    int rc = sl_save_inspections(store, cli, &table, &r->reports, ip->report_ids, &ip->reports_added,
+                                 &ip->reports_already, err);
+    sl_authority_table_free(&table);
+    for (size_t i = 0; rc == 0 && i < r->n_links; i++)
+        rc = sl_store_link_plan_inspection(store, ip->plan_ids[r->links[i].plan],
+                                           ip->report_ids[r->links[i].report], err);
+    return rc;
+}
+
+/* Stores every new or changed plan, the boards the files' terms of
+ * reference describe and the Ofsted reports an agenda pack held beside its
+ * plan, in one transaction; a new version keeps everything recorded on the
+ * one it replaces (sl_store_merge_version). */
+static int store_plans(sl_store *store, const sl_cli *cli, sl_readings *r, import_plans *ip,
                        sl_error *err)
 {
     const plan_fate *fates = ip->fates;
     const sl_plan_set *set = &r->plans;
     if (sl_store_begin(store, err) < 0)
         return -1;
-    if (sl_cli_save_boards(store, cli, r, err) < 0) {
-        sl_store_rollback(store);
-        return -1;
-    }
-    for (size_t i = 0; i < set->n_plans; i++) {
-        int64_t id;
+    int rc = sl_cli_save_boards(store, cli, r, err);
+    for (size_t i = 0; rc == 0 && i < set->n_plans; i++) {
+        int64_t id = ip->old_ids[i];
         if ((fates[i] != PLAN_UNCHANGED &&
              sl_store_save_plan(store, &set->plans[i], sl_today(), cli->actor, &id, err) < 0) ||
             (fates[i] == PLAN_NEW_VERSION &&
-             sl_store_merge_version(store, ip->old_ids[i], id, cli->actor, &ip->merges[i], err) < 0)) {
-            sl_store_rollback(store);
-            return -1;
-        }
+             sl_store_merge_version(store, ip->old_ids[i], id, cli->actor, &ip->merges[i], err) < 0))
+            rc = -1;
+        ip->plan_ids[i] = id;
     }
-    if (sl_store_commit(store, err) < 0) {
+    if (rc == 0)
+        rc = store_pack_reports(store, cli, r, ip, err);
+    if (rc == 0)
+        rc = sl_store_commit(store, err);
+    if (rc < 0)
         sl_store_rollback(store);
-        return -1;
-    }
-    return 0;
+    return rc;
 }
 
 /* Appends what a new version carried forward from the one it replaced. */
@@ -207,12 +227,10 @@ static const sl_authority_table *authority_lookup(void *ctx)
     return l->table.n ? &l->table : NULL;
 }
 
-/* Stores the reports read (one transaction) and says in out what happened. */
-static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_buf *out, sl_error *err)
+/* Says in out what happened to the reports read (added of them new,
+ * already there before). */
+static void report_reports(sl_buf *out, const sl_readings *r, int dry, int already)
 {
-    int added = 0, already = 0;
-    if (!dry && sl_store_inspections(store, cli, &r->reports, &added, &already, err) < 0)
-        return -1;
     if (r->reports.n == 1) {
         const sl_inspection *in = &r->reports.inspections[0];
         char start[11] = "?", end[11] = "?";
@@ -228,14 +246,29 @@ static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int
         if (priority)
             sl_buf_printf(out, ", %zu areas for priority action", priority);
         sl_buf_putc(out, '\n');
-    } else {
+    } else if (r->reports.n) {
         sl_buf_printf(out, "%s %zu inspection reports (%d already there)\n", dry ? "would import" : "imported",
                       r->reports.n, already);
     }
+    for (size_t i = 0; i < r->n_links; i++)
+        sl_buf_printf(out, "  plan '%s' answers the inspection of %s (read from the same agenda pack)\n",
+                      r->plans.plans[r->links[i].plan].title, r->reports.inspections[r->links[i].report].authority);
+    for (size_t i = 0; i < r->n_notes; i++)
+        sl_buf_printf(out, "note: %s\n", r->notes[i]);
+}
+
+/* Stores the reports read (one transaction) and says in out what happened. */
+static int store_reports(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_buf *out, sl_error *err)
+{
+    int added = 0, already = 0;
+    if (!dry && sl_store_inspections(store, cli, &r->reports, &added, &already, err) < 0)
+        return -1;
+    report_reports(out, r, dry, already);
     return 0;
 }
 
-/* Stores the plans and boards read (one transaction), saying in out what happened. */
+/* Stores the plans and boards read, and the reports read with them from an
+ * agenda pack (one transaction), saying in out what happened. */
 static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, int dry, sl_buf *out,
                           sl_error *err)
 {
@@ -243,13 +276,15 @@ static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, in
     size_t n = set->n_plans + 1;
     import_plans ip = {sl_calloc(n * sizeof *ip.fates), sl_calloc(n * sizeof *ip.versions),
                        sl_calloc(n * sizeof *ip.old_ids), sl_calloc(n * sizeof *ip.changes),
-                       sl_calloc(n * sizeof *ip.merges)};
+                       sl_calloc(n * sizeof *ip.merges), sl_calloc(n * sizeof *ip.plan_ids),
+                       sl_calloc((r->reports.n + 1) * sizeof *ip.report_ids), 0, 0};
     int rc = decide(store, set, &ip, err);
     if (rc == 0 && !dry)
         rc = store_plans(store, cli, r, &ip, err);
     if (rc == 0) {
         report(out, set, &ip, dry);
         sl_cli_report_boards(out, r, dry);
+        report_reports(out, r, dry, ip.reports_already);
     }
     for (size_t i = 0; i < set->n_plans; i++)
         sl_buf_free(&ip.changes[i]);
@@ -258,6 +293,8 @@ static int store_plan_set(sl_store *store, const sl_cli *cli, sl_readings *r, in
     free(ip.old_ids);
     free(ip.changes);
     free(ip.merges);
+    free(ip.plan_ids);
+    free(ip.report_ids);
     return rc;
 }
 
@@ -274,11 +311,14 @@ static int import_body(sl_run *run)
     int rc = 0;
     for (int i = 0; rc == 0 && i < run->n_pos; i++)
         rc = sl_read_document(run->pos[i], req, &r, &run->err);
-    if (rc == 0 && (r.plans.n_plans || r.n_boards) && r.reports.n)
+    /* An agenda pack's reports are stored with its plans and boards; other
+     * reports on their own. */
+    int with_plans = r.plans.n_plans || r.n_boards;
+    if (rc == 0 && with_plans && r.reports.n > r.n_pack_reports)
         rc = sl_fail(&run->err, "import plans or terms of reference and inspection reports separately");
     if (rc == 0)
         rc = sl_run_open_store(run, 1);
-    if (rc == 0 && r.reports.n)
+    if (rc == 0 && r.reports.n && !with_plans)
         rc = store_reports(run->store, run->cli, &r, dry, &run->out, &run->err);
     else if (rc == 0)
         rc = store_plan_set(run->store, run->cli, &r, dry, &run->out, &run->err);

@@ -11,7 +11,7 @@
 #include "cli/run.h"
 #include "cli/inspection_import.h"
 #include "domain/authority.h"
-#include "import/ilacs_csv.h"
+#include "import/kind/inspection/ilacs_csv.h"
 #include "import/import.h"
 #include "util/buf.h"
 #include "util/file.h"
@@ -29,6 +29,29 @@ int sl_load_authorities(sl_authority_table *table, sl_error *err)
     return rc;
 }
 
+int sl_save_inspections(sl_store *store, const sl_cli *cli, const sl_authority_table *table,
+                        sl_inspection_list *list, int64_t *ids, int *added, int *already, sl_error *err)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        sl_inspection *in = &list->inspections[i];
+        const sl_authority *a = in->urn ? sl_authority_by_code(table, in->urn) : NULL;
+        if (!a)
+            a = sl_authority_match(table, in->authority);
+        if (!a)
+            return sl_fail_at(err, in->source_file ? in->source_file : "?", in->source_line,
+                              "'%s' is not an authority sightline knows (see data/la-lookup.csv)",
+                              in->authority ? in->authority : "");
+        int64_t id = 0;
+        int found = sl_store_find_inspection(store, in->authority, in->start, &id, err);
+        if (found < 0 || (!found && sl_store_save_inspection(store, in, a->ons_code, cli->actor, &id, err) < 0))
+            return -1;
+        (*(found ? already : added))++;
+        if (ids)
+            ids[i] = id;
+    }
+    return 0;
+}
+
 int sl_store_inspections(sl_store *store, const sl_cli *cli, sl_inspection_list *list,
                          int *added, int *already, sl_error *err)
 {
@@ -36,26 +59,8 @@ int sl_store_inspections(sl_store *store, const sl_cli *cli, sl_inspection_list 
     if (sl_load_authorities(&table, err) < 0)
         return -1;
     int rc = sl_store_begin(store, err);
-    for (size_t i = 0; rc == 0 && i < list->n; i++) {
-        sl_inspection *in = &list->inspections[i];
-        const sl_authority *a = in->urn ? sl_authority_by_code(&table, in->urn) : NULL;
-        if (!a)
-            a = sl_authority_match(&table, in->authority);
-        if (!a) {
-            rc = sl_fail_at(err, in->source_file ? in->source_file : "?", in->source_line,
-                            "'%s' is not an authority sightline knows (see data/la-lookup.csv)",
-                            in->authority ? in->authority : "");
-            break;
-        }
-        int64_t id;
-        int found = sl_store_find_inspection(store, in->authority, in->start, &id, err);
-        if (found < 0)
-            rc = -1;
-        else if (found)
-            (*already)++;
-        else if ((rc = sl_store_save_inspection(store, in, a->ons_code, cli->actor, &id, err)) == 0)
-            (*added)++;
-    }
+    if (rc == 0)
+        rc = sl_save_inspections(store, cli, &table, list, NULL, added, already, err);
     if (rc == 0)
         rc = sl_store_commit(store, err);
     if (rc < 0)

@@ -9,8 +9,8 @@
 
 #include "cli/run.h"
 #include "import/import.h"
-#include "import/measure_text.h"
-#include "import/measure_values.h"
+#include "import/kind/measure/measure_text.h"
+#include "import/kind/measure/measure_values.h"
 #include "report/measure_report.h"
 #include "util/buf.h"
 #include "util/file.h"

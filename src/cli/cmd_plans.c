@@ -19,6 +19,8 @@ typedef struct {
     int by_rag[6];
     int overdue;
     int total;
+    int64_t *inspections;       /* the inspections it answers (read with it from an agenda pack) */
+    size_t n_inspections;
 } plan_summary;
 
 typedef struct {
@@ -68,7 +70,10 @@ static void plan_json(sl_buf *out, const plan_summary *p)
     for (int r = SL_RAG_RED; r <= SL_RAG_GREY; r++)
         sl_buf_printf(out, "%s\"%s\":%d", r > SL_RAG_RED ? "," : "", sl_rag_name((sl_rag)r),
                       p->by_rag[r]);
-    sl_buf_puts(out, "}}");
+    sl_buf_puts(out, "},\"inspections\":[");
+    for (size_t i = 0; i < p->n_inspections; i++)
+        sl_buf_printf(out, "%s%lld", i ? "," : "", (long long)p->inspections[i]);
+    sl_buf_puts(out, "]}");
 }
 
 /* Appends one plan as two aligned lines. */
@@ -95,12 +100,14 @@ static void plan_text(sl_buf *out, const plan_summary *p)
     sl_buf_puts(out, first ? "(no actions)\n" : "\n");
 }
 
-/* Counts each plan's actions as of the day. */
+/* Counts each plan's actions as of the day, and reads the inspections it answers. */
 static int count_actions(sl_store *store, summaries *s, sl_day as_of, sl_error *err)
 {
     for (size_t i = 0; i < s->n; i++) {
         sl_action_filter f = {.plan_id = s->items[i].id, .as_of = as_of, .due_within = -1};
-        if (sl_each_rated_action(store, &f, on_action, &s->items[i], err) < 0)
+        if (sl_each_rated_action(store, &f, on_action, &s->items[i], err) < 0 ||
+            sl_store_plan_inspections(store, s->items[i].id, &s->items[i].inspections, &s->items[i].n_inspections,
+                                      err) < 0)
             return -1;
     }
     return 0;
@@ -112,6 +119,7 @@ static void summaries_free(summaries *s)
     for (size_t i = 0; i < s->n; i++) {
         free(s->items[i].title);
         free(s->items[i].authority);
+        free(s->items[i].inspections);
     }
     free(s->items);
 }

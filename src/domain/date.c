@@ -12,6 +12,7 @@
  * is never kept in the result. */
 #include "domain/date.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -163,6 +164,153 @@ sl_day sl_today(void)
     if (sl_day_parse_iso(stamp, &day) == 0)
         return day;
     return (sl_day)(time(NULL) / 86400);
+}
+
+/* Returns the last Sunday of a month as a day number. */
+static sl_day last_sunday(int year, int month)
+{
+    sl_day last = sl_day_from_ymd(year, month, sl_days_in_month(year, month));
+    return last - sl_day_weekday(last) % 7;
+}
+
+/* Returns 1 when a UTC time falls in British Summer Time: from 01:00 UTC on
+ * the last Sunday of March to 01:00 UTC on the last Sunday of October. */
+static int london_summer(int64_t utc_seconds)
+{
+    int year, month, mday;
+    sl_day_to_ymd((sl_day)floor_div(utc_seconds, 86400), &year, &month, &mday);
+    int64_t starts = (int64_t)last_sunday(year, 3) * 86400 + 3600;
+    int64_t ends = (int64_t)last_sunday(year, 10) * 86400 + 3600;
+    return utc_seconds >= starts && utc_seconds < ends;
+}
+
+void sl_london_time(int64_t utc_seconds, sl_day *day, int *minute)
+{
+    int64_t local = utc_seconds + (london_summer(utc_seconds) ? 3600 : 0);
+    int64_t local_day = floor_div(local, 86400);
+    *day = (sl_day)local_day;
+    *minute = (int)((local - local_day * 86400) / 60);
+}
+
+/* Reads "YYYY-MM-DDTHH:MM[:SS]" (T or a space; seconds and a Z optional)
+ * into seconds since 1970, UTC; returns 0, or -1 when it is not one. */
+static int stamp_seconds(const char *stamp, int64_t *out)
+{
+    char day_text[11];
+    int h, m, sec = 0;
+    if (!stamp || strlen(stamp) < 16 || (stamp[10] != 'T' && stamp[10] != ' ') || stamp[13] != ':')
+        return -1;
+    memcpy(day_text, stamp, 10);
+    day_text[10] = '\0';
+    sl_day day;
+    if (sl_day_parse_iso(day_text, &day) < 0 || read_digits(stamp + 11, 2, &h) < 0 ||
+        read_digits(stamp + 14, 2, &m) < 0 || h > 23 || m > 59)
+        return -1;
+    if (stamp[16] == ':' && (read_digits(stamp + 17, 2, &sec) < 0 || sec > 60))
+        return -1;
+    *out = (int64_t)day * 86400 + h * 3600 + m * 60 + sec;
+    return 0;
+}
+
+sl_day sl_today_london(void)
+{
+    char stamp[32];
+    sl_now_timestamp(stamp);
+    int64_t seconds;
+    if (stamp_seconds(stamp, &seconds) < 0)
+        seconds = (int64_t)time(NULL);
+    sl_day day;
+    int minute;
+    sl_london_time(seconds, &day, &minute);
+    return day;
+}
+
+static const char *const month_words[12] = {"January", "February", "March", "April", "May", "June", "July",
+                                            "August", "September", "October", "November", "December"};
+
+void sl_day_text(sl_day day, int long_month, char out[SL_DAY_TEXT_SIZE])
+{
+    out[0] = '\0';
+    if (day == SL_NO_DAY)
+        return;
+    int y, m, d;
+    sl_day_to_ymd(day, &y, &m, &d);
+    if (m < 1 || m > 12)
+        return;
+    const char *name = month_words[m - 1];
+    /* "Sept" is how councils write it, but GOV.UK style is three letters. */
+    snprintf(out, SL_DAY_TEXT_SIZE, "%d %.*s %d", d, long_month ? (int)strlen(name) : 3, name, y);
+}
+
+void sl_day_uk(sl_day day, char out[SL_DAY_TEXT_SIZE])
+{
+    sl_day_text(day, 0, out);
+}
+
+void sl_time_text(const char *stamp, char out[SL_TIME_TEXT_SIZE])
+{
+    int64_t seconds;
+    if (stamp_seconds(stamp, &seconds) < 0) {
+        snprintf(out, SL_TIME_TEXT_SIZE, "%s", stamp ? stamp : "");
+        return;
+    }
+    sl_day day;
+    int minute;
+    sl_london_time(seconds, &day, &minute);
+    char day_text[SL_DAY_TEXT_SIZE];
+    sl_day_text(day, 0, day_text);
+    snprintf(out, SL_TIME_TEXT_SIZE, "%s, %02d:%02d %s", day_text, minute / 60, minute % 60,
+             london_summer(seconds) ? "BST" : "GMT");
+}
+
+sl_day sl_stamp_london_day(const char *stamp)
+{
+    int64_t seconds;
+    if (stamp_seconds(stamp, &seconds) < 0)
+        return SL_NO_DAY;
+    sl_day day;
+    int minute;
+    sl_london_time(seconds, &day, &minute);
+    return day;
+}
+
+/* How a word of a code is written for people. */
+enum { WORD_PLAIN = 0, WORD_CAPITALS, WORD_NAME };
+
+/* Returns how the len bytes at word are written: an initialism in capitals
+ * (SIF, ILACS…), a name with its capital (Ofsted), else plain. */
+static int word_kind(const char *word, size_t len)
+{
+    static const struct {
+        const char *word;
+        int kind;
+    } words[] = {{"sif", WORD_CAPITALS},  {"ilacs", WORD_CAPITALS}, {"jtai", WORD_CAPITALS},
+                 {"send", WORD_CAPITALS}, {"sro", WORD_CAPITALS},   {"rag", WORD_CAPITALS},
+                 {"dcs", WORD_CAPITALS},  {"ofsted", WORD_NAME}};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i].word) == len && memcmp(words[i].word, word, len) == 0)
+            return words[i].kind;
+    return WORD_PLAIN;
+}
+
+void sl_code_words(const char *code, char *out, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; code && code[i] && o + 1 < n;) {
+        size_t len = strcspn(code + i, "-_ ");
+        int kind = word_kind(code + i, len);
+        for (size_t k = 0; k < len && o + 1 < n; k++) {
+            char c = code[i + k];
+            int upper = kind == WORD_CAPITALS || ((o == 0 || kind == WORD_NAME) && k == 0);
+            out[o++] = (char)(upper && c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        }
+        i += len;
+        if (code[i] && o + 1 < n) {
+            out[o++] = ' ';
+            i++;
+        }
+    }
+    out[o] = '\0';
 }
 
 /* ------------------------------------------------------------------------ */

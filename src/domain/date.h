@@ -33,6 +33,37 @@ int sl_day_parse_iso(const char *text, sl_day *out);
  * of SIGHTLINE_NOW when tests fix the clock). */
 sl_day sl_today(void);
 
+/* Splits a UTC time (seconds since 1970) into the Europe/London day and
+ * minute of that day (GMT in winter, BST from 01:00 UTC on the last Sunday of
+ * March to 01:00 UTC on the last Sunday of October). */
+void sl_london_time(int64_t utc_seconds, sl_day *day, int *minute);
+/* Returns today's day in Europe/London, read from util/clock.h's clock
+ * (SIGHTLINE_NOW when tests fix it). */
+sl_day sl_today_london(void);
+
+/* Room for a day written for people, NUL included: "30 September 2017". */
+#define SL_DAY_TEXT_SIZE 24
+/* Writes a day the UK way for people to read: "5 Sep 2017", or with
+ * long_month "5 September 2017"; "" for SL_NO_DAY. The one formatter of a
+ * day shown on a page (ISO "YYYY-MM-DD" only in machine formats). */
+void sl_day_text(sl_day day, int long_month, char out[SL_DAY_TEXT_SIZE]);
+/* sl_day_text with the short month: "5 Sep 2017". */
+void sl_day_uk(sl_day day, char out[SL_DAY_TEXT_SIZE]);
+/* Room for a time written for people, NUL included: "30 Sep 2017, 23:59 BST" (and room to spare). */
+#define SL_TIME_TEXT_SIZE 48
+/* Writes a stored UTC timestamp ("2017-09-05T09:00:00Z", or with a space
+ * for the T) in Europe/London the UK way: "5 Sep 2017, 10:00 BST". Text that
+ * is not such a timestamp is copied as it is (cut to fit). */
+void sl_time_text(const char *stamp, char out[SL_TIME_TEXT_SIZE]);
+/* Returns the Europe/London day of a stored UTC timestamp (as sl_time_text
+ * reads it), or SL_NO_DAY when the text is not one. */
+sl_day sl_stamp_london_day(const char *stamp);
+/* Writes a code as words for people: "in-progress" → "In progress",
+ * "focused-visit" → "Focused visit", "very_high" → "Very high"; the
+ * initialisms sightline's codes hold (SIF, ILACS, JTAI, SEND, SRO, RAG, DCS)
+ * in capitals. Cut to fit n bytes (n > 0). */
+void sl_code_words(const char *code, char *out, size_t n);
+
 typedef enum {
     SL_PREC_NONE = 0,     /* no date: "Ongoing", "TBC" */
     SL_PREC_DAY,          /* "18 Sept 17", "31/03/22" */

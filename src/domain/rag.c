@@ -63,8 +63,8 @@ static void rate_open_action(const sl_rag_input *in, const sl_rag_rules *rules, 
 {
     char why[96];
     if (out->overdue) {
-        char day[11];
-        sl_day_format(in->due, day);
+        char day[SL_DAY_TEXT_SIZE];
+        sl_day_uk(in->due, day);
         snprintf(why, sizeof why, "overdue: due %s", day);
         rate(out, SL_RAG_RED, why);
         return;

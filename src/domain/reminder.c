@@ -1,4 +1,4 @@
-/* reminder.c — what a lead is reminded of, and London time (see reminder.h). */
+/* reminder.c — what a lead is reminded of, and the time of the daily run (see reminder.h). */
 #include "domain/reminder.h"
 
 #include <ctype.h>
@@ -46,28 +46,6 @@ int sl_person_named(const char *cell, const char *person)
             return 1;
     }
     return 0;
-}
-
-/* Returns the last Sunday of a month as a day number. */
-static sl_day last_sunday(int year, int month)
-{
-    sl_day last = sl_day_from_ymd(year, month, sl_days_in_month(year, month));
-    return last - sl_day_weekday(last) % 7;
-}
-
-void sl_london_time(int64_t utc_seconds, sl_day *day, int *minute)
-{
-    int64_t utc_day = utc_seconds >= 0 ? utc_seconds / 86400 : (utc_seconds - 86399) / 86400;
-    int year, month, mday;
-    sl_day_to_ymd((sl_day)utc_day, &year, &month, &mday);
-    /* Summer time runs from 01:00 UTC on the last Sunday of March to 01:00
-     * UTC on the last Sunday of October. */
-    int64_t starts = (int64_t)last_sunday(year, 3) * 86400 + 3600;
-    int64_t ends = (int64_t)last_sunday(year, 10) * 86400 + 3600;
-    int64_t local = utc_seconds + (utc_seconds >= starts && utc_seconds < ends ? 3600 : 0);
-    int64_t local_day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-    *day = (sl_day)local_day;
-    *minute = (int)((local - local_day * 86400) / 60);
 }
 
 int sl_parse_time_of_day(const char *text, int *minute)

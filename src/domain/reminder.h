@@ -43,9 +43,6 @@ const char *sl_need_name(sl_need_kind kind);
 /* Returns 1 when a plan's SRO or leads cell names person as a whole word
  * (so "BP" is not found in "BPX" or "AB-P"), else 0. */
 int sl_person_named(const char *cell, const char *person);
-/* Splits a UTC time (seconds since 1970) into the Europe/London day and
- * minute of that day. */
-void sl_london_time(int64_t utc_seconds, sl_day *day, int *minute);
 /* Parses a time of day "HH:MM" (24-hour); returns 0 and sets *minute, or -1. */
 int sl_parse_time_of_day(const char *text, int *minute);
 

@@ -4,9 +4,12 @@
  * and cells (doc_text.h), whatever the file is called; an Ofsted letter
  * (focused or monitoring visit, JTAI, area SEND) goes to the letter reader,
  * an Ofsted report to the inspection reader; the terms of reference of a
- * board (alone, or inside a committee's agenda pack) to the terms-of-reference
- * reader, and the rest of such a pack, when it holds a plan, to the plan
- * readers; anything else to the plan readers (canonical CSV, workbook, plan
+ * board to the terms-of-reference reader; a committee's agenda pack (or a
+ * report with its appendices) is split into its parts (kind/pack/) and each
+ * part read on its own: an Ofsted report in it is an inspection linked to
+ * the plan beside it, terms of reference a board, a plan part a plan (its
+ * title and themes from that part alone), the agenda and minutes nothing,
+ * workforce tables skipped with one note; anything else to the plan readers (canonical CSV, workbook, plan
  * document). The content decides,
  * never the file's name alone. Everything is read and checked in memory:
  * nothing here touches the database. */
@@ -20,6 +23,12 @@
 #include "domain/inspection.h"
 #include "import/import.h"
 
+/* A plan and an inspection report read from one agenda pack: the report
+ * is the inspection the plan answers. Indexes into sl_readings' plans and reports. */
+typedef struct {
+    size_t plan, report;
+} sl_pack_link;
+
 /* What one or more files held, read whole and checked. */
 typedef struct {
     sl_plan_set plans;
@@ -27,6 +36,11 @@ typedef struct {
     sl_board *boards;           /* boards read from terms of reference */
     size_t n_boards;
     sl_findings board_findings; /* lines of terms of reference that could not be read */
+    sl_pack_link *links;        /* plans and reports read from the same pack */
+    size_t n_links;
+    size_t n_pack_reports;      /* how many of the reports came from agenda packs */
+    char **notes;               /* what was read past, once per pack ("2 workforce tables skipped") */
+    size_t n_notes;
 } sl_readings;
 
 /* How to read: the plan readers' options, whether the user said the file is

@@ -427,8 +427,8 @@ static void draw_target(sl_buf *out, const scale *s, const sl_measure_def *def)
     if (sl_measure_target_value(def, &target) < 0 || def->target.day == SL_NO_DAY)
         return;
     double x = x_of(s, def->target.day), y = y_of(s, target);
-    char day[11];
-    sl_day_format(def->target.day, day);
+    char day[SL_DAY_TEXT_SIZE];
+    sl_day_uk(def->target.day, day);
     sl_buf_puts(out, "<path class=\"target\" fill=\"" COLOUR_TEXT "\" d=\"M");
     put_xy(out, x, y - 6);
     sl_buf_puts(out, " L");
@@ -587,7 +587,7 @@ static void describe(sl_buf *out, const sl_chart_measure *m, const sl_measure_st
                      const char *const names[], size_t n_names, sl_day as_of)
 {
     const sl_measure_def *def = m->def;
-    char period[SL_PERIOD_TEXT], day[11];
+    char period[SL_PERIOD_TEXT], day[SL_DAY_TEXT_SIZE];
     if (status->has_latest) {
         sl_period_format(&status->latest_period, period);
         put_text(out, "Latest ");
@@ -611,7 +611,7 @@ static void describe(sl_buf *out, const sl_chart_measure *m, const sl_measure_st
         put_text(out, " Target ");
         put_value(out, def->unit, target);
         if (def->target.day != SL_NO_DAY) {
-            sl_day_format(def->target.day, day);
+            sl_day_uk(def->target.day, day);
             put_textf(out, " by %s", day);
         }
         put_text(out, ".");
@@ -815,8 +815,8 @@ void sl_chart_scorecard_svg(sl_buf *out, const sl_chart_measure *measures, size_
         if (measures[i].n_values > most)
             most = measures[i].n_values;
     }
-    char day[11];
-    sl_day_format(as_of, day);
+    char day[SL_DAY_TEXT_SIZE];
+    sl_day_uk(as_of, day);
     open_svg(out, "scorecard", width, height);
     sl_buf_puts(out, "<title id=\"sl-scorecard-title\">");
     put_text(out, title ? title : "Scorecard");

@@ -177,6 +177,15 @@ typedef struct {
     int64_t last_seen;
 } sl_session;
 
+/* A sign-in one server saw, as the others read it (strings lent). */
+typedef struct {
+    int64_t id;
+    int64_t at;                 /* seconds since 1970 */
+    const char *login;
+    const char *address;
+    int failed;                 /* 1 a failure, 0 a success */
+} sl_sign_in_event;
+
 /* A comment on an action, as listed. */
 typedef struct {
     int64_t id;

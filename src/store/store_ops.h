@@ -196,6 +196,25 @@ SL_STORE_OP(int, login_failures, (sl_store *store, const char *login, int64_t si
             sl_error *err),
             (store, login, since, recent, err))
 
+/* Records a sign-in seen by server process origin at `at`: failed 1 for a
+ * failure, 0 for a success. Returns 0 or -1. */
+SL_STORE_OP(int, sign_in_event_add, (sl_store *store, const char *origin, int64_t at, const char *login,
+            const char *address, int failed, sl_error *err),
+            (store, origin, at, login, address, failed, err))
+
+/* Calls seen(ctx, event) for each sign-in event with an id above after_id,
+ * at or after since, recorded by a process other than origin, oldest first;
+ * sets *last_id to the highest id read (unchanged when none). The event's
+ * strings are lent for the call. Returns 0 or -1. */
+SL_STORE_OP(int, sign_in_events_since, (sl_store *store, int64_t after_id, int64_t since, const char *origin,
+            void (*seen)(void *ctx, const sl_sign_in_event *event), void *ctx, int64_t *last_id,
+            sl_error *err),
+            (store, after_id, since, origin, seen, ctx, last_id, err))
+
+/* Forgets sign-in events older than before; returns 0 or -1. */
+SL_STORE_OP(int, sign_in_events_prune, (sl_store *store, int64_t before, sl_error *err),
+            (store, before, err))
+
 /* Appends a comment to an action and logs it; returns 0 or -1. */
 SL_STORE_OP(int, comment_add, (sl_store *store, int64_t action_id, const char *text,
             const char *actor, sl_error *err),
@@ -230,6 +249,17 @@ SL_STORE_OP(int, find_inspection, (sl_store *store, const char *authority, sl_da
 SL_STORE_OP(int, save_inspection, (sl_store *store, const sl_inspection *inspection,
             const char *authority_code, const char *actor, int64_t *id, sl_error *err),
             (store, inspection, authority_code, actor, id, err))
+
+/* Records that stored plan plan_id answers stored inspection inspection_id
+ * (read together from one agenda pack); a link already there is kept. Call
+ * inside a transaction. Returns 0 or -1. */
+SL_STORE_OP(int, link_plan_inspection, (sl_store *store, int64_t plan_id, int64_t inspection_id, sl_error *err),
+            (store, plan_id, inspection_id, err))
+
+/* Sets *ids (caller frees; NULL when none) and *n to the inspections stored
+ * plan plan_id answers, in the order they were stored. Returns 0 or -1. */
+SL_STORE_OP(int, plan_inspections, (sl_store *store, int64_t plan_id, int64_t **ids, size_t *n, sl_error *err),
+            (store, plan_id, ids, n, err))
 
 /* Calls cb for every stored inspection, by authority then start date. */
 SL_STORE_OP(int, each_inspection, (sl_store *store, sl_inspection_cb cb, void *ctx, sl_error *err),

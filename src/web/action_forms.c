@@ -139,9 +139,12 @@ static int on_change(void *ctx, const sl_update *u)
     changes *c = ctx;
     if (u->action_version < c->since)
         return 0;
-    char day[11];
-    sl_day_format(u->day, day);
-    sl_buf_printf(c->out, "<li>%h — %h set the status to %h", u->recorded_at, u->actor, sl_status_name(u->status));
+    char day[SL_DAY_TEXT_SIZE];
+    sl_day_uk(u->day, day);
+    char when[SL_TIME_TEXT_SIZE], status[48];
+    sl_time_text(u->recorded_at, when);
+    sl_code_words(sl_status_name(u->status), status, sizeof status);
+    sl_buf_printf(c->out, "<li>%h — %h set the status to %h", when, u->actor, status);
     if (u->note && *u->note)
         sl_buf_printf(c->out, ": %h", u->note);
     sl_buf_puts(c->out, "</li>");

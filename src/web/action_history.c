@@ -12,6 +12,8 @@ typedef struct {
     sl_buf *b;
     int n;
     int64_t self;
+    sl_day as_of;               /* what was recorded after this day is not shown */
+    sl_request *req;
 } listing;
 
 /* Writes a link to evidence when it is a web address, else the text. */
@@ -28,10 +30,13 @@ static void evidence(sl_buf *b, const char *url)
 static int on_update(void *ctx, const sl_update *u)
 {
     listing *l = ctx;
-    char day[11];
-    sl_day_format(u->day, day);
+    if (u->day > l->as_of)
+        return 0;       /* after the day the page shows */
+    char day[SL_DAY_TEXT_SIZE], status[48];
+    sl_day_uk(u->day, day);
+    sl_code_words(sl_status_name(u->status), status, sizeof status);
     sl_buf_printf(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h",
-                  day, sl_status_name(u->status));
+                  day, status);
     if (u->rag) {
         sl_buf_puts(l->b, " ");
         sl_rag_tag(l->b, u->rag);
@@ -51,9 +56,13 @@ static int on_update(void *ctx, const sl_update *u)
 static int on_comment(void *ctx, const sl_comment *c)
 {
     listing *l = ctx;
+    if (sl_stamp_london_day(c->at) > l->as_of)
+        return 0;
+    char when[SL_TIME_TEXT_SIZE];
+    sl_time_text(c->at, when);
     sl_buf_printf(l->b, "<div class=\"govuk-inset-text\"><p class=\"govuk-body-s\">%h, %h</p>"
                         "<p class=\"govuk-body sl-pre\">%h</p></div>",
-                  c->actor, c->at, c->text);
+                  c->actor, when, c->text);
     l->n++;
     return 0;
 }
@@ -74,13 +83,15 @@ static int on_link(void *ctx, const sl_link_row *k)
 static int on_audit(void *ctx, const sl_audit_entry *e)
 {
     listing *l = ctx;
+    if (sl_stamp_london_day(e->at) > l->as_of)
+        return 0;
     sl_buf_printf(l->b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
                         "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h %h</td>"
                         "<td class=\"govuk-table__cell sl-pre\">",
-                  e->at, e->actor, e->operation, e->field);
+                  sl_req_time(l->req, e->at), e->actor, sl_req_words(l->req, e->operation), e->field);
     if (e->before)
-        sl_buf_printf(l->b, "%h → ", e->before);
-    sl_buf_printf(l->b, "%h</td></tr>", e->after);
+        sl_buf_printf(l->b, "%h → ", sl_req_value(l->req, e->before));
+    sl_buf_printf(l->b, "%h</td></tr>", sl_req_value(l->req, e->after));
     l->n++;
     return 0;
 }
@@ -89,7 +100,7 @@ void sl_action_history(sl_request *req, const sl_action_state *s)
 {
     sl_buf *b = &req->body;
     sl_error err = {0};
-    listing l = {b, 0, s->id};
+    listing l = {b, 0, s->id, req->today, req};
     sl_buf_puts(b, "<h2 class=\"govuk-heading-m\" id=\"history\">History</h2>"
                    "<table class=\"govuk-table\"><caption class=\"govuk-visually-hidden\">Dated progress updates, oldest first</caption>"
                    "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"

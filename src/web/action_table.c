@@ -158,9 +158,7 @@ void sl_web_action_table(sl_request *req, const sl_web_actions *l, const char *c
                    "<tbody class=\"govuk-table__body\">");
     for (size_t i = 0; i < l->n; i++) {
         const sl_web_action *a = &l->items[i];
-        char due[11] = "";
-        if (a->due != SL_NO_DAY)
-            sl_day_format(a->due, due);
+        const char *due = sl_req_day(req, a->due);
         sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">"
                          "<a class=\"govuk-link\" href=\"/actions/%lld\">%h</a></td><td class=\"govuk-table__cell\">%h",
                       (long long)a->id, a->ref, a->title);
@@ -171,7 +169,7 @@ void sl_web_action_table(sl_request *req, const sl_web_actions *l, const char *c
         if (a->rag.overdue)
             sl_buf_puts(b, " <strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>");
         sl_buf_printf(b, "</td><td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">",
-                      a->rag.awaiting_signoff ? "complete – awaiting sign-off" : sl_status_name(a->status));
+                      a->rag.awaiting_signoff ? "Complete – awaiting sign-off" : sl_req_words(req, sl_status_name(a->status)));
         sl_rag_tag(b, a->rag.rag);
         sl_buf_puts(b, "</td></tr>");
     }

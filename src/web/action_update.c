@@ -45,13 +45,18 @@ static void select_start(sl_buf *b, const char *name, const char *error)
 static void status_select(sl_buf *b, const sl_action_state *s, const sl_update_posted *p)
 {
     char keep[160];
-    snprintf(keep, sizeof keep, "Keep as it is (%s)", sl_status_name(s->status));
+    char words[48];
+    sl_code_words(sl_status_name(s->status), words, sizeof words);
+    snprintf(keep, sizeof keep, "Keep as it is (%s)", words);
     group(b, "status", "Status", p->status_error);
     select_start(b, "status", p->status_error);
     option(b, "", keep, p->status);
     for (int st = 0; st < SL_STATUS_COUNT; st++)
         if (st != (int)s->status && sl_status_update_allowed(s->status, (sl_status)st))
-            option(b, sl_status_name((sl_status)st), sl_status_name((sl_status)st), p->status);
+        {
+            sl_code_words(sl_status_name((sl_status)st), words, sizeof words);
+            option(b, sl_status_name((sl_status)st), words, p->status);
+        }
     sl_buf_puts(b, "</select></div>");
 }
 

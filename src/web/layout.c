@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/reminder.h"
+#include "web/as_of.h"
 #include "web/reminder_panel.h"
 #include "web/web.h"
 
@@ -88,7 +89,9 @@ void sl_page_start(sl_request *req, const char *title)
     sl_template_slot slots[] = {{"title", title}, {"service_navigation", sl_buf_str(&nav)}};
     sl_web_template(req, &req->body, "layout_head", SL_SLOTS(slots));
     sl_buf_free(&nav);
-    sl_reminder_panel(req);
+    sl_as_of_header(req, &req->body);
+    if (!req->as_of)
+        sl_reminder_panel(req);
     req->content_start = req->body.len;
 }
 

@@ -21,13 +21,13 @@ static void row(sl_buf *b, const char *key, const char *value)
 /* Writes a written date with the days it means. */
 static void date_row(sl_buf *b, const char *key, const sl_written_date *d)
 {
-    char a[11], z[11];
+    char a[SL_DAY_TEXT_SIZE], z[SL_DAY_TEXT_SIZE];
     if (!d->text || !*d->text)
         return;
     sl_buf text = SL_BUF_INIT;
     if (d->parse == SL_DATE_OK && d->value.latest != SL_NO_DAY) {
-        sl_day_format(d->value.earliest != SL_NO_DAY ? d->value.earliest : d->value.latest, a);
-        sl_day_format(d->value.latest, z);
+        sl_day_uk(d->value.earliest != SL_NO_DAY ? d->value.earliest : d->value.latest, a);
+        sl_day_uk(d->value.latest, z);
         if (strcmp(a, z))
             sl_buf_cprintf(&text, "%s (%s to %s)", d->text, a, z);
         else
@@ -45,8 +45,8 @@ static void date_row(sl_buf *b, const char *key, const sl_written_date *d)
 static void milestones_text(sl_buf *text, const sl_written_date *due)
 {
     for (int m = 0; m < due->value.n_milestones; m++) {
-        char day[11];
-        sl_day_format(due->value.milestones[m].latest, day);
+        char day[SL_DAY_TEXT_SIZE];
+        sl_day_uk(due->value.milestones[m].latest, day);
         sl_buf_cprintf(text, "%s%s %s", m ? "\n" : "", day, due->value.milestones[m].label);
     }
 }
@@ -55,9 +55,9 @@ static void milestones_text(sl_buf *text, const sl_written_date *due)
  * day, the computed one beside it; or the computed one alone. */
 static void rag_words(sl_buf *b, const sl_action_state *s)
 {
-    char until[11] = "";
+    char until[SL_DAY_TEXT_SIZE] = "";
     if (s->manual_until != SL_NO_DAY)
-        sl_day_format(s->manual_until, until);
+        sl_day_uk(s->manual_until, until);
     if (s->manual) {
         sl_buf_printf(b, "manual: %h. ", s->rag_reason);
         if (*until)
@@ -88,7 +88,9 @@ static void fields(sl_request *req, const sl_plan *plan, const sl_action_state *
     rag_words(b, s);
     sl_buf_puts(b, "</dd></div>");
     /* Plain text: row() escapes it. */
-    sl_buf_puts(&line, sl_status_name(s->status));
+    char status[48];
+    sl_code_words(sl_status_name(s->status), status, sizeof status);
+    sl_buf_puts(&line, status);
     sl_buf_puts(&line, s->rag.awaiting_signoff ? " – awaiting sign-off (\"" : " (\"");
     sl_buf_puts(&line, s->status_text);
     sl_buf_puts(&line, "\")");

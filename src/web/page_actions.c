@@ -42,7 +42,7 @@ static void select_input(sl_request *req, const char *name, const char *label,
                   name, label, name, name);
     for (size_t i = 0; i < n; i++)
         sl_buf_printf(b, "<option value=\"%a\"%R>%h</option>", words[i],
-                      current && strcmp(current, words[i]) == 0 ? " selected" : "", words[i]);
+                      current && strcmp(current, words[i]) == 0 ? " selected" : "", sl_req_words(req, words[i]));
     sl_buf_puts(b, "</select></div>");
 }
 

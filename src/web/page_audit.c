@@ -7,10 +7,13 @@
 /* Audit callback: one row of the log. */
 static int on_audit(void *ctx, const sl_audit_entry *e)
 {
-    sl_buf *b = ctx;
+    sl_request *req = ctx;
+    sl_buf *b = &req->body;
+    if (sl_stamp_london_day(e->at) > req->today)
+        return 0;       /* after the day the page shows */
     sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
                      "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h ",
-                  e->at, e->actor, e->operation);
+                  sl_req_time(req, e->at), e->actor, sl_req_words(req, e->operation));
     if (strcmp(e->entity, "action") == 0)
         sl_buf_printf(b, "<a class=\"govuk-link\" href=\"/actions/%lld\">action %lld</a>", (long long)e->entity_id,
                       (long long)e->entity_id);
@@ -18,8 +21,8 @@ static int on_audit(void *ctx, const sl_audit_entry *e)
         sl_buf_printf(b, "%h %lld", strcmp(e->entity, "plan") == 0 ? "plan" : "user", (long long)e->entity_id);
     sl_buf_printf(b, " %h</td><td class=\"govuk-table__cell sl-pre\">", e->field);
     if (e->before)
-        sl_buf_printf(b, "%h → ", e->before);
-    sl_buf_printf(b, "%h</td></tr>", e->after);
+        sl_buf_printf(b, "%h → ", sl_req_value(req, e->before));
+    sl_buf_printf(b, "%h</td></tr>", sl_req_value(req, e->after));
     return 0;
 }
 
@@ -38,7 +41,7 @@ void sl_page_audit(sl_request *req)
                    "<th scope=\"col\" class=\"govuk-table__header\">Change</th></tr></thead><tbody class=\"govuk-table__body\">",
                   all ? "The latest 200 changes, newest first" : "Your latest 200 changes, newest first");
     sl_error err = {0};
-    sl_store_each_recent_audit(req->store, all ? NULL : req->session.user.login, 200, on_audit, b, &err);
+    sl_store_each_recent_audit(req->store, all ? NULL : req->session.user.login, 200, on_audit, req, &err);
     sl_buf_puts(b, "</tbody></table>");
     sl_page_end(req);
 }

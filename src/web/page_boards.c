@@ -26,15 +26,15 @@ static void board_row(sl_request *req, const sl_board *bd, int64_t id)
     sl_meeting *ms = NULL;
     int n = sl_store_meetings(req->store, id, &ms, &err);
     int k = next_meeting(ms, n, req->today);
-    char next[11] = "None", papers[11] = "";
+    char next[SL_DAY_TEXT_SIZE] = "None", papers[SL_DAY_TEXT_SIZE] = "";
     if (k >= 0) {
-        sl_day_format(ms[k].day, next);
-        sl_day_format(sl_board_deadlines(&bd->rules, ms[k].day).papers_due, papers);
+        sl_day_uk(ms[k].day, next);
+        sl_day_uk(sl_board_deadlines(&bd->rules, ms[k].day).papers_due, papers);
     }
     const char *chair = sl_board_chair(bd);
     sl_buf_printf(b, "<tr class=\"govuk-table__row\">" TD "<a class=\"govuk-link\" href=\"/boards/%lld\">%h</a></td>"
                      TD "%h</td>" TD "%h</td>" TD "%h</td>" TD "%h</td></tr>",
-                  (long long)id, bd->name, sl_board_kind_name(bd->kind), chair ? chair : "Not named", next,
+                  (long long)id, bd->name, sl_req_words(req, sl_board_kind_name(bd->kind)), chair ? chair : "Not named", next,
                   k >= 0 ? papers : "—");
     sl_meetings_free(ms, n > 0 ? (size_t)n : 0);
 }
@@ -116,9 +116,9 @@ static void meetings_list(sl_request *req, int64_t board_id, const sl_board *bd)
     else
         sl_buf_puts(b, "<ul class=\"govuk-list\">");
     for (int i = 0; i < n; i++) {
-        char day[11], papers[11];
-        sl_day_format(ms[i].day, day);
-        sl_day_format(sl_board_deadlines(&bd->rules, ms[i].day).papers_due, papers);
+        char day[SL_DAY_TEXT_SIZE], papers[SL_DAY_TEXT_SIZE];
+        sl_day_uk(ms[i].day, day);
+        sl_day_uk(sl_board_deadlines(&bd->rules, ms[i].day).papers_due, papers);
         sl_buf_printf(b, "<li><a class=\"govuk-link\" href=\"/meetings/%lld\">%h</a> — papers due %h, %h</li>",
                       (long long)ms[i].id, day, papers,
                       ms[i].papers_published != SL_NO_DAY ? "papers published" : "papers not yet published");
@@ -144,15 +144,15 @@ void sl_gov_arisings_table(sl_request *req, int64_t board_id, const char *captio
                      TH "Action</th>" TH "Owner</th>" TH "Due</th>" TH "Status</th>" TH "Raised</th></tr></thead>"
                      "<tbody class=\"govuk-table__body\">", caption);
     for (int i = 0; i < n; i++) {
-        char due[11] = "None", raised[11];
+        char due[SL_DAY_TEXT_SIZE] = "None", raised[SL_DAY_TEXT_SIZE];
         if (list[i].due != SL_NO_DAY)
-            sl_day_format(list[i].due, due);
-        sl_day_format(list[i].meeting, raised);
+            sl_day_uk(list[i].due, due);
+        sl_day_uk(list[i].meeting, raised);
         sl_buf_printf(b, "<tr class=\"govuk-table__row\" id=\"arising-%lld\">" TD "%lld</td>" TD "%h</td>" TD "%h</td>"
                          TD "%h%R</td>" TD "%h</td>" TD "%h</td></tr>",
                       (long long)list[i].id, (long long)list[i].id, list[i].text, list[i].owner, due,
                       list[i].due != SL_NO_DAY && list[i].due < req->today ? " <strong class=\"govuk-tag govuk-tag--red\">overdue</strong>" : "",
-                      sl_status_name(list[i].status), raised);
+                      sl_req_words(req, sl_status_name(list[i].status)), raised);
     }
     sl_buf_puts(b, "</tbody></table>");
     sl_arisings_free(list, (size_t)n);
@@ -168,7 +168,7 @@ void sl_page_board(sl_request *req)
     sl_buf_printf(b, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"
                      "<li class=\"govuk-breadcrumbs__list-item\"><a class=\"govuk-breadcrumbs__link\" href=\"/boards\">"
                      "Boards</a></li></ol></nav><span class=\"govuk-caption-l\">%h board</span>"
-                     "<h1 class=\"govuk-heading-l\">%h</h1>", sl_board_kind_name(g.board.kind), g.board.name);
+                     "<h1 class=\"govuk-heading-l\">%h</h1>", sl_req_words(req, sl_board_kind_name(g.board.kind)), g.board.name);
     members_table(b, &g.board);
     rules_list(b, &g.board);
     meetings_list(req, g.id, &g.board);

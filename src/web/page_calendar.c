@@ -28,8 +28,8 @@ static void entries_table(sl_buf *b, const sl_gcal *cal, sl_day as_of)
         const char *state = sl_gcal_state(e, as_of);
         if (e->done || strcmp(state, "held") == 0 || e->date > as_of + HORIZON_DAYS)
             continue;
-        char day[11];
-        sl_day_format(e->date, day);
+        char day[SL_DAY_TEXT_SIZE];
+        sl_day_uk(e->date, day);
         int late = strcmp(state, "overdue") == 0;
         sl_buf_printf(b, "<tr class=\"govuk-table__row\">" TD "%h</td>" TD "<strong class=\"govuk-tag%R\">%h</strong>"
                          "</td>" TD "%h</td>" TD "%h</td></tr>", day, late ? " govuk-tag--red" : " govuk-tag--blue",
@@ -81,16 +81,12 @@ static void calendar_page(sl_request *req, sl_day as_of, const char *new_token)
         return;
     }
     sl_buf *b = &req->body;
-    char day[11];
-    sl_day_format(as_of, day);
+    char day[SL_DAY_TEXT_SIZE];
+    sl_day_uk(as_of, day);
     sl_page_start(req, "Calendar");
+    /* The day is chosen with the header's as-of control (web/as_of.c). */
     sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">Calendar</h1><p class=\"govuk-body\">What is due and overdue "
-                     "as of <strong>%h</strong>, and what falls due in the next %d days.</p>"
-                     "<form method=\"get\" action=\"/calendar\" class=\"govuk-!-margin-bottom-6\">"
-                     "<div class=\"govuk-form-group\"><label class=\"govuk-label\" for=\"as_of\">As of (YYYY-MM-DD)</label>"
-                     "<input class=\"govuk-input govuk-input--width-10\" id=\"as_of\" name=\"as_of\" type=\"text\" "
-                     "value=\"%a\"></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\">Show"
-                     "</button></form>", day, HORIZON_DAYS, day);
+                     "as of <strong>%h</strong>, and what falls due in the next %d days.</p>", day, HORIZON_DAYS);
     if (new_token) {
         const char *host = sl_header(req, "Host");
         sl_buf_printf(b, "<div class=\"govuk-panel govuk-panel--confirmation\"><h2 class=\"govuk-panel__title\">"

@@ -143,8 +143,8 @@ void sl_page_dashboard(sl_request *req)
                      "<a class=\"govuk-link\" href=\"/plans/%lld/recommendations\">Recommendations</a> · "
                      "<a class=\"govuk-link\" href=\"/plans/%lld/actions.csv\">Download CSV</a></p>",
                   (long long)plan.id, all.n, (long long)plan.id, (long long)plan.id);
-    char day[11];
-    sl_day_format(req->today, day);
+    char day[SL_DAY_TEXT_SIZE];
+    sl_day_text(req->today, 0, day);
     char title[64];
     snprintf(title, sizeof title, "Actions by RAG as of %s", day);
     sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">%h</h2>", title);

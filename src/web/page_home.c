@@ -54,8 +54,8 @@ void sl_page_home(sl_request *req)
 {
     sl_buf *b = &req->body;
     sl_page_start(req, "Plans");
-    sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Improvement plans</h1>"
-                   "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Current plans, rated today</caption>"
+    sl_buf_printf(b, "<h1 class=\"govuk-heading-l\">Improvement plans</h1>"
+                   "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">Current plans, rated as of %h</caption>"
                    "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">Plan</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Authority</th>"
@@ -66,7 +66,8 @@ void sl_page_home(sl_request *req)
                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Green</th>"
                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Blue</th>"
                    "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Grey</th>"
-                   "</tr></thead><tbody class=\"govuk-table__body\">");
+                   "</tr></thead><tbody class=\"govuk-table__body\">",
+                  sl_req_day(req, req->today));
     home h = {req, 0};
     sl_error err = {0};
     if (sl_store_each_plan(req->store, 0, on_plan, &h, &err) < 0) {

@@ -8,20 +8,22 @@ static int on_inspection(void *ctx, int64_t id, const char *code, const sl_inspe
     (void)id;
     (void)code;
     sl_buf *b = ctx;
-    char start[11] = "?", end[11] = "?";
+    char start[SL_DAY_TEXT_SIZE] = "?", end[SL_DAY_TEXT_SIZE] = "?";
     if (in->start != SL_NO_DAY)
-        sl_day_format(in->start, start);
+        sl_day_uk(in->start, start);
     if (in->end != SL_NO_DAY)
-        sl_day_format(in->end, end);
+        sl_day_uk(in->end, end);
     sl_buf_printf(b, "<h2 class=\"govuk-heading-m\">%h</h2><p class=\"govuk-body\">%h, %h to %h</p>"
                      "<dl class=\"govuk-summary-list\">",
                   in->authority, in->framework ? in->framework : "Inspection", start, end);
     for (int k = 0; k < SL_JUDGEMENT_COUNT; k++) {
         if (!in->judgements[k])
             continue;
+        char grade[48];
+        sl_code_words(sl_grade_name(in->judgements[k]), grade, sizeof grade);
         sl_buf_printf(b, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">%h</dt>"
                          "<dd class=\"govuk-summary-list__value\">%h</dd></div>",
-                      sl_judgement_label((sl_judgement_kind)k), sl_grade_name(in->judgements[k]));
+                      sl_judgement_label((sl_judgement_kind)k), grade);
     }
     sl_buf_puts(b, "</dl><ol class=\"govuk-list govuk-list--number\">");
     for (size_t i = 0; i < in->n_items; i++) {

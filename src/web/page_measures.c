@@ -54,12 +54,12 @@ void sl_page_measures(sl_request *req)
         sl_web_measures_free(&m);
         return;
     }
-    sl_buf_puts(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
-                   "Each measure against its trajectory, today</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+    sl_buf_printf(b, "<table class=\"govuk-table\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
+                   "Each measure against its trajectory, as of %h</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
                    "<th scope=\"col\" class=\"govuk-table__header\">Code</th><th scope=\"col\" class=\"govuk-table__header\">Measure</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">Latest</th><th scope=\"col\" class=\"govuk-table__header\">Expected</th>"
                    "<th scope=\"col\" class=\"govuk-table__header\">RAG</th><th scope=\"col\" class=\"govuk-table__header\">Trend</th>"
-                   "<th scope=\"col\" class=\"govuk-table__header\">Recent</th></tr></thead><tbody class=\"govuk-table__body\">");
+                   "<th scope=\"col\" class=\"govuk-table__header\">Recent</th></tr></thead><tbody class=\"govuk-table__body\">", sl_req_day(req, req->today));
     sl_chart_measure *charts = sl_calloc((size_t)m.n * sizeof *charts + 1);
     for (int i = 0; i < m.n; i++) {
         size_t count;

@@ -25,19 +25,19 @@ static void row(sl_buf *b, const char *key, const char *value)
 static void summary(sl_request *req, const sl_meeting *m, const sl_board *bd)
 {
     sl_buf *b = &req->body;
-    char day[11], papers[11], minutes[11], published[11];
+    char day[SL_DAY_TEXT_SIZE], papers[SL_DAY_TEXT_SIZE], minutes[SL_DAY_TEXT_SIZE], published[SL_DAY_TEXT_SIZE];
     sl_meeting_deadlines d = sl_board_deadlines(&bd->rules, m->day);
-    sl_day_format(m->day, day);
-    sl_day_format(d.papers_due, papers);
-    sl_day_format(d.minutes_due, minutes);
+    sl_day_uk(m->day, day);
+    sl_day_uk(d.papers_due, papers);
+    sl_day_uk(d.minutes_due, minutes);
     sl_buf_puts(b, "<dl class=\"govuk-summary-list\">");
     row(b, "Date", day);
     row(b, "Time", *m->time ? m->time : "Not set");
     row(b, "Venue", m->venue && *m->venue ? m->venue : "Not set");
     row(b, "Papers due", papers);
     if (m->papers_published != SL_NO_DAY) {
-        sl_day_format(m->papers_published, published);
-        char text[32];
+        sl_day_uk(m->papers_published, published);
+        char text[48];
         snprintf(text, sizeof text, "Published on %s", published);
         row(b, "Papers", text);
     } else {
@@ -53,7 +53,7 @@ static void summary(sl_request *req, const sl_meeting *m, const sl_board *bd)
 static void papers_link(sl_buf *b, const sl_meeting *m, const sl_board *bd)
 {
     const char *kind = sl_report_kind_find("board") ? "board" : "highlight";
-    char day[11];
+    char day[SL_DAY_TEXT_SIZE];
     sl_day_format(m->day, day);
     sl_buf_printf(b, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/output?kind=%U&amp;board=%U"
                      "&amp;meeting=%U&amp;as_of=%U&amp;format=print\">Open the papers for this meeting (print view)</a></p>",
@@ -86,10 +86,10 @@ static void agenda(sl_request *req, const sl_meeting *m)
         if (!shown++)
             sl_buf_puts(b, "<h3 class=\"govuk-heading-s\">Open actions arising carried forward</h3>"
                            "<ul class=\"govuk-list govuk-list--bullet\">");
-        char raised[11];
-        sl_day_format(list[i].meeting, raised);
+        char raised[SL_DAY_TEXT_SIZE];
+        sl_day_uk(list[i].meeting, raised);
         sl_buf_printf(b, "<li>%lld: %h (%h, raised %h, %h)</li>", (long long)list[i].id, list[i].text,
-                      list[i].owner, raised, sl_status_name(list[i].status));
+                      list[i].owner, raised, sl_req_words(req, sl_status_name(list[i].status)));
     }
     if (shown)
         sl_buf_puts(b, "</ul>");
@@ -122,8 +122,8 @@ static void minutes_and_decisions(sl_buf *b, const sl_meeting *m)
     if (!m->minutes) {
         sl_buf_puts(b, "<p class=\"govuk-body\">Not written yet.</p>");
     } else {
-        char approved[11];
-        sl_day_format(m->minutes_approved_at, approved);
+        char approved[SL_DAY_TEXT_SIZE];
+        sl_day_uk(m->minutes_approved_at, approved);
         if (m->minutes_approved_at != SL_NO_DAY)
             sl_buf_printf(b, "<p class=\"govuk-body\"><strong class=\"govuk-tag govuk-tag--green\">Approved</strong> "
                              "at the meeting of %h</p>", approved);
@@ -179,12 +179,12 @@ static void arisings(sl_request *req, const sl_meeting *m)
     for (int i = 0; i < n; i++) {
         if (list[i].meeting != m->day)
             continue;
-        char due[11] = "no due date";
+        char due[SL_DAY_TEXT_SIZE] = "no due date";
         if (list[i].due != SL_NO_DAY)
-            sl_day_format(list[i].due, due);
+            sl_day_uk(list[i].due, due);
         sl_buf_printf(b, "<div class=\"govuk-inset-text\" id=\"arising-%lld\"><p class=\"govuk-body\"><strong>%lld: %h"
                          "</strong><br>Owner: %h. Due: %h. Status: %h.</p>", (long long)list[i].id,
-                      (long long)list[i].id, list[i].text, list[i].owner, due, sl_status_name(list[i].status));
+                      (long long)list[i].id, list[i].text, list[i].owner, due, sl_req_words(req, sl_status_name(list[i].status)));
         if (may_update_arising(req, &list[i]))
             arising_form(req, &list[i]);
         sl_buf_puts(b, "</div>");
@@ -198,8 +198,8 @@ static void arisings(sl_request *req, const sl_meeting *m)
 void sl_meeting_render(sl_request *req, const sl_meeting *m, const sl_gov_board *g, const sl_meeting_posted *posted)
 {
     sl_buf *b = &req->body;
-    char day[11], title[40];
-    sl_day_format(m->day, day);
+    char day[SL_DAY_TEXT_SIZE], title[40];
+    sl_day_uk(m->day, day);
     snprintf(title, sizeof title, "Meeting of %s", day);
     sl_page_start(req, title);
     sl_buf_printf(b, "<nav class=\"govuk-breadcrumbs\" aria-label=\"Breadcrumb\"><ol class=\"govuk-breadcrumbs__list\">"

@@ -34,17 +34,18 @@ void sl_page_national(sl_request *req)
                    "<th scope=\"col\" class=\"govuk-table__header\">Plan in sightline</th></tr></thead><tbody class=\"govuk-table__body\">");
     for (size_t i = 0; i < view.national.n; i++) {
         const sl_national_row *r = &view.national.rows[i];
-        char months[16] = "–", due[11] = "–";
+        char months[16] = "–", due[SL_DAY_TEXT_SIZE] = "–";
         if (r->months_since >= 0)
             snprintf(months, sizeof months, "%d", r->months_since);
         if (r->plan_deadline != SL_NO_DAY)
-            sl_day_format(r->plan_deadline, due);
+            sl_day_uk(r->plan_deadline, due);
         sl_buf_printf(b, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\">%h</td>"
                          "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td>"
                          "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td>"
                          "<td class=\"govuk-table__cell\">%h</td><td class=\"govuk-table__cell\">%h</td></tr>",
                       r->authority->name, r->authority->region,
-                      r->headline ? sl_grade_name(r->headline) : "not inspected", sl_direction_name(r->direction),
+                      sl_req_words(req, r->headline ? sl_grade_name(r->headline) : "not inspected"),
+                      sl_req_words(req, sl_direction_name(r->direction)),
                       months, due, r->plan_summary);
     }
     sl_buf_puts(b, "</tbody></table>");

@@ -22,18 +22,26 @@ int sl_risk_may_review(sl_request *req, const sl_risk *r)
     return sl_may(role, SL_DO_UPDATE_RISK, &rel);
 }
 
+/* Writes code as words into out (48 bytes); returns out. */
+static const char *words(const char *code, char out[48])
+{
+    sl_code_words(code, out, 48);
+    return out;
+}
+
 /* Appends one row of the risk table. */
 static void risk_row(sl_buf *b, const sl_risk *r)
 {
-    char review[11] = "Not set";
+    char review[SL_DAY_TEXT_SIZE] = "Not set";
     if (r->review != SL_NO_DAY)
-        sl_day_format(r->review, review);
+        sl_day_uk(r->review, review);
     int score = sl_risk_score(r->likelihood, r->impact);
     const char *band = sl_risk_band_name(sl_risk_band_of(score));
+    char band_text[48], trend_text[48];
     sl_buf_printf(b, "<tr class=\"govuk-table__row\" id=\"risk-%lld\">" TD "%h</td>" TD "%h</td>" TD "%h</td>"
                      TD "%d × %d = %d</td>" TD "%h</td>" TD "%h</td>" TD "%h</td>" TD,
                   (long long)r->id, r->ref, r->title, r->owner, r->likelihood, r->impact, score,
-                  strcmp(band, "very-high") == 0 ? "very high" : band, sl_risk_trend_name(r->trend), review);
+                  words(band, band_text), words(sl_risk_trend_name(r->trend), trend_text), review);
     for (size_t k = 0; k < r->n_actions; k++)
         sl_buf_printf(b, "%R<a class=\"govuk-link\" href=\"/actions/%lld\">action %lld</a>", k ? ", " : "",
                       (long long)r->action_ids[k], (long long)r->action_ids[k]);
@@ -105,6 +113,43 @@ static void review_form(sl_request *req, const sl_risk *r, const sl_risk_posted 
                               "</details>", r->ref);
 }
 
+/* Puts a risk as it stood on the page's day: its score and trend from the
+ * last review recorded on or before that day. Returns 0 when the risk was
+ * not yet in the log then, else 1. */
+static int risk_as_of(sl_request *req, sl_risk *r)
+{
+    sl_risk_history *h = NULL;
+    sl_error err = {0};
+    int n = sl_store_risk_history(req->store, r->ref, &h, &err), found = 0;
+    for (int i = 0; i < n; i++) {
+        if (sl_stamp_london_day(h[i].recorded_at) > req->today)
+            break;
+        r->likelihood = h[i].likelihood;
+        r->impact = h[i].impact;
+        r->trend = h[i].trend;
+        found = 1;
+    }
+    if (n > 0)
+        sl_risk_history_free(h, (size_t)n);
+    return n < 0 || found;
+}
+
+/* Keeps the risks of the log as it stood on the page's day (all of them
+ * today), in place; returns how many. */
+static int risks_as_of(sl_request *req, sl_risk *risks, int n)
+{
+    if (!req->as_of)
+        return n;
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        if (risk_as_of(req, &risks[i]))
+            risks[kept++] = risks[i];
+        else
+            sl_risk_free(&risks[i]);
+    }
+    return kept;
+}
+
 void sl_risks_render(sl_request *req, const sl_risk_posted *posted)
 {
     sl_error err = {0};
@@ -114,6 +159,7 @@ void sl_risks_render(sl_request *req, const sl_risk_posted *posted)
         sl_error_page(req, 500, "The risk log could not be read", err.message);
         return;
     }
+    n = risks_as_of(req, risks, n);
     sl_buf *b = &req->body;
     sl_page_start(req, "Risk log");
     sl_buf_puts(b, "<h1 class=\"govuk-heading-l\">Risk log</h1>");

@@ -7,6 +7,7 @@
 #include "web/audit_queue.h"
 #include "web/auth.h"
 #include "web/throttle.h"
+#include "web/throttle_share.h"
 #include "web/web.h"
 
 /* Writes the sign-in form, with an error summary when message is set. */
@@ -105,12 +106,12 @@ void sl_page_sign_in_post(sl_request *req)
         return;
     }
     if (!found || user.disabled || req->verify != SL_VERIFY_OK) {
-        sl_throttle_failed(login, req->address, req->now);
+        sl_throttle_share_failed(login, req->address, req->now);
         req->status = 401;
         sign_in_form(req, "The login or password is not right.", login);
         return;
     }
-    sl_throttle_succeeded(login, req->address, req->now);
+    sl_throttle_share_succeeded(login, req->address, req->now);
     if (sl_session_start(req, user.id, &err) < 0) {
         sl_error_page(req, 500, "Sign-in failed", "The session could not be stored. Try again.");
         return;

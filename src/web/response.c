@@ -5,6 +5,7 @@
 #include <microhttpd.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "util/mem.h"
 #include "web/mhd_api.h"
@@ -55,6 +56,43 @@ void sl_redirect(sl_request *req, const char *fmt, ...)
     req->location = req_vprintf(req, fmt, ap);
     va_end(ap);
     req->status = 303;
+}
+
+const char *sl_req_day(sl_request *req, sl_day day)
+{
+    char text[SL_DAY_TEXT_SIZE];
+    sl_day_text(day, 0, text);
+    return sl_req_strdup(req, text);
+}
+
+const char *sl_req_time(sl_request *req, const char *stamp)
+{
+    char text[SL_TIME_TEXT_SIZE];
+    sl_time_text(stamp, text);
+    return sl_req_strdup(req, text);
+}
+
+const char *sl_req_words(sl_request *req, const char *code)
+{
+    size_t n = strlen(code ? code : "") + 1;
+    char *out = sl_arena_keep(&req->arena, sl_calloc(n));
+    sl_code_words(code, out, n);
+    return out;
+}
+
+const char *sl_req_value(sl_request *req, const char *value)
+{
+    sl_day day;
+    sl_status status;
+    if (!value)
+        return NULL;
+    if (sl_day_parse_iso(value, &day) == 0)
+        return sl_req_day(req, day);
+    if (sl_stamp_london_day(value) != SL_NO_DAY)
+        return sl_req_time(req, value);
+    if (sl_status_from_name(value, &status) == 0)
+        return sl_req_words(req, value);
+    return value;
 }
 
 void sl_req_narrow_role(sl_request *req, const char *authority)

@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "util/mem.h"
+#include "web/as_of.h"
 #include "web/audit_queue.h"
+#include "web/throttle_share.h"
 #include "web/auth.h"
 #include "web/deadline.h"
 #include "web/hash_queue.h"
@@ -208,8 +210,8 @@ static void run_cached(sl_request *req, const sl_route *route)
     sl_buf_printf(&key, "%s?", req->path);
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, add_argument, &key);
     /* Whose page it is: the authorities the account sees and its role. */
-    sl_buf_printf(&key, "|%d|%lld|%lld|%d", (int)req->today, (long long)generation, (long long)req->scope,
-                  (int)req->role);
+    sl_buf_printf(&key, "|%d|%d|%lld|%lld|%d", (int)req->today, (int)req->real_today, (long long)generation,
+                  (long long)req->scope, (int)req->role);
     if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
         if (req->status == 200 && !req->location && req->content_end > req->content_start)
@@ -257,6 +259,8 @@ static void dispatch(sl_request *req, const pending *p)
                       "Your account's role does not allow this. Ask the improvement team if you need it.");
         return;
     }
+    if (sl_as_of_resolve(req) < 0)
+        return;
     if (route->cacheable && strcmp(method, "GET") == 0)
         run_cached(req, route);
     else
@@ -341,7 +345,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     sl_buf_reserve(&req.body, 48 * 1024);
     req.now = (int64_t)time(NULL);
     req.data_dir = server.config->data_dir;
-    req.today = sl_today();
+    req.real_today = sl_today_london();
+    req.today = req.real_today;
     sl_error err = {0};
     req.store = worker_store(&err);
     /* A database that cannot be reached (a PostgreSQL server restarting) is
@@ -354,6 +359,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         sl_store_set_scope(req.store, SL_SCOPE_NONE, &err);
         sl_auth_resolve(&req, server.config->idle_minutes);
         dispatch(&req, p);
+        sl_as_of_carry(&req);
         if (!sl_store_reachable(req.store))
             sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     }
@@ -445,7 +451,8 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (sl_static_load(config->static_dir, &server.statics, err) < 0)
         return -1;
     raise_file_limit(MAX_CONNECTIONS + 256);
-    if (sl_audit_queue_start(config->db_path, err) < 0) {
+    if (sl_audit_queue_start(config->db_path, err) < 0 || sl_throttle_share_start(config->db_path, err) < 0) {
+        sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return -1;
     }
@@ -454,6 +461,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (sl_hash_queue_start(cpus > 2 ? (int)cpus - 1 : 1, HASH_QUEUE) < 0 ||
         sl_deadline_start(config->header_seconds, config->body_seconds) < 0) {
         sl_hash_queue_stop();
+        sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot start the server's threads");
@@ -470,6 +478,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     if (!d) {
         sl_deadline_stop();
         sl_hash_queue_stop();
+        sl_throttle_share_stop();
         sl_audit_queue_stop();
         sl_static_free(&server.statics);
         return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
@@ -485,6 +494,7 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
     sl_hash_queue_stop();
     MHD_stop_daemon(d);
     sl_deadline_stop();
+    sl_throttle_share_stop();
     sl_audit_queue_stop();
     if (sl_deadline_cut_count())
         fprintf(stderr, "sightline: %ld requests cut off at their header or body deadline\n", sl_deadline_cut_count());

@@ -115,7 +115,8 @@ void sl_throttle_failed(const char *login, const char *address, int64_t now)
         if (now - s->last > SL_THROTTLE_WINDOW)
             s->failures = 0;
         s->failures++;
-        s->last = now;
+        if (now > s->last)      /* another server's failure may be older than this one's last */
+            s->last = now;
     }
     pthread_mutex_unlock(&lock);
 }

@@ -49,7 +49,10 @@ typedef struct {
     const char *verify_password;    /* set with SL_VERIFY_WANTED; in the arena */
     const char *verify_hash;        /* NULL: check against a decoy */
     int verify_first;               /* the login signed in from this address lately: ahead of the queue */
-    sl_day today;
+    sl_day today;                   /* the day the page shows: the as-of day (web/as_of.h) */
+    sl_day real_today;              /* today in Europe/London: the day a change is made */
+    const char *as_of;              /* "YYYY-MM-DD" when the page is as of another day than
+                                       real_today (links carry it), else NULL; in arena */
     int64_t now;                    /* seconds since 1970 */
     /* The answer. */
     int status;                     /* 200 unless a handler says otherwise */
@@ -82,6 +85,18 @@ void sl_req_narrow_role(sl_request *req, const char *authority);
 const char *sl_req_strdup(sl_request *req, const char *s);
 /* Returns C-printf-formatted plain text (no markup) that lives as long as the request. */
 const char *sl_req_printf(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Returns a day written for people ("5 Sep 2017"; "" for none), living as
+ * long as the request: the one way a page shows a day (ISO only in machine formats). */
+const char *sl_req_day(sl_request *req, sl_day day);
+/* Returns a stored UTC timestamp written for people in Europe/London
+ * ("5 Sep 2017, 10:00 BST"), living as long as the request. */
+const char *sl_req_time(sl_request *req, const char *stamp);
+/* Returns a code written as words ("in-progress" → "In progress"), living as long as the request. */
+const char *sl_req_words(sl_request *req, const char *code);
+/* Returns a stored value (an audit entry's before or after) for people: a
+ * day or timestamp written the UK way, a status code in words, else the text
+ * as it is; living as long as the request. */
+const char *sl_req_value(sl_request *req, const char *value);
 /* Answers with a 303 redirect to a local path (formatted). */
 void sl_redirect(sl_request *req, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Answers with an error page: status and a sentence saying what happened. */

@@ -13,12 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/doc_text.h"
-#include "import/docx_styles.h"
-#include "import/docx_text.h"
-#include "import/html_text.h"
+#include "import/format/doc_text.h"
+#include "import/format/docx_styles.h"
+#include "import/format/docx_text.h"
+#include "import/format/html_text.h"
 #include "import/import.h"
-#include "import/odt_text.h"
+#include "import/format/odt_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

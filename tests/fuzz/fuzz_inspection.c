@@ -8,8 +8,8 @@
 
 #include "domain/authority.h"
 #include "domain/inspection.h"
-#include "import/ilacs_csv.h"
-#include "import/inspection_text.h"
+#include "import/kind/inspection/ilacs_csv.h"
+#include "import/kind/inspection/inspection_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

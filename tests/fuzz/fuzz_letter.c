@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "domain/inspection.h"
-#include "import/ofsted_letter.h"
+#include "import/kind/letter/ofsted_letter.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,8 +10,8 @@
 #include "domain/measure.h"
 #include "domain/period.h"
 #include "domain/trajectory.h"
-#include "import/measure_text.h"
-#include "import/measure_values.h"
+#include "import/kind/measure/measure_text.h"
+#include "import/kind/measure/measure_values.h"
 #include "report/chart_svg.h"
 #include "util/buf.h"
 

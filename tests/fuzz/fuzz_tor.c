@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/tor_text.h"
+#include "import/kind/tor/tor_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

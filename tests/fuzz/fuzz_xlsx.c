@@ -15,7 +15,7 @@
 #include <zip.h>
 
 #include "import/import.h"
-#include "import/xlsx_sheet.h"
+#include "import/format/xlsx_sheet.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

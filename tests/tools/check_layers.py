@@ -6,7 +6,13 @@ store, import, report, web, cli). A file may include headers of its own layer
 and of the layers below it; an include that points up, or sideways where the
 map forbids it, is an error. Modules (foo.c with foo.h) must not include each
 other in a circle (a.c includes b.h while b.c includes a.h), inside a layer or
-across layers, and no header may reach itself through its includes. Prints each breach as
+across layers, and no header may reach itself through its includes.
+
+Inside import/, three rooms: format/ (bytes into lines and cells) may include
+only format/; kind/ (lines and cells into meaning) may include kind/ and, of
+format/, only the narrow headers in KIND_MAY_USE; neither may include the
+entry at the top of import/ (import.h, document.h), which includes them.
+Prints each breach as
 file:line: message and ends with "N passed, N failed" (one check per include
 and one per module circle) for tests/run.sh.
 """
@@ -24,6 +30,10 @@ ALLOWED = {
     "web": {"report", "import", "store", "domain", "util"},
     "cli": {"web", "report", "import", "store", "domain", "util"},
 }
+# The format headers a document kind may include: cleaning a cell's markup,
+# and a sheet's cells for the workbook plan reader. Everything else a kind
+# needs from a format reaches it as lines and cells through the entry.
+KIND_MAY_USE = {"import/format/text_html.h", "import/format/xlsx_sheet.h"}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
 
 
@@ -35,6 +45,29 @@ def layer_of(path):
 def module_of(path):
     """The module of a path relative to src/ ("web/auth.c" -> "web/auth")."""
     return os.path.splitext(path)[0]
+
+
+def room_of(path):
+    """The room of an import/ path: "top", "format" or "kind"; None outside import/."""
+    parts = path.split("/")
+    if parts[0] != "import":
+        return None
+    return parts[1] if len(parts) > 2 and parts[1] in ("format", "kind") else "top"
+
+
+def import_breach(rel, inc):
+    """Why an include between import/ rooms breaks the rule, or None."""
+    here, there = room_of(rel), room_of(inc)
+    if here in (None, "top") or there is None:
+        return None
+    if there == "top":
+        return f"{here}/ may not include the import entry {inc} (the entry includes {here}/)"
+    if here == "format" and there == "kind":
+        return f"format/ may not include {inc} (bytes into lines never depend on their meaning)"
+    if here == "kind" and there == "format" and inc not in KIND_MAY_USE:
+        narrow = ", ".join(sorted(KIND_MAY_USE))
+        return f"kind/ may include format/ only through {narrow}, not {inc}"
+    return None
 
 
 def scan(src):
@@ -96,6 +129,9 @@ def main():
         here, there = layer_of(rel), layer_of(inc)
         if here in ALLOWED and there != here and there not in ALLOWED[here]:
             print(f"src/{rel}:{line}: {here}/ may not include {inc} ({there}/ is not below {here}/)")
+            failed += 1
+        elif import_breach(rel, inc):
+            print(f"src/{rel}:{line}: {import_breach(rel, inc)}")
             failed += 1
         else:
             passed += 1

@@ -6,6 +6,7 @@
 int g_checks_passed;
 int g_checks_failed;
 
+void test_as_of(void);
 void test_buf(void);
 void test_calendar(void);
 void test_csv(void);
@@ -20,6 +21,7 @@ void test_limits(void);
 void test_lint(void);
 void test_measures(void);
 void test_national(void);
+void test_pack(void);
 void test_permission(void);
 void test_plan(void);
 void test_prng(void);
@@ -34,6 +36,7 @@ void test_text_import(void);
 void test_tor(void);
 void test_docx(void);
 void test_xlsx(void);
+void test_work_queue(void);
 
 int main(void)
 {
@@ -41,6 +44,7 @@ int main(void)
         const char *name;
         void (*run)(void);
     } suites[] = {
+        {"as of", test_as_of},
         {"buf", test_buf},
         {"calendar", test_calendar},
         {"csv", test_csv},
@@ -55,6 +59,7 @@ int main(void)
         {"lint", test_lint},
         {"measures", test_measures},
         {"national", test_national},
+        {"pack", test_pack},
         {"permission", test_permission},
         {"plan", test_plan},
         {"prng", test_prng},
@@ -69,6 +74,7 @@ int main(void)
         {"tor", test_tor},
         {"docx", test_docx},
         {"xlsx", test_xlsx},
+        {"work queue", test_work_queue},
     };
     for (size_t i = 0; i < sizeof suites / sizeof suites[0]; i++) {
         int before = g_checks_failed;

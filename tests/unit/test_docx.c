@@ -6,11 +6,11 @@
 #include <string.h>
 
 #include "check.h"
-#include "import/doc_text.h"
-#include "import/docx_styles.h"
-#include "import/docx_text.h"
-#include "import/html_text.h"
-#include "import/odt_text.h"
+#include "import/format/doc_text.h"
+#include "import/format/docx_styles.h"
+#include "import/format/docx_text.h"
+#include "import/format/html_text.h"
+#include "import/format/odt_text.h"
 
 #define W_OPEN "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
 #define W_CLOSE "</w:body></w:document>"

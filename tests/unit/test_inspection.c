@@ -9,8 +9,8 @@
 #include "check.h"
 #include "domain/authority.h"
 #include "domain/inspection.h"
-#include "import/ilacs_csv.h"
-#include "import/inspection_text.h"
+#include "import/kind/inspection/ilacs_csv.h"
+#include "import/kind/inspection/inspection_text.h"
 #include "util/buf.h"
 
 #define SAMPLES "tests/data/samples/inspections/"

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "check.h"
-#include "import/zip_api.h"
+#include "import/format/zip_api.h"
 #include "report/xlsxwriter_api.h"
 #include "util/lazy_lib.h"
 #include "web/mhd_api.h"

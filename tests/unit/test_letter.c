@@ -9,7 +9,7 @@
 
 #include "check.h"
 #include "domain/inspection.h"
-#include "import/ofsted_letter.h"
+#include "import/kind/letter/ofsted_letter.h"
 
 #define BULLET "\xE2\x97\xBC "
 #define SUB "\xE2\x96\xAA "

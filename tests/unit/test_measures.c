@@ -11,8 +11,8 @@
 #include "domain/period.h"
 #include "domain/trajectory.h"
 #include "domain/workforce.h"
-#include "import/measure_text.h"
-#include "import/measure_values.h"
+#include "import/kind/measure/measure_text.h"
+#include "import/kind/measure/measure_values.h"
 #include "report/chart_svg.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -1011,7 +1011,7 @@ static void test_charts(void)
     sl_buf_reset(&svg);
     sl_chart_scorecard_svg(&svg, card, 3, iso("2015-09-10"), "Board <pack>");
     problem = xml_problem(sl_buf_str(&svg));
-    CHECK(!problem && strstr(sl_buf_str(&svg), "3 measures as of 2015-09-10: 1 green, 0 amber, 0 red, 2 not rated") &&
+    CHECK(!problem && strstr(sl_buf_str(&svg), "3 measures as of 10 Sep 2015: 1 green, 0 amber, 0 red, 2 not rated") &&
               strstr(sl_buf_str(&svg), "Board &lt;pack&gt;"),
           "scorecard: %s", problem ? problem : "");
     sl_buf_reset(&svg);

@@ -90,6 +90,40 @@ static int update(sl_store *store, int64_t id, sl_status st, const char *iso, in
     return sl_store_commit(store, err);
 }
 
+/* Collects sign-in events as "login:failed" words. */
+static void event_word(void *ctx, const sl_sign_in_event *e)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+    snprintf(out + n, 128 - n, "%s%s:%d", n ? " " : "", e->login, e->failed);
+}
+
+/* Sign-in events shared between servers: another origin's only, newer than
+ * the last read and the window, and old ones forgotten. */
+static void sign_in_events(sl_store *store)
+{
+    sl_error err = {0};
+    CHECK(sl_store_sign_in_event_add(store, "aaaa", 1000, "ann", "127.0.0.1", 1, &err) == 0 &&
+              sl_store_sign_in_event_add(store, "bbbb", 1001, "bob", "127.0.0.2", 1, &err) == 0 &&
+              sl_store_sign_in_event_add(store, "bbbb", 1002, "bob", "127.0.0.2", 0, &err) == 0 &&
+              sl_store_sign_in_event_add(store, "bbbb", 10, "old", "127.0.0.2", 1, &err) == 0,
+          "sign-in events record: %s", err.message);
+    char got[128] = "";
+    int64_t last = 0;
+    CHECK(sl_store_sign_in_events_since(store, 0, 500, "aaaa", event_word, got, &last, &err) == 0 &&
+              strcmp(got, "bob:1 bob:0") == 0,
+          "another origin's events in the window, oldest first: '%s'", got);
+    got[0] = '\0';
+    CHECK(sl_store_sign_in_events_since(store, last, 0, "aaaa", event_word, got, &last, &err) == 0 &&
+              strcmp(got, "old:1") == 0,
+          "only those after the last read: '%s'", got);
+    got[0] = '\0';
+    CHECK(sl_store_sign_in_events_prune(store, 500, &err) == 0 &&
+              sl_store_sign_in_events_since(store, 0, 0, "cccc", event_word, got, &last, &err) == 0 &&
+              strcmp(got, "ann:1 bob:1 bob:0") == 0,
+          "pruning forgets those before the day: '%s'", got);
+}
+
 void test_store(void)
 {
     char path[] = "/tmp/sightline-test-XXXXXX";
@@ -156,6 +190,8 @@ void test_store(void)
               "leads come back in order");
         sl_plan_free(&back);
     }
+
+    sign_in_events(store);
 
     /* A failed transaction leaves nothing behind. */
     CHECK(sl_store_begin(store, &err) == 0, "begin");

@@ -8,10 +8,10 @@
 
 #include "check.h"
 #include "import/import.h"
-#include "import/text_html.h"
-#include "import/text_people.h"
-#include "import/text_structure.h"
-#include "import/text_table.h"
+#include "import/format/text_html.h"
+#include "import/kind/plan/text_people.h"
+#include "import/kind/plan/text_structure.h"
+#include "import/kind/plan/text_table.h"
 
 #define SAMPLES "tests/data/samples/"
 

@@ -10,8 +10,8 @@
 
 #include "check.h"
 #include "import/import.h"
-#include "import/tor_rules.h"
-#include "import/tor_text.h"
+#include "import/kind/tor/tor_rules.h"
+#include "import/kind/tor/tor_text.h"
 #include "util/buf.h"
 #include "util/file.h"
 

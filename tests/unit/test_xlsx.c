@@ -7,7 +7,7 @@
 
 #include "check.h"
 #include "import/import.h"
-#include "import/xlsx_sheet.h"
+#include "import/format/xlsx_sheet.h"
 #include "util/file.h"
 
 /* Serial days of the 1900 and 1904 systems → ISO dates. */

@@ -86,11 +86,38 @@ async function editAndHistory(browser, base) {
   await page.click('text=Save changes');
   await page.waitForLoadState();
   const trail = await page.textContent('body');
-  check('edit-in-history', trail.includes('edit due') && trail.includes('31 Jan 18 → 31/03/18 30/06/18')
-    && trail.includes('edit sro') && trail.includes('BP → JN'), page.url());
+  check('edit-in-history', trail.includes('Edit due') && trail.includes('31 Jan 18 → 31/03/18 30/06/18')
+    && trail.includes('Edit sro') && trail.includes('BP → JN'), page.url());
   await axeCheck(page, 'action-after-edit');
   await shot(page, '22-action-history');
   await context.close();
+}
+
+// Issue 13 item 6: the header's date control shows the dashboard as it stood
+// yesterday (before today's sign-off: one blue fewer), with the banner, links
+// that keep the day and the write forms switched off; axe at both widths.
+async function asOf(page, base, blueBefore, blueAfter) {
+  const yesterday = new Date(Date.now() - 86400000).toISOString().slice(0, 10);
+  await page.goto(`${base}/plans/1`);
+  await page.fill('#as-of', yesterday);
+  await page.click('form.sl-as-of button');
+  await page.waitForLoadState();
+  check('as-of-url', page.url().includes(`as_of=${yesterday}`), page.url());
+  check('as-of-older-rag', await blueCount(page) === blueBefore, `${await blueCount(page)} vs ${blueBefore}`);
+  check('as-of-banner', (await page.textContent('body')).includes('You are viewing the plan as it stood on'));
+  await bothWidths(page, 'as-of-dashboard');
+  await page.click('a.govuk-link:text-is("2.2")');
+  await page.waitForLoadState();
+  check('as-of-kept-on-link', page.url().includes(`as_of=${yesterday}`), page.url());
+  check('as-of-forms-off', await page.locator('fieldset.sl-past-form[disabled]').count() > 0);
+  await bothWidths(page, 'as-of-action');
+  await page.goto(`${base}/plans/1?as_of=2017-02-30`);
+  check('as-of-refused', (await page.textContent('body')).includes('Enter a real date'));
+  await bothWidths(page, 'as-of-refused');
+  await page.goto(`${base}/plans/1?as_of=${yesterday}`);
+  await page.click('text=Show the plan as it stands today');
+  await page.waitForLoadState();
+  check('as-of-back-to-today', await blueCount(page) === blueAfter);
 }
 
 async function shot(page, name) {
@@ -276,13 +303,14 @@ async function main() {
     await shot(page, '05-awaiting-sign-off');
     await page.click('button:text-is("Sign off")');
     await page.waitForLoadState();
-    check('signed-off', (await page.textContent('body')).includes('signed-off'));
+    check('signed-off', (await page.textContent('body')).includes('Signed off'));
     await shot(page, '06-signed-off');
 
     await page.goto(`${base}/plans/1`);
     const blueAfter = await blueCount(page);
     check('dashboard-changed', blueAfter === blueBefore + 1, `${blueBefore} -> ${blueAfter}`);
     await shot(page, '07-dashboard-after');
+    await asOf(page, base, blueBefore, blueAfter);
 
     for (const [name, url] of [['recommendations', '/plans/1/recommendations'], ['my-actions', '/my-actions'],
       ['people', '/people'], ['audit', '/audit'], ['measures', '/measures'], ['measure', '/measure?code=ASMT_45WD'],

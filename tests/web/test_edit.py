@@ -10,11 +10,9 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import test_http as h  # noqa: E402  (the Client, sign-in and check helpers)
@@ -90,7 +88,7 @@ def updates(port, db):
     a = action(db, "1.1")
     check("manual-set", st == 303 and a["rag"] == "green" and a["rag_manual_until"] == "2099-01-31", a)
     _, _, page = admin.get(f"/actions/{other}")
-    check("page-shows-review-and-computed", "holds until its review on 2099-01-31" in page and "Computed:" in page
+    check("page-shows-review-and-computed", "holds until its review on 31 Jan 2099" in page and "Computed:" in page
           and "Keep the manual green" in page)
     st, _, _ = admin.post(f"/actions/{other}/update", dict(form(page, "/update"), status="on-track", note="Moving"))
     a = action(db, "1.1")
@@ -155,8 +153,8 @@ def edits(port, db):
     check("edit-history", edits_ == {"due": ("prog", "31 Jan 18", "31/03/18 30/06/18"), "leads": ("prog", "BP", "BP; JN"),
                                      "theme": ("prog", "1", "2")}, edits_)
     _, _, page = prog.get(f"/actions/{aid}")
-    check("edit-shown-in-audit-trail", "edit due" in page and "31 Jan 18 → 31/03/18 30/06/18" in page
-          and "2018-03-31" in page)
+    check("edit-shown-in-audit-trail", "Edit due" in page and "31 Jan 18 → 31/03/18 30/06/18" in page
+          and "31 Mar 2018" in page)
     # A stale edit: 409, what is saved now beside what was typed, the form keeps what was typed.
     before = sl(db, "show", "1.2", "--plan", "1").stdout
     st, _, page = prog.post(f"/actions/{aid}/edit", dict(f, measure="Typed on the old version"))
@@ -246,29 +244,14 @@ def main():
         r = subprocess.run([SL, "--db", db, "user", "add", login, "--role", role, "--person", person,
                             "--password-stdin"], input="correct-horse-42\n", capture_output=True, text=True)
         check(f"user-add-{login}", r.returncode == 0, r.stderr)
-    port = h.free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
-                               "--static", os.path.join(ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        updates(port, db)
-        edits(port, db)
-        rough_edges(port, db)
-        reimport_keeps_comments(port, db, work)
+        with h.serving(db) as port:
+            if port:
+                updates(port, db)
+                edits(port, db)
+                rough_edges(port, db)
+                reimport_keeps_comments(port, db, work)
     finally:
-        server.terminate()
-        try:
-            _, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
         shutil.rmtree(work)
     print(f"{h.passed} passed, {h.failed} failed")
     return 0 if h.failed == 0 else 1

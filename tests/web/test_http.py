@@ -3,6 +3,7 @@
 refusal, role refusal, stale-version refusal, sign-off, hostile input and the
 audit trail, driven over real sockets. usage: test_http.py SIGHTLINE_BINARY
 Prints one line per failure and ends with "N passed, N failed"."""
+import contextlib
 import hashlib
 import http.client
 import os
@@ -129,6 +130,37 @@ def action_id(client, ref):
     return int(m.group(1)) if m else None
 
 
+@contextlib.contextmanager
+def serving(db, *extra):
+    """Runs `sightline serve` on db (extra: more serve options) on a free
+    loopback port for the with-block, which gets the port (None, and a
+    failed check, when it never listens). On leaving, checks that the server
+    exits cleanly on SIGTERM; the last of its stderr is the check's detail."""
+    port = free_port()
+    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
+                               "--static", os.path.join(ROOT, "build", "static"), *extra],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        listening = False
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                listening = True
+                break
+            except OSError:
+                time.sleep(0.05)
+        check("server-listens", listening)
+        yield port if listening else None
+    finally:
+        server.terminate()
+        try:
+            _, err = server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            _, err = server.communicate()
+        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
+
+
 def main():
     work = tempfile.mkdtemp(prefix="sightline-http.")
     db = os.path.join(work, "w.db")
@@ -147,30 +179,11 @@ def main():
 
     governance_setup(db)
 
-    port = free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
-                               "--static", os.path.join(ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        listening = False
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                listening = True
-                break
-            except OSError:
-                time.sleep(0.05)
-        check("server-listens", listening)
-        if listening:
-            run(port, db)
+        with serving(db) as port:
+            if port:
+                run(port, db)
     finally:
-        server.terminate()
-        try:
-            _, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
         shutil.rmtree(work)
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1

@@ -3,8 +3,9 @@
 session opened through one is known to the other, a form's CSRF token from
 one is accepted by the other, an update made through one is shown at once
 by the other's cached dashboard and action list (the page cache keys on the
-database's generation, read per request), and a stale version is refused
-whichever server it reaches.
+database's generation, read per request), a stale version is refused
+whichever server it reaches, and sign-in throttling earned on one holds
+on the other.
 
 usage: test_two_servers.py SIGHTLINE-BINARY (tests/cli/pg_sl.sh with
 SL_PG_URL, SL_REAL and SL_PG_MARKS set runs it on PostgreSQL)."""
@@ -36,6 +37,26 @@ def start(db, port):
 
 def rag_counts(page):
     return re.findall(r"(\d+) (?:red|amber|green|blue)", page)
+
+
+def throttle_shared(ports):
+    """Failed sign-ins through one server hold back the same login and
+    address on the other: six failures on one (waiting out its back-off of
+    1 and 2 seconds) leave a 4-second wait, which server two, after a
+    quarter-second of sharing, must also impose."""
+    failures, codes = 0, []
+    deadline = time.monotonic() + 30
+    while failures < 6 and time.monotonic() < deadline:
+        _, st, hd = h.sign_in(ports[0], "nobody", "not-the-password-1")
+        codes.append(st)
+        if st == 401:
+            failures += 1
+        elif st == 429:
+            time.sleep(float(hd.get("retry-after", "1")))
+    h.check("six-failures-on-one", failures == 6, codes)
+    time.sleep(0.8)
+    _, st, hd = h.sign_in(ports[1], "nobody", "not-the-password-1")
+    h.check("throttled-on-two-too", st == 429 and int(hd.get("retry-after", "0")) >= 1, (st, hd.get("retry-after")))
 
 
 def main():
@@ -80,6 +101,7 @@ def main():
         two.post("/sign-out", {"csrf": h.hidden(page, "csrf")})
         st, _, _ = one.get("/")
         h.check("sign-out-on-two-ends-one", st == 303, st)
+        throttle_shared(ports)
     finally:
         for s in servers:
             s.terminate()

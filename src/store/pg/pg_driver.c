@@ -8,6 +8,7 @@
  * statements are prepared again on their next use): in `serve`, each worker
  * thread's connection is one of the pool's and heals itself this way. */
 #include <inttypes.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -425,9 +426,27 @@ static int pg_in_transaction(sd_store *base)
 }
 
 /* Whether the server can be used: the connection is good, or was made again. */
+/* Set when a connection of this process found the server gone; while set,
+ * each connection asks the server before it answers "reachable", so one
+ * left idle since the server went away answers 503 like the rest instead of
+ * serving what needs no query. The first answer after the server is back
+ * clears it. */
+static atomic_int server_suspect;
+
+/* Whether the server answers (see sd_driver.reachable): heals a dropped
+ * connection outside a transaction, and asks the server itself while
+ * another connection has found it gone. */
 static int pg_reachable(sd_store *base)
 {
-    return heal((pg_store *)base) == 0;
+    pg_store *s = (pg_store *)base;
+    if (atomic_load(&server_suspect) && PQstatus(s->conn) == CONNECTION_OK && !s->base.in_transaction)
+        PQclear(PQexec(s->conn, "SELECT 1"));   /* a server gone leaves the connection bad */
+    if (heal(s) < 0) {
+        atomic_store(&server_suspect, 1);
+        return 0;
+    }
+    atomic_store(&server_suspect, 0);
+    return 1;
 }
 
 /* Closes the connection and frees the store. */

@@ -248,3 +248,38 @@ int sd_each_inspection(sl_store *store, sl_inspection_cb cb, void *ctx, sl_error
     sl_inspection_list_free(&rows);
     return result;
 }
+
+int sd_link_plan_inspection(sl_store *store, int64_t plan_id, int64_t inspection_id, sl_error *err)
+{
+    static const char sql[] = "INSERT INTO plan_inspections (plan_id, inspection_id) VALUES (?1, ?2)"
+                              " ON CONFLICT DO NOTHING";
+    sd_store *s = (sd_store *)store;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id), SD_INT(inspection_id));
+    if (!st)
+        return -1;
+    return sd_exec(s, st, err, "linking a plan to its inspection");
+}
+
+int sd_plan_inspections(sl_store *store, int64_t plan_id, int64_t **ids, size_t *n, sl_error *err)
+{
+    static const char sql[] = "SELECT inspection_id FROM plan_inspections WHERE plan_id = ?1 ORDER BY inspection_id";
+    sd_store *s = (sd_store *)store;
+    *ids = NULL;
+    *n = 0;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id));
+    if (!st)
+        return -1;
+    int rc;
+    while ((rc = sd_step(st)) == SD_ROW) {
+        *ids = sl_realloc(*ids, (*n + 1) * sizeof **ids);
+        (*ids)[(*n)++] = sd_int64(st, 0);
+    }
+    sd_reset(st);
+    if (rc != SD_DONE) {
+        free(*ids);
+        *ids = NULL;
+        *n = 0;
+        return sd_fail(s, err, "reading a plan's inspections");
+    }
+    return 0;
+}

@@ -507,6 +507,27 @@ static const char *const migrations[] = {
     ("ALTER TABLE inspections ADD COLUMN kind TEXT NOT NULL DEFAULT '';"
      "ALTER TABLE inspection_items ADD COLUMN priority INTEGER NOT NULL DEFAULT 0;"),
 
+    /* 8: sign-in successes and failures, shared by every server on one
+     * database so that sign-in throttling (web/throttle.c) holds across
+     * processes: each server writes its own and reads the others'. */
+    ("CREATE TABLE sign_in_events ("
+     "  id INTEGER PRIMARY KEY,"
+     "  origin TEXT NOT NULL,"                  /* the server process that saw it */
+     "  at INTEGER NOT NULL,"                   /* seconds since 1970 */
+     "  login TEXT NOT NULL,"
+     "  address TEXT NOT NULL,"
+     "  failed INTEGER NOT NULL"                /* 1 a failure, 0 a sign-in that succeeded */
+     ");"
+     "CREATE INDEX sign_in_events_at ON sign_in_events(at);"),
+
+    /* 9: a plan and the Ofsted report it answers, read together from one
+     * committee agenda pack. */
+    ("CREATE TABLE plan_inspections ("
+     "  plan_id INTEGER NOT NULL REFERENCES plans(id),"
+     "  inspection_id INTEGER NOT NULL REFERENCES inspections(id),"
+     "  PRIMARY KEY (plan_id, inspection_id)"
+     ");"),
+
     /* 13: separation by authority. A user is granted a role per authority
      * (authority_id NULL: every authority, now and later: a national grant);
      * every user keeps the role they had over every authority (a national
