@@ -254,6 +254,8 @@ int sd_link_plan_inspection(sl_store *store, int64_t plan_id, int64_t inspection
     static const char sql[] = "INSERT INTO plan_inspections (plan_id, inspection_id) VALUES (?1, ?2)"
                               " ON CONFLICT DO NOTHING";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_PLAN, plan_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id), SD_INT(inspection_id));
     if (!st)
         return -1;
@@ -262,7 +264,9 @@ int sd_link_plan_inspection(sl_store *store, int64_t plan_id, int64_t inspection
 
 int sd_plan_inspections(sl_store *store, int64_t plan_id, int64_t **ids, size_t *n, sl_error *err)
 {
-    static const char sql[] = "SELECT inspection_id FROM plan_inspections WHERE plan_id = ?1 ORDER BY inspection_id";
+    static const char sql[] = "SELECT inspection_id FROM plan_inspections WHERE plan_id = ?1 AND "
+                              SD_PLAN_IN_SCOPE("plan_id") " AND " SD_INSPECTION_IN_SCOPE("inspection_id")
+                              " ORDER BY inspection_id";
     sd_store *s = (sd_store *)store;
     *ids = NULL;
     *n = 0;
