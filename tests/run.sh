@@ -90,6 +90,7 @@ if [ "$QUICK" = 0 ]; then
     suite "web search (asan+ubsan)" python3 tests/web/test_search.py build/asan/sightline-asan
     suite "web measures (asan+ubsan)" python3 tests/web/test_measures_web.py build/asan/sightline-asan
     suite "web attacks (asan+ubsan)" python3 tests/web/test_attacks.py build/asan/sightline-asan
+    suite "web tenancy (asan+ubsan)" python3 tests/web/test_tenancy.py build/asan/sightline-asan
     suite "web hardening (asan+ubsan)" python3 tests/web/test_hardening.py build/asan/sightline-asan
     suite "web tls (asan+ubsan)" python3 tests/web/test_tls.py build/asan/sightline-asan
     suite "web sessions (asan+ubsan)" python3 tests/web/test_sessions.py build/asan/sightline-asan
@@ -139,6 +140,8 @@ if [ -n "$PG_URL" ]; then
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_sessions.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
     suite "web pagination (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
         bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_pagination.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
+    suite "web tenancy (postgresql)" env SL_PG_URL="$PG_URL" SL_REAL="$SL_PLAIN" \
+        bash -c 'export SL_PG_MARKS=$(mktemp -d); python3 tests/web/test_tenancy.py tests/cli/pg_sl.sh; rc=$?; rm -rf "$SL_PG_MARKS"; exit $rc'
 elif [ "$QUICK" = 0 ] && [ "${PG:-yes}" != no ]; then
     NAMES+=("postgresql cluster"); ALONE+=(0)
     CMDS+=("cat $(printf %q "$log/pg-start.err") >&2; echo 'could not start the throwaway PostgreSQL cluster (make deps installs it)' >&2; echo '0 passed, 1 failed'")
@@ -152,6 +155,8 @@ if [ "$QUICK" = 0 ]; then
     suite "web search" python3 tests/web/test_search.py build/sightline
     suite "web measures" python3 tests/web/test_measures_web.py build/sightline
     suite "web two servers" python3 tests/web/test_two_servers.py build/sightline
+    # Separation by authority: every route x role of council A against council B's ids.
+    suite "web tenancy" python3 tests/web/test_tenancy.py build/sightline
     alone "web attacks" python3 tests/web/test_attacks.py build/sightline
     suite "web hardening" python3 tests/web/test_hardening.py build/sightline
     suite "web tls" python3 tests/web/test_tls.py build/sightline

@@ -15,6 +15,7 @@ enum { SL_EXIT_OK = 0, SL_EXIT_REFUSED = 1, SL_EXIT_USAGE = 2 };
 typedef struct {
     const char *db_path;        /* --db, $SIGHTLINE_DB, or ./sightline.db */
     const char *actor;          /* who is making changes: $SIGHTLINE_USER, $USER, or "cli" */
+    const char *as_login;       /* --as LOGIN: act as that account (its authorities only); NULL: the operator */
 } sl_cli;
 
 typedef struct sl_command {
@@ -51,6 +52,11 @@ int sl_cli_usage(const sl_command *cmd, const char *fmt, ...) __attribute__((for
 int sl_cli_refuse(const sl_error *err);
 /* Opens the store (must exist unless create); prints and returns NULL on failure. */
 sl_store *sl_cli_open_store(const sl_cli *cli, int create);
+/* With --as LOGIN (cli->as_login), checks that the account's highest role
+ * may run command with its first argument sub (may be NULL): returns 0, or
+ * SL_EXIT_REFUSED after saying why (also for an unknown login). Without
+ * --as, 0: the operator may run everything (as_user.c). */
+int sl_cli_as_allowed(const sl_cli *cli, const char *command, const char *sub);
 /* Reads --as-of (YYYY-MM-DD, default today) into *day; returns 0 or SL_EXIT_USAGE. */
 int sl_cli_as_of(const sl_command *cmd, const sl_opt *opt, sl_day *day);
 /* Resolves --plan (number or title) to an id, 0 when not given; returns 0 or SL_EXIT_REFUSED. */

@@ -53,9 +53,24 @@ static int check_limits(sl_run *run)
     return check_tls(run);
 }
 
+/* `serve --list-routes`: every route of the page table, one a line, as
+ * METHOD PATTERN LEAST-ROLE CACHEABLE ("none" for pages open to anyone), for
+ * tests that cover every page without naming them (tests/web/test_tenancy.py). */
+static void list_routes(sl_run *run)
+{
+    for (const sl_route *r = sl_routes; r->method; r++) {
+        const char *role = sl_role_name(r->least_role);
+        sl_buf_cprintf(&run->out, "%s %s %s %d\n", r->method, r->pattern, *role ? role : "none", r->cacheable);
+    }
+}
+
 /* Serves until stopped, with the daily reminders (cli/remind_daily.h) alongside. */
 static int serve_body(sl_run *run)
 {
+    if (sl_run_flag(run, "--list-routes")) {
+        list_routes(run);
+        return 0;
+    }
     char static_dir[PATH_MAX], data_dir[PATH_MAX];
     sl_cli_beside_binary("static", static_dir, sizeof static_dir);
     sl_cli_beside_binary("data", data_dir, sizeof data_dir);
@@ -89,7 +104,7 @@ int sl_cmd_serve(const sl_cli *cli, const sl_command *cmd, int argc, char **argv
                      SL_OPT("--idle-minutes", 1), SL_OPT("--per-address", 1), SL_OPT("--header-seconds", 1),
                      SL_OPT("--body-seconds", 1), SL_OPT("--session-idle", 1), SL_OPT("--session-max", 1),
                      SL_OPT("--tls-cert", 1), SL_OPT("--tls-key", 1), SL_OPT("--trust-proxy", 0),
-                     SL_OPT("--proxy-address", 1)};
+                     SL_OPT("--proxy-address", 1), SL_OPT("--list-routes", 0)};
     static const sl_run_spec spec = {.check = check_limits, .body = serve_body};
     return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, NULL);
 }

@@ -1,10 +1,12 @@
-/* cmd_user.c — `sightline user add LOGIN --role ROLE [--person P] [--email A]
- * --password-stdin` and `user set LOGIN [--email A] [--reminders on|off]`:
- * accounts for the web application. The password is read from standard
- * input (never the command line) and stored as an Argon2id hash.
- * `user sessions LOGIN [--json]` lists where the account is signed in and
- * `user end-sessions LOGIN [--session REF]` ends its sessions (all, or one),
- * at once for every server, audited. */
+/* cmd_user.c — `sightline user add LOGIN --role ROLE [--authority NAME]
+ * [--person P] [--email A] --password-stdin`, `user set LOGIN [--email A]
+ * [--reminders on|off]`, `user grant LOGIN --authority NAME|--national
+ * --role ROLE` and `user revoke LOGIN --authority NAME|--national`:
+ * accounts for the web application and the roles they hold per authority.
+ * The password is read from standard input (never the command line) and
+ * stored as an Argon2id hash. `user sessions LOGIN [--json]` lists where the
+ * account is signed in and `user end-sessions LOGIN [--session REF]` ends
+ * its sessions (all, or one), at once for every server, audited. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,20 @@ static int read_change(sl_run *run, user_change *change)
     return 0;
 }
 
+/* Checks `user grant` and `user revoke`'s options: one of --authority and
+ * --national, and a role to grant; returns 0 or SL_EXIT_USAGE. */
+static int read_grant(sl_run *run, int grant)
+{
+    const sl_opt *authority = sl_run_opt(run, "--authority"), *role = sl_run_opt(run, "--role");
+    if (!!authority->count == sl_run_flag(run, "--national"))
+        return sl_cli_usage(run->cmd, "give one of --authority NAME|CODE and --national");
+    if (grant && (!role->count || sl_role_parse(role->value) == SL_ROLE_NONE))
+        return sl_cli_usage(run->cmd, "--role must be admin, programme, lead, board or viewer");
+    if (!grant && role->count)
+        return sl_cli_usage(run->cmd, "user revoke takes no --role");
+    return 0;
+}
+
 /* Checks the subcommand and options and fills the run's user (run->ctx)
  * from them; returns 0 or SL_EXIT_USAGE. */
 static int read_user(sl_run *run)
@@ -51,8 +67,13 @@ static int read_user(sl_run *run)
         return read_change(run, &change);
     if (strcmp(run->pos[0], "sessions") == 0 || strcmp(run->pos[0], "end-sessions") == 0)
         return 0;
+    if (strcmp(run->pos[0], "grant") == 0 || strcmp(run->pos[0], "revoke") == 0)
+        return read_grant(run, strcmp(run->pos[0], "grant") == 0);
     if (strcmp(run->pos[0], "add") != 0)
-        return sl_cli_usage(cmd, "unknown subcommand '%s' (try: user add, set, sessions, end-sessions)", run->pos[0]);
+        return sl_cli_usage(cmd, "unknown subcommand '%s' (try: user add, set, grant, revoke, sessions, end-sessions)",
+                            run->pos[0]);
+    if (sl_run_flag(run, "--national"))
+        return sl_cli_usage(cmd, "an account is national unless --authority is given");
     if (sl_run_opt(run, "--reminders")->count)
         return sl_cli_usage(cmd, "reminders are on for a new account: turn them off with user set");
     const sl_opt *email = sl_run_opt(run, "--email");
@@ -149,6 +170,59 @@ static int sessions_body(sl_run *run)
     return 0;
 }
 
+/* Grants or revokes a role over one authority (or nationally) in one
+ * transaction; returns 0 or -1 with run->err set. */
+static int grant_body(sl_run *run)
+{
+    const sl_opt *authority = sl_run_opt(run, "--authority"), *role = sl_run_opt(run, "--role");
+    const char *where = authority->count ? authority->value : NULL;
+    int grant = strcmp(run->pos[0], "grant") == 0;
+    if (sl_run_open_store(run, 0) != 0 || sl_run_begin(run) < 0)
+        return -1;
+    int failed = grant ? sl_store_grant_set(run->store, run->pos[1], where, role->value, run->cli->actor, &run->err)
+                       : sl_store_grant_revoke(run->store, run->pos[1], where, run->cli->actor, &run->err);
+    if (sl_run_end(run, failed < 0) < 0)
+        return -1;
+    if (grant)
+        sl_buf_printf(&run->out, "user %s is %s over %s\n", run->pos[1], role->value, where ? where : "every authority");
+    else
+        sl_buf_printf(&run->out, "user %s has no grant over %s\n", run->pos[1], where ? where : "every authority");
+    return 0;
+}
+
+/* Reads the grants of account login into *grants (caller frees with
+ * sl_grants_free); returns their count or -1 with run->err set. */
+static int grants_of(sl_run *run, const char *login, sl_grant **grants)
+{
+    sl_user user;
+    *grants = NULL;
+    int found = sl_store_user_find(run->store, login, &user, &run->err);
+    return found == 1 ? sl_store_user_grants(run->store, user.id, grants, &run->err) : -1;
+}
+
+/* Stores the new account (national, or over --authority only) in one
+ * transaction; returns 0 or -1 with run->err set. */
+static int add_account(sl_run *run, const sl_user *user)
+{
+    const sl_opt *authority = sl_run_opt(run, "--authority");
+    if (sl_run_begin(run) < 0)
+        return -1;
+    int failed = sl_store_user_add(run->store, user, run->cli->actor, &run->err) < 0;
+    if (!failed && authority->count)
+        failed = sl_store_grant_set(run->store, user->login, authority->value, user->role, run->cli->actor,
+                                    &run->err) < 0;
+    sl_grant *grants = NULL;
+    int n = failed ? 0 : grants_of(run, user->login, &grants);
+    failed = failed || n < 0;
+    /* Over --authority only: the national grant user_add gave (the operator's) goes. */
+    if (!failed && authority->count && sl_grants_national(grants, n))
+        failed = sl_store_grant_revoke(run->store, user->login, NULL, run->cli->actor, &run->err) < 0;
+    if (!failed && n == 0)  /* --as an account of one authority, without --authority */
+        failed = sl_fail(&run->err, "an account of one authority adds accounts with --authority") < 0;
+    sl_grants_free(grants, n > 0 ? n : 0);
+    return sl_run_end(run, failed);
+}
+
 /* Adds the account. The password comes from standard input, read and hashed
  * before the store is opened (sl_run_open_store), as it always was: a
  * password that will not do never touches the database. */
@@ -158,6 +232,8 @@ static int user_body(sl_run *run)
     user_change change;
     if (strcmp(run->pos[0], "sessions") == 0 || strcmp(run->pos[0], "end-sessions") == 0)
         return sessions_body(run);
+    if (strcmp(run->pos[0], "grant") == 0 || strcmp(run->pos[0], "revoke") == 0)
+        return grant_body(run);
     if (strcmp(run->pos[0], "set") == 0) {
         read_change(run, &change);
         if (sl_run_open_store(run, 0) != 0 || sl_run_begin(run) < 0 ||
@@ -171,16 +247,18 @@ static int user_body(sl_run *run)
     if (rc == 0)
         rc = sl_run_open_store(run, 0);
     if (rc == 0)
-        rc = sl_store_user_add(run->store, user, run->cli->actor, &run->err);
+        rc = add_account(run, user);
     if (rc == 0)
-        sl_buf_printf(&run->out, "user %s added (%s)\n", user->login, user->role);
+        sl_buf_printf(&run->out, "user %s added (%s over %s)\n", user->login, user->role,
+                      sl_run_flag(run, "--authority") ? sl_run_opt(run, "--authority")->value : "every authority");
     return rc;
 }
 
 int sl_cmd_user(const sl_cli *cli, const sl_command *cmd, int argc, char **argv)
 {
     sl_opt opts[] = {SL_OPT("--role", 1), SL_OPT("--person", 1), SL_OPT("--password-stdin", 0),
-                     SL_OPT("--email", 1), SL_OPT("--reminders", 1), SL_OPT("--json", 0), SL_OPT("--session", 1)};
+                     SL_OPT("--email", 1), SL_OPT("--reminders", 1), SL_OPT("--json", 0), SL_OPT("--session", 1),
+                     SL_OPT("--authority", 1), SL_OPT("--national", 0)};
     static const sl_run_spec spec = {.min_pos = 2, .max_pos = 2, .check = read_user, .body = user_body};
     sl_user user = {0};
     return SL_CLI_RUN(cli, cmd, argc, argv, opts, &spec, &user);

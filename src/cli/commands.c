@@ -226,7 +226,7 @@ const sl_command sl_commands[] = {
      sl_cmd_national},
     {"serve", "[--listen ADDR:PORT] [--threads N] [--session-idle MINUTES] [--session-max HOURS] [--static DIR] "
               "[--per-address N] [--header-seconds S] [--body-seconds S] [--tls-cert FILE --tls-key FILE] "
-              "[--trust-proxy [--proxy-address ADDR,…]]",
+              "[--trust-proxy [--proxy-address ADDR,…]] | --list-routes",
      "Serve the web application.",
      "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080)\n"
      "  --threads N         worker threads (default 4)\n"
@@ -241,14 +241,19 @@ const sl_command sl_commands[] = {
      "  --trust-proxy       behind a reverse proxy: take the client from X-Forwarded-For and\n"
      "                      HTTPS from X-Forwarded-Proto, from loopback or a --proxy-address\n"
      "  --proxy-address A   more proxy addresses to trust, comma-separated\n"
+     "  --list-routes       print every page: method, pattern, least role, cacheable; then stop\n"
      "  (docs/reverse-proxy.md: serving behind nginx)\n",
      sl_cmd_serve},
     {"user",
-     "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin"
+     "add LOGIN --role ROLE [--person LABEL] [--email ADDR] --password-stdin [--authority NAME]"
      " | set LOGIN [--email ADDR] [--reminders on|off] | sessions LOGIN [--json]"
-     " | end-sessions LOGIN [--session REF]",
-     "Add a web account (admin, programme, lead, board or viewer), change one, list or end its sessions.",
+     " | end-sessions LOGIN [--session REF]"
+     " | grant LOGIN --authority NAME|--national --role ROLE | revoke LOGIN --authority NAME|--national",
+     "Add a web account (admin, programme, lead, board or viewer), change one, list or end its sessions, or grant it a role per authority.",
      "  --role ROLE         admin, programme, lead, board or viewer\n"
+     "  --authority NAME    add: the role over this authority only (name or code), not every one;\n"
+     "                      grant/revoke: the authority the role is over\n"
+     "  --national          grant/revoke: over every authority, now and later\n"
      "  --person LABEL      the initials or name plans use for them (leads: their actions)\n"
      "  --email ADDR        where their reminders go\n"
      "  --reminders on|off  whether they get the daily reminder (on by default)\n"

@@ -11,11 +11,13 @@
 static void print_usage(FILE *out)
 {
     fprintf(out,
-            "usage: sightline [--db PATH] COMMAND [ARGS]\n\n"
+            "usage: sightline [--db PATH] [--as LOGIN] COMMAND [ARGS]\n\n"
             "sightline tracks a council's children's services improvement plan: every\n"
             "inspection recommendation, the actions answering it, who owns them, and\n"
             "whether they are on track.\n\n"
-            "The database is --db PATH, else $SIGHTLINE_DB, else ./sightline.db.\n\n"
+            "The database is --db PATH, else $SIGHTLINE_DB, else ./sightline.db.\n"
+            "The command line acts as the operator, over every authority; --as LOGIN acts\n"
+            "as that account instead: only the authorities it is granted are seen or changed.\n\n"
             "Commands:\n");
     for (const sl_command *c = sl_commands; c->name; c++)
         fprintf(out, "  %-16s %s\n", c->name, c->summary);
@@ -50,6 +52,8 @@ int main(int argc, char **argv)
             cli.db_path = argv[++i];
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             cli.db_path = argv[i] + 5;
+        } else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc) {
+            cli.as_login = cli.actor = argv[++i];
         } else {
             fprintf(stderr, "sightline: unknown option '%s'\n", argv[i]);
             print_usage(stderr);
@@ -60,9 +64,12 @@ int main(int argc, char **argv)
         print_usage(stderr);
         return SL_EXIT_USAGE;
     }
-    for (const sl_command *c = sl_commands; c->name; c++)
-        if (strcmp(c->name, argv[i]) == 0)
-            return c->run(&cli, c, argc - i, argv + i);
+    for (const sl_command *c = sl_commands; c->name; c++) {
+        if (strcmp(c->name, argv[i]) != 0)
+            continue;
+        int allowed = sl_cli_as_allowed(&cli, c->name, i + 1 < argc ? argv[i + 1] : NULL);
+        return allowed != SL_EXIT_OK ? allowed : c->run(&cli, c, argc - i, argv + i);
+    }
     fprintf(stderr, "sightline: unknown command '%s'\n", argv[i]);
     print_usage(stderr);
     return SL_EXIT_USAGE;

@@ -96,6 +96,17 @@ sl_store *sl_cli_open_store(const sl_cli *cli, int create)
 {
     sl_error err = {0};
     sl_store *store = sl_store_open(cli->db_path, create, &err);
+    if (store && cli->as_login) {
+        /* --as LOGIN: the store shows that account's authorities only. */
+        sl_user user;
+        int found = sl_store_user_find(store, cli->as_login, &user, &err);
+        if (found == 0)
+            sl_fail_code(&err, SL_ERR_NOT_FOUND, "--as: no such user '%s'", cli->as_login);
+        if (found <= 0 || sl_store_set_scope(store, user.id, &err) < 0) {
+            sl_store_close(store);
+            store = NULL;
+        }
+    }
     if (!store)
         sl_error_print(&err, stderr);
     return store;

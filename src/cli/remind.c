@@ -163,7 +163,17 @@ static int record_sent(sl_store *store, const run_state *st, const sl_user *u, s
 static int remind_user(sl_store *store, run_state *st, const sl_user *u, sl_buf *out, sl_error *err)
 {
     sl_reminder_list list;
-    if (sl_reminder_collect(store, u->person, st->o->as_of, &list, err) < 0)
+    /* What the lead may see: their own authorities (a person label may name
+     * someone else in another council's plan). A run already scoped to one
+     * account (--as) keeps its scope. */
+    int64_t outer = sl_store_scope(store);
+    int collected = (outer != SL_SCOPE_ALL || sl_store_set_scope(store, u->id, err) == 0) &&
+                    sl_reminder_collect(store, u->person, st->o->as_of, &list, err) == 0;
+    if (outer == SL_SCOPE_ALL && sl_store_set_scope(store, SL_SCOPE_ALL, err) < 0 && collected) {
+        sl_reminder_list_free(&list);
+        return -1;
+    }
+    if (!collected)
         return -1;
     int rc = 0, done = 0;
     if (list.n && !st->o->dry_run &&

@@ -42,6 +42,7 @@ void sl_board_free(sl_board *board)
         free(m->substitute);
     }
     free(board->members);
+    free(board->authority);
     free(board->name);
     free(board->tor_text);
     *board = sl_board_empty();

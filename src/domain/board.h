@@ -60,6 +60,7 @@ typedef struct {
     sl_board_rules rules;
     sl_board_member *members;   /* in the order the document lists them */
     size_t n_members;
+    char *authority;            /* the authority it belongs to, as the store read it; NULL when none */
 } sl_board;
 
 /* Returns the rules of SPEC.md §2: monthly; papers 5 working days before,

@@ -1,6 +1,7 @@
 /* permission.c — the table of who may do what (see permission.h). */
 #include "domain/permission.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const role_names[] = {"", "viewer", "board", "lead", "programme", "admin"};
@@ -59,4 +60,41 @@ const char *sl_role_name(sl_role role)
 const char *sl_verb_name(sl_verb verb)
 {
     return (unsigned)verb < SL_N_VERBS ? verb_names[verb] : "";
+}
+
+sl_role sl_role_for(const sl_grant *grants, int n, const char *authority)
+{
+    sl_role best = SL_ROLE_NONE;
+    for (int i = 0; i < n; i++) {
+        int applies = grants[i].authority_id == 0 ||
+                      (authority && *authority && grants[i].authority &&
+                       strcmp(grants[i].authority, authority) == 0);
+        if (applies && grants[i].role > best)
+            best = grants[i].role;
+    }
+    return best;
+}
+
+sl_role sl_role_highest(const sl_grant *grants, int n)
+{
+    sl_role best = SL_ROLE_NONE;
+    for (int i = 0; i < n; i++)
+        if (grants[i].role > best)
+            best = grants[i].role;
+    return best;
+}
+
+int sl_grants_national(const sl_grant *grants, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (grants[i].authority_id == 0)
+            return 1;
+    return 0;
+}
+
+void sl_grants_free(sl_grant *grants, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(grants[i].authority);
+    free(grants);
 }

@@ -5,6 +5,7 @@
  * the action, or is its senior responsible officer). Pure domain code. */
 #ifndef SL_DOMAIN_PERMISSION_H
 #define SL_DOMAIN_PERMISSION_H
+#include <stdint.h>
 
 /* Roles in increasing order of what they may do. */
 typedef enum {
@@ -48,5 +49,26 @@ sl_role sl_role_parse(const char *word);
 const char *sl_role_name(sl_role role);
 /* Returns the verb's word ("sign-off"); static storage. */
 const char *sl_verb_name(sl_verb verb);
+
+/* A role granted to an account over one authority, or over every authority
+ * (authority_id 0: a national grant). */
+typedef struct {
+    int64_t authority_id;       /* 0: national */
+    char *authority;            /* the authority's name ("" for national); owned */
+    sl_role role;
+} sl_grant;
+
+/* Returns the role an account with these n grants holds over the authority
+ * named authority (NULL or "": a thing of no authority, which only national
+ * grants reach): the highest of its national grants and its grants over that
+ * authority; SL_ROLE_NONE when none applies. */
+sl_role sl_role_for(const sl_grant *grants, int n, const char *authority);
+/* Returns the highest role of any of the n grants (what the route table's
+ * least role is checked against; the thing's own authority decides the rest). */
+sl_role sl_role_highest(const sl_grant *grants, int n);
+/* Returns 1 when one of the n grants is national (the account sees every authority). */
+int sl_grants_national(const sl_grant *grants, int n);
+/* Frees n grants and the array. */
+void sl_grants_free(sl_grant *grants, int n);
 
 #endif

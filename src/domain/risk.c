@@ -16,6 +16,7 @@ sl_risk sl_risk_empty(void)
 
 void sl_risk_free(sl_risk *r)
 {
+    free(r->authority);
     free(r->ref);
     free(r->title);
     free(r->cause);

@@ -31,6 +31,7 @@ typedef struct {
     sl_day review;              /* next review day, SL_NO_DAY when none */
     int64_t *action_ids;        /* linked plan actions */
     size_t n_actions;
+    char *authority;            /* the authority it belongs to, as the store read it; NULL when none */
 } sl_risk;
 
 /* One entry of a risk's append-only review history. */

@@ -81,6 +81,31 @@ int sl_reference_authorities(const char *data_dir, sl_authority_table *out, sl_e
     return rc;
 }
 
+/* Keeps only the national rows of the authorities in the store's scope
+ * (every row when it is every authority): a council's account sees its own
+ * row, not the country's. Returns 0 or -1. */
+static int keep_in_scope(sl_store *store, sl_national_view *v, sl_error *err)
+{
+    char **names;
+    int all, n = sl_store_scope_authorities(store, &names, &all, err);
+    if (n < 0)
+        return -1;
+    size_t kept = 0;
+    for (size_t r = 0; !all && r < v->national.n; r++) {
+        int seen = 0;
+        for (int i = 0; i < n && !seen; i++)
+            seen = sl_authority_match(&v->authorities, names[i]) == v->national.rows[r].authority;
+        if (seen)
+            v->national.rows[kept++] = v->national.rows[r];
+    }
+    if (!all)
+        v->national.n = kept;
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return 0;
+}
+
 int sl_national_view_load(sl_store *store, const char *data_dir, sl_day as_of,
                           sl_national_view *out, sl_error *err)
 {
@@ -94,6 +119,10 @@ int sl_national_view_load(sl_store *store, const char *data_dir, sl_day as_of,
     }
     sl_national_build(&out->authorities, out->inspections.inspections, out->inspections.n, as_of,
                       &out->national);
+    if (keep_in_scope(store, out, err) < 0) {
+        sl_national_view_free(out);
+        return -1;
+    }
     out->summaries = sl_calloc((out->national.n + 1) * sizeof *out->summaries);
     plan_walk w = {store, out, as_of, 0};
     if (sl_store_each_plan(store, 0, on_plan, &w, err) < 0 || w.failed) {

@@ -17,6 +17,7 @@
 #include "domain/inspection.h"
 #include "domain/measure.h"
 #include "domain/meeting.h"
+#include "domain/permission.h"
 #include "domain/plan.h"
 #include "domain/rag.h"
 #include "domain/risk.h"
@@ -354,6 +355,10 @@ typedef struct {
 } sl_calendar_token;
 /* Frees n tokens and the array. */
 void sl_calendar_tokens_free(sl_calendar_token *tokens, int n);
+
+/* sl_store_set_scope's two scopes that are not an account. */
+#define SL_SCOPE_ALL ((int64_t)-1)
+#define SL_SCOPE_NONE ((int64_t)0)
 
 /* The operations (store_ops.h says what each does and returns):
  * int sl_store_NAME(sl_store *store, …), one per line of that list. */

@@ -148,7 +148,9 @@ SL_STORE_OP(int, each_recommendation, (sl_store *store, int64_t plan_id, sl_reco
             void *ctx, sl_error *err),
             (store, plan_id, cb, ctx, err))
 
-/* Adds a user account (login unique) and logs it; returns 0 or -1. */
+/* Adds a user account (login unique) with its role over every authority (a
+ * national grant; none when the store is scoped to an account: grant it one
+ * with grant_set) and logs it; returns 0 or -1. */
 SL_STORE_OP(int, user_add, (sl_store *store, const sl_user *user, const char *actor, sl_error *err),
             (store, user, actor, err))
 
@@ -668,3 +670,45 @@ SL_STORE_OP(int, copy_to, (sl_store *store, sl_store *target, sl_copy_progress_c
  * outside a transaction is made again first. No statement is run; an SQLite
  * file is always reachable. */
 SL_STORE_OP(int, reachable, (sl_store *store), (store))
+
+/* Sets whose data the store shows from now on: user_id SL_SCOPE_ALL (the
+ * operator at the command line: everything, the default of a store just
+ * opened), SL_SCOPE_NONE (no one signed in: no authority's data) or an
+ * account's id (the authorities it is granted; every authority when one of
+ * its grants is national). Every read of plans, actions, updates,
+ * recommendations, inspections, measures, boards, meetings, risks, savings
+ * and audit entries filters by it, and every write refuses a target outside
+ * it exactly as a missing one (SL_ERR_NOT_FOUND, "no such …"). Returns 0 or -1. */
+SL_STORE_OP(int, set_scope, (sl_store *store, int64_t user_id, sl_error *err), (store, user_id, err))
+
+/* Loads the grants of account user_id into *out (caller frees with
+ * sl_grants_free), national first, then by authority name. Returns the count or -1. */
+SL_STORE_OP(int, user_grants, (sl_store *store, int64_t user_id, sl_grant **out, sl_error *err),
+            (store, user_id, out, err))
+
+/* Grants login role over the authority named (by name or code, any case;
+ * NULL: nationally), replacing the role it had there, and logs it.
+ * SL_ERR_NOT_FOUND for an unknown login or an authority outside the store's
+ * scope; SL_ERR_DENIED for a national grant by a store scoped to an account.
+ * Returns 0 or -1. */
+SL_STORE_OP(int, grant_set, (sl_store *store, const char *login, const char *authority,
+            const char *role, const char *actor, sl_error *err),
+            (store, login, authority, role, actor, err))
+
+/* Takes login's grant over the authority named (NULL: its national grant)
+ * away and logs it; SL_ERR_NOT_FOUND when it has none there. Returns 0 or -1. */
+SL_STORE_OP(int, grant_revoke, (sl_store *store, const char *login, const char *authority,
+            const char *actor, sl_error *err),
+            (store, login, authority, actor, err))
+
+/* Loads the names of the authorities in the store's scope, by name, into
+ * *names (caller frees each, then the array); sets *all to 1 when the scope
+ * is every authority (the operator, a national grant), when cross-authority
+ * views show every row. Returns the count or -1. */
+SL_STORE_OP(int, scope_authorities, (sl_store *store, char ***names, int *all, sl_error *err),
+            (store, names, all, err))
+
+/* Returns the store's scope as sl_store_set_scope last left it:
+ * SL_SCOPE_ALL, SL_SCOPE_NONE or the account whose grants it follows (every
+ * authority for a national one reads as SL_SCOPE_ALL). */
+SL_STORE_OP(int64_t, scope, (sl_store *store), (store))

@@ -289,12 +289,13 @@ void sl_page_action_withdraw(sl_request *req)
 /* Loads plan ids[0] for adding an action: 1, or 0 with the 403/404/500 page written. */
 static int load_plan_for_add(sl_request *req, sl_plan *plan, sl_web_plan *wp)
 {
+    if (sl_find_plan(req, req->ids[0], wp) != 1)
+        return 0;
+    /* Asked once the plan is found: the role is the grant over its authority. */
     if (!sl_may(req->role, SL_DO_EDIT, NULL)) {
         sl_error_page(req, 403, "You cannot add actions", "The improvement programme team edits plans.");
         return 0;
     }
-    if (sl_find_plan(req, req->ids[0], wp) != 1)
-        return 0;
     sl_error err = {0};
     if (sl_store_load_plan(req->store, wp->id, plan, &err) < 0) {
         sl_error_page(req, 500, "The plan could not be read", err.message);

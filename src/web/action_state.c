@@ -19,6 +19,7 @@ static int on_row(void *ctx, const sl_action_row *r, const sl_rag_result *rag)
     sl_action_state *s = load->s;
     sl_request *req = load->req;
     s->found = 1;
+    sl_req_narrow_role(req, r->authority);
     s->plan_id = r->plan_id;
     s->version = r->version;
     s->status = r->status;

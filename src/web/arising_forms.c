@@ -21,6 +21,11 @@ static int find_arising(sl_request *req, int64_t id, sl_arising *out, sl_error *
         }
     }
     sl_arisings_free(list, n > 0 ? (size_t)n : 0);
+    /* What the user may do to it is its board's authority's grant. */
+    sl_board board = sl_board_empty();
+    if (found && sl_store_board_find(req->store, out->board, &board, NULL, err) == 1)
+        sl_req_narrow_role(req, board.authority);
+    sl_board_free(&board);
     return n < 0 ? -1 : found;
 }
 

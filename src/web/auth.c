@@ -106,8 +106,21 @@ void sl_auth_resolve(sl_request *req)
         sl_store_session_delete(req->store, req->token_hash, &err);
         return;
     }
+    /* The account's grants decide its role and what the store shows it. */
+    int n = sl_store_user_grants(req->store, req->session.user.id, &req->grants, &err);
+    if (n < 0 || sl_store_set_scope(req->store, req->session.user.id, &err) < 0) {
+        sl_store_set_scope(req->store, SL_SCOPE_NONE, &err);
+        return;
+    }
+    req->n_grants = n;
     req->signed_in = 1;
-    req->role = sl_role_parse(req->session.user.role);
+    req->role = sl_role_highest(req->grants, n);
+    /* The page cache's key: pages are shared by the accounts whose grants are all national
+     * (the same everywhere); any other account's pages are its own. */
+    int national = 0;
+    for (int i = 0; i < n; i++)
+        national += req->grants[i].authority_id == 0;
+    req->scope = n > 0 && national == n ? SL_SCOPE_ALL : req->session.user.id;
     if (req->now - req->session.last_seen > 60)
         sl_store_session_touch(req->store, req->token_hash, req->now, &err);
 }

@@ -27,6 +27,8 @@ int sl_gov_board_load(sl_request *req, int64_t id, sl_gov_board *out)
         sl_error_page(req, 500, "The boards could not be read", err.message);
     else if (!found)
         sl_error_page(req, 404, "Page not found", "There is no board with that number.");
+    if (found)  /* what the user may do to the board (and its meetings) is its authority's grant */
+        sl_req_narrow_role(req, out->board.authority);
     return n < 0 ? -1 : found;
 }
 

@@ -125,6 +125,7 @@ static int on_plan(void *ctx, const sl_plan_info *info)
     p->superseded_by = info->superseded_by;
     p->n_actions = info->n_actions;
     s->found = 1;
+    sl_req_narrow_role(s->req, p->authority);
     return 1;
 }
 

@@ -130,15 +130,18 @@ void sl_page_meeting_post(sl_request *req)
         sl_error_page(req, 404, "Page not found", "There is no such form.");
         return;
     }
-    if (!sl_may(req->role, SL_DO_RUN_BOARD, NULL)) {
-        sl_error_page(req, 403, "You cannot run this board",
-                      "The improvement programme team records meetings; ask them to make the change.");
-        return;
-    }
     sl_meeting m;
     sl_gov_board g;
     if (sl_gov_meeting_load(req, req->ids[0], &m, &g) != 1)
         return;
+    /* Asked once the meeting is found: the role is the grant over its board's authority. */
+    if (!sl_may(req->role, SL_DO_RUN_BOARD, NULL)) {
+        sl_error_page(req, 403, "You cannot run this board",
+                      "The improvement programme team records meetings; ask them to make the change.");
+        sl_meeting_free(&m);
+        sl_board_free(&g.board);
+        return;
+    }
     post w = {name, &m, &g.board, SL_NO_DAY, SL_ATTEND_PRESENT, SL_AGENDA_ITEM};
     sl_meeting_posted p = {name, {{0}}, 0};
     check_post(req, &w, &p);

@@ -130,7 +130,9 @@ void sl_page_calendar_ics(sl_request *req)
     sl_sha256_hex(token, strlen(token), hash);
     sl_error err = {0};
     int64_t user_id = 0;
-    if (sl_store_calendar_token_check(req->store, hash, &user_id, &err) < 0) {
+    /* The feed shows what the token's account sees. */
+    if (sl_store_calendar_token_check(req->store, hash, &user_id, &err) < 0 ||
+        sl_store_set_scope(req->store, user_id, &err) < 0) {
         refuse_feed(req);
         return;
     }

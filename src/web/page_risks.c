@@ -19,7 +19,9 @@ int sl_risk_may_review(sl_request *req, const sl_risk *r)
 {
     sl_relation rel = {.owns = sl_names_person(r->owner, req->session.user.person) ||
                                sl_names_person(r->owner, req->session.user.login)};
-    return sl_may(req->role, SL_DO_UPDATE_RISK, &rel);
+    /* The role over the risk's own authority (the risk log lists every authority in scope). */
+    sl_role role = req->signed_in ? sl_role_for(req->grants, req->n_grants, r->authority) : SL_ROLE_NONE;
+    return sl_may(role, SL_DO_UPDATE_RISK, &rel);
 }
 
 /* Writes code as words into out (48 bytes); returns out. */

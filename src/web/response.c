@@ -115,3 +115,9 @@ void sl_query_except(sl_request *req, const char *skip, sl_buf *out)
     query_copy q = {skip, out};
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, copy_argument, &q);
 }
+
+void sl_req_narrow_role(sl_request *req, const char *authority)
+{
+    if (req->signed_in)
+        req->role = sl_role_for(req->grants, req->n_grants, authority);
+}

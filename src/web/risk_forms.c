@@ -139,6 +139,7 @@ void sl_page_risk_review(sl_request *req)
                       rc < 0 ? err.message : "There is no risk with that number.");
         return;
     }
+    sl_req_narrow_role(req, r.authority);
     sl_risk_posted p = {r.id, {{0}}, {{0}}, 0};
     review_post w = {r.ref, {0, 0, SL_RISK_TREND_NEW, NULL, SL_NO_DAY}};
     if (!sl_risk_may_review(req, &r)) {

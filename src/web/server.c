@@ -272,7 +272,9 @@ static void run_cached(sl_request *req, const sl_route *route)
     sl_buf key = SL_BUF_INIT;
     sl_buf_printf(&key, "%s?", req->path);
     MHD_get_connection_values(req->conn, MHD_GET_ARGUMENT_KIND, add_argument, &key);
-    sl_buf_printf(&key, "|%d|%d|%lld", (int)req->today, (int)req->real_today, (long long)generation);
+    /* Whose page it is: the authorities the account sees and its role. */
+    sl_buf_printf(&key, "|%d|%d|%lld|%lld|%d", (int)req->today, (int)req->real_today, (long long)generation,
+                  (long long)req->scope, (int)req->role);
     if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
         if (req->status == 200 && !req->location && req->content_end > req->content_start)
@@ -468,6 +470,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!req.store || !sl_store_reachable(req.store)) {
         sl_error_page(&req, 503, "Service unavailable", "The database is not answering: try again in a moment.");
     } else {
+        /* No authority's data until a session says whose request it is. */
+        req.scope = SL_SCOPE_NONE;
+        sl_store_set_scope(req.store, SL_SCOPE_NONE, &err);
         /* A page's reads share one snapshot (store_ops.h: read_begin). */
         int reading = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
         if (reading)
@@ -487,6 +492,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         start_job(p, req.job);
     else
         ok = send_answer(&req);
+    sl_grants_free(req.grants, req.n_grants);
     sl_form_free(&req.form);
     sl_buf_free(&req.body);
     sl_arena_free(&req.arena);

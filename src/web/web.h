@@ -53,7 +53,12 @@ typedef struct {
     int64_t ids[2];                 /* numbers matched by {id} in the route */
     int signed_in;
     sl_session session;             /* valid when signed_in */
-    sl_role role;
+    sl_role role;                   /* the highest of the grants; narrowed to a thing's authority by
+                                     * sl_req_narrow_role once the page has found what it acts on */
+    sl_grant *grants;               /* the account's roles per authority (freed with the request) */
+    int n_grants;
+    int64_t scope;                  /* whose view the page is, for the page cache's key: SL_SCOPE_ALL
+                                     * for accounts with national grants only, else the account's id */
     char token_hash[65];
     char address[48];               /* the client's IP address as text (behind a trusted proxy, X-Forwarded-For's) */
     int secure;                     /* over TLS, directly or to a trusted proxy: cookies Secure and __Host- */
@@ -100,6 +105,11 @@ const char *sl_query(sl_request *req, const char *name);
 void sl_query_except(sl_request *req, const char *skip, sl_buf *out);
 /* Returns the request header name, or NULL. */
 const char *sl_header(sl_request *req, const char *name);
+/* Sets req->role to the role the account holds over authority (by name):
+ * the grant for that authority or a national one (domain/permission.h
+ * sl_role_for). Called by the loaders of a plan or an action, so that what
+ * a page then asks sl_may is answered for that thing's authority. */
+void sl_req_narrow_role(sl_request *req, const char *authority);
 /* Returns a copy of s that lives as long as the request. */
 const char *sl_req_strdup(sl_request *req, const char *s);
 /* Returns C-printf-formatted plain text (no markup) that lives as long as the request. */

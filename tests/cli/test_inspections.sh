@@ -28,10 +28,16 @@ if sqlite_only "a database file made before migration 7"; then
     python3 - "$T/old.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
+# The later migrations are undone too, so that 7 and every one after it
+# apply again: 13 (separation by authority), 9 (plan_inspections), 8 (sign_in_events).
+for index in ("boards_authority", "risks_authority", "measures_authority", "inspections_authority_id",
+              "user_grants_user"):
+    db.execute(f"DROP INDEX IF EXISTS {index}")
+db.execute("DROP TABLE IF EXISTS user_grants")
+for table in ("inspections", "measures", "boards", "risks"):
+    db.execute(f"ALTER TABLE {table} DROP COLUMN authority_id")
 db.execute("ALTER TABLE inspections DROP COLUMN kind")
 db.execute("ALTER TABLE inspection_items DROP COLUMN priority")
-# The later migrations (8: sign_in_events, 9: plan_inspections) are undone
-# too, so that 7 and every one after it apply again.
 db.execute("DROP TABLE IF EXISTS sign_in_events")
 db.execute("DROP TABLE IF EXISTS plan_inspections")
 db.execute("DROP INDEX sessions_user")                  # 10: sessions listed and ended

@@ -37,8 +37,46 @@ static void check_column(sl_verb verb, const char *want, const sl_relation *rel,
     }
 }
 
+/* The role an account holds over an authority, from its grants: a table of
+ * grant sets and, for each authority asked about, the role expected. */
+static void check_grants(void)
+{
+    sl_grant a_lead = {7, "Bury", SL_ROLE_LEAD}, b_view = {8, "Halton", SL_ROLE_VIEWER};
+    sl_grant nat_view = {0, "", SL_ROLE_VIEWER}, nat_admin = {0, "", SL_ROLE_ADMIN};
+    sl_grant a_prog = {7, "Bury", SL_ROLE_PROGRAMME};
+    static const struct {
+        int n;
+        int which[3];           /* 0 a_lead, 1 b_view, 2 nat_view, 3 nat_admin, 4 a_prog */
+        sl_role bury, halton, none, highest;
+        int national;
+    } cases[] = {
+        {0, {0}, SL_ROLE_NONE, SL_ROLE_NONE, SL_ROLE_NONE, SL_ROLE_NONE, 0},
+        {1, {0}, SL_ROLE_LEAD, SL_ROLE_NONE, SL_ROLE_NONE, SL_ROLE_LEAD, 0},
+        {2, {0, 1}, SL_ROLE_LEAD, SL_ROLE_VIEWER, SL_ROLE_NONE, SL_ROLE_LEAD, 0},
+        {2, {0, 2}, SL_ROLE_LEAD, SL_ROLE_VIEWER, SL_ROLE_VIEWER, SL_ROLE_LEAD, 1},
+        {1, {3}, SL_ROLE_ADMIN, SL_ROLE_ADMIN, SL_ROLE_ADMIN, SL_ROLE_ADMIN, 1},
+        {2, {2, 4}, SL_ROLE_PROGRAMME, SL_ROLE_VIEWER, SL_ROLE_VIEWER, SL_ROLE_PROGRAMME, 1},
+        {2, {0, 4}, SL_ROLE_PROGRAMME, SL_ROLE_NONE, SL_ROLE_NONE, SL_ROLE_PROGRAMME, 0},
+    };
+    const sl_grant *all[] = {&a_lead, &b_view, &nat_view, &nat_admin, &a_prog};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        sl_grant g[3];
+        for (int i = 0; i < cases[c].n; i++)
+            g[i] = *all[cases[c].which[i]];
+        CHECK(sl_role_for(g, cases[c].n, "Bury") == cases[c].bury, "case %zu: role over Bury", c);
+        CHECK(sl_role_for(g, cases[c].n, "Halton") == cases[c].halton, "case %zu: role over Halton", c);
+        CHECK(sl_role_for(g, cases[c].n, "") == cases[c].none, "case %zu: role over no authority", c);
+        CHECK(sl_role_for(g, cases[c].n, NULL) == cases[c].none, "case %zu: role over NULL", c);
+        CHECK(sl_role_for(g, cases[c].n, "bury") == (cases[c].national ? cases[c].none : SL_ROLE_NONE),
+              "case %zu: names are matched exactly", c);
+        CHECK(sl_role_highest(g, cases[c].n) == cases[c].highest, "case %zu: highest role", c);
+        CHECK(sl_grants_national(g, cases[c].n) == cases[c].national, "case %zu: national", c);
+    }
+}
+
 void test_permission(void)
 {
+    check_grants();
     CHECK(sizeof table / sizeof *table == SL_N_VERBS, "every verb has a row");
     static const sl_relation none = {0, 0}, owner = {1, 0}, sro = {0, 1};
     for (size_t i = 0; i < sizeof table / sizeof *table; i++) {

@@ -29,6 +29,7 @@ struct sd_stmt {
     char **owned;                               /* copies this statement frees */
     PGresult *res;
     int row;                                    /* -1 before the statement runs */
+    int scope_param;                            /* the $N sl_scope() became (0: none) */
 };
 
 /* Returns the PostgreSQL store of a statement. */
@@ -81,6 +82,30 @@ static char *dollar_placeholders(const char *sql, int *n_params)
     return sl_buf_take(&out);
 }
 
+/* Writes sql with each sl_scope() (the store's scope, sql_store.h
+ * SD_IN_SCOPE) as parameter $n + 1, bound when the statement runs; sets
+ * *scope_param to n + 1 when there was one, else 0. Returns the new text
+ * (caller frees); takes sql. */
+static char *scope_parameter(char *sql, int n, int *scope_param)
+{
+    static const char call[] = "sl_scope()";
+    *scope_param = 0;
+    if (!strstr(sql, call))
+        return sql;
+    sl_buf out = {0};
+    for (const char *p = sql; *p;) {
+        if (strncmp(p, call, sizeof call - 1) == 0) {
+            sl_buf_cprintf(&out, "$%d::bigint", n + 1);
+            p += sizeof call - 1;
+        } else {
+            sl_buf_putc(&out, *p++);
+        }
+    }
+    free(sql);
+    *scope_param = n + 1;
+    return sl_buf_take(&out);
+}
+
 static int heal(pg_store *s);
 
 /* Prepares st on the current connection; returns 0 or -1 with the error noted. */
@@ -107,6 +132,9 @@ static sd_stmt *pg_prepare_stmt(sd_store *base, const char *sql, sl_error *err)
     st->row = -1;
     st->prepared_for = -1;
     st->sql = dollar_placeholders(sql, &st->n_params);
+    st->sql = scope_parameter(st->sql, st->n_params, &st->scope_param);
+    if (st->scope_param)
+        st->n_params = st->scope_param;
     st->values = sl_calloc((size_t)(st->n_params + 1) * sizeof *st->values);
     st->owned = sl_calloc((size_t)(st->n_params + 1) * sizeof *st->owned);
     st->types = sl_calloc((size_t)(st->n_params + 1) * sizeof *st->types);
@@ -242,6 +270,8 @@ static int execute_once(sd_stmt *st)
     pg_store *s = store_of(st);
     if (heal(s) < 0)
         return SD_ERROR;
+    if (st->scope_param)
+        pg_bind_int(st, st->scope_param, s->base.scope);
     if (st->prepared_for != s->generation && prepare_on_server(s, st) < 0)
         return SD_ERROR;
     st->res = PQexecPrepared(s->conn, st->name, st->n_params, st->values, NULL, NULL, 0);

@@ -88,6 +88,7 @@ static pg_store *connect_to(const char *url, const char *shown, sl_error *err)
     pg_store *s = sl_calloc(sizeof *s);
     s->base.base.ops = &sd_ops;
     s->base.drv = &pg_driver;
+    s->base.scope = SL_SCOPE_ALL;
     s->conn = PQconnectdb(url);
     if (!s->conn || PQstatus(s->conn) != CONNECTION_OK) {
         pg_note_error(s, NULL);

@@ -82,11 +82,13 @@ static void free_meta(listing_meta *m)
 static const char meta_plans_sql[] =
     "SELECT p.id, p.title, au.name, p.baseline_day, p.amber_days, p.update_cycle_days,"
     " p.requires_signoff, p.superseded_by IS NOT NULL"
-    " FROM plans p JOIN authorities au ON au.id = p.authority_id ORDER BY p.id";
+    " FROM plans p JOIN authorities au ON au.id = p.authority_id WHERE " SD_IN_SCOPE("p.authority_id")
+    " ORDER BY p.id";
 static const char meta_plan_sql[] =
     "SELECT p.id, p.title, au.name, p.baseline_day, p.amber_days, p.update_cycle_days,"
     " p.requires_signoff, p.superseded_by IS NOT NULL"
-    " FROM plans p JOIN authorities au ON au.id = p.authority_id WHERE p.id = ?1";
+    " FROM plans p JOIN authorities au ON au.id = p.authority_id WHERE p.id = ?1 AND "
+    SD_IN_SCOPE("p.authority_id");
 static const char meta_themes_sql[] = "SELECT id, ref, title FROM themes ORDER BY id";
 static const char meta_plan_themes_sql[] =
     "SELECT id, ref, title FROM themes WHERE plan_id = ?1 ORDER BY id";
@@ -317,7 +319,9 @@ int sd_each_action(sl_store *store, const sl_action_query *q, sl_action_cb cb, v
                                       ? NULL
                                       : find_theme(&meta, sd_int64(st, C_THEME_ID));
         const plan_meta *plan = find_plan(&meta, sd_int64(st, C_PLAN_ID), &plan_hint);
-        if (!q->plan_id && !q->action_id && !q->include_superseded && plan && plan->superseded)
+        if (!plan) /* a plan outside the store's scope (load_meta read only those in it) */
+            continue;
+        if (!q->plan_id && !q->action_id && !q->include_superseded && plan->superseded)
             continue;
         read_row(st, plan, theme, &r);
         if (resolve_as_of(s, st, q->as_of, &r, &probe, err) < 0)
@@ -340,7 +344,7 @@ int sd_find_actions(sl_store *store, int64_t plan_id, const char *ref, int64_t *
     static const char sql[] =
         "SELECT a.id FROM actions a JOIN plans p ON p.id = a.plan_id"
         " WHERE a.ref = ?1 AND (?2 = 0 OR a.plan_id = ?2) AND (?2 <> 0 OR p.superseded_by IS NULL)"
-        " ORDER BY a.id";
+        " AND " SD_IN_SCOPE("p.authority_id") " ORDER BY a.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(ref), SD_INT(plan_id));
     if (!st)
@@ -525,7 +529,7 @@ int sd_add_update(sl_store *store, const sl_update *u, const char *actor, sl_err
 {
     sd_store *s = (sd_store *)store;
     action_state before;
-    if (read_state(s, u->action_id, &before, err) < 0)
+    if (sd_scope_check(s, SD_OF_ACTION, u->action_id, err) < 0 || read_state(s, u->action_id, &before, err) < 0)
         return -1;
     if (u->expected_version && u->expected_version != before.version)
         return sl_fail_code(err, SL_ERR_STALE,
@@ -578,11 +582,12 @@ int sd_each_update(sl_store *store, int64_t action_id, int latest, sl_update_cb 
 {
     static const char all_sql[] =
         "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
-        " action_version, rag_until FROM progress_updates WHERE action_id = ?1 ORDER BY day, id";
+        " action_version, rag_until FROM progress_updates WHERE action_id = ?1 AND "
+        SD_ACTION_IN_SCOPE("action_id") " ORDER BY day, id";
     static const char latest_sql[] =
         "SELECT * FROM (SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason,"
         " note, evidence, action_version, rag_until FROM progress_updates WHERE action_id = ?1"
-        " ORDER BY day DESC, id DESC LIMIT ?2) AS latest ORDER BY day, id";
+        " AND " SD_ACTION_IN_SCOPE("action_id") " ORDER BY day DESC, id DESC LIMIT ?2) AS latest ORDER BY day, id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, latest > 0 ? latest_sql : all_sql, err);
     if (!st)
@@ -599,6 +604,7 @@ int sd_latest_update(sl_store *store, int64_t action_id, sl_day as_of, sl_update
     static const char sql[] =
         "SELECT id, day, recorded_at, actor, status, status_text, rag, rag_reason, note, evidence,"
         " action_version, rag_until FROM progress_updates WHERE action_id = ?1 AND day <= ?2 AND day <> ?3"
+        " AND " SD_ACTION_IN_SCOPE("action_id")
         " ORDER BY day DESC, id DESC LIMIT 1";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(as_of), SD_INT(SL_NO_DAY));
@@ -636,16 +642,17 @@ int sd_each_audit(sl_store *store, const char *entity, int64_t entity_id, int la
     /* One entity's or every entry; all of them, or only the latest ?3. */
     static const char one_latest_sql[] =
         "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
-        " FROM audit_log WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
+        " FROM audit_log WHERE entity = ?1 AND entity_id = ?2 AND " SD_AUDIT_IN_SCOPE
+        " ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
     static const char every_latest_sql[] =
         "SELECT * FROM (SELECT id, at, actor, operation, entity, entity_id, field, before, after"
-        " FROM audit_log ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
+        " FROM audit_log WHERE " SD_AUDIT_IN_SCOPE " ORDER BY id DESC LIMIT ?3) AS latest ORDER BY id";
     static const char one_all_sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
-        " WHERE entity = ?1 AND entity_id = ?2 ORDER BY id";
+        " WHERE entity = ?1 AND entity_id = ?2 AND " SD_AUDIT_IN_SCOPE " ORDER BY id";
     static const char every_sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
-        " ORDER BY id";
+        " WHERE " SD_AUDIT_IN_SCOPE " ORDER BY id";
     sd_store *s = (sd_store *)store;
     const char *chosen = entity ? (latest > 0 ? one_latest_sql : one_all_sql)
                                 : (latest > 0 ? every_latest_sql : every_sql);
@@ -666,7 +673,7 @@ int sd_each_recent_audit(sl_store *store, const char *actor, int64_t offset, int
 {
     static const char sql[] =
         "SELECT id, at, actor, operation, entity, entity_id, field, before, after FROM audit_log"
-        " WHERE actor = coalesce(?2, actor) ORDER BY id DESC LIMIT ?1 OFFSET ?3";
+        " WHERE actor = coalesce(?2, actor) AND " SD_AUDIT_IN_SCOPE " ORDER BY id DESC LIMIT ?1 OFFSET ?3";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
@@ -708,7 +715,8 @@ int sd_each_person(sl_store *store, sl_person_cb cb, void *ctx, sl_error *err)
         " FROM people pe JOIN authorities au ON au.id = pe.authority_id"
         " JOIN action_people ap ON ap.person_id = pe.id"
         " JOIN actions a ON a.id = ap.action_id JOIN plans p ON p.id = a.plan_id"
-        " WHERE p.superseded_by IS NULL GROUP BY pe.id, au.name, pe.label, pe.name ORDER BY au.name, pe.label";
+        " WHERE p.superseded_by IS NULL AND " SD_IN_SCOPE("pe.authority_id")
+        " GROUP BY pe.id, au.name, pe.label, pe.name ORDER BY au.name, pe.label";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)

@@ -27,6 +27,8 @@ int sd_arising_add(sl_store *store, int64_t meeting_id, const sl_arising *a, con
     static const char sql[] =
         "INSERT INTO arising_actions (meeting_id, text, owner, due, status) VALUES (?1, ?2, ?3, ?4, ?5)";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, meeting_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(meeting_id), SD_TEXT(a->text),
                       SD_TEXT(a->owner ? a->owner : ""), SD_DAY(a->due),
                       SD_TEXT(sl_status_name(a->status)));
@@ -48,6 +50,8 @@ int sd_arising_update(sl_store *store, int64_t id, sl_status status, const char 
     static const char sql[] = "UPDATE arising_actions SET status = ?2 WHERE id = ?1";
     static const char before_sql[] = "SELECT status FROM arising_actions WHERE id = ?1";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_ARISING, id, err) < 0)
+        return -1;
     sd_stmt *st = sd_prepare(s, before_sql, err);
     if (!st)
         return -1;
@@ -76,7 +80,7 @@ int sd_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **o
     static const char sql[] =
         "SELECT a.id, b.name, m.day, a.text, a.owner, a.due, a.status FROM arising_actions a"
         " JOIN meetings m ON m.id = a.meeting_id JOIN boards b ON b.id = m.board_id"
-        " WHERE (CAST(?1 AS BIGINT) IS NULL OR m.board_id = ?1)"
+        " WHERE (CAST(?1 AS BIGINT) IS NULL OR m.board_id = ?1) AND " SD_IN_SCOPE("b.authority_id")
         " ORDER BY b.name, coalesce(a.due, 99999999), a.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
@@ -111,7 +115,8 @@ int sd_arisings(sl_store *store, int64_t board_id, int open_only, sl_arising **o
 int sd_arising_history(sl_store *store, int64_t id, sl_arising_update **out, sl_error *err)
 {
     static const char sql[] =
-        "SELECT recorded_at, author, status, note FROM arising_updates WHERE arising_id = ?1 ORDER BY id";
+        "SELECT recorded_at, author, status, note FROM arising_updates WHERE arising_id = ?1 AND arising_id IN"
+        " (SELECT x.id FROM arising_actions x WHERE " SD_MEETING_IN_SCOPE("x.meeting_id") ") ORDER BY id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     *out = NULL;

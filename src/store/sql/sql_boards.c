@@ -60,13 +60,18 @@ static int insert_board(sd_store *s, const sl_board *b, int64_t *id, sl_error *e
 {
     static const char sql[] =
         "INSERT INTO boards (name, kind, tor_text, tor_adopted, meets_every, meets_unit, meets_weekday,"
-        " meets_week, papers_days, substitute_days, minutes_days, chair_report_every, review_months)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+        " meets_week, papers_days, substitute_days, minutes_days, chair_report_every, review_months,"
+        " authority_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    int64_t authority_id;
+    if (sd_new_authority(s, &authority_id, err) < 0)
+        return -1;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
     sd_bind_text(st, 1, b->name);
     bind_board(st, b);
+    if (authority_id)
+        sd_bind_int(st, 14, authority_id);
     int rc = sd_insert(s, st, err, "adding a board");
     if (rc == 0)
         *id = sd_last_id(s);
@@ -91,8 +96,10 @@ static int update_board(sd_store *s, int64_t id, const sl_board *b, sl_error *er
 /* Finds a board's id by name (any case): 1, 0 when none, -1. */
 static int board_id(sd_store *s, const char *name, int64_t *id, sl_error *err)
 {
-    static const char sqlite_sql[] = "SELECT id FROM boards WHERE name = ?1 COLLATE NOCASE";
-    static const char pg_sql[] = "SELECT id FROM boards WHERE lower(name) = lower(?1)";
+    static const char sqlite_sql[] =
+        "SELECT id FROM boards WHERE name = ?1 COLLATE NOCASE AND " SD_IN_SCOPE("authority_id");
+    static const char pg_sql[] =
+        "SELECT id FROM boards WHERE lower(name) = lower(?1) AND " SD_IN_SCOPE("authority_id");
     sd_stmt *st = sd_prepare(s, SD_SQL(s, sqlite_sql, pg_sql), err);
     if (!st)
         return -1;
@@ -153,6 +160,7 @@ static void read_board(sd_stmt *st, sl_board *b)
     r->substitute_notice_days = sd_int(st, 10);
     r->minutes_days = sd_int(st, 11);
     r->chair_report_every = sd_int(st, 12);
+    b->authority = sd_is_null(st, 14) ? NULL : sl_strdup(sd_text(st, 14));
     r->review_months = sd_int(st, 13);
 }
 
@@ -190,10 +198,12 @@ static void free_boards(sl_board *boards, int64_t *ids, int n)
 /* The boards SELECT: every board, or (?1 not NULL) the one of that name. */
 #define BOARDS_COLUMNS \
     "SELECT id, name, kind, tor_text, tor_adopted, meets_every, meets_unit, meets_weekday, meets_week," \
-    " papers_days, substitute_days, minutes_days, chair_report_every, review_months FROM boards"
-static const char boards_sql[] = BOARDS_COLUMNS " WHERE ?1 IS NULL OR name = ?1 COLLATE NOCASE ORDER BY name";
-static const char pg_boards_sql[] =
-    BOARDS_COLUMNS " WHERE ?1::text IS NULL OR lower(name) = lower(?1) ORDER BY name";
+    " papers_days, substitute_days, minutes_days, chair_report_every, review_months," \
+    " (SELECT a.name FROM authorities a WHERE a.id = boards.authority_id) AS board_authority FROM boards"
+static const char boards_sql[] = BOARDS_COLUMNS " WHERE (?1 IS NULL OR name = ?1 COLLATE NOCASE) AND "
+    SD_IN_SCOPE("authority_id") " ORDER BY name";
+static const char pg_boards_sql[] = BOARDS_COLUMNS " WHERE (?1::text IS NULL OR lower(name) = lower(?1)) AND "
+    SD_IN_SCOPE("authority_id") " ORDER BY name";
 
 /* Reads the board rows of boards_sql (name NULL: all) into *out and *ids. */
 static int read_boards(sd_store *s, const char *name, sl_board **out, int64_t **ids, sl_error *err)

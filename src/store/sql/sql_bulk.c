@@ -160,7 +160,8 @@ int sd_measure_values_window(sl_store *store, const char *series, sl_day from, s
     static const char sql[] =
         "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
         " FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.series = ?1"
-        " WHERE v.period_last >= ?2 AND v.period_last < ?3 ORDER BY m.code, v.period_last";
+        " WHERE v.period_last >= ?2 AND v.period_last < ?3 AND " SD_IN_SCOPE("m.authority_id")
+        " ORDER BY m.code, v.period_last";
     sd_store *s = (sd_store *)store;
     *values = NULL;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(series), SD_INT(from), SD_INT(to));

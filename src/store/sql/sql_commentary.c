@@ -33,7 +33,7 @@ int sd_commentary_add(sl_store *store, const sl_commentary *c, const char *actor
         " recorded_at, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
     sd_store *s = (sd_store *)store;
     char *before;
-    if (current_text(s, c, &before, err) < 0)
+    if (sd_scope_check(s, SD_OF_PLAN, c->plan_id, err) < 0 || current_text(s, c, &before, err) < 0)
         return -1;
     char now[32];
     sl_now_timestamp(now);
@@ -70,7 +70,7 @@ int sd_each_commentary(sl_store *store, const char *report, int64_t plan_id, sl_
         " AND c.text <> '' AND c.id = (SELECT c2.id FROM report_commentary c2"
         "   WHERE c2.report = c.report AND c2.plan_id = c.plan_id AND c2.theme_ref = c.theme_ref"
         "   AND c2.section = c.section AND c2.day <= ?3 ORDER BY c2.day DESC, c2.id DESC LIMIT 1)"
-        " ORDER BY c.theme_ref, c.section";
+        " AND " SD_PLAN_IN_SCOPE("c.plan_id") " ORDER BY c.theme_ref, c.section";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(report), SD_INT(plan_id), SD_DAY(as_of));
     if (!st)

@@ -45,7 +45,8 @@ static int write_row(sd_store *s, int64_t action_id, int64_t theme_id, const sl_
 /* Reads the plan an action belongs to; returns 1, 0 when there is no such action, or -1. */
 static int action_plan(sd_store *s, int64_t action_id, int64_t *plan_id, int *version, sl_error *err)
 {
-    static const char sql[] = "SELECT plan_id, version FROM actions WHERE id = ?1";
+    static const char sql[] =
+        "SELECT a.plan_id, a.version FROM actions a WHERE a.id = ?1 AND " SD_ACTION_IN_SCOPE("a.id");
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id));
     int found = st ? sd_one_row(s, st, err, "finding an action") : -1;
     if (found == 1) {
@@ -88,6 +89,8 @@ int sd_action_add(sl_store *store, int64_t plan_id, const sl_plan *plan, const s
     static const char taken_sql[] = "SELECT count(*) FROM actions WHERE plan_id = ?1 AND ref = ?2";
     static const char last_sql[] = "SELECT coalesce(max(position), 0) FROM actions WHERE plan_id = ?1";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_PLAN, plan_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, taken_sql, err, SD_INT(plan_id), SD_TEXT(action->ref));
     if (!st || sd_one_row(s, st, err, "checking a ref") < 0)
         return -1;

@@ -13,9 +13,10 @@ int sd_find_inspection(sl_store *store, const char *authority, sl_day start, int
                        sl_error *err)
 {
     static const char sqlite_sql[] =
-        "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS ?2";
+        "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS ?2 AND " SD_IN_SCOPE("authority_id");
     static const char pg_sql[] =
-        "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS NOT DISTINCT FROM ?2";
+        "SELECT id FROM inspections WHERE authority = ?1 AND start_day IS NOT DISTINCT FROM ?2 AND "
+        SD_IN_SCOPE("authority_id");
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_TEXT(authority), SD_DAY(start));
     if (!st)
@@ -60,20 +61,52 @@ static int save_parts(sd_store *s, int64_t id, const sl_inspection *in, sl_error
     return 0;
 }
 
+/* Finds the authority an inspection names, by code, else by name in any
+ * case; adds it when new (a store scoped to an account adds none and finds
+ * only those in its scope: SL_ERR_NOT_FOUND for the others). Returns 0 or -1. */
+static int inspection_authority(sd_store *s, const char *name, const char *code, int64_t *id, sl_error *err)
+{
+    static const char find_sql[] =
+        "SELECT id, CASE WHEN " SD_IN_SCOPE("id") " THEN 1 ELSE 0 END FROM authorities WHERE code = ?2 OR lower(name) = lower(?1)"
+        " ORDER BY code = ?2 DESC, id LIMIT 1";
+    static const char add_sql[] = "INSERT INTO authorities (name, code) VALUES (?1, ?2)";
+    sd_stmt *st = SD_STMT(s, find_sql, err, SD_TEXT(name), SD_TEXT(code));
+    int found = st ? sd_one_row(s, st, err, "finding an inspection's authority") : -1;
+    if (found < 0)
+        return -1;
+    int visible = found && sd_int(st, 1);
+    if (found) {
+        *id = sd_int64(st, 0);
+        sd_reset(st);
+    }
+    if (found && visible)
+        return 0;
+    if (s->scope != SL_SCOPE_ALL || !*name)
+        return sl_fail_code(err, SL_ERR_NOT_FOUND, "no such authority '%s'", name);
+    if (!(st = SD_STMT(s, add_sql, err, SD_TEXT(name), SD_TEXT(code))) ||
+        sd_exec(s, st, err, "adding an authority") < 0)
+        return -1;
+    *id = sd_last_id(s);
+    return 0;
+}
+
 int sd_save_inspection(sl_store *store, const sl_inspection *in, const char *authority_code,
                        const char *actor, int64_t *id, sl_error *err)
 {
     static const char sql[] =
         "INSERT INTO inspections (authority, authority_code, urn, start_day, end_day, published_day,"
-        " framework, lead_inspector, report_url, source_file, source_sha256, imported_at, kind)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+        " framework, lead_inspector, report_url, source_file, source_sha256, imported_at, kind,"
+        " authority_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
     sd_store *s = (sd_store *)store;
+    int64_t authority_id = 0;
+    if (inspection_authority(s, in->authority ? in->authority : "", authority_code, &authority_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(in->authority ? in->authority : ""),
                       SD_TEXT(authority_code), SD_TEXT(in->urn), SD_DAY(in->start), SD_DAY(in->end),
                       SD_DAY(in->published), SD_TEXT(in->framework), SD_TEXT(in->lead_inspector),
                       SD_TEXT(in->report_url), SD_TEXT(in->source_file ? in->source_file : ""),
                       SD_TEXT(in->source_sha256), SD_NOW,
-                      SD_TEXT(in->kind ? sl_inspection_kind_name(in->kind) : ""));
+                      SD_TEXT(in->kind ? sl_inspection_kind_name(in->kind) : ""), SD_INT(authority_id));
     if (!st)
         return -1;
     if (sd_exec(s, st, err, "adding an inspection") < 0)
@@ -136,7 +169,8 @@ static int read_all(sd_store *s, sl_inspection_list *rows, int64_t **ids_out, ch
 {
     static const char sql[] =
         "SELECT id, authority, authority_code, urn, start_day, end_day, published_day, framework,"
-        " lead_inspector, report_url, source_file, kind FROM inspections ORDER BY authority, start_day, id";
+        " lead_inspector, report_url, source_file, kind FROM inspections WHERE " SD_IN_SCOPE("authority_id")
+        " ORDER BY authority, start_day, id";
     memset(rows, 0, sizeof *rows);
     int64_t *ids = NULL;
     char **codes = NULL;
@@ -220,6 +254,8 @@ int sd_link_plan_inspection(sl_store *store, int64_t plan_id, int64_t inspection
     static const char sql[] = "INSERT INTO plan_inspections (plan_id, inspection_id) VALUES (?1, ?2)"
                               " ON CONFLICT DO NOTHING";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_PLAN, plan_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id), SD_INT(inspection_id));
     if (!st)
         return -1;
@@ -228,7 +264,9 @@ int sd_link_plan_inspection(sl_store *store, int64_t plan_id, int64_t inspection
 
 int sd_plan_inspections(sl_store *store, int64_t plan_id, int64_t **ids, size_t *n, sl_error *err)
 {
-    static const char sql[] = "SELECT inspection_id FROM plan_inspections WHERE plan_id = ?1 ORDER BY inspection_id";
+    static const char sql[] = "SELECT inspection_id FROM plan_inspections WHERE plan_id = ?1 AND "
+                              SD_PLAN_IN_SCOPE("plan_id") " AND " SD_INSPECTION_IN_SCOPE("inspection_id")
+                              " ORDER BY inspection_id";
     sd_store *s = (sd_store *)store;
     *ids = NULL;
     *n = 0;

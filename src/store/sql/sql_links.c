@@ -9,7 +9,8 @@
 /* Reads the plan and ref of an action (ref reset, then filled whole); returns 0 or -1. */
 static int action_home(sd_store *s, int64_t action_id, int64_t *plan_id, sl_buf *ref, sl_error *err)
 {
-    static const char sql[] = "SELECT plan_id, ref FROM actions WHERE id = ?1";
+    static const char sql[] =
+        "SELECT a.plan_id, a.ref FROM actions a WHERE a.id = ?1 AND " SD_ACTION_IN_SCOPE("a.id");
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
@@ -155,7 +156,8 @@ int sd_each_link(sl_store *store, int64_t action_id, sl_link_cb cb, void *ctx, s
         " l.linked_at, l.actor FROM action_links l"
         " JOIN actions fa ON fa.id = l.from_action_id JOIN plans fp ON fp.id = fa.plan_id"
         " JOIN actions ta ON ta.id = l.to_action_id JOIN plans tp ON tp.id = ta.plan_id"
-        " WHERE l.from_action_id = ?1 OR l.to_action_id = ?1 ORDER BY l.linked_at";
+        " WHERE (l.from_action_id = ?1 OR l.to_action_id = ?1) AND " SD_IN_SCOPE("fp.authority_id")
+        " AND " SD_IN_SCOPE("tp.authority_id") " ORDER BY l.linked_at";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
@@ -185,8 +187,8 @@ int sd_each_recommendation(sl_store *store, int64_t plan_id, sl_recommendation_c
     static const char sql[] =
         "SELECT r.plan_id, p.title, r.number, r.text FROM recommendations r"
         " JOIN plans p ON p.id = r.plan_id"
-        " WHERE (?1 = 0 AND p.superseded_by IS NULL) OR r.plan_id = ?1"
-        " ORDER BY r.plan_id, r.number";
+        " WHERE ((?1 = 0 AND p.superseded_by IS NULL) OR r.plan_id = ?1)"
+        " AND " SD_IN_SCOPE("p.authority_id") " ORDER BY r.plan_id, r.number";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
@@ -212,6 +214,8 @@ int sd_set_rules(sl_store *store, int64_t plan_id, const sl_rag_rules *r, const 
     static const char sql[] =
         "UPDATE plans SET amber_days = ?2, update_cycle_days = ?3, requires_signoff = ?4 WHERE id = ?1";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_PLAN, plan_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id), SD_INT(r->amber_days),
                       SD_INT(r->update_cycle_days), SD_INT(r->requires_signoff));
     if (!st)

@@ -12,7 +12,8 @@ static int load_plan_row(sd_store *s, int64_t plan_id, sl_plan *p, sl_error *err
     static const char sql[] =
         "SELECT p.title, a.name, p.kind, p.version_label, p.source_file, p.source_sha256,"
         " p.context_year, p.amber_days, p.update_cycle_days, p.requires_signoff"
-        " FROM plans p JOIN authorities a ON a.id = p.authority_id WHERE p.id = ?1";
+        " FROM plans p JOIN authorities a ON a.id = p.authority_id WHERE p.id = ?1"
+        " AND " SD_IN_SCOPE("p.authority_id");
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
@@ -249,7 +250,9 @@ int sd_load_plan(sl_store *store, int64_t plan_id, sl_plan *out, sl_error *err)
 
 int sd_load_action(sl_store *store, int64_t action_id, sl_plan *out, sl_error *err)
 {
-    static const char sql[] = "SELECT plan_id FROM actions WHERE id = ?1";
+    static const char sql[] =
+        "SELECT a.plan_id FROM actions a JOIN plans p ON p.id = a.plan_id WHERE a.id = ?1"
+        " AND " SD_IN_SCOPE("p.authority_id");
     sd_store *s = (sd_store *)store;
     memset(out, 0, sizeof *out);
     sd_stmt *st = sd_prepare(s, sql, err);

@@ -25,11 +25,26 @@ int sd_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
     static const char sql[] =
         "INSERT INTO measures (code, name, unit, polarity, frequency, baseline_value, baseline_day,"
         " target_value, target_day, target_relative, tolerance, owner, source, suggested_from,"
-        " action_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-        " ?14, ?15, ?16)";
+        " action_id, created_at, authority_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+        " ?12, ?13, ?14, ?15, ?16, ?17)";
+    static const char action_authority_sql[] =
+        "SELECT p.authority_id FROM actions a JOIN plans p ON p.id = a.plan_id WHERE a.id = ?1";
     static const char milestone_sql[] =
         "INSERT INTO measure_milestones (measure_id, position, value, day) VALUES (?1, ?2, ?3, ?4)";
     sd_store *s = (sd_store *)store;
+    int64_t authority_id = 0;
+    if (action_id) {
+        /* The authority of the action it evidences. */
+        sd_stmt *a = sd_scope_check(s, SD_OF_ACTION, action_id, err) < 0
+                         ? NULL
+                         : SD_STMT(s, action_authority_sql, err, SD_INT(action_id));
+        if (!a || sd_one_row(s, a, err, "finding an action's authority") < 0)
+            return -1;
+        authority_id = sd_int64(a, 0);
+        sd_reset(a);
+    } else if (sd_new_authority(s, &authority_id, err) < 0) {
+        return -1;
+    }
     char now[32];
     sl_now_timestamp(now);
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(d->code), SD_TEXT(d->name ? d->name : ""),
@@ -47,6 +62,8 @@ int sd_measure_add(sl_store *store, const sl_measure_def *d, int64_t action_id, 
     if (action_id)
         sd_bind_int(st, 15, action_id);
     sd_bind_text(st, 16, now);
+    if (authority_id)
+        sd_bind_int(st, 17, authority_id);
     int inserted = sd_insert(s, st, err, "adding a measure");
     if (inserted == SD_TAKEN)
         return sl_fail_code(err, SL_ERR_EXISTS, "a measure %s already exists", d->code);
@@ -195,14 +212,14 @@ static int load_measures(sd_store *s, const char *sql, int64_t plan_id, sl_measu
 
 int sd_measures(sl_store *store, sl_measure_def **defs, int64_t **action_ids, sl_error *err)
 {
-    static const char sql[] = MEASURE_COLUMNS " ORDER BY code";
+    static const char sql[] = MEASURE_COLUMNS " WHERE " SD_IN_SCOPE("authority_id") " ORDER BY code";
     return load_measures((sd_store *)store, sql, 0, defs, action_ids, err);
 }
 
 int sd_measures_of_plan(sl_store *store, int64_t plan_id, sl_measure_def **defs,
                         int64_t **action_ids, sl_error *err)
 {
-    static const char sql[] = MEASURE_COLUMNS " WHERE" OF_PLAN " ORDER BY code";
+    static const char sql[] = MEASURE_COLUMNS " WHERE (" OF_PLAN ") AND " SD_IN_SCOPE("authority_id") " ORDER BY code";
     return load_measures((sd_store *)store, sql, plan_id, defs, action_ids, err);
 }
 
@@ -291,6 +308,7 @@ int sd_measure_values_put(sl_store *store, const sl_measure_value *v, size_t n, 
     static const char sql[] =
         "INSERT INTO measure_values (measure_id, series, period_first, period_last,"
         " period_kind, value, version) SELECT id, ?2, ?3, ?4, ?5, ?6, 1 FROM measures WHERE code = ?1"
+        " AND " SD_IN_SCOPE("authority_id")
         " ON CONFLICT (measure_id, series, period_first, period_last)"
         " DO UPDATE SET period_kind = excluded.period_kind, value = excluded.value,"
         " version = measure_values.version + (CASE WHEN measure_values.value <> excluded.value THEN 1 ELSE 0 END)";
@@ -370,8 +388,8 @@ static int read_values(sd_store *s, sd_stmt *st, sl_measure_value **values, sl_e
 int sd_measure_values(sl_store *store, const char *code, sl_measure_value **values, sl_error *err)
 {
     /* One measure's by its code's index; not "?1 IS NULL OR code = ?1", which scans every value. */
-    static const char all_sql[] = VALUE_COLUMNS VALUE_ORDER;
-    static const char one_sql[] = VALUE_COLUMNS " WHERE m.code = ?1" VALUE_ORDER;
+    static const char all_sql[] = VALUE_COLUMNS " WHERE " SD_IN_SCOPE("m.authority_id") VALUE_ORDER;
+    static const char one_sql[] = VALUE_COLUMNS " WHERE m.code = ?1 AND " SD_IN_SCOPE("m.authority_id") VALUE_ORDER;
     sd_store *s = (sd_store *)store;
     *values = NULL;
     sd_stmt *st = code ? SD_STMT(s, one_sql, err, SD_TEXT(code)) : sd_prepare(s, all_sql, err);
@@ -381,8 +399,8 @@ int sd_measure_values(sl_store *store, const char *code, sl_measure_value **valu
 int sd_measure_values_of_plan(sl_store *store, int64_t plan_id, sl_measure_value **values,
                               sl_error *err)
 {
-    static const char sql[] = VALUE_COLUMNS " WHERE m.id IN (SELECT id FROM measures WHERE" OF_PLAN ")"
-                              VALUE_ORDER;
+    static const char sql[] = VALUE_COLUMNS " WHERE m.id IN (SELECT id FROM measures WHERE" OF_PLAN ") AND "
+                              SD_IN_SCOPE("m.authority_id") VALUE_ORDER;
     sd_store *s = (sd_store *)store;
     *values = NULL;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id));

@@ -21,6 +21,8 @@ int sd_meeting_add(sl_store *store, int64_t board_id, const sl_meeting *m, const
 {
     static const char sql[] = "INSERT INTO meetings (board_id, day, time, venue) VALUES (?1, ?2, ?3, ?4)";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_BOARD, board_id, err) < 0)
+        return -1;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
@@ -47,7 +49,8 @@ static const char meetings_sql[] =
     " (SELECT a.day FROM meetings a WHERE a.id = m.minutes_approved_at)"
     " FROM meetings m JOIN boards b ON b.id = m.board_id"
     " WHERE (CAST(?1 AS BIGINT) IS NULL OR m.board_id = ?1)"
-    " AND (CAST(?2 AS BIGINT) IS NULL OR m.day = ?2) ORDER BY b.name, m.day";
+    " AND (CAST(?2 AS BIGINT) IS NULL OR m.day = ?2) AND " SD_IN_SCOPE("b.authority_id")
+    " ORDER BY b.name, m.day";
 
 /* Fills a meeting from a row of meetings_sql. */
 static void read_meeting(sd_stmt *st, sl_meeting *m)
@@ -188,11 +191,13 @@ int sd_meeting_move(sl_store *store, int64_t id, sl_day to, const char *actor, s
 {
     static const char sql[] = "UPDATE meetings SET day = ?2 WHERE id = ?1";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, id, err) < 0)
+        return -1;
     char day[11];
     sl_day_format(to, day);
     int rc = update_meeting(s, sql, id, to, NULL, err, "moving a meeting");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "no such meeting");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no such meeting");
     return audit_meeting(s, actor, "update", id, "day", day, err);
 }
 
@@ -201,11 +206,13 @@ int sd_meeting_publish(sl_store *store, int64_t id, sl_day on, const char *actor
     static const char sql[] =
         "UPDATE meetings SET papers_published = ?2 WHERE id = ?1 AND papers_published IS NULL";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, id, err) < 0)
+        return -1;
     char day[11];
     sl_day_format(on, day);
     int rc = update_meeting(s, sql, id, on, NULL, err, "publishing papers");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "the papers of that meeting are already published");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_EXISTS, "the papers of that meeting are already published");
     return audit_meeting(s, actor, "update", id, "papers_published", day, err);
 }
 
@@ -214,9 +221,11 @@ int sd_meeting_minutes(sl_store *store, int64_t id, const char *text, const char
     static const char sql[] =
         "UPDATE meetings SET minutes = ?2 WHERE id = ?1 AND minutes_approved_at IS NULL";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, id, err) < 0)
+        return -1;
     int rc = update_meeting(s, sql, id, 0, text, err, "recording minutes");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "the minutes of that meeting are approved and cannot change");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_EXISTS, "the minutes of that meeting are approved and cannot change");
     return audit_meeting(s, actor, "update", id, "minutes", text, err);
 }
 
@@ -226,9 +235,13 @@ int sd_meeting_approve(sl_store *store, int64_t id, int64_t approver, const char
         "UPDATE meetings SET minutes_approved_at = ?2 WHERE id = ?1 AND minutes IS NOT NULL"
         " AND minutes_approved_at IS NULL";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, approver, err) < 0)
+        return -1;
+    if (sd_scope_check(s, SD_OF_MEETING, id, err) < 0)
+        return -1;
     int rc = update_meeting(s, sql, id, approver, NULL, err, "approving minutes");
     if (rc)
-        return rc < 0 ? -1 : sl_fail(err, "that meeting has no draft minutes to approve");
+        return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_INVALID, "that meeting has no draft minutes to approve");
     return audit_meeting(s, actor, "update", id, "minutes_approved", "approved", err);
 }
 
@@ -241,6 +254,8 @@ int sd_attendance_set(sl_store *store, int64_t id, const sl_attendance *a, const
         " ON CONFLICT (meeting_id, member) DO UPDATE SET state = excluded.state,"
         " substitute = excluded.substitute, recorded = nextval('attendance_recorded_seq')";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, SD_SQL(s, sqlite_sql, pg_sql), err, SD_INT(id), SD_TEXT(a->member),
                       SD_TEXT(sl_attend_state_name(a->state)), SD_TEXT(a->substitute));
     if (!st)
@@ -261,6 +276,8 @@ int sd_agenda_add(sl_store *store, int64_t id, const sl_agenda_item *item, const
         "INSERT INTO agenda_items (meeting_id, position, title, kind, theme, late) VALUES (?1,"
         " (SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1), ?2, ?3, ?4, ?5)";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id), SD_TEXT(item->title),
                       SD_TEXT(sl_agenda_kind_name(item->kind)), SD_TEXT(item->theme),
                       SD_INT(item->late));
@@ -275,6 +292,8 @@ int sd_decision_add(sl_store *store, int64_t id, const char *text, const char *a
 {
     static const char sql[] = "INSERT INTO decisions (meeting_id, text) VALUES (?1, ?2)";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_MEETING, id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id), SD_TEXT(text));
     if (!st)
         return -1;

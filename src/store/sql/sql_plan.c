@@ -18,7 +18,7 @@ int sd_find_plan(sl_store *store, const char *authority, const char *title, int6
     static const char sql[] =
         "SELECT p.id, p.version, p.source_sha256 FROM plans p"
         " JOIN authorities a ON a.id = p.authority_id"
-        " WHERE a.name = ?1 AND p.title = ?2 AND p.superseded_by IS NULL";
+        " WHERE a.name = ?1 AND p.title = ?2 AND p.superseded_by IS NULL AND " SD_IN_SCOPE("p.authority_id");
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(authority), SD_TEXT(title));
     if (!st)
@@ -35,11 +35,23 @@ int sd_find_plan(sl_store *store, const char *authority, const char *title, int6
     return 1;
 }
 
-/* Returns the id of the authority with this name, adding it when new. */
+/* Returns the id of the authority with this name, adding it when new; a
+ * store scoped to an account adds none and finds only the authorities in
+ * its scope (SL_ERR_NOT_FOUND for the others). */
 static int authority_id(sd_store *s, const char *name, int64_t *id, sl_error *err)
 {
     static const char insert[] = "INSERT OR IGNORE INTO authorities (name) VALUES (?1)";
     static const char select[] = "SELECT id FROM authorities WHERE name = ?1";
+    static const char scoped[] = "SELECT id FROM authorities WHERE name = ?1 AND " SD_IN_SCOPE("id");
+    if (s->scope != SL_SCOPE_ALL) {
+        sd_stmt *found = SD_STMT(s, scoped, err, SD_TEXT(name));
+        int rc = found ? sd_one_row(s, found, err, "finding an authority") : -1;
+        if (rc <= 0)
+            return rc < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no such authority '%s'", name);
+        *id = sd_int64(found, 0);
+        sd_reset(found);
+        return 0;
+    }
     sd_stmt *st = sd_prepare(s, insert, err);
     if (!st)
         return -1;
@@ -520,7 +532,8 @@ static void read_plan_info(sd_stmt *st, sl_plan_info *info)
 
 int sd_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *err)
 {
-    static const char sql[] = PLAN_INFO_SQL " WHERE ?1 <> 0 OR p.superseded_by IS NULL ORDER BY p.id";
+    static const char sql[] = PLAN_INFO_SQL " WHERE (?1 <> 0 OR p.superseded_by IS NULL) AND " SD_IN_SCOPE("p.authority_id")
+                              " ORDER BY p.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
@@ -538,7 +551,7 @@ int sd_each_plan(sl_store *store, int all, sl_plan_cb cb, void *ctx, sl_error *e
 
 int sd_plan_info(sl_store *store, int64_t id, sl_plan_cb cb, void *ctx, sl_error *err)
 {
-    static const char sql[] = PLAN_INFO_SQL " WHERE p.id = ?1";
+    static const char sql[] = PLAN_INFO_SQL " WHERE p.id = ?1 AND " SD_IN_SCOPE("p.authority_id");
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id));
     if (!st)
@@ -555,9 +568,9 @@ int sd_plan_info(sl_store *store, int64_t id, sl_plan_cb cb, void *ctx, sl_error
 int sd_resolve_plan(sl_store *store, const char *name, int64_t *plan_id, sl_error *err)
 {
     static const char sql[] =
-        "SELECT p.id, p.superseded_by FROM plans p WHERE p.id = ?1"
+        "SELECT p.id, p.superseded_by FROM plans p WHERE p.id = ?1 AND " SD_IN_SCOPE("p.authority_id")
         " UNION ALL SELECT p.id, p.superseded_by FROM plans p"
-        "  WHERE p.title = ?2 AND p.superseded_by IS NULL";
+        "  WHERE p.title = ?2 AND p.superseded_by IS NULL AND " SD_IN_SCOPE("p.authority_id");
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)

@@ -48,6 +48,8 @@ static int link_actions(sd_store *s, int64_t id, const sl_risk *r, sl_error *err
 {
     static const char sql[] = "INSERT OR IGNORE INTO risk_actions (risk_id, action_id) VALUES (?1, ?2)";
     for (size_t k = 0; k < r->n_actions; k++) {
+        if (sd_scope_check(s, SD_OF_ACTION, r->action_ids[k], err) < 0)
+            return -1;
         sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id), SD_INT(r->action_ids[k]));
         if (!st)
             return -1;
@@ -62,7 +64,10 @@ static int insert_risk(sd_store *s, const sl_risk *r, const char *ref, int64_t *
 {
     static const char sql[] =
         "INSERT INTO risks (ref, title, cause, effect, owner, likelihood, impact, target_score, trend,"
-        " mitigations, review) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+        " mitigations, review, authority_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    int64_t authority_id;
+    if (sd_new_authority(s, &authority_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(ref), SD_TEXT(r->title),
                       SD_TEXT(r->cause ? r->cause : ""), SD_TEXT(r->effect ? r->effect : ""),
                       SD_TEXT(r->owner ? r->owner : ""), SD_INT(r->likelihood), SD_INT(r->impact));
@@ -73,6 +78,8 @@ static int insert_risk(sd_store *s, const sl_risk *r, const char *ref, int64_t *
     sd_bind_text(st, 9, sl_risk_trend_name(r->trend));
     sd_bind_text(st, 10, r->mitigations ? r->mitigations : "");
     sd_bind_day(st, 11, r->review);
+    if (authority_id)
+        sd_bind_int(st, 12, authority_id);
     int rc = sd_insert(s, st, err, "adding a risk");
     if (rc == 0)
         *id = sd_last_id(s);
@@ -110,7 +117,7 @@ int sd_risk_add(sl_store *store, const sl_risk *r, const char *actor, char **ref
 /* Finds a risk by ref: sets *id and its current score; 1, 0 when none, -1. */
 static int find_risk(sd_store *s, const char *ref, int64_t *id, int *score, sl_error *err)
 {
-    static const char sql[] = "SELECT id, likelihood * impact FROM risks WHERE ref = ?1 COLLATE NOCASE";
+    static const char sql[] = "SELECT id, likelihood * impact FROM risks WHERE ref = ?1 COLLATE NOCASE AND " SD_IN_SCOPE("authority_id");
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
@@ -136,7 +143,7 @@ int sd_risk_review(sl_store *store, const char *ref, const sl_risk_review *r, co
     int old_score = 0;
     int found = find_risk(s, ref, &id, &old_score, err);
     if (found <= 0)
-        return found < 0 ? -1 : sl_fail(err, "no risk %s", ref);
+        return found < 0 ? -1 : sl_fail_code(err, SL_ERR_NOT_FOUND, "no risk %s", ref);
     int score = sl_risk_score(r->likelihood, r->impact);
     sl_risk_trend trend = r->trend != SL_RISK_TREND_NEW ? r->trend : sl_risk_trend_between(old_score, score);
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id), SD_INT(r->likelihood), SD_INT(r->impact),
@@ -167,6 +174,7 @@ static void read_risk(sd_stmt *st, sl_risk *r)
     sl_risk_trend_parse(sd_text(st, 9), &r->trend);
     r->mitigations = sl_strdup(sd_text(st, 10));
     r->review = sd_day(st, 11);
+    r->authority = sd_is_null(st, 12) ? NULL : sl_strdup(sd_text(st, 12));
 }
 
 /* Loads the linked action ids of every risk in list. */
@@ -213,20 +221,22 @@ static int load_risks(sd_store *s, const char *sql, int64_t plan_id, sl_risk **o
 
 #define RISK_COLUMNS \
     "SELECT id, ref, title, cause, effect, owner, likelihood, impact, coalesce(target_score, 0), trend," \
-    " mitigations, review FROM risks"
+    " mitigations, review, (SELECT a.name FROM authorities a WHERE a.id = risks.authority_id) AS risk_authority" \
+    " FROM risks"
 #define RISK_ORDER " ORDER BY likelihood * impact DESC, id"
 
 int sd_risks(sl_store *store, sl_risk **out, sl_error *err)
 {
-    static const char sql[] = RISK_COLUMNS RISK_ORDER;
+    static const char sql[] = RISK_COLUMNS " WHERE " SD_IN_SCOPE("authority_id") RISK_ORDER;
     return load_risks((sd_store *)store, sql, 0, out, err);
 }
 
 int sd_risks_of_plan(sl_store *store, int64_t plan_id, sl_risk **out, sl_error *err)
 {
     static const char sql[] =
-        RISK_COLUMNS " WHERE id IN (SELECT l.risk_id FROM risk_actions l JOIN actions a ON a.id = l.action_id"
-        " WHERE a.plan_id = ?1) OR id NOT IN (SELECT risk_id FROM risk_actions)" RISK_ORDER;
+        RISK_COLUMNS " WHERE (id IN (SELECT l.risk_id FROM risk_actions l JOIN actions a ON a.id = l.action_id"
+        " WHERE a.plan_id = ?1) OR id NOT IN (SELECT risk_id FROM risk_actions)) AND " SD_IN_SCOPE("authority_id")
+        RISK_ORDER;
     return load_risks((sd_store *)store, sql, plan_id, out, err);
 }
 
@@ -234,7 +244,8 @@ int sd_risk_history(sl_store *store, const char *ref, sl_risk_history **out, sl_
 {
     static const char sql[] =
         "SELECT v.recorded_at, v.author, v.likelihood, v.impact, v.trend, v.note FROM risk_reviews v"
-        " JOIN risks r ON r.id = v.risk_id WHERE r.ref = ?1 COLLATE NOCASE ORDER BY v.id";
+        " JOIN risks r ON r.id = v.risk_id WHERE r.ref = ?1 COLLATE NOCASE AND " SD_IN_SCOPE("r.authority_id")
+        " ORDER BY v.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     *out = NULL;

@@ -25,7 +25,8 @@ static int find_project(sd_store *s, int64_t plan_id, const char *project, int64
     static const char sql[] =
         "SELECT t.id FROM themes t JOIN plans p ON p.id = t.plan_id WHERE t.kind = ?3"
         " AND (t.ref = ?1 COLLATE NOCASE OR t.title = ?1 COLLATE NOCASE)"
-        " AND (CAST(?2 AS BIGINT) IS NULL OR t.plan_id = ?2) AND (?2 IS NOT NULL OR p.superseded_by IS NULL)";
+        " AND (CAST(?2 AS BIGINT) IS NULL OR t.plan_id = ?2) AND (?2 IS NOT NULL OR p.superseded_by IS NULL)"
+        " AND " SD_IN_SCOPE("p.authority_id");
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)
         return -1;
@@ -81,7 +82,7 @@ int sd_savings(sl_store *store, int64_t plan_id, sl_savings_row **out, sl_error 
         " LEFT JOIN theme_savings ts ON ts.theme_id = y.theme_id AND ts.fy_start_year = y.fy_start_year"
         " LEFT JOIN theme_savings_delivery d ON d.theme_id = y.theme_id AND d.fy_start_year = y.fy_start_year"
         " WHERE t.kind = ?2 AND (CAST(?1 AS BIGINT) IS NULL OR t.plan_id = ?1) AND (?1 IS NOT NULL OR p.superseded_by IS NULL)"
-        " ORDER BY t.plan_id, t.position, y.fy_start_year";
+        " AND " SD_IN_SCOPE("p.authority_id") " ORDER BY t.plan_id, t.position, y.fy_start_year";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     *out = NULL;

@@ -79,7 +79,74 @@ struct sd_store {
     int n_stmt, cap_stmt;
     int in_transaction;
     int in_read;                                /* a read transaction (read_begin) is open */
+    /* Whose data the store shows (sl_store_set_scope): SL_SCOPE_ALL, or a
+     * user id whose grants name the authorities seen; SL_SCOPE_NONE sees
+     * nothing. SQL reads it as sl_scope() (SD_IN_SCOPE). */
+    int64_t scope;
 };
+
+/* The condition that an authority id (a column) is in the store's scope:
+ * every authority for SL_SCOPE_ALL (-1), else those the scope user is
+ * granted. sl_scope() is an SQLite function of the connection; the
+ * PostgreSQL driver binds it as a parameter of its own. A NULL authority is
+ * seen by SL_SCOPE_ALL only. */
+#define SD_IN_SCOPE(col)                                                                           \
+    "(sl_scope() = -1 OR " col " IN (SELECT g.authority_id FROM user_grants g"                     \
+    " WHERE g.user_id = sl_scope()))"
+/* The same conditions for things that hang off a plan, a board, a meeting,
+ * an action: the id column is in scope when its owner's authority is. */
+#define SD_PLAN_IN_SCOPE(col)                                                                      \
+    "(sl_scope() = -1 OR " col " IN (SELECT sp.id FROM plans sp WHERE "                            \
+    SD_IN_SCOPE("sp.authority_id") "))"
+#define SD_ACTION_IN_SCOPE(col)                                                                    \
+    "(sl_scope() = -1 OR " col " IN (SELECT sa.id FROM actions sa JOIN plans sap"                 \
+    " ON sap.id = sa.plan_id WHERE " SD_IN_SCOPE("sap.authority_id") "))"
+#define SD_BOARD_IN_SCOPE(col)                                                                     \
+    "(sl_scope() = -1 OR " col " IN (SELECT sb.id FROM boards sb WHERE "                           \
+    SD_IN_SCOPE("sb.authority_id") "))"
+#define SD_MEETING_IN_SCOPE(col)                                                                   \
+    "(sl_scope() = -1 OR " col " IN (SELECT sm.id FROM meetings sm JOIN boards smb"               \
+    " ON smb.id = sm.board_id WHERE " SD_IN_SCOPE("smb.authority_id") "))"
+
+#define SD_INSPECTION_IN_SCOPE(col)                                                                \
+    "(sl_scope() = -1 OR " col " IN (SELECT si.id FROM inspections si WHERE "                      \
+    SD_IN_SCOPE("si.authority_id") "))"
+#define SD_MEASURE_IN_SCOPE(col)                                                                   \
+    "(sl_scope() = -1 OR " col " IN (SELECT sme.id FROM measures sme WHERE "                       \
+    SD_IN_SCOPE("sme.authority_id") "))"
+#define SD_RISK_IN_SCOPE(col)                                                                      \
+    "(sl_scope() = -1 OR " col " IN (SELECT sr.id FROM risks sr WHERE "                            \
+    SD_IN_SCOPE("sr.authority_id") "))"
+/* An audit entry (columns entity, entity_id) is in scope when what it is
+ * about is (a plan, theme, action, inspection, measure, board, meeting,
+ * action arising or risk), or it is about the scope's own account; entries
+ * about the installation (settings, tokens, workforce, the server) are seen
+ * by SL_SCOPE_ALL only. */
+#define SD_AUDIT_IN_SCOPE                                                                          \
+    "(sl_scope() = -1 OR (entity = 'plan' AND " SD_PLAN_IN_SCOPE("entity_id") ")"                  \
+    " OR (entity = 'theme' AND entity_id IN (SELECT st.id FROM themes st WHERE "                   \
+    SD_PLAN_IN_SCOPE("st.plan_id") "))"                                                            \
+    " OR (entity = 'action' AND " SD_ACTION_IN_SCOPE("entity_id") ")"                              \
+    " OR (entity = 'inspection' AND " SD_INSPECTION_IN_SCOPE("entity_id") ")"                      \
+    " OR (entity = 'measure' AND " SD_MEASURE_IN_SCOPE("entity_id") ")"                            \
+    " OR (entity = 'board' AND " SD_BOARD_IN_SCOPE("entity_id") ")"                                \
+    " OR (entity = 'meeting' AND " SD_MEETING_IN_SCOPE("entity_id") ")"                            \
+    " OR (entity = 'arising' AND entity_id IN (SELECT sx.id FROM arising_actions sx WHERE "         \
+    SD_MEETING_IN_SCOPE("sx.meeting_id") "))"                                                      \
+    " OR (entity = 'risk' AND " SD_RISK_IN_SCOPE("entity_id") ")"                                  \
+    " OR (entity = 'user' AND entity_id = sl_scope()))"
+
+/* The kinds of thing sd_scope_check finds. */
+typedef enum { SD_OF_PLAN, SD_OF_ACTION, SD_OF_BOARD, SD_OF_MEETING, SD_OF_ARISING, SD_OF_RISK } sd_of;
+
+/* Checks that thing id of kind is in the store's scope: returns 0, or -1
+ * with SL_ERR_NOT_FOUND "no such KIND" when it is missing or outside the
+ * scope (the two are told apart nowhere) or a database error (sql_scope.c). */
+int sd_scope_check(sd_store *s, sd_of kind, int64_t id, sl_error *err);
+/* The authority a new board, risk or measure belongs to: the only authority
+ * in scope when there is one (SL_SCOPE_ALL: the only authority with plans),
+ * else 0 (NULL: seen by national grants only). Returns 0 or -1 (sql_scope.c). */
+int sd_new_authority(sd_store *s, int64_t *authority_id, sl_error *err);
 
 /* The table of operations every SQL backend's store points at. */
 extern const sl_store_ops sd_ops;

@@ -13,6 +13,7 @@ int sd_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
     static const char sql[] =
         "INSERT INTO users (login, password_hash, role, person_label, created_at, email, reminders)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    static const char grant_sql[] = "INSERT INTO user_grants (user_id, authority_id, role) VALUES (?1, NULL, ?2)";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(u->login), SD_TEXT(u->password_hash),
                       SD_TEXT(u->role), SD_TEXT(u->person), SD_NOW, SD_TEXT(u->email),
@@ -24,9 +25,17 @@ int sd_user_add(sl_store *store, const sl_user *u, const char *actor, sl_error *
         return sl_fail_code(err, SL_ERR_EXISTS, "a user '%s' already exists", u->login);
     if (inserted < 0)
         return -1;
+    /* The role over every authority (a national grant); `user add
+     * --authority` narrows it to one (sql_scope.c). */
+    int64_t user_id = sd_last_id(s);
+    if (s->scope == SL_SCOPE_ALL) { /* an account of one authority grants only over its own */
+        st = SD_STMT(s, grant_sql, err, SD_INT(user_id), SD_TEXT(u->role));
+        if (!st || sd_exec(s, st, err, "granting a role") < 0)
+            return -1;
+    }
     sl_buf after = SL_BUF_INIT;
     sl_buf_cprintf(&after, "%s (%s%s%s)", u->login, u->role, *u->person ? ", " : "", u->person);
-    int rc = sd_audit(s, actor, "add", "user", sd_last_id(s), "", NULL, sl_buf_str(&after), err);
+    int rc = sd_audit(s, actor, "add", "user", user_id, "", NULL, sl_buf_str(&after), err);
     sl_buf_free(&after);
     return rc;
 }
@@ -307,6 +316,8 @@ int sd_comment_add(sl_store *store, int64_t action_id, const char *text, const c
     static const char sql[] =
         "INSERT INTO comments (action_id, at, actor, text) VALUES (?1, ?2, ?3, ?4)";
     sd_store *s = (sd_store *)store;
+    if (sd_scope_check(s, SD_OF_ACTION, action_id, err) < 0)
+        return -1;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_NOW, SD_TEXT(actor),
                       SD_TEXT(text));
     if (!st)
@@ -321,7 +332,7 @@ int sd_each_comment(sl_store *store, int64_t action_id, int latest, sl_comment_c
 {
     static const char sql[] =
         "SELECT * FROM (SELECT id, at, actor, text FROM comments WHERE action_id = ?1"
-        " ORDER BY id DESC LIMIT ?2) AS latest ORDER BY id";
+        " AND " SD_ACTION_IN_SCOPE("action_id") " ORDER BY id DESC LIMIT ?2) AS latest ORDER BY id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id), SD_INT(latest > 0 ? latest : INT64_MAX));
     if (!st)

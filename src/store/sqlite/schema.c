@@ -601,7 +601,52 @@ static const char *const migrations[] = {
     "  created INTEGER NOT NULL"
     ");",
 
-    /* 13: search (issue 13 item 7): one FTS5 index over plans, actions,
+    /* 13: separation by authority. A user is granted a role per authority
+     * (authority_id NULL: every authority, now and later: a national grant);
+     * every user keeps the role they had over every authority (a national
+     * grant of it), so nothing changes for a single-council deployment.
+     * Inspections, measures, boards and risks belong to an authority (what
+     * hangs off them follows: meetings a board, values a measure): an
+     * inspection the authority it names (added when new), a measure or risk
+     * the authority of the action it is linked to, and the rest the only
+     * authority that has plans, when there is one. Rows left without one are
+     * seen by national grants only. */
+    ("CREATE TABLE user_grants ("
+     "  id INTEGER PRIMARY KEY,"
+     "  user_id INTEGER NOT NULL REFERENCES users(id),"
+     "  authority_id INTEGER REFERENCES authorities(id),"
+     "  role TEXT NOT NULL CHECK (role IN ('admin', 'programme', 'lead', 'board', 'viewer'))"
+     ");"
+     "CREATE INDEX user_grants_user ON user_grants(user_id, authority_id);"
+     "INSERT INTO user_grants (user_id, authority_id, role) SELECT id, NULL, role FROM users;"
+     "ALTER TABLE inspections ADD COLUMN authority_id INTEGER REFERENCES authorities(id);"
+     "ALTER TABLE measures ADD COLUMN authority_id INTEGER REFERENCES authorities(id);"
+     "ALTER TABLE boards ADD COLUMN authority_id INTEGER REFERENCES authorities(id);"
+     "ALTER TABLE risks ADD COLUMN authority_id INTEGER REFERENCES authorities(id);"
+     "INSERT INTO authorities (name, code) SELECT min(i.authority), min(i.authority_code)"
+     "  FROM inspections i WHERE i.authority <> '' AND NOT EXISTS (SELECT 1 FROM authorities a"
+     "  WHERE lower(a.name) = lower(i.authority) OR a.code = i.authority_code)"
+     "  GROUP BY lower(i.authority);"
+     "UPDATE inspections SET authority_id = (SELECT a.id FROM authorities a"
+     "  WHERE a.code = inspections.authority_code OR lower(a.name) = lower(inspections.authority)"
+     "  ORDER BY a.id LIMIT 1);"
+     "UPDATE measures SET authority_id = (SELECT p.authority_id FROM actions x"
+     "  JOIN plans p ON p.id = x.plan_id WHERE x.id = measures.action_id);"
+     "UPDATE risks SET authority_id = (SELECT min(p.authority_id) FROM risk_actions ra"
+     "  JOIN actions x ON x.id = ra.action_id JOIN plans p ON p.id = x.plan_id"
+     "  WHERE ra.risk_id = risks.id);"
+     "UPDATE measures SET authority_id = (SELECT min(authority_id) FROM plans)"
+     "  WHERE authority_id IS NULL AND (SELECT count(DISTINCT authority_id) FROM plans) = 1;"
+     "UPDATE risks SET authority_id = (SELECT min(authority_id) FROM plans)"
+     "  WHERE authority_id IS NULL AND (SELECT count(DISTINCT authority_id) FROM plans) = 1;"
+     "UPDATE boards SET authority_id = (SELECT min(authority_id) FROM plans)"
+     "  WHERE (SELECT count(DISTINCT authority_id) FROM plans) = 1;"
+     "CREATE INDEX boards_authority ON boards(authority_id);"
+     "CREATE INDEX risks_authority ON risks(authority_id);"
+     "CREATE INDEX measures_authority ON measures(authority_id);"
+     "CREATE INDEX inspections_authority_id ON inspections(authority_id);"),
+
+    /* 14: search (issue 13 item 7): one FTS5 index over plans, actions,
      * progress notes, recommendations, measures and people, each row's
      * rowid its record's id * 8 + its kind (domain/search.h), kept in step
      * with every write by the triggers below, and filled from what is

@@ -49,6 +49,16 @@ static int migrate(sq_store *s, sl_error *err)
     return 0;
 }
 
+/* SQL function sl_scope(): the store's scope (sql_store.h SD_IN_SCOPE),
+ * read each time a statement runs. */
+static void scope_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    (void)argv;
+    const sd_store *s = sqlite3_user_data(ctx);
+    sqlite3_result_int64(ctx, s->scope);
+}
+
 sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)
 {
     struct stat st;
@@ -67,6 +77,8 @@ sl_store *sl_sqlite_open(const char *path, int create, sl_error *err)
         return NULL;
     }
     sqlite3_extended_result_codes(s->db, 1);
+    s->base.scope = SL_SCOPE_ALL;
+    sqlite3_create_function(s->db, "sl_scope", 0, SQLITE_UTF8, &s->base, scope_fn, NULL, NULL);
     sqlite3_busy_timeout(s->db, 5000);
     /* A new database gets larger pages: fewer reads and writes for a plan's
      * wide rows. SQLite applies this only to a database with no tables yet,
