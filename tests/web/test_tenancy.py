@@ -106,11 +106,36 @@ def setup(db):
                   (*who, "risk", "add", "--title", f"{mark} staffing risk", "--likelihood", "4", "--impact", "3",
                    "--owner", "BP"),
                   (*who, "measure", "add", f"{mark.upper()}1", "--name", f"{mark} measure", "--unit", "percent",
-                   "--polarity", "higher")]
+                   "--polarity", "higher"),
+                  (*who, "measure", "set", f"{mark.upper()}1", "--period", "2024-05", "--value", "61.5",
+                   "--source", f"{mark} extract")]
     for step in steps:
         stdin = PASSWORD + "\n" if "--password-stdin" in step else None
         r = sl(db, *step, stdin=stdin)
         h.check(f"setup {' '.join(step[:4])}", r.returncode == 0, r.stderr)
+    evidence(db)
+
+
+# A 1×1 PNG: evidence is known by its content.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def evidence(db):
+    """An evidence file on the first action of each side's plan, attached by that side."""
+    folder = tempfile.mkdtemp(prefix="sightline-tenancy-evidence.")
+    try:
+        for side, authority in (("a", "Bury"), ("b", "Halton")):
+            path = os.path.join(folder, f"{side}-photo.png")
+            with open(path, "wb") as f:
+                f.write(PNG)
+            plan, ref = query(db, f"SELECT p.id, a.ref FROM actions a JOIN plans p ON p.id = a.plan_id JOIN authorities"
+                                  f" au ON au.id = p.authority_id WHERE au.name = '{authority}' ORDER BY a.id LIMIT 1")[0]
+            r = sl(db, "--as", f"setup-{side}", "update", ref, "--plan", str(plan), "--note", f"{side} evidence",
+                   "--attach", path)
+            h.check(f"setup evidence {side}", r.returncode == 0, r.stderr)
+    finally:
+        shutil.rmtree(folder)
 
 
 def ids_of(db):
@@ -127,6 +152,8 @@ def ids_of(db):
             "arisings": one(f"SELECT min(x.id) FROM arising_actions x JOIN meetings m ON m.id = x.meeting_id"
                             f" JOIN boards b ON b.id = m.board_id WHERE b.name = '{board}'"),
             "risks": one(f"SELECT min(id) FROM risks WHERE authority_id = {aid}"),
+            "evidence": one(f"SELECT min(e.id) FROM evidence_files e JOIN actions a ON a.id = e.action_id"
+                            f" JOIN plans p ON p.id = a.plan_id WHERE p.authority_id = {aid}"),
         }
     for side in out:
         for kind, value in out[side].items():
@@ -225,8 +252,11 @@ def lists(clients):
 
 
 # Pages that name what they show in the query string: (route, B's value, a missing one).
-QUERY_ONLY = ("/measure",)
+QUERY_ONLY = ("/measure", "/measure/correct")
 QUERY_CASES = [("/measure?code={V}", "BETA1", "NOSUCH1"),
+               ("/measure/correct?code={V}&period=2024-05", "BETA1", "NOSUCH1"),
+               ("/search?q={V}", "Beta", "Zzyzxq"),
+               ("/search?q={V}", "Halton", "Zzyzxq"),
                ("/reports/output?kind=highlight&plan={V}&format=md", "{B_PLAN}", str(MISSING)),
                ("/reports/output?kind=board-pack&board={V}&meeting=2026-11-20&format=md", "Beta%20Board", "No%20Such"),
                ("/reports?plan={V}", "{B_PLAN}", str(MISSING))]

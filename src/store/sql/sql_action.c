@@ -689,7 +689,8 @@ int sd_each_recent_audit(sl_store *store, const char *actor, int64_t offset, int
 
 int sd_audit_count(sl_store *store, const char *actor, int64_t *n, sl_error *err)
 {
-    static const char sql[] = "SELECT count(*) FROM audit_log WHERE actor = coalesce(?1, actor)";
+    static const char sql[] =
+        "SELECT count(*) FROM audit_log WHERE actor = coalesce(?1, actor) AND " SD_AUDIT_IN_SCOPE;
     sd_store *s = (sd_store *)store;
     sd_stmt *st = sd_prepare(s, sql, err);
     if (!st)

@@ -91,7 +91,8 @@ int sd_each_evidence(sl_store *store, int64_t action_id, sl_evidence_cb cb, void
 {
     static const char sql[] = "SELECT " EVIDENCE_COLUMNS " FROM evidence_files e"
                               " JOIN progress_updates u ON u.id = e.update_id"
-                              " WHERE ?1 = 0 OR e.action_id = ?1 ORDER BY e.id";
+                              " WHERE (?1 = 0 OR e.action_id = ?1) AND " SD_ACTION_IN_SCOPE("e.action_id")
+                              " ORDER BY e.id";
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(action_id));
     if (!st)
@@ -108,7 +109,8 @@ int sd_each_evidence(sl_store *store, int64_t action_id, sl_evidence_cb cb, void
 int sd_evidence_get(sl_store *store, int64_t id, sl_evidence_cb cb, void *ctx, sl_error *err)
 {
     static const char sql[] = "SELECT " EVIDENCE_COLUMNS ", e.content FROM evidence_files e"
-                              " JOIN progress_updates u ON u.id = e.update_id WHERE e.id = ?1";
+                              " JOIN progress_updates u ON u.id = e.update_id WHERE e.id = ?1 AND "
+                              SD_ACTION_IN_SCOPE("e.action_id");
     sd_store *s = (sd_store *)store;
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(id));
     if (!st)

@@ -24,7 +24,8 @@ typedef struct {
  * into *c; returns 0, or -1 (SL_ERR_NOT_FOUND for an unknown measure). */
 static int read_current(sd_store *s, const char *code, const sl_period *period, current_figure *c, sl_error *err)
 {
-    static const char measure_sql[] = "SELECT id, unit FROM measures WHERE code = ?1";
+    static const char measure_sql[] =
+        "SELECT id, unit FROM measures WHERE code = ?1 AND " SD_IN_SCOPE("authority_id");
     static const char value_sql[] =
         "SELECT value, version FROM measure_values WHERE measure_id = ?1 AND series = ?2"
         " AND period_first = ?3 AND period_last = ?4";
@@ -168,7 +169,8 @@ int sd_measure_figures(sl_store *store, const char *code, sl_figure_record **rec
     static const char sql[] =
         "SELECT f.id, f.change, f.series, f.period_kind, f.period_first, f.period_last, f.value, f.previous,"
         " f.source, f.note, f.reason, f.actor, f.recorded_at FROM measure_figures f"
-        " JOIN measures m ON m.id = f.measure_id WHERE m.code = ?1 ORDER BY f.id DESC";
+        " JOIN measures m ON m.id = f.measure_id WHERE m.code = ?1 AND " SD_IN_SCOPE("m.authority_id")
+        " ORDER BY f.id DESC";
     sd_store *s = (sd_store *)store;
     *records = NULL;
     sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(code));

@@ -7,7 +7,8 @@
  * than SL_SEARCH_RANK_MAX lists them newest first instead, which needs no
  * score of each (a one-letter query would rank hundreds of thousands of
  * progress notes). Records of superseded plan versions are left out, as the
- * pages of current plans leave them out. */
+ * pages of current plans leave them out, and so are those of authorities
+ * outside the store's scope (SD_IN_SCOPE), as every page leaves them out. */
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -42,7 +43,10 @@ typedef struct {
     const char *lite, *lite_count, *pg, *pg_ranked, *pg_recent, *pg_count;
 } kind_sql;
 
-#define CURRENT " AND p.superseded_by IS NULL"
+/* Current plan versions only, of the authorities in the store's scope. */
+#define CURRENT " AND p.superseded_by IS NULL AND " SD_IN_SCOPE("p.authority_id")
+#define MEASURE_SCOPE " AND " SD_IN_SCOPE("m.authority_id")
+#define PERSON_SCOPE " AND " SD_IN_SCOPE("pe.authority_id")
 #define PLAN_JOIN "plans p ON p.id = search_fts.rowid / 8 JOIN authorities au ON au.id = p.authority_id"
 #define ACTION_JOIN "actions a ON a.id = search_fts.rowid / 8 JOIN plans p ON p.id = a.plan_id"
 #define UPDATE_JOIN                                                                                \
@@ -88,19 +92,20 @@ static const kind_sql kinds[SL_SEARCH_N_KINDS + 1] = {
         "SELECT count(*) FROM recommendations r JOIN plans p ON p.id = r.plan_id"
         PG_MATCH("r.", SS_REC_TITLE, SS_REC_BODY) CURRENT},
     [SL_SEARCH_MEASURE] = {
-        "SELECT m.id, 0, m.code, " LITE_HL ", " LITE_SNIP ", ''" LITE_FROM(5, MEASURE_JOIN),
-        "SELECT count(*)" LITE_FROM(5, MEASURE_JOIN),
+        "SELECT m.id, 0, m.code, " LITE_HL ", " LITE_SNIP ", ''" LITE_FROM(5, MEASURE_JOIN) MEASURE_SCOPE,
+        "SELECT count(*)" LITE_FROM(5, MEASURE_JOIN) MEASURE_SCOPE,
         "SELECT m.id, 0, m.code, " PG_HL(SS_MEASURE_TITLE("m.")) ", " PG_SNIP(SS_MEASURE_BODY("m.")) ", ''"
-        " FROM measures m" PG_MATCH("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY)
+        " FROM measures m" PG_MATCH("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY) MEASURE_SCOPE
         PG_ORDER("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY, "m.id"),
-        "SELECT count(*) FROM measures m" PG_MATCH("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY)},
+        "SELECT count(*) FROM measures m" PG_MATCH("m.", SS_MEASURE_TITLE, SS_MEASURE_BODY) MEASURE_SCOPE},
     [SL_SEARCH_PERSON] = {
-        "SELECT pe.id, 0, pe.label, " LITE_HL ", '', au.name" LITE_FROM(6, PERSON_JOIN),
-        "SELECT count(*)" LITE_FROM(6, PERSON_JOIN),
+        "SELECT pe.id, 0, pe.label, " LITE_HL ", '', au.name" LITE_FROM(6, PERSON_JOIN) PERSON_SCOPE,
+        "SELECT count(*)" LITE_FROM(6, PERSON_JOIN) PERSON_SCOPE,
         "SELECT pe.id, 0, pe.label, " PG_HL(SS_PERSON_TITLE("pe.")) ", '', au.name"
         " FROM people pe JOIN authorities au ON au.id = pe.authority_id"
-        PG_MATCH("pe.", SS_PERSON_TITLE, SS_PERSON_BODY) PG_ORDER("pe.", SS_PERSON_TITLE, SS_PERSON_BODY, "pe.id"),
-        "SELECT count(*) FROM people pe" PG_MATCH("pe.", SS_PERSON_TITLE, SS_PERSON_BODY)},
+        PG_MATCH("pe.", SS_PERSON_TITLE, SS_PERSON_BODY) PERSON_SCOPE
+        PG_ORDER("pe.", SS_PERSON_TITLE, SS_PERSON_BODY, "pe.id"),
+        "SELECT count(*) FROM people pe" PG_MATCH("pe.", SS_PERSON_TITLE, SS_PERSON_BODY) PERSON_SCOPE},
 };
 
 /* Each kind's full statements, built once: [kind][0] SQLite best first,
