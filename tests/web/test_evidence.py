@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -250,28 +249,13 @@ def main():
         r = h.sl(db, "user", "add", login, "--role", role, "--person", person, "--password-stdin",
                  stdin="correct-horse-42\n")
         check(f"user-add-{login}", r.returncode == 0, r.stderr)
-    port = h.free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
-                               "--static", os.path.join(ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        web_uploads(port, db)
-        cli_and_copies(db, work)
-        reimport_keeps_files(db, work)
+        with h.serving(db) as port:
+            if port:
+                web_uploads(port, db)
+                cli_and_copies(db, work)
+                reimport_keeps_files(db, work)
     finally:
-        server.terminate()
-        try:
-            _, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
         shutil.rmtree(work)
     print(f"{h.passed} passed, {h.failed} failed")
     return 0 if h.failed == 0 else 1

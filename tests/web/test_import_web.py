@@ -12,7 +12,6 @@ import os
 import re
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -178,27 +177,12 @@ def main():
     for login, role in [("prog", "programme"), ("viewer", "viewer")]:
         r = h.sl(db, "user", "add", login, "--role", role, "--password-stdin", stdin="correct-horse-42\n")
         check(f"user-add-{login}", r.returncode == 0, r.stderr)
-    port = h.free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}", "--threads", "1",
-                               "--static", os.path.join(ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        run(port, db, work)
-        not_held(port, db, work)
+        with h.serving(db, "--threads", "1") as port:
+            if port:
+                run(port, db, work)
+                not_held(port, db, work)
     finally:
-        server.terminate()
-        try:
-            _, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
         shutil.rmtree(work)
     print(f"{h.passed} passed, {h.failed} failed")
     return 0 if h.failed == 0 else 1

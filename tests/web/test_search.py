@@ -12,11 +12,9 @@ Ends with "N passed, N failed"."""
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -123,28 +121,13 @@ def main():
         r = sl(db, "user", "add", login, "--role", role, "--person", person, "--password-stdin",
                stdin="correct-horse-42\n")
         check(f"user-add-{login}", r.returncode == 0, r.stderr)
-    port = h.free_port()
-    server = subprocess.Popen([SL, "--db", db, "serve", "--listen", f"127.0.0.1:{port}",
-                               "--static", os.path.join(ROOT, "build", "static")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
-        results(port, db)
-        escaping(port, db)
-        odd_queries(port)
+        with h.serving(db) as port:
+            if port:
+                results(port, db)
+                escaping(port, db)
+                odd_queries(port)
     finally:
-        server.terminate()
-        try:
-            _, err = server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, err = server.communicate()
-        check("server-exits-cleanly", server.returncode == 0, err.decode()[-600:])
         shutil.rmtree(work)
     print(f"{h.passed} passed, {h.failed} failed")
     return 0 if h.failed == 0 else 1
