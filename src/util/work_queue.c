@@ -87,3 +87,25 @@ void sl_wq_stop(sl_work_queue *q)
     pthread_cond_broadcast(&q->ready);
     pthread_mutex_unlock(&q->lock);
 }
+
+int sl_wq_workers_start(sl_wq_workers *w, sl_work_queue *q, int n, void *(*work)(void *))
+{
+    w->n = 0;
+    sl_wq_open(q);
+    for (int i = 0; i < n && i < SL_WQ_MAX_THREADS; i++) {
+        if (pthread_create(&w->threads[i], NULL, work, NULL) != 0)
+            break;
+        w->n++;
+    }
+    if (w->n == 0)
+        sl_wq_stop(q);
+    return w->n > 0 ? 0 : -1;
+}
+
+void sl_wq_workers_stop(sl_wq_workers *w, sl_work_queue *q)
+{
+    sl_wq_stop(q);
+    for (int i = 0; i < w->n; i++)
+        pthread_join(w->threads[i], NULL);
+    w->n = 0;
+}

@@ -41,4 +41,18 @@ sl_wq_item *sl_wq_take(sl_work_queue *q, size_t max);
  * popped before sl_wq_pop returns NULL. */
 void sl_wq_stop(sl_work_queue *q);
 
+/* Threads that serve one queue: started together, stopped together. */
+#define SL_WQ_MAX_THREADS 8
+typedef struct {
+    pthread_t threads[SL_WQ_MAX_THREADS];
+    int n;
+} sl_wq_workers;
+
+/* Opens q and starts up to n (at most SL_WQ_MAX_THREADS) threads running
+ * work(NULL), each of which pops q until it returns NULL; returns 0 when at
+ * least one started, else -1 (q left stopping). */
+int sl_wq_workers_start(sl_wq_workers *w, sl_work_queue *q, int n, void *(*work)(void *));
+/* Stops q and waits for every worker to finish what is queued and end. */
+void sl_wq_workers_stop(sl_wq_workers *w, sl_work_queue *q);
+
 #endif

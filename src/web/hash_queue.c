@@ -14,7 +14,6 @@
 #include "util/work_queue.h"
 #include "web/auth.h"
 
-#define MAX_THREADS 8
 #define RESERVED 4                  /* places beyond capacity kept for first checks */
 
 typedef struct job {
@@ -28,8 +27,7 @@ typedef struct job {
 static struct {
     sl_work_queue queue;
     size_t capacity;
-    pthread_t threads[MAX_THREADS];
-    int n_threads;
+    sl_wq_workers workers;
 } q = {.queue = SL_WQ_INIT};
 
 /* A hashing thread: runs checks until stopped. */
@@ -58,24 +56,12 @@ static void *hashing(void *unused)
 int sl_hash_queue_start(int threads, size_t capacity)
 {
     q.capacity = capacity ? capacity : 1;
-    q.n_threads = 0;
-    sl_wq_open(&q.queue);
-    for (int i = 0; i < threads && i < MAX_THREADS; i++) {
-        if (pthread_create(&q.threads[i], NULL, hashing, NULL) != 0)
-            break;
-        q.n_threads++;
-    }
-    if (q.n_threads == 0)
-        sl_wq_stop(&q.queue);
-    return q.n_threads > 0 ? 0 : -1;
+    return sl_wq_workers_start(&q.workers, &q.queue, threads, hashing);
 }
 
 void sl_hash_queue_stop(void)
 {
-    sl_wq_stop(&q.queue);
-    for (int i = 0; i < q.n_threads; i++)
-        pthread_join(q.threads[i], NULL);
-    q.n_threads = 0;
+    sl_wq_workers_stop(&q.workers, &q.queue);
 }
 
 int sl_hash_queue_submit(const char *password, const char *hash, int first, sl_hash_done done, void *ctx)

@@ -7,7 +7,6 @@
 #include "util/mem.h"
 #include "util/work_queue.h"
 
-#define MAX_THREADS 4
 
 typedef struct {
     sl_wq_item link;            /* first: the queue links entries through it */
@@ -19,8 +18,7 @@ typedef struct {
 static struct {
     sl_work_queue queue;
     size_t capacity;
-    pthread_t threads[MAX_THREADS];
-    int n_threads;
+    sl_wq_workers workers;
 } q = {.queue = SL_WQ_INIT};
 
 /* A job thread: runs jobs until stopped. */
@@ -41,24 +39,12 @@ static void *working(void *unused)
 int sl_job_queue_start(int threads, size_t capacity)
 {
     q.capacity = capacity ? capacity : 1;
-    q.n_threads = 0;
-    sl_wq_open(&q.queue);
-    for (int i = 0; i < threads && i < MAX_THREADS; i++) {
-        if (pthread_create(&q.threads[i], NULL, working, NULL) != 0)
-            break;
-        q.n_threads++;
-    }
-    if (q.n_threads == 0)
-        sl_wq_stop(&q.queue);
-    return q.n_threads > 0 ? 0 : -1;
+    return sl_wq_workers_start(&q.workers, &q.queue, threads, working);
 }
 
 void sl_job_queue_stop(void)
 {
-    sl_wq_stop(&q.queue);
-    for (int i = 0; i < q.n_threads; i++)
-        pthread_join(q.threads[i], NULL);
-    q.n_threads = 0;
+    sl_wq_workers_stop(&q.workers, &q.queue);
 }
 
 int sl_job_queue_submit(sl_web_job *job, sl_job_done done, void *ctx)

@@ -72,23 +72,19 @@ static void *consume(void *unused)
     return NULL;
 }
 
-/* Two consumers waiting on one queue take every item exactly once. */
+/* Two workers waiting on one queue take every item exactly once, and stop
+ * when it stops. */
 static void threads(void)
 {
     static item it[1000];
-    sl_wq_open(&shared);
-    pthread_t t[2];
-    for (int i = 0; i < 2; i++)
-        pthread_create(&t[i], NULL, consume, NULL);
-    int refused = 0;
+    sl_wq_workers w;
+    CHECK(sl_wq_workers_start(&w, &shared, 2, consume) == 0 && w.n == 2, "two workers start");
     for (int i = 0; i < 1000; i++)
         while (sl_wq_push(&shared, &it[i].link, 16) < 0)
-            refused++;
-    sl_wq_stop(&shared);
-    for (int i = 0; i < 2; i++)
-        pthread_join(t[i], NULL);
+            ;
+    sl_wq_workers_stop(&w, &shared);
     CHECK(atomic_load(&consumed) == 1000, "every item taken once: %d", atomic_load(&consumed));
-    (void)refused;
+    CHECK(w.n == 0 && sl_wq_push(&shared, &it[0].link, 16) < 0, "stopped workers: the queue refuses work");
 }
 
 void test_work_queue(void)
