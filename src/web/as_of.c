@@ -249,38 +249,82 @@ static int tag_wanted(const char *lt, const char *end, int open_fieldset)
            (open_fieldset && left >= 7 && memcmp(lt, "</form>", 7) == 0);
 }
 
-void sl_as_of_carry(sl_request *req)
+/* Appends in[0..len) to out with its links and GET forms carrying the day
+ * and its POST forms switched off; *open_fieldset is a switched-off form's
+ * state, carried from one call to the next. */
+static void carry_text(sl_buf *out, const char *in, size_t len, const char *as_of, int *open_fieldset)
 {
-    const char *type = req->content_type;
-    if (!req->as_of || req->location || (type && strncmp(type, "text/html", 9) != 0) || !req->body.data)
-        return;
-    const char *in = req->body.data, *end = in + req->body.len, *done = in;
-    int open_fieldset = 0;
-    sl_buf out = SL_BUF_INIT;
-    sl_buf_reserve(&out, req->body.len + req->body.len / 8);
+    const char *end = in + len, *done = in;
     /* Only links and forms are rewritten; the text between is copied in runs. */
-    for (const char *lt = memchr(in, '<', req->body.len); lt && lt < end;
+    for (const char *lt = len ? memchr(in, '<', len) : NULL; lt && lt < end;
          lt = lt + 1 < end ? memchr(lt + 1, '<', (size_t)(end - lt - 1)) : NULL) {
-        if (!tag_wanted(lt, end, open_fieldset))
+        if (!tag_wanted(lt, end, *open_fieldset))
             continue;
         const char *gt = memchr(lt, '>', (size_t)(end - lt));
         if (!gt)
             break;
-        sl_buf_add(&out, done, (size_t)(lt - done));
+        sl_buf_add(out, done, (size_t)(lt - done));
         size_t n = (size_t)(gt - lt) + 1;
         if (tag_is(lt, n, "form")) {
-            open_fieldset = carry_form(&out, lt, n, gt + 1, (size_t)(end - gt - 1), req->as_of);
+            *open_fieldset = carry_form(out, lt, n, gt + 1, (size_t)(end - gt - 1), as_of);
         } else if (lt[1] == '/') {
-            sl_buf_puts(&out, "</fieldset></form>");
-            open_fieldset = 0;
+            sl_buf_puts(out, "</fieldset></form>");
+            *open_fieldset = 0;
         } else {
-            carry_link(&out, lt, n, req->as_of);
+            carry_link(out, lt, n, as_of);
         }
         done = gt + 1;
         lt = gt;
     }
-    sl_buf_add(&out, done, (size_t)(end - done));
+    sl_buf_add(out, done, (size_t)(end - done));
+}
+
+/* Whether the answer in req is a page the day is carried on. */
+static int carries(const sl_request *req)
+{
+    const char *type = req->content_type;
+    return req->as_of && !req->location && (!type || strncmp(type, "text/html", 9) == 0) && req->body.data;
+}
+
+void sl_as_of_carry(sl_request *req)
+{
+    if (!carries(req))
+        return;
+    const char *in = req->body.data;
+    size_t len = req->body.len, start = req->content_start, stop = req->content_end;
+    int open_fieldset = 0;
+    sl_buf out = SL_BUF_INIT;
+    sl_buf_reserve(&out, len + len / 8);
+    if (req->content_carried && start <= stop && stop <= len) {
+        /* The page's own content came carried (the page cache keeps it so): only the layout around it. */
+        carry_text(&out, in, start, req->as_of, &open_fieldset);
+        sl_buf_add(&out, in + start, stop - start);
+        carry_text(&out, in + stop, len - stop, req->as_of, &open_fieldset);
+    } else {
+        carry_text(&out, in, len, req->as_of, &open_fieldset);
+    }
     sl_buf_free(&req->body);
     req->body = out;
     req->content_start = req->content_end = 0;
+    req->content_carried = 0;
+}
+
+void sl_as_of_carry_content(sl_request *req)
+{
+    if (!carries(req) || req->content_carried || req->content_end <= req->content_start ||
+        req->content_end > req->body.len)
+        return;
+    const char *in = req->body.data;
+    size_t start = req->content_start, stop = req->content_end;
+    int open_fieldset = 0;
+    sl_buf out = SL_BUF_INIT;
+    sl_buf_reserve(&out, req->body.len + req->body.len / 8);
+    sl_buf_add(&out, in, start);
+    carry_text(&out, in + start, stop - start, req->as_of, &open_fieldset);
+    size_t carried_end = out.len;
+    sl_buf_add(&out, in + stop, req->body.len - stop);
+    sl_buf_free(&req->body);
+    req->body = out;
+    req->content_end = carried_end;
+    req->content_carried = 1;
 }

@@ -33,4 +33,9 @@ void sl_as_of_header(sl_request *req, sl_buf *out);
  * a disabled fieldset. Static files, the calendar feed and sign-in/out are
  * left alone. */
 void sl_as_of_carry(sl_request *req);
+/* Carries the day on the page's own content (between content_start and
+ * content_end) alone, before the page cache keeps it, and marks it carried
+ * so that sl_as_of_carry then rewrites only the layout around it: a page
+ * served from the cache as of a day costs no more than today's. */
+void sl_as_of_carry_content(sl_request *req);
 #endif

@@ -257,6 +257,7 @@ static void serve_kept(void *ctx, const char *title, const char *content, size_t
     sl_page_start(req, title);
     sl_buf_add(&req->body, content, len);
     sl_page_end(req);
+    req->content_carried = req->as_of != NULL;     /* kept carried (run_cached) */
 }
 
 /* Runs a cacheable page: serves it from the cache when the data has not
@@ -277,6 +278,7 @@ static void run_cached(sl_request *req, const sl_route *route)
                   (long long)req->scope, (int)req->role);
     if (!sl_cache_use(sl_buf_str(&key), serve_kept, req)) {
         route->handler(req);
+        sl_as_of_carry_content(req);
         if (req->status == 200 && !req->location && req->content_end > req->content_start)
             sl_cache_put(sl_buf_str(&key), req->title, req->body.data + req->content_start,
                          req->content_end - req->content_start);

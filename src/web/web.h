@@ -93,6 +93,7 @@ typedef struct {
     const char *title;              /* in arena */
     size_t content_start;
     size_t content_end;
+    int content_carried;            /* the content already carries the as-of day (web/as_of.h) */
     sl_arena arena;                 /* what the request's strings live in; freed with it */
 } sl_request;
 

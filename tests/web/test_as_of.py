@@ -163,6 +163,12 @@ def cache(admin, db):
           and "You are viewing the plan" not in pages["today2"], rag_counts(pages["today2"]))
     check("cache-past-not-today", rag_counts(pages["past2"]) == cli_counts(db, PAST)
           and "as it stood on 5 September 2017" in pages["past2"], rag_counts(pages["past2"]))
+    # A past page served from the cache is the page made for it: its links carry the day once.
+    strip = lambda page: re.sub(r'name="csrf" value="[^"]*"', "", page)  # noqa: E731
+    check("cache-past-served-as-made", strip(pages["past"]) == strip(pages["past2"]))
+    links = internal_links(pages["past2"])
+    check("cache-past-links-carry-the-day-once", links and all(u.count("as_of=") <= 1 for u in links)
+          and sum(1 for u in links if f"as_of={PAST}" in u) >= len(links) - 2, [u for u in links if u.count("as_of=") != 1][:3])
     # Another past day: its own page, not the first past day's.
     other = admin.get("/plans/1?as_of=2017-09-25")[2]
     check("cache-other-day", rag_counts(other) == cli_counts(db, "2017-09-25")
