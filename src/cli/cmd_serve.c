@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/remind_daily.h"
 #include "cli/run.h"
@@ -93,6 +94,10 @@ static int serve_body(sl_run *run)
         .header_seconds = number(run, "--header-seconds", 10),
         .body_seconds = number(run, "--body-seconds", 30),
     };
+    /* A server that cannot serve must do nothing else: the reminders start only once it can. */
+    if (access(config.static_dir, R_OK | X_OK) != 0)
+        return sl_fail(&run->err, "%s: cannot read the static files folder (run make, or give --static DIR)",
+                       config.static_dir);
     int rc = sl_remind_daily_start(config.db_path) < 0 ? -1 : sl_web_serve(&config, &run->err);
     sl_remind_daily_stop();
     return rc < 0 ? -1 : 0;

@@ -97,7 +97,8 @@ count=$(ls "$T/mail"/*.eml | wc -l)
 serve_until() {
     local port
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    SIGHTLINE_NOW=2017-09-13T06:30:00Z "$SL" --db "$DB" serve --listen "127.0.0.1:$port" 2>"$1" &
+    SIGHTLINE_NOW=2017-09-13T06:30:00Z "$SL" --db "$DB" serve --listen "127.0.0.1:$port" \
+        --static "$ROOT/build/static" 2>"$1" &
     local pid=$!
     for _ in $(seq 240); do grep -qF -- "$2" "$1" && break; sleep 0.25; done
     kill -TERM $pid; wait $pid 2>/dev/null
@@ -107,6 +108,9 @@ serve_until "$T/serve1.log" "reminders for 2017-09-13: 2 sent"
 count=$(ls "$T/mail"/*.eml | wc -l)
 [ "$count" = 4 ] && pass || fail "serve sent $((count - 2)) emails, want 2"
 serve_until "$T/serve2.log" "reminders for 2017-09-13 were already sent"
+# A serve that cannot start (no static files folder) sends nothing and says why.
+SIGHTLINE_NOW=2017-09-13T06:30:00Z "$SL" --db "$DB" serve --listen 127.0.0.1:1 --static "$T/none" 2>"$T/serve3.log"
+has "serve without its static files says so" "$T/serve3.log" "cannot read the static files folder"
 count=$(ls "$T/mail"/*.eml | wc -l)
 [ "$count" = 4 ] && pass || fail "a restarted serve sent $((count - 4)) more"
 s history >"$T/hist.txt"
