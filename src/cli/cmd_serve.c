@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/remind_daily.h"
 #include "cli/run.h"
@@ -65,6 +64,13 @@ static void list_routes(sl_run *run)
     }
 }
 
+/* The server's on_listening: starts the daily reminders over the database
+ * ctx names; returns 0 or -1. */
+static int start_reminders(void *ctx)
+{
+    return sl_remind_daily_start((const char *)ctx);
+}
+
 /* Serves until stopped, with the daily reminders (cli/remind_daily.h) alongside. */
 static int serve_body(sl_run *run)
 {
@@ -94,11 +100,10 @@ static int serve_body(sl_run *run)
         .header_seconds = number(run, "--header-seconds", 10),
         .body_seconds = number(run, "--body-seconds", 30),
     };
-    /* A server that cannot serve must do nothing else: the reminders start only once it can. */
-    if (access(config.static_dir, R_OK | X_OK) != 0)
-        return sl_fail(&run->err, "%s: cannot read the static files folder (run make, or give --static DIR)",
-                       config.static_dir);
-    int rc = sl_remind_daily_start(config.db_path) < 0 ? -1 : sl_web_serve(&config, &run->err);
+    /* The daily reminders start once the server listens: a server that cannot start sends nothing. */
+    config.on_listening = start_reminders;
+    config.listening_ctx = (void *)config.db_path;
+    int rc = sl_web_serve(&config, &run->err);
     sl_remind_daily_stop();
     return rc < 0 ? -1 : 0;
 }

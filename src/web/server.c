@@ -650,6 +650,11 @@ int sl_web_serve(const sl_web_config *config, sl_error *err)
         release_setup();
         return sl_fail(err, "cannot listen on %s (in use, or not allowed)", config->listen);
     }
+    if (config->on_listening && config->on_listening(config->listening_ctx) < 0) {
+        MHD_stop_daemon(d);
+        release_setup();
+        return sl_fail(err, "cannot start what runs beside the server");
+    }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGPIPE, SIG_IGN);

@@ -229,6 +229,11 @@ typedef struct {
     const char *tls_key;            /* … and this PEM key */
     int trust_proxy;                /* believe X-Forwarded-For/-Proto from loopback and proxy_addresses */
     const char *proxy_addresses;    /* comma-separated addresses of trusted proxies, or NULL */
+    /* Called once the server listens (NULL: nothing), so that what runs
+     * beside it (the daily reminders) never runs for a server that failed
+     * to start; returns 0, or -1 to stop the server again. */
+    int (*on_listening)(void *ctx);
+    void *listening_ctx;
 } sl_web_config;
 
 /* Runs the web server until SIGINT or SIGTERM; returns 0 or -1 with err set. */
