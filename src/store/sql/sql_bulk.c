@@ -1,11 +1,8 @@
 /* sql_bulk.c — the bulk write paths of generated data (store_ops.h:
  * add_updates_bulk, audit_note): generated rows in prepared INSERTs of
- * 2^k rows each, no audit entry per row; and the windowed read
- * of measure values the summary rates measures from. */
+ * 2^k rows each, no audit entry per row. */
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "store/sql/sql_store.h"
 #include "util/buf.h"
@@ -138,48 +135,4 @@ int sd_audit_note(sl_store *store, const char *actor, const char *operation, con
                   int64_t entity_id, const char *field, const char *after, sl_error *err)
 {
     return sd_audit((sd_store *)store, actor, operation, entity, entity_id, field, NULL, after, err);
-}
-
-/* Reads one value row (code, series, kind, first, last, value) into *v. */
-static void read_value(sd_stmt *st, sl_measure_value *v)
-{
-    memset(v, 0, sizeof *v);
-    snprintf(v->code, sizeof v->code, "%s", sd_text(st, 0));
-    snprintf(v->series, sizeof v->series, "%s", sd_text(st, 1));
-    v->period.kind = (sl_period_kind)sd_int(st, 2);
-    v->period.first = sd_day(st, 3);
-    v->period.last = sd_day(st, 4);
-    v->value = sd_double(st, 5);
-}
-
-/* Loads one series' values in a window of period ends (store_ops.h);
- * the caller frees *values. */
-int sd_measure_values_window(sl_store *store, const char *series, sl_day from, sl_day to,
-                             sl_measure_value **values, sl_error *err)
-{
-    static const char sql[] =
-        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value"
-        " FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.series = ?1"
-        " WHERE v.period_last >= ?2 AND v.period_last < ?3 AND " SD_IN_SCOPE("m.authority_id")
-        " ORDER BY m.code, v.period_last";
-    sd_store *s = (sd_store *)store;
-    *values = NULL;
-    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(series), SD_INT(from), SD_INT(to));
-    if (!st)
-        return -1;
-    int n = 0, rc;
-    size_t cap = 0;
-    while ((rc = sd_step(st)) == SD_ROW) {
-        if ((size_t)n == cap) {
-            cap = cap ? cap * 2 : 256;
-            *values = sl_realloc(*values, cap * sizeof **values);
-        }
-        read_value(st, &(*values)[n++]);
-    }
-    if (sd_walk_end(s, st, rc, 0, err, "reading values") < 0) {
-        free(*values);
-        *values = NULL;
-        return -1;
-    }
-    return n;
 }

@@ -406,3 +406,19 @@ int sd_measure_values_of_plan(sl_store *store, int64_t plan_id, sl_measure_value
     sd_stmt *st = SD_STMT(s, sql, err, SD_INT(plan_id));
     return st ? read_values(s, st, values, err) : -1;
 }
+
+/* Loads one series' values in a window of period ends (store_ops.h: the
+ * read the summary rates measures from); the caller frees *values. */
+int sd_measure_values_window(sl_store *store, const char *series, sl_day from, sl_day to,
+                             sl_measure_value **values, sl_error *err)
+{
+    static const char sql[] =
+        "SELECT m.code, v.series, v.period_kind, v.period_first, v.period_last, v.value, v.version"
+        " FROM measures m JOIN measure_values v ON v.measure_id = m.id AND v.series = ?1"
+        " WHERE v.period_last >= ?2 AND v.period_last < ?3 AND " SD_IN_SCOPE("m.authority_id")
+        " ORDER BY m.code, v.period_last";
+    sd_store *s = (sd_store *)store;
+    *values = NULL;
+    sd_stmt *st = SD_STMT(s, sql, err, SD_TEXT(series), SD_INT(from), SD_INT(to));
+    return st ? read_values(s, st, values, err) : -1;
+}
