@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/run.h"
+#include "util/clock.h"
 #include "util/file.h"
 #include "domain/permission.h"
 #include "util/smtp.h"
@@ -109,22 +109,13 @@ static int hash_password(sl_run *run)
     return rc;
 }
 
-/* Writes seconds since 1970 as "YYYY-MM-DDTHH:MM:SSZ" into out. */
-static void iso_time(int64_t t, char out[32])
-{
-    time_t when = (time_t)t;
-    struct tm tm;
-    gmtime_r(&when, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 /* Store callback: one session of `user sessions`, as text or a JSON object. */
 static int print_session(void *ctx, const sl_session_row *r)
 {
     sl_run *run = ctx;
     char created[32], seen[32];
-    iso_time(r->created_at, created);
-    iso_time(r->last_seen, seen);
+    sl_timestamp_of(r->created_at, created);
+    sl_timestamp_of(r->last_seen, seen);
     if (sl_run_flag(run, "--json"))
         sl_buf_printf(&run->out, "%s{\"session\":%J,\"created_at\":%J,\"last_seen\":%J,\"address\":%J,\"user_agent\":%J}",
                       run->out.len > 1 ? ",\n" : "", r->ref, created, seen, r->address, r->user_agent);

@@ -13,8 +13,13 @@ void sl_now_timestamp(char out[32])
         snprintf(out, 32, "%s", fixed);
         return;
     }
-    time_t now = time(NULL);
+    sl_timestamp_of((long long)time(NULL), out);
+}
+
+void sl_timestamp_of(long long seconds, char out[32])
+{
+    time_t when = (time_t)seconds;
     struct tm tm;
-    gmtime_r(&now, &tm);
+    gmtime_r(&when, &tm);
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

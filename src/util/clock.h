@@ -6,5 +6,7 @@
 
 /* Writes the current UTC time as "YYYY-MM-DDTHH:MM:SSZ" into out (21+ bytes). */
 void sl_now_timestamp(char out[32]);
+/* Writes seconds since 1970 as the same UTC "YYYY-MM-DDTHH:MM:SSZ" into out (21+ bytes). */
+void sl_timestamp_of(long long seconds, char out[32]);
 
 #endif

@@ -6,10 +6,10 @@
  * is refused at once by every server process. Each end is audited. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "domain/date.h"
 #include "domain/reminder.h"
+#include "util/clock.h"
 #include "web/auth.h"
 #include "web/web.h"
 
@@ -20,11 +20,8 @@
  * with GMT or BST ("5 Sep 2017, 10:00 BST"), as every page writes times. */
 static void london(int64_t t, char out[SL_TIME_TEXT_SIZE])
 {
-    struct tm tm;
-    time_t when = (time_t)t;
     char stamp[32];
-    gmtime_r(&when, &tm);
-    strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    sl_timestamp_of(t, stamp);
     sl_time_text(stamp, out);
 }
 
