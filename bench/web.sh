@@ -109,8 +109,8 @@ A_TARGET=$([ -n "$PGDB" ] && echo 15 || echo 25)
 printf '%-52s %12s %10s  %s\n' "web case, $BACKEND (32 connections, ${SECS}s, loopback)" "requests/s" "p99" "target"
 printf '%-52s %12s %8sms  %s %s\n' "dashboard, 300-action plan (cached)" "$D_RPS" "$D_P99" ">= 5,000/s, p99 < 25 ms:" "$(ok "$D_RPS" 5000 ">=") $(ok "$D_P99" 25 "<") ${D_ERR:-}"
 printf '%-52s %12s %8sms  %s\n' "action list, 300 actions" "$L_RPS" "$L_P99" "${L_ERR:-}"
-as_of_ratio=$(awk -v a="$P_RPS" -v b="$D_RPS" 'BEGIN { printf "%.0f", b ? 100 * a / b : 0 }')
-printf '%-52s %12s %8sms  %s %s\n' "dashboard as of 30 days ago" "$P_RPS" "$P_P99" ">= 80% of today's rate:" "$(ok "$as_of_ratio" 80 ">=") (${as_of_ratio}%) ${P_ERR:-}"
+P_RATIO=$(pct "$P_RPS" "$D_RPS")
+printf '%-52s %12s %8sms  %s %s\n' "dashboard as of 30 days ago" "$P_RPS" "$P_P99" ">= 80% of today's rate:" "$(ok "${P_RATIO%\%}" 80 ">=") ($P_RATIO) ${P_ERR:-}"
 printf '%-52s %12s %8sms  %s\n' "action pages cycling over 300, reads only" "$R_RPS" "$R_P99" "${R_ERR:-}"
 printf '%-52s %12s %8sms  %s\n' "the same, a progress update every 10th request" "$A_RPS" "$A_P99" "$UPDATES updates stored ${A_ERR:-}"
 printf '%-52s %12s %8sms\n' "nginx, the same dashboard bytes as a file" "$N_RPS" "$N_P99"
