@@ -445,7 +445,8 @@ static int pg_reachable(sd_store *base)
         atomic_store(&server_suspect, 1);
         return 0;
     }
-    atomic_store(&server_suspect, 0);
+    if (atomic_load(&server_suspect))   /* written only when it changes: every request reads it */
+        atomic_store(&server_suspect, 0);
     return 1;
 }
 
